@@ -1,0 +1,234 @@
+/*
+ * wrrfig/plugin.h - the one header a wrrfig chapter plugin includes.
+ *
+ * A plugin is a shared object that exports exactly one symbol,
+ *
+ *     const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL;   (use WRRFIG_PLUGIN_DEFINE)
+ *
+ * describing itself, its figures and its measures. It links against nothing
+ * from the host: every service (data tables, figure specs, the gnuplot and CSV
+ * writers, logging, notes) reaches it through the wrrfig_host function table
+ * passed to each callback.
+ *
+ * Ownership rules, stated once for the whole API:
+ *   - Everything in the descriptor (strings, arrays) is owned by the plugin and
+ *     must be static for the life of the shared object. The host copies what it
+ *     keeps, so it never holds a pointer into a plugin after dlclose().
+ *   - Everything the host hands to a callback (tables, strings returned by
+ *     table/spec/param getters) is owned by the host and stays valid until that
+ *     callback returns. A plugin must not free it and must not keep it.
+ *   - Strings a plugin passes to host functions are copied by the host before
+ *     the call returns; the plugin keeps ownership.
+ *   - A plugin has no global mutable state: callbacks may run in any process,
+ *     any number of times, in any order.
+ *
+ * Versioning: WRRFIG_ABI_MAJOR changes when anything here changes
+ * incompatibly; the host refuses plugins of another major. WRRFIG_ABI_MINOR
+ * grows when functions are appended to wrrfig_host or fields to the end of a
+ * descriptor; the host refuses plugins that need a newer minor than it has.
+ */
+#ifndef WRRFIG_PLUGIN_H
+#define WRRFIG_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define WRRFIG_ABI_MAGIC 0x57524647u /* "WRFG" */
+#define WRRFIG_ABI_MAJOR 1
+#define WRRFIG_ABI_MINOR 0
+#define WRRFIG_PLUGIN_SYMBOL wrrfig_plugin_descriptor
+#define WRRFIG_PLUGIN_SYMBOL_NAME "wrrfig_plugin_descriptor"
+
+#if defined(__GNUC__)
+#define WRRFIG_EXPORT __attribute__((visibility("default")))
+#define WRRFIG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define WRRFIG_EXPORT
+#define WRRFIG_PRINTF(a, b)
+#endif
+
+/* Results of figure builds and measure evaluations. */
+typedef enum wrrfig_status {
+    WRRFIG_OK = 0,
+    WRRFIG_ERROR = 1,  /* a real failure: bad data, a bug; reason logged */
+    WRRFIG_NODATA = 2  /* an input is absent or lacks the needed cells */
+} wrrfig_status;
+
+/* Kinds of value a table cell can hold. CBS marks absent values with
+ * symbols; the kind records which one, so nothing is silently a zero. */
+typedef enum wrrfig_value_kind {
+    WRRFIG_VALUE = 0,        /* a number */
+    WRRFIG_MISSING = 1,      /* '.'  figure unknown / not available */
+    WRRFIG_SECRET = 2,       /* 'x'  suppressed (geheim) */
+    WRRFIG_NIL = 3,          /* '-'  nil: nothing to count (a true zero by definition) */
+    WRRFIG_EMPTY = 4,        /* ''   cannot occur on logical grounds */
+    WRRFIG_NO_CELL = 5       /* no such row in the table */
+} wrrfig_value_kind;
+
+typedef enum wrrfig_log_level {
+    WRRFIG_LOG_ERROR = 0,
+    WRRFIG_LOG_WARN = 1,
+    WRRFIG_LOG_INFO = 2,
+    WRRFIG_LOG_DEBUG = 3
+} wrrfig_log_level;
+
+/* Opaque host objects. */
+typedef struct wrrfig_ctx wrrfig_ctx;       /* one figure build or measure evaluation */
+typedef struct wrrfig_table wrrfig_table;   /* a tidy data table, read-only */
+typedef struct wrrfig_params wrrfig_params; /* parameters of a measure call */
+
+/*
+ * The host function table. All functions are safe to call with the ctx the
+ * callback received; none may be called after the callback returns.
+ */
+typedef struct wrrfig_host {
+    uint32_t abi_major, abi_minor; /* of the host */
+
+    /* --- logging and notes ------------------------------------------- */
+    /* Messages are prefixed by the host with plugin name and figure id. */
+    void (*log)(wrrfig_ctx *ctx, wrrfig_log_level level, const char *fmt, ...) WRRFIG_PRINTF(3, 4);
+    /* Adds a note to the figure's manifest and notes (e.g. "1946-1949 are
+     * not in the data"). Text is copied. */
+    void (*note)(wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(2, 3);
+    /* The output language, "nl" or "en". */
+    const char *(*lang)(wrrfig_ctx *ctx);
+
+    /* --- data tables ------------------------------------------------- */
+    /* Opens a table by name ("cbs/37296ned", "report/tab-2-1"). Returns NULL
+     * (after logging why) when it is absent or unreadable. The name should be
+     * one of the inputs the figure or measure declared. Host-owned. */
+    const wrrfig_table *(*table)(wrrfig_ctx *ctx, const char *name);
+    size_t (*table_rows)(const wrrfig_table *t);
+    size_t (*table_dims)(const wrrfig_table *t);
+    const char *(*table_dim_name)(const wrrfig_table *t, size_t dim);
+    /* Index of a dimension column, or -1. */
+    int (*table_dim_index)(const wrrfig_table *t, const char *name);
+    /* The code in a row's dimension cell (trimmed). */
+    const char *(*table_key)(const wrrfig_table *t, size_t row, size_t dim);
+    /* A row's value; *out is set only when the kind is WRRFIG_VALUE. */
+    wrrfig_value_kind (*table_value)(const wrrfig_table *t, size_t row, double *out);
+    /* Looks up the row whose dimensions match a query such as
+     * "Perioden=2016;Onderwerp=Immigratie" (every named dimension must
+     * match; unnamed dimensions are ignored, and the first match wins).
+     * Returns WRRFIG_NO_CELL when no row matches. */
+    wrrfig_value_kind (*table_find)(const wrrfig_table *t, const char *query, double *out);
+    /* Metadata from the provenance sidecar: "source", "licence", "unit",
+     * "title", "sha256", ... or "label:<dim>:<code>" for a code's label.
+     * NULL when absent. */
+    const char *(*table_meta)(const wrrfig_table *t, const char *key);
+
+    /* --- the figure spec (figures/<id>.json) ----------------------------
+     * Keys are dotted paths; text keys resolve {"nl":..,"en":..} objects to
+     * the output language. NULL / 0 when absent. */
+    const char *(*spec_text)(wrrfig_ctx *ctx, const char *key);
+    int (*spec_number)(wrrfig_ctx *ctx, const char *key, double *out);
+    /* Number of elements of an array at key (0 when absent). Elements are
+     * addressed as "key.0", "key.1", ... */
+    size_t (*spec_count)(wrrfig_ctx *ctx, const char *key);
+
+    /* --- the gnuplot script -------------------------------------------
+     * The host writes the preamble (terminal, house style, title, source
+     * line) and the loop over output formats; a plugin writes datablocks
+     * and the plot commands.
+     *
+     * gp_cmd appends one command line. fmt is a trusted literal from the
+     * plugin's source; its directives are:
+     *   %d %u %ld %lu %zu  integers
+     *   %g                 a double, C locale, shortest exact form; NaN -> NaN
+     *   %.Nf               a double with N decimals, C locale
+     *   %q                 a string from data or spec: written as a
+     *                      single-quoted gnuplot string, ' doubled, newlines
+     *                      joined as "\n" (never executed, never expanded)
+     *   %c                 a colour from the house palette by index (int),
+     *                      written quoted, e.g. '#0072b2'
+     *   %%                 a percent sign
+     * Any other directive (notably %s) is refused, so data cannot reach the
+     * command line unquoted. */
+    void (*gp_cmd)(wrrfig_ctx *ctx, const char *fmt, ...);
+    /* Datablock $name (an identifier [A-Za-z_][A-Za-z0-9_]*): begin, rows,
+     * end. Rows use the same directives; %q in a row writes a double-quoted
+     * field with any character gnuplot could treat specially replaced, which
+     * is safe because datablock lines are never evaluated. Strings for
+     * labels should go through columns of a datablock ("with labels"). */
+    void (*gp_block_begin)(wrrfig_ctx *ctx, const char *name);
+    void (*gp_block_row)(wrrfig_ctx *ctx, const char *fmt, ...);
+    void (*gp_block_end)(wrrfig_ctx *ctx);
+    /* Overrides the spec's title for this build (e.g. with a year the data
+     * determined). Copied. */
+    void (*set_title)(wrrfig_ctx *ctx, const char *title);
+
+    /* --- the figure's numbers as CSV ---------------------------------
+     * csv_row(ctx, types, ...): one row; types holds one letter per cell:
+     *   's' const char *   (quoted as RFC 4180 requires)
+     *   'n' double         (NaN written as an empty cell)
+     *   'i' int
+     * The first call gives the header (all 's'). */
+    void (*csv_row)(wrrfig_ctx *ctx, const char *types, ...);
+
+    /* --- measures ---------------------------------------------------- */
+    /* Parameters of a measure call, e.g. year=2016 or type='Totaal'. */
+    const char *(*param_text)(const wrrfig_params *p, const char *name);
+    int (*param_number)(const wrrfig_params *p, const char *name, double *out);
+} wrrfig_host;
+
+/* Builds one figure. Returns WRRFIG_OK, WRRFIG_NODATA (log why) or
+ * WRRFIG_ERROR. */
+typedef wrrfig_status (*wrrfig_build_fn)(const wrrfig_host *host, wrrfig_ctx *ctx);
+
+/* Evaluates a measure to one number in *out. */
+typedef wrrfig_status (*wrrfig_measure_fn)(const wrrfig_host *host, wrrfig_ctx *ctx,
+                                           const wrrfig_params *params, double *out);
+
+typedef struct wrrfig_figure {
+    const char *id;              /* "tab-2-1": spec is figures/<id>.json */
+    const char *const *inputs;   /* NULL-terminated table names it reads */
+    /* What to download when an input is absent, e.g.
+     * "CBS 84910NED: population by origin country per municipality". */
+    const char *needs;
+    wrrfig_build_fn build;
+} wrrfig_figure;
+
+typedef struct wrrfig_measure {
+    const char *name;            /* "immigration.total", plugin-name prefixed */
+    const char *params;          /* documentation: "year" or "type, cohort, stay" */
+    const char *unit;            /* "persons", "percent", "index", ... */
+    const char *doc;             /* one sentence: what is computed and how */
+    const char *const *inputs;   /* NULL-terminated table names it reads */
+    wrrfig_measure_fn eval;
+} wrrfig_measure;
+
+typedef struct wrrfig_plugin {
+    uint32_t magic;              /* WRRFIG_ABI_MAGIC */
+    uint16_t abi_major;          /* WRRFIG_ABI_MAJOR the plugin was built for */
+    uint16_t abi_minor;          /* WRRFIG_ABI_MINOR the plugin was built for */
+    const char *name;            /* equals the file stem: name.so */
+    const char *version;         /* the plugin's own version, e.g. "1.0.0" */
+    const char *description;
+    const wrrfig_figure *figures;
+    size_t n_figures;
+    const wrrfig_measure *measures;
+    size_t n_measures;
+} wrrfig_plugin;
+
+#define WRRFIG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Declares the plugin once:
+ *   WRRFIG_PLUGIN_DEFINE("cohorts", "1.0.0", "Residence cohorts", figs, measures);
+ * measures may be an array or NULL (then use WRRFIG_PLUGIN_DEFINE_NO_MEASURES). */
+#define WRRFIG_PLUGIN_DEFINE(name_, version_, desc_, figs_, measures_)                \
+    WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {                         \
+        WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, name_, version_, desc_,  \
+        figs_, WRRFIG_COUNT(figs_), measures_, WRRFIG_COUNT(measures_)}
+#define WRRFIG_PLUGIN_DEFINE_NO_MEASURES(name_, version_, desc_, figs_)               \
+    WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {                         \
+        WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, name_, version_, desc_,  \
+        figs_, WRRFIG_COUNT(figs_), NULL, 0}
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* WRRFIG_PLUGIN_H */
