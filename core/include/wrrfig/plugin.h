@@ -81,6 +81,22 @@ typedef struct wrrfig_ctx wrrfig_ctx;       /* one figure build or measure evalu
 typedef struct wrrfig_table wrrfig_table;   /* a tidy data table, read-only */
 typedef struct wrrfig_params wrrfig_params; /* parameters of a measure call */
 
+/* Geometry (read from data/<ns>/<name>.geojson): each feature is a region with
+ * its rings in file order. Coordinates are those of the file (RD New,
+ * EPSG:28992, for the project's converted boundaries). */
+typedef struct wrrfig_ring {
+    const double *xy;            /* x0,y0,x1,y1,... ; first point repeated last */
+    size_t n_points;
+    int is_hole;                 /* an inner ring of the polygon before it */
+} wrrfig_ring;
+
+typedef struct wrrfig_feature {
+    const char *code;            /* e.g. "GM0363" (trimmed) */
+    const char *name;            /* e.g. "Amsterdam" */
+    const wrrfig_ring *rings;
+    size_t n_rings;
+} wrrfig_feature;
+
 /*
  * The host function table. All functions are safe to call with the ctx the
  * callback received; none may be called after the callback returns.
@@ -120,6 +136,12 @@ typedef struct wrrfig_host {
      * "title", "sha256", ... or "label:<dim>:<code>" for a code's label.
      * NULL when absent. */
     const char *(*table_meta)(const wrrfig_table *t, const char *key);
+
+    /* --- geometry --------------------------------------------------- */
+    /* Features of a geometry input ("geo/gemeente_2015"), sorted by code;
+     * *n receives their number. NULL (after logging why) when absent or
+     * unreadable. Host-owned, valid until the callback returns. */
+    const wrrfig_feature *(*geo_features)(wrrfig_ctx *ctx, const char *name, size_t *n);
 
     /* --- the figure spec (figures/<id>.json) ----------------------------
      * Keys are dotted paths; text keys resolve {"nl":..,"en":..} objects to
