@@ -91,7 +91,8 @@ static void write_csv(const wrrfig_host *h, wrrfig_ctx *ctx, const tl_table *t)
             h->csv_row(ctx, "iis", (int)r, (int)c, tl_get(t, r, c));
 }
 
-static void write_docs(const wrrfig_host *h, wrrfig_ctx *ctx, const tl_table *t)
+static void write_docs(const wrrfig_host *h, wrrfig_ctx *ctx, const tl_table *t, const char *title,
+                       const char *source)
 {
     const char *notes[32];
     size_t nn = h->spec_count(ctx, "notes");
@@ -104,21 +105,33 @@ static void write_docs(const wrrfig_host *h, wrrfig_ctx *ctx, const tl_table *t)
         if (!notes[i])
             notes[i] = "";
     }
-    tabledoc_info info = {h->lang(ctx), h->spec_text(ctx, "title"), h->spec_text(ctx, "source"), notes, nn};
+    tabledoc_info info = {h->lang(ctx), title, source, notes, nn};
     char *md = tabledoc_markdown(t, &info), *html = tabledoc_html(t, &info);
-    if (!md || !html) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory writing Markdown/HTML");
+    if (md && html) {
+        h->output_text(ctx, "md", md);
+        h->output_text(ctx, "html", html);
     } else {
-#if WRRFIG_ABI_MINOR >= 1
-        if (h->abi_minor >= 1 && h->out_doc) {
-            h->out_doc(ctx, "md", md, strlen(md));
-            h->out_doc(ctx, "html", html, strlen(html));
-        } else
-#endif
-            h->note(ctx, "Markdown/HTML versions not written: the host has no out_doc (ABI request 1.1).");
+        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory writing Markdown/HTML");
     }
     free(md);
     free(html);
+}
+
+/* The host sizes the canvas from the spec's "size"; the page must fill it
+ * exactly (one plot unit per pixel), so a spec that disagrees with the
+ * layout is an error that names the size to write. */
+static int check_size(const wrrfig_host *h, wrrfig_ctx *ctx, const tablegp_page *pg)
+{
+    double w = 0, hh = 0;
+    int need_w = (int)(pg->width + 0.999), need_h = (int)(pg->height + 0.999);
+    if (!h->spec_number(ctx, "size.0", &w) || !h->spec_number(ctx, "size.1", &hh) || (int)w != need_w ||
+        (int)hh != need_h) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec size: the laid-out table needs a canvas of [%d, %d] pixels, "
+                                      "the spec has [%g, %g]; write \"size\": [%d, %d]",
+               need_w, need_h, w, hh, need_w, need_h);
+        return -1;
+    }
+    return 0;
 }
 
 static wrrfig_status build_text_table(const wrrfig_host *h, wrrfig_ctx *ctx, const char *input)
@@ -146,9 +159,22 @@ static wrrfig_status build_text_table(const wrrfig_host *h, wrrfig_ctx *ctx, con
     if (t.width > p.width_pt + 0.5)
         h->note(ctx, "The longest words need %.0f pt, more than the %.0f pt asked for; the table is wider.", t.width,
                 p.width_pt);
-    tablegp_draw(h, ctx, &t, &p);
+    const char *title = h->spec_text(ctx, "title"), *source = h->spec_text(ctx, "source");
+    tablegp_page pg;
+    if (tablegp_page_layout(&t, title, source, &pg) < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory laying out %s", input);
+        tl_free(&t);
+        return WRRFIG_ERROR;
+    }
+    if (check_size(h, ctx, &pg) < 0) {
+        tablegp_page_free(&pg);
+        tl_free(&t);
+        return WRRFIG_ERROR;
+    }
+    tablegp_draw(h, ctx, &t, &p, title, source, &pg);
     write_csv(h, ctx, &t);
-    write_docs(h, ctx, &t);
+    write_docs(h, ctx, &t, title, source);
+    tablegp_page_free(&pg);
     tl_free(&t);
     return WRRFIG_OK;
 }
