@@ -117,20 +117,24 @@ static void write_docs(const wrrfig_host *h, wrrfig_ctx *ctx, const tl_table *t,
     free(html);
 }
 
-/* The host sizes the canvas from the spec's "size"; the page must fill it
- * exactly (one plot unit per pixel), so a spec that disagrees with the
- * layout is an error that names the size to write. */
-static int check_size(const wrrfig_host *h, wrrfig_ctx *ctx, const tablegp_page *pg)
+/* The host sizes the canvas from the spec's "size"; the page is drawn at one
+ * plot unit per pixel, so the spec must be exactly as wide as the page and at
+ * least as high (the English headers can need fewer lines than the Dutch, so
+ * a spec sized for both leaves some space under the shorter). A spec that
+ * would clip the table is an error naming the size to write. */
+static int check_size(const wrrfig_host *h, wrrfig_ctx *ctx, tablegp_page *pg)
 {
     double w = 0, hh = 0;
     int need_w = (int)(pg->width + 0.999), need_h = (int)(pg->height + 0.999);
     if (!h->spec_number(ctx, "size.0", &w) || !h->spec_number(ctx, "size.1", &hh) || (int)w != need_w ||
-        (int)hh != need_h) {
+        (int)hh < need_h) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec size: the laid-out table needs a canvas of [%d, %d] pixels, "
                                       "the spec has [%g, %g]; write \"size\": [%d, %d]",
                need_w, need_h, w, hh, need_w, need_h);
         return -1;
     }
+    pg->width = w;
+    pg->height = hh;
     return 0;
 }
 
