@@ -266,6 +266,34 @@ static void test_spec_size_must_fit(void **state)
     free(out_dir);
 }
 
+/* Same inputs, same bytes: script, CSV, Markdown and HTML of two builds. */
+static void test_deterministic(void **state)
+{
+    (void)state;
+    char *a = tu_tempdir("policy-det-a"), *b = tu_tempdir("policy-det-b");
+    const char *dirs[2] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        char *out = NULL, *err = NULL;
+        assert_int_equal(tu_wrrfig(&out, &err, "build", "tab-4-3", "kader-4-5", "--out", dirs[i], "--no-render", NULL),
+                         0);
+        free(out);
+        free(err);
+    }
+    const char *files[] = {"tab-4-3.gp", "tab-4-3.csv", "tab-4-3.md", "tab-4-3.html", "kader-4-5.gp", "kader-4-5.md"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char *x = tu_readf("%s/%s", a, files[i]), *y = tu_readf("%s/%s", b, files[i]);
+        assert_non_null(x);
+        assert_non_null(y);
+        assert_string_equal(x, y);
+        free(x);
+        free(y);
+    }
+    tu_rmrf(a);
+    tu_rmrf(b);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_gnuplot_specials_reach_svg_literally),
         cmocka_unit_test(test_malformed_tables_fail_clearly),
         cmocka_unit_test(test_spec_size_must_fit),
+        cmocka_unit_test(test_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
