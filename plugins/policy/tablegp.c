@@ -63,7 +63,8 @@ void tablegp_draw(const wrrfig_host *h, wrrfig_ctx *ctx, const tl_table *t, cons
     unsigned tag = 0;
     double x0 = pg->table_x, y0 = pg->table_y, W = t->width;
 
-    h->gp_cmd(ctx, "wf_fs = (GPVAL_TERM eq 'pdfcairo') ? 1.08 : ((GPVAL_TERM eq 'pngcairo') ? 0.75 : 1.0)");
+    /* The house style's terminal fontscales already equalise svg, pdf and png. */
+    h->gp_cmd(ctx, "wf_fs = 1.0");
     /* The svg terminal writes the family verbatim, so bold must be part of
      * the family name there; cairo terminals take pango's ":Bold". */
     h->gp_cmd(ctx, "wf_regular = %q", p->body.font->family);
