@@ -12,19 +12,21 @@
 #include "fileio.h"
 #include "geojson.h"
 #include "jsonfile.h"
+#include "cli.h"
 #include "rdnew.h"
 #include "sha256.h"
 #include "strbuf.h"
 #include "table.h"
 
+/* argv holds the arguments after the command name. */
 int cli_import_geo(int argc, char **argv);
 
 typedef struct geo_opts {
     const char *src, *name, *data_dir, *code_key, *name_key, *from, *prefix;
     const char *source, *source_file, *licence, *title;
-    const char *attrs, *table, *table_title, *unit;
-    const char *notes[16];
-    size_t n_notes;
+    const char *attrs, *table, *table_title, *table_source, *unit;
+    const char *notes[16], *table_notes[16];
+    size_t n_notes, n_table_notes;
     int allow_null;
 } geo_opts;
 
@@ -34,18 +36,19 @@ static int usage(void)
           "         [--data DIR] [--title TEXT] [--source-file SHOWN-PATH]\n"
           "         [--code-key statcode] [--name-key statnaam] [--from rd|wgs84]\n"
           "         [--prefix CODE-PREFIX] [--allow-null-geometry] [--note TEXT]...\n"
-          "         [--attrs A,B,... --table NS/NAME [--table-title TEXT] [--unit TEXT]]\n",
+          "         [--attrs A,B,... --table NS/NAME [--table-title TEXT] [--table-source TEXT]\n"
+          "          [--table-note TEXT]... [--unit TEXT]]\n",
           stderr);
     return 2;
 }
 
-static int parse_opts(int argc, char **argv, geo_opts *o)
+static int parse_opts(const char *data_dir, int argc, char **argv, geo_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->data_dir = "data";
+    o->data_dir = data_dir ? data_dir : "data";
     o->code_key = "statcode";
     o->name_key = "statnaam";
-    for (int i = 1; i < argc; i++) {
+    for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char **dst = NULL;
         if (strcmp(a, "--allow-null-geometry") == 0) {
@@ -63,6 +66,7 @@ static int parse_opts(int argc, char **argv, geo_opts *o)
             {"--licence", offsetof(geo_opts, licence)}, {"--title", offsetof(geo_opts, title)},
             {"--attrs", offsetof(geo_opts, attrs)},     {"--table", offsetof(geo_opts, table)},
             {"--table-title", offsetof(geo_opts, table_title)}, {"--unit", offsetof(geo_opts, unit)},
+            {"--table-source", offsetof(geo_opts, table_source)},
         };
         for (size_t k = 0; k < sizeof flags / sizeof *flags; k++)
             if (strcmp(a, flags[k].flag) == 0)
@@ -71,6 +75,12 @@ static int parse_opts(int argc, char **argv, geo_opts *o)
             if (i + 1 >= argc || o->n_notes == sizeof o->notes / sizeof *o->notes)
                 return usage();
             o->notes[o->n_notes++] = argv[++i];
+            continue;
+        }
+        if (strcmp(a, "--table-note") == 0) {
+            if (i + 1 >= argc || o->n_table_notes == sizeof o->table_notes / sizeof *o->table_notes)
+                return usage();
+            o->table_notes[o->n_table_notes++] = argv[++i];
             continue;
         }
         if (dst) {
@@ -157,7 +167,7 @@ static cJSON *base_meta(const geo_opts *o, const char *title, const char *sha, i
     /* The command line without the machine-specific source path. */
     strbuf cmd = STRBUF_INIT;
     sb_puts(&cmd, "wrrfig import-geo");
-    for (int i = 1; i < argc; i++) {
+    for (int i = 0; i < argc; i++) {
         sb_putc(&cmd, ' ');
         int quote = strpbrk(argv[i], " '\"") != NULL;
         if (argv[i] == o->src)
@@ -310,6 +320,8 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
     if (rc == 0) {
         table_sort(t);
         cJSON *m = base_meta(o, o->table_title ? o->table_title : o->table, sha, argc, argv);
+        if (o->table_source)
+            cJSON_ReplaceItemInObjectCaseSensitive(m, "source", cJSON_CreateString(o->table_source));
         if (o->unit)
             cJSON_AddStringToObject(m, "unit", o->unit);
         cJSON *notes = cJSON_AddArrayToObject(m, "notes");
@@ -320,8 +332,8 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
             snprintf(line, sizeof line, "%zu cells null or absent in the source, written as '.'", missing);
             cJSON_AddItemToArray(notes, cJSON_CreateString(line));
         }
-        for (size_t i = 0; i < o->n_notes; i++)
-            cJSON_AddItemToArray(notes, cJSON_CreateString(o->notes[i]));
+        for (size_t i = 0; i < o->n_table_notes; i++)
+            cJSON_AddItemToArray(notes, cJSON_CreateString(o->table_notes[i]));
         cJSON_AddItemToObject(m, "labels", labels);
         labels = NULL;
         table_set_meta(t, m);
@@ -337,10 +349,12 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
     return rc;
 }
 
-int cli_import_geo(int argc, char **argv)
+int cli_import_geo(int argc, char **argv) { return cli_import_geo_in(NULL, argc, argv); }
+
+int cli_import_geo_in(const char *data_dir, int argc, char **argv)
 {
     geo_opts o;
-    int rc = parse_opts(argc, argv, &o);
+    int rc = parse_opts(data_dir, argc, argv, &o);
     if (rc != 0)
         return rc;
     char sha[65];

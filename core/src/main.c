@@ -107,6 +107,13 @@ int main(int argc, char **argv)
     if (!a.figures_dir)
         a.figures_dir = own[2] = default_dir("../share/wrrfig/figures", "../../figures");
 
+    /* import-geo needs no plugins. */
+    if (!strcmp(cmd, "import-geo")) {
+        int grc = cli_import_geo_in(a.data_dir, argc - i, argv + i);
+        for (int k = 0; k < 3; k++)
+            free(own[k]);
+        return grc;
+    }
     int (*fn)(wf_app *, int, char **) = NULL;
     if (!strcmp(cmd, "list"))
         fn = cli_list;
