@@ -189,6 +189,71 @@ wrrfig_status hhi_load_kwb2019(const wrrfig_host *h, wrrfig_ctx *ctx, const char
     return WRRFIG_OK;
 }
 
+wrrfig_status hhi_load_group_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table,
+                                    const char *prefix, hhi_area **out, size_t *n, size_t *n_groups,
+                                    const char **group_codes)
+{
+    *out = NULL;
+    *n = *n_groups = 0;
+    const wrrfig_table *t = h->table(ctx, table);
+    if (!t)
+        return WRRFIG_NODATA;
+    int dr = h->table_dim_index(t, "region"), dg = h->table_dim_index(t, "herkomst");
+    if (dr < 0 || dg < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected dimensions 'region' and 'herkomst'", table);
+        return WRRFIG_ERROR;
+    }
+    size_t rows = h->table_rows(t);
+    hhi_area *a = calloc(rows ? rows : 1, sizeof *a);
+    if (!a) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory");
+        return WRRFIG_ERROR;
+    }
+    size_t m = 0;
+    for (size_t r = 0; r < rows; r++) {
+        const char *code = h->table_key(t, r, (size_t)dr);
+        if (prefix && strncmp(code, prefix, strlen(prefix)) != 0)
+            continue;
+        if (m == 0 || strcmp(a[m - 1].code, code) != 0)
+            set_code_name(&a[m++], h, t, code);
+        hhi_area *cur = &a[m - 1];
+        double x;
+        if (cur->n == HHI_MAX_GROUPS) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: more than %d groups", table, code, HHI_MAX_GROUPS);
+            free(a);
+            return WRRFIG_ERROR;
+        }
+        const char *gcode = h->table_key(t, r, (size_t)dg);
+        if (m == 1)
+            group_codes[cur->n] = gcode;
+        else if (cur->n >= a[0].n || strcmp(group_codes[cur->n], gcode) != 0) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: origin group %s where %s was expected", table, code,
+                   gcode, cur->n < a[0].n ? group_codes[cur->n] : "no further group");
+            free(a);
+            return WRRFIG_ERROR;
+        }
+        cur->w[cur->n++] = h->table_value(t, r, &x) == WRRFIG_VALUE ? x : NAN;
+    }
+    for (size_t i = 0; i < m; i++) {
+        if (a[i].n != a[0].n) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s has %zu origin groups, %s has %zu", table, a[i].code,
+                   a[i].n, a[0].code, a[0].n);
+            free(a);
+            return WRRFIG_ERROR;
+        }
+        a[i].pop = hhi_total(a[i].w, a[i].n);
+        hhi_area_compute(&a[i]);
+    }
+    if (m == 0) {
+        free(a);
+        return WRRFIG_NODATA;
+    }
+    *out = a;
+    *n = m;
+    *n_groups = a[0].n;
+    return WRRFIG_OK;
+}
+
 /* --- CBS 84910NED, one city ------------------------------------------- */
 
 typedef struct cbs_code {

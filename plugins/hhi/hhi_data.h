@@ -63,6 +63,15 @@ wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_groupi
 wrrfig_status hhi_load_kwb2019(const wrrfig_host *h, wrrfig_ctx *ctx, const char *prefix, hhi_area **out,
                                size_t *n);
 
+/* Persons per region and origin group from a table with dimensions
+ * region, herkomst (the layout the report's 18-group versions need, e.g.
+ * CBS 84910NED aggregated with the WRR country -> group crosswalk).
+ * Every region must have the same groups; the group count goes to
+ * *n_groups and their codes (host-owned) to group_codes[HHI_MAX_GROUPS]. */
+wrrfig_status hhi_load_group_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table,
+                                    const char *prefix, hhi_area **out, size_t *n, size_t *n_groups,
+                                    const char **group_codes);
+
 /* One city (GM0518, GM0363) from CBS 84910NED on 1 January 2019. */
 wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *gm, hhi_grouping g,
                             hhi_area *out);
