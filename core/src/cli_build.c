@@ -68,6 +68,7 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         return;
     }
     if (pid == 0) {
+        worker_default_signals();
         close(p[0]);
         setpgid(0, 0); /* gnuplot joins this group, so a time-out kills both */
         char reason[1024] = "";
