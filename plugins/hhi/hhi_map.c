@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int hhi_point_in_ring(const wrrfig_ring *r, double x, double y)
 {
@@ -15,6 +16,18 @@ int hhi_point_in_ring(const wrrfig_ring *r, double x, double y)
             in = !in;
     }
     return in;
+}
+
+static const char *const PLACES[] = {"top left", "top right", "bottom left", "bottom right", "outside"};
+
+int hhi_legend_place(const char *spec)
+{
+    if (!spec)
+        return 0;
+    for (int i = 0; i < (int)(sizeof PLACES / sizeof *PLACES); i++)
+        if (strcmp(spec, PLACES[i]) == 0)
+            return i;
+    return -1;
 }
 
 static void ring_rows(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_ring *r)
@@ -136,7 +149,14 @@ int hhi_draw_map(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_feature *co
     h->gp_cmd(ctx, "unset xtics");
     h->gp_cmd(ctx, "unset ytics");
     h->gp_cmd(ctx, "unset grid");
-    h->gp_cmd(ctx, "set key top left Left reverse samplen 1.5 spacing 1.1 opaque noautotitle");
+    /* Keywords cannot go through %q, so each place is its own literal. */
+    switch (lg->place) {
+    case 1: h->gp_cmd(ctx, "set key top right Left reverse samplen 1.5 spacing 1.1 opaque noautotitle"); break;
+    case 2: h->gp_cmd(ctx, "set key bottom left Left reverse samplen 1.5 spacing 1.1 opaque noautotitle"); break;
+    case 3: h->gp_cmd(ctx, "set key bottom right Left reverse samplen 1.5 spacing 1.1 opaque noautotitle"); break;
+    case 4: h->gp_cmd(ctx, "set key outside right top Left reverse samplen 1.5 spacing 1.1 noautotitle"); break;
+    default: h->gp_cmd(ctx, "set key top left Left reverse samplen 1.5 spacing 1.1 opaque noautotitle"); break;
+    }
     h->gp_cmd(ctx, "set style fill solid 1.0 border lc rgb 'white'");
 
     /* The plot command is assembled one clause per line with gnuplot's

@@ -26,7 +26,14 @@ typedef struct hhi_map_legend {
     const char *const *labels;  /* n_classes legend texts */
     const char *nodata_colour;  /* for regions without a value */
     const char *nodata_label;   /* shown only when such regions exist */
+    int place;                  /* hhi_legend_place() */
 } hhi_map_legend;
+
+/* Where the legend goes, from the spec's "legend" text: "top left"
+ * (default), "top right", "bottom left", "bottom right" (inside, over an
+ * empty corner such as the sea) or "outside" (right of the map). -1 for
+ * anything else. */
+int hhi_legend_place(const char *spec);
 
 /* Draws regions[i] in class cls[i] (0-based, or HHI_NO_CLASS). Returns 0, or
  * -1 when there is nothing to draw or a class is out of range (logged). */

@@ -159,10 +159,9 @@ static void note_national(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_area 
     if (hhi_summarise(a, n, &s) != 0)
         return;
     h->note(ctx,
-            "Whole country, same data and grouping: index of the pooled shares %.3f (textbook HHI %.3f); "
-            "mean of the %zu municipal values %.3f unweighted, %.3f weighted by population. The report's "
-            "0,38 (1 January 2015, 18 groups) can only be the pooled value: means of municipal values are "
-            "far lower.",
+            "All areas together, same data and grouping: index of the pooled shares %.3f (textbook HHI %.3f); "
+            "mean of the %zu area values %.3f unweighted, %.3f weighted by population (the report's 0,38 is "
+            "for 1 January 2015 with 18 groups: see docs/plugins/hhi.md for which reading it matches)",
             s.pooled_d, s.pooled_h, s.n_used, s.mean_d, s.wmean_d);
 }
 
@@ -280,12 +279,18 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         no_value += cls[i] == HHI_NO_CLASS;
     }
     if (no_value)
-        h->note(ctx, "%zu areas on the map have no value (no data, or no inhabitants) and are drawn grey", no_value);
+        h->note(ctx, "Areas on the map without a value (no data, or no inhabitants), drawn grey: %zu", no_value);
 
     const char *nd_colour = h->spec_text(ctx, "nodata.colour");
     const char *nd_label = h->spec_text(ctx, "nodata.label");
     hhi_map_legend lg = {nc, colours, label_ptr, nd_colour ? nd_colour : "#d9d9d9",
-                         nd_label ? nd_label : (nl ? "geen gegevens" : "no data")};
+                         nd_label ? nd_label : (nl ? "geen gegevens" : "no data"),
+                         hhi_legend_place(h->spec_text(ctx, "legend"))};
+    if (lg.place < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec legend: expected one of top left, top right, bottom left, "
+                                      "bottom right, outside");
+        goto out;
+    }
     if (hhi_draw_map(h, ctx, regions, cls, nf, &lg) != 0)
         goto out;
     write_csv(h, ctx, cfg, a, n, group_codes, &cl, label_ptr, on_map);
