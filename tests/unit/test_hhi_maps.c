@@ -1,0 +1,196 @@
+/* hhi maps end to end: a fixture map in the layout of the report's 18-group
+ * table (holes, an enclave, an island, a merged municipality, a boundary
+ * without data), and fig-2-14 on the shipped data with its CSV checked
+ * against an independent computation from the data table. */
+#include "testutil.h"
+
+static char *out;
+
+static int setup(void **state)
+{
+    (void)state;
+    out = tu_tempdir("hhi");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmrf(out);
+    free(out);
+    return 0;
+}
+
+/* Field `col` (0-based) of the first CSV line starting with `prefix`
+ * (no quoted commas before that field in these files). */
+static double csv_field(const char *csv, const char *prefix, int col)
+{
+    const char *p = csv;
+    size_t n = strlen(prefix);
+    while (p && strncmp(p, prefix, n) != 0) {
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+    if (!p)
+        fail_msg("no CSV line starting %s", prefix);
+    for (int i = 0; i < col; i++) {
+        p = strchr(p, ',');
+        if (!p)
+            fail_msg("line %s has no column %d", prefix, col);
+        p++;
+    }
+    return strtod(p, NULL);
+}
+
+static void test_fixture_map(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, WF_FIXTURES "/hhi/data", WF_FIGURES, NULL, &err, "build",
+                            "fig-2-14-report", "--out", out, NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+
+    char *gp = tu_readf("%s/fig-2-14-report.gp", out);
+    assert_non_null(gp);
+    /* Equal aspect ratio, no axes, fixed range around the shapes (4 %
+     * margin of 0..2400 x 0..1500). */
+    assert_contains(gp, "set size ratio -1");
+    assert_contains(gp, "unset border");
+    assert_contains(gp, "set xrange [-96.0:2496.0]");
+    assert_contains(gp, "set yrange [-60.0:1560.0]");
+    /* The empty hole and the enclave's hole are painted over, then the
+     * enclave (GM9003, class 0) is painted on top. */
+    assert_contains(gp, "$holes << EOD_WRRFIG\n200.0 200.0\n400.0 200.0\n");
+    assert_contains(gp, "$e0 << EOD_WRRFIG\n600.0 600.0\n");
+    const char *c4 = strstr(gp, "$c4 with"), *holes = strstr(gp, "$holes with"), *e0 = strstr(gp, "$e0 with");
+    assert_non_null(c4);
+    assert_non_null(holes);
+    assert_non_null(e0);
+    assert_true(c4 < holes && holes < e0);
+    /* The island of GM9002 is its own polygon in class 1. */
+    assert_contains(gp, "2200.0 200.0");
+    /* Legend: every class of the spec, highest first, plus no data. */
+    assert_contains(gp, "keyentry with boxes fc rgb '#253494' title '0,48 of meer'");
+    assert_contains(gp, "keyentry with boxes fc rgb '#ffffcc' title 'minder dan 0,17'");
+    assert_contains(gp, "title 'geen gegevens'");
+    free(gp);
+
+    char *csv = tu_readf("%s/fig-2-14-report.csv", out);
+    assert_non_null(csv);
+    assert_double_near(csv_field(csv, "GM9001,", 8), 0.62, 1e-12);
+    assert_double_near(csv_field(csv, "GM9001,", 9), 0.38, 1e-12);
+    assert_double_near(csv_field(csv, "GM9002,", 8), 0.18, 1e-12);
+    assert_double_near(csv_field(csv, "GM9003,", 8), 0, 0);
+    assert_double_near(csv_field(csv, "GM9004,", 8), 0.5, 1e-12);
+    assert_contains(csv, "GM9001,Aastad,");
+    assert_contains(csv, "\"0,48 of meer\",yes");
+    assert_contains(csv, "GM9004,Deedorp,");
+    assert_contains(csv, "\"0,48 of meer\",no"); /* GM9004 has no boundary */
+    free(csv);
+
+    char *m = tu_readf("%s/fig-2-14-report.json", out);
+    assert_non_null(m);
+    assert_contains(m, "Grouping: 3 origin groups as in the table hhi/herkomst18_gemeente_2015");
+    assert_contains(m, "(4 areas) on the CBS code: 3 matched");
+    assert_contains(m, "In the data but not in the boundaries (1): GM9004");
+    assert_contains(m, "In the boundaries but not in the data (drawn grey) (1): GM9005");
+    assert_contains(m, "index of the pooled shares 0.350");
+    assert_contains(m, "4 area values 0.325 unweighted, 0.274 weighted");
+    assert_contains(m, "SYNTHETIC TEST FIXTURE");
+    free(m);
+
+    char *png = tu_readf("%s/fig-2-14-report.png", out);
+    assert_non_null(png);
+    assert_true(memcmp(png, "\x89PNG", 4) == 0);
+    free(png);
+}
+
+/* Without the 18-group table the report's version is NO-DATA and says what
+ * it needs. */
+static void test_report_version_is_nodata(void **state)
+{
+    (void)state;
+    char *o = NULL;
+    int rc = tu_wrrfig(&o, NULL, "list", NULL);
+    assert_int_equal(rc, 0);
+    assert_contains(o, "fig-2-14-report    NO-DATA");
+    assert_contains(o, "CBS 84910NED");
+    assert_contains(o, "18 geolinguistic groups");
+    free(o);
+}
+
+/* Independent computation: read the tidy table the build used and compute
+ * 1 - sum p^2 for three municipalities here, with the plugin's documented
+ * rule (Dutch = 100 - western - non-western; divide by the sum). */
+static double independent(const char *table, const char *code)
+{
+    static const char *vars[] = {"P_WEST_AL", "P_MAROKKO", "P_ANT_ARU", "P_SURINAM", "P_TURKIJE", "P_OVER_NW"};
+    double w[7], nw = NAN;
+    for (int i = 0; i < 6; i++) {
+        char key[64];
+        snprintf(key, sizeof key, "%s,%s,", code, vars[i]);
+        const char *p = strstr(table, key);
+        if (!p)
+            fail_msg("%s not in the table", key);
+        w[i + 1] = strtod(p + strlen(key), NULL);
+    }
+    char key[64];
+    snprintf(key, sizeof key, "%s,P_N_W_AL,", code);
+    const char *p = strstr(table, key);
+    assert_non_null(p);
+    nw = strtod(p + strlen(key), NULL);
+    w[0] = 100 - w[1] - nw;
+    double sum = 0, sq = 0;
+    for (int i = 0; i < 7; i++)
+        sum += w[i];
+    for (int i = 0; i < 7; i++)
+        sq += (w[i] / sum) * (w[i] / sum);
+    return 1 - sq;
+}
+
+static void test_fig_2_14_shipped_data(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    int rc = tu_wrrfig(NULL, &err, "build", "fig-2-14", "--out", out, NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+    char *csv = tu_readf("%s/fig-2-14.csv", out);
+    char *table = tu_read(WF_DATA "/hhi/kwb2017_gemeente.csv", NULL);
+    assert_non_null(csv);
+    assert_non_null(table);
+    static const char *codes[] = {"GM0363", "GM0518", "GM0003"};
+    for (int i = 0; i < 3; i++) {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "%s,", codes[i]);
+        double d = csv_field(csv, prefix, 8), h = csv_field(csv, prefix, 9);
+        assert_double_near(d, independent(table, codes[i]), 1e-12);
+        assert_double_near(d + h, 1, 1e-12);
+    }
+    /* Amsterdam by hand (see test_hhi_index.c): 0.7092. */
+    assert_double_near(csv_field(csv, "GM0363,", 8), 0.7092, 1e-12);
+    assert_contains(csv, "GM0363,Amsterdam,844947,7,7,Dutch,48,");
+    free(table);
+    free(csv);
+
+    char *m = tu_readf("%s/fig-2-14.json", out);
+    assert_contains(m, "Grouping: 7 herkomstgroepen");
+    assert_contains(m, "(388 areas) with the boundaries geo/gemeente_2017 (388 areas) on the CBS code: 388 matched");
+    assert_false(tu_contains(m, "not in the boundaries"));
+    assert_contains(m, "\"name\":\t\"geo/gemeente_2017\"");
+    free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_fixture_map, setup, teardown),
+        cmocka_unit_test(test_report_version_is_nodata),
+        cmocka_unit_test_setup_teardown(test_fig_2_14_shipped_data, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
