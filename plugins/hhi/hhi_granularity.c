@@ -73,9 +73,15 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
     size_t len = (size_t)snprintf(md, sizeof md, "| %s | %s | %s | %s |\n|---|---:|---:|---:|\n",
                                   nl ? "gemeente" : "municipality", nl ? "landen" : "countries",
                                   nl ? "7 groepen" : "7 groups", nl ? "3 groepen" : "3 groups");
-    for (int c = 0; c < N_CITIES && len < sizeof md; c++)
-        len += (size_t)snprintf(md + len, sizeof md - len, "| %s | %.3f | %.3f | %.3f |\n", a[c][0].name,
-                                a[c][0].d, a[c][1].d, a[c][2].d);
+    for (int c = 0; c < N_CITIES && len < sizeof md; c++) {
+        char v[N_LEVELS][16];
+        for (int l = 0; l < N_LEVELS; l++) {
+            snprintf(v[l], sizeof v[l], "%.3f", a[c][l].d);
+            if (nl)
+                *strchr(v[l], '.') = ',';
+        }
+        len += (size_t)snprintf(md + len, sizeof md - len, "| %s | %s | %s | %s |\n", a[c][0].name, v[0], v[1], v[2]);
+    }
     h->output_text(ctx, "md", md);
     return WRRFIG_OK;
 }

@@ -245,6 +245,11 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         const hhi_area *ar = find_area(a, n, f[i].code);
         if (ar) {
             on_map[ar - a] = 1;
+            /* Tables without region labels (KWB wijken): the boundary file
+             * names the area. */
+            hhi_area *mut = &a[ar - a];
+            if (strcmp(mut->name, mut->code) == 0)
+                snprintf(mut->name, sizeof mut->name, "%s", f[i].name);
             if (ar->ok)
                 v[nv++] = ar->d;
         }
