@@ -9,6 +9,9 @@
 #define HHI_T_18_GEM2015 "hhi/herkomst18_gemeente_2015"
 #define HHI_T_18_WIJK2014 "hhi/herkomst18_denhaag_wijk_2014"
 
+#define HHI_T_37296NED "cbs/37296ned"
+
+wrrfig_status hhi_m_national_pooled(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);
 wrrfig_status hhi_m_index(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);
 wrrfig_status hhi_m_textbook(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);
 wrrfig_status hhi_m_mean(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);

@@ -43,12 +43,14 @@ static const wrrfig_figure figures[] = {
 
 /* Every input a measure may read; which one it opens depends on year and
  * grouping. */
-static const char *const in_measures[] = {HHI_T_KWB2017, HHI_T_KWB2019_DH, HHI_T_CITIES, HHI_T_18_GEM2015, NULL};
-static const char *const in_homog[] = {HHI_T_KWB2017, NULL};
+static const char *const in_measures[] = {HHI_T_KWB2017, HHI_T_KWB2019_DH, HHI_T_CITIES, NULL};
+static const char *const in_national[] = {HHI_T_37296NED, NULL};
+static const char *const in_gem[] = {HHI_T_KWB2017, NULL};
 
 #define AREA_DOC " Data: 1 January 2017 with groups=7 or 3 for every municipality and area='NL' (KWB 2017); " \
                  "2019 for GM0518/GM0363 with groups=3, 7 or 'country' (CBS 84910NED) and WK0518.. with "   \
-                 "groups=3 (KWB 2019); groups=18 needs " HHI_T_18_GEM2015 "; anything else is NO-DATA."
+                 "groups=3 (KWB 2019); groups=18 (the report's) needs " HHI_T_18_GEM2015 ", not imported; "   \
+                 "anything else is NO-DATA."
 
 static const wrrfig_measure measures[] = {
     {"hhi.index", "area, year, groups (18, 7, 3 or 'country'; default 18)", "index",
@@ -60,18 +62,28 @@ static const wrrfig_measure measures[] = {
      "hhi.index." AREA_DOC,
      in_measures, hhi_m_textbook},
     {"hhi.mean", "year, groups (default 18), level ('gemeente'), weight ('population' or 'none')", "index",
-     "Mean of D over all municipalities, weighted by population (default) or unweighted.", in_measures,
+     "Mean of D over all municipalities, weighted by population (default) or unweighted. Data: 1 January "
+     "2017 with groups=7 or 3 (KWB 2017); other years and groups=18 are NO-DATA.",
+     in_gem,
      hhi_m_mean},
     {"hhi.pop_share", "year, groups (default 18), min (default 0), max (default 1)", "percent",
-     "100 x residents of municipalities with min <= D < max / all residents.", in_measures, hhi_m_pop_share},
+     "100 x residents of municipalities with min <= D < max / all residents (2017, groups=7 or 3).", in_gem,
+     hhi_m_pop_share},
     {"hhi.rank", "area, year, groups (default 18)", "rank",
-     "Rank of municipality area among all municipalities by D, 1 = most diverse.", in_measures, hhi_m_rank},
+     "Rank of municipality area among all municipalities by D, 1 = most diverse (2017, groups=7 or 3).", in_gem,
+     hhi_m_rank},
     {"hhi.homogeneous_population", "year, min_dutch (default 90)", "persons",
      "Residents of municipalities where more than min_dutch percent has a Dutch background (KWB whole "
      "percentages; 1 January 2017 only).",
-     in_homog, hhi_m_homogeneous_population},
+     in_gem, hhi_m_homogeneous_population},
+    {"hhi.national_pooled", "year, groups (3, 7 or 9)", "index",
+     "D = 1 - sum p^2 of the national population's shares on 1 January of year from CBS 37296ned (from 1996): "
+     "3 = Dutch, western, non-western; 7 = Dutch, western, Moroccan, Antillean/Aruban, Surinamese, Turkish, "
+     "other non-western; 9 = the 7 with western split into Central/Eastern EU, GIPS and other western "
+     "(from 2004). The pooled reading of the report's national 0,38, at coarser groupings than its 18.",
+     in_national, hhi_m_national_pooled},
     {"hhi.homogeneous_share", "year, min_dutch (default 90)", "percent",
-     "100 x hhi.homogeneous_population / all residents.", in_homog, hhi_m_homogeneous_share},
+     "100 x hhi.homogeneous_population / all residents.", in_gem, hhi_m_homogeneous_share},
 };
 
 WRRFIG_PLUGIN_DEFINE("hhi", "1.0.0",
