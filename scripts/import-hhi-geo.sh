@@ -35,3 +35,18 @@ $W --data data import-geo "$S/wijk_boundaries/rd_wijk_2016.geojson" --name geo/w
   --source "CBS/PDOK Wijk- en buurtkaart 2016 (layer wijk_2016), as simplified in github.com/edwindj/nl_maps rd/wijk_2016.geojson (commit 8d4f7148)" \
   --licence "$CC0 (CBS/PDOK; the repository states none)" \
   --note "only the wijken of 's-Gravenhage (codes WK0518..)"
+
+$W --data data import-geo "$S/gemeente_wijk_kwb2017_origin_pct/district.json" --name geo/wijk_2017_denhaag --prefix WK0518 \
+  --source-file ../shared/data/gemeente_wijk_kwb2017_origin_pct/district.json --allow-null-geometry \
+  --title "Wijkgrenzen Den Haag 1 januari 2017 (44 wijken), vereenvoudigd, RD New" \
+  --source "CBS Wijk- en buurtkaart 2017 (layer wijk_2017), as simplified in github.com/Digital-Banana/migration_test map/district.json (commit dba44065)" \
+  --licence "$CC0 (CBS; inferred, the repository states none)" \
+  --code-key WK_CODE --name-key WK_NAAM --from wgs84 \
+  --note "only the wijken of 's-Gravenhage (codes WK0518..); the division of 1 January 2017" \
+  --note "source coordinates are WGS84 with 5 decimals (about 1 m)" \
+  --attrs AANT_INW,P_WEST_AL,P_N_W_AL,P_MAROKKO,P_ANT_ARU,P_SURINAM,P_TURKIJE,P_OVER_NW \
+  --table hhi/kwb2017_denhaag_wijk \
+  --table-title "Inwoners en herkomst per wijk van Den Haag, 1 januari 2017 (KWB 2017)" \
+  --table-source "CBS Kerncijfers wijken en buurten 2017 (attributes of the Wijk- en buurtkaart 2017 layer wijk_2017), from github.com/Digital-Banana/migration_test map/district.json (commit dba44065)" \
+  --table-note "Same variables as hhi/kwb2017_gemeente: AANT_INW persons; P_* whole percentages of inhabitants as rounded by CBS; Dutch background = 100 - P_WEST_AL - P_N_W_AL." \
+  --table-note "CBS suppresses small groups at wijk level; the source repository has no missing-value codes, so a suppressed percentage probably appears as 0 (../shared/data/gemeente_wijk_kwb2017_origin_pct/SOURCE.md). Wijk 01 Oostduinen has no inhabitants (all percentages 0)."

@@ -131,6 +131,12 @@ static wrrfig_status collect(const wrrfig_host *h, wrrfig_ctx *ctx, const char *
 wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g, hhi_area **out,
                                size_t *n)
 {
+    return hhi_load_kwb_pct(h, ctx, HHI_T_KWB2017, "GM", g, out, n);
+}
+
+wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
+                               hhi_grouping g, hhi_area **out, size_t *n)
+{
     enum { INW, WEST, NW, MAR, ANT, SUR, TUR, OVER, NV };
     static const char *const vars[NV] = {"AANT_INW", "P_WEST_AL", "P_N_W_AL", "P_MAROKKO",
                                          "P_ANT_ARU", "P_SURINAM", "P_TURKIJE", "P_OVER_NW"};
@@ -139,7 +145,7 @@ wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_groupi
         return WRRFIG_NODATA;
     }
     double *v;
-    wrrfig_status st = collect(h, ctx, HHI_T_KWB2017, "GM", vars, NV, out, &v, n);
+    wrrfig_status st = collect(h, ctx, table, prefix, vars, NV, out, &v, n);
     if (st != WRRFIG_OK)
         return st;
     for (size_t i = 0; i < *n; i++) {
@@ -158,6 +164,12 @@ wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_groupi
             a->n = 7;
         }
         hhi_area_compute(a);
+        /* Percentages of nobody (a wijk of dunes or harbour) are all 0,
+         * which would read as 100 % Dutch background. */
+        if (!(a->pop > 0)) {
+            a->ok = 0;
+            a->d = a->h = NAN;
+        }
     }
     free(v);
     return WRRFIG_OK;

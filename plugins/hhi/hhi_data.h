@@ -20,6 +20,8 @@
 #define HHI_G_GEM2017 "geo/gemeente_2017"
 #define HHI_G_GEM2015 "geo/gemeente_2015"
 #define HHI_G_WIJK2016_DH "geo/wijk_2016_denhaag"
+#define HHI_T_KWB2017_DH "hhi/kwb2017_denhaag_wijk"
+#define HHI_G_WIJK2017_DH "geo/wijk_2017_denhaag"
 
 #define HHI_MAX_GROUPS 64
 
@@ -56,6 +58,12 @@ void hhi_area_compute(hhi_area *a);
  * Caller frees *out. */
 wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g, hhi_area **out,
                                size_t *n);
+
+/* The same from any KWB percentage table of that layout (region x
+ * variable with AANT_INW, P_WEST_AL, ...), for the regions whose code starts
+ * with prefix. Regions without inhabitants have ok = 0. */
+wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
+                               hhi_grouping g, hhi_area **out, size_t *n);
 
 /* Regions of KWB 2019 Den Haag whose code starts with prefix ("WK0518",
  * "GM0518"), 3 groups from counts (Dutch = inhabitants - western -

@@ -34,6 +34,14 @@ wrrfig_status hhi_build_fig_2_15(const wrrfig_host *h, wrrfig_ctx *ctx)
     return st;
 }
 
+wrrfig_status hhi_build_fig_2_15_2017(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    /* KWB 2017 splits the non-western residents into the four largest
+     * groups per wijk too: 7 groups on the 2017 wijk boundaries. */
+    const hhi_map_config cfg = {HHI_SRC_KWB2017, HHI_G7, HHI_T_KWB2017_DH, "WK0518", HHI_G_WIJK2017_DH, 0};
+    return hhi_build_map(h, ctx, &cfg);
+}
+
 wrrfig_status hhi_build_fig_2_15_report(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     const hhi_map_config cfg = {HHI_SRC_GROUP_COUNTS, HHI_G3, HHI_T_18_WIJK2014, "WK0518", HHI_G_WIJK2016_DH, 0};

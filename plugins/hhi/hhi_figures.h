@@ -7,6 +7,7 @@
 wrrfig_status hhi_build_fig_2_14(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status hhi_build_fig_2_14_report(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status hhi_build_fig_2_15(const wrrfig_host *h, wrrfig_ctx *ctx);
+wrrfig_status hhi_build_fig_2_15_2017(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status hhi_build_fig_2_15_report(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx);
 

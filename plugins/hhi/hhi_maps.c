@@ -76,7 +76,7 @@ static wrrfig_status load(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_c
     wrrfig_status st;
     switch (cfg->source) {
     case HHI_SRC_KWB2017:
-        st = hhi_load_kwb2017(h, ctx, cfg->grouping, a, n);
+        st = hhi_load_kwb_pct(h, ctx, cfg->table ? cfg->table : HHI_T_KWB2017, cfg->prefix, cfg->grouping, a, n);
         *groups = hhi_grouping_size(cfg->grouping);
         break;
     case HHI_SRC_KWB2019:

@@ -10,7 +10,7 @@
 #include "hhi_data.h"
 
 typedef enum hhi_source {
-    HHI_SRC_KWB2017,      /* hhi/kwb2017_gemeente, percentages */
+    HHI_SRC_KWB2017,      /* KWB 2017 percentages (cfg.table, default hhi/kwb2017_gemeente) */
     HHI_SRC_KWB2019,      /* hhi/kwb2019_denhaag, counts, 3 groups */
     HHI_SRC_GROUP_COUNTS  /* region x herkomst persons (cfg.table) */
 } hhi_source;
@@ -18,7 +18,7 @@ typedef enum hhi_source {
 typedef struct hhi_map_config {
     hhi_source source;
     hhi_grouping grouping;  /* KWB 2017 only */
-    const char *table;      /* HHI_SRC_GROUP_COUNTS only */
+    const char *table;      /* HHI_SRC_GROUP_COUNTS; KWB 2017 tables other than the municipal one */
     const char *prefix;     /* region codes mapped: "GM", "WK0518" */
     const char *geometry;   /* boundaries of the data's year */
     int national;           /* note pooled and mean values over the areas */

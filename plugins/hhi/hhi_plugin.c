@@ -21,6 +21,7 @@
 static const char *const in_2_14[] = {HHI_T_KWB2017, HHI_G_GEM2017, NULL};
 static const char *const in_2_14r[] = {HHI_T_18_GEM2015, HHI_G_GEM2015, NULL};
 static const char *const in_2_15[] = {HHI_T_KWB2019_DH, HHI_G_WIJK2016_DH, NULL};
+static const char *const in_2_15b[] = {HHI_T_KWB2017_DH, HHI_G_WIJK2017_DH, NULL};
 static const char *const in_2_15r[] = {HHI_T_18_WIJK2014, HHI_G_WIJK2016_DH, NULL};
 static const char *const in_gran[] = {HHI_T_CITIES, NULL};
 
@@ -34,6 +35,10 @@ static const wrrfig_figure figures[] = {
      "CBS 84583NED (Kerncijfers wijken en buurten 2019) for the wijken of Den Haag: data/mappings/"
      "hhi_kwb2019_denhaag.json; and the 2016 wijk boundaries (scripts/import-hhi-geo.sh)",
      hhi_build_fig_2_15},
+    {"fig-2-15-2017", in_2_15b,
+     "CBS Kerncijfers wijken en buurten 2017 (origin percentages per wijk) and the 2017 wijk boundaries of "
+     "Den Haag: run scripts/import-hhi-geo.sh",
+     hhi_build_fig_2_15_2017},
     {"fig-2-15-report", in_2_15r, NEEDS_18_WIJK, hhi_build_fig_2_15_report},
     {"hhi-granularity", in_gran,
      "CBS 84910NED for Den Haag (GM0518) and Amsterdam (GM0363), 1 January 2019, all origin codes: "

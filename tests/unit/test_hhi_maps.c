@@ -185,12 +185,77 @@ static void test_fig_2_14_shipped_data(void **state)
     free(m);
 }
 
+static double d_of(const double *w, int n)
+{
+    double s = 0, q = 0;
+    for (int i = 0; i < n; i++)
+        s += w[i];
+    for (int i = 0; i < n; i++)
+        q += (w[i] / s) * (w[i] / s);
+    return 1 - q;
+}
+
+/* Den Haag's wijken (2019, 3 groups; 2017, 7 groups) and the granularity
+ * table, on the shipped data. Expected values come from the counts and
+ * percentages quoted in the comments (KWB rows of the shared files). */
+static void test_den_haag_shipped_data(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    int rc = tu_wrrfig(NULL, &err, "build", "fig-2-15", "fig-2-15-2017", "hhi-granularity", "--out", out, NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+
+    char *csv = tu_readf("%s/fig-2-15.csv", out);
+    assert_non_null(csv);
+    /* KWB 2019: Schildersbuurt 31,385 / 2,590 western / 26,095 non-western;
+     * WK051802 8,245 / 1,990 / 1,075. */
+    const double sch[] = {31385 - 2590 - 26095, 2590, 26095}, w02[] = {8245 - 1990 - 1075, 1990, 1075};
+    assert_double_near(csv_field(csv, "WK051829,", 8), d_of(sch, 3), 1e-12);
+    assert_double_near(csv_field(csv, "WK051802,", 8), d_of(w02, 3), 1e-12);
+    assert_contains(csv, "WK051829,Wijk 29 Schildersbuurt,31385,3,3,non-western,26095,");
+    /* Oostduinen has no inhabitants: no index, no class. */
+    assert_contains(csv, "WK051801,Wijk 01 Oostduinen,0,3,3,Dutch,0,,,,,yes");
+    free(csv);
+    char *m = tu_readf("%s/fig-2-15.json", out);
+    assert_contains(m, "(44 areas) with the boundaries geo/wijk_2016_denhaag (44 areas) on the CBS code: 44 matched");
+    assert_contains(m, "drawn grey: 1");
+    free(m);
+
+    /* KWB 2017, Schildersbuurt: western 7, non-western 84 (Moroccan 23,
+     * Antillean 3, Surinamese 17, Turkish 27, other 15): weights 9, 7, 23,
+     * 3, 17, 27, 15 (sum 101). Stationsbuurt: 30, 20, 7, 8, 9, 5, 20. */
+    csv = tu_readf("%s/fig-2-15-2017.csv", out);
+    const double sch7[] = {9, 7, 23, 3, 17, 27, 15}, sta7[] = {30, 20, 7, 8, 9, 5, 20};
+    assert_double_near(csv_field(csv, "WK051829,", 8), d_of(sch7, 7), 1e-12);
+    assert_double_near(csv_field(csv, "WK051827,", 8), d_of(sta7, 7), 1e-12);
+    /* With 7 groups the Schilderswijk is among the most diverse; with 3 it
+     * looked homogeneous. */
+    assert_true(d_of(sch7, 7) > 0.8 && d_of(sch, 3) < 0.3);
+    free(csv);
+
+    /* Granularity: 3 groups from the 84910NED totals (537,833 residents,
+     * 99,877 western, 193,599 non-western); finer groupings give more. */
+    csv = tu_readf("%s/hhi-granularity.csv", out);
+    const double dh3[] = {537833 - 99877 - 193599, 99877, 193599};
+    assert_double_near(csv_field(csv, "GM0518,Den Haag,3,", 5), d_of(dh3, 3), 1e-12);
+    double c = csv_field(csv, "GM0518,Den Haag,country,", 5), g7 = csv_field(csv, "GM0518,Den Haag,7,", 5);
+    assert_true(c > g7 && g7 > d_of(dh3, 3));
+    assert_contains(csv, "GM0518,Den Haag,country,50,537833,");
+    free(csv);
+    char *md = tu_readf("%s/hhi-granularity.md", out);
+    assert_contains(md, "| Den Haag | 0,771 | 0,729 | 0,630 |");
+    free(md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_fixture_map, setup, teardown),
         cmocka_unit_test(test_report_version_is_nodata),
         cmocka_unit_test_setup_teardown(test_fig_2_14_shipped_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_den_haag_shipped_data, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
