@@ -249,6 +249,36 @@ static void test_den_haag_shipped_data(void **state)
     free(md);
 }
 
+/* The 2017 data on the 2015 boundaries (as if they were the 2017 ones, in
+ * a scratch data directory): the join report must list the municipalities
+ * created and dissolved on 1 January 2016 and 2017. */
+static void test_join_report_year_mismatch(void **state)
+{
+    (void)state;
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/d/hhi' '%s/d/geo' && cp '%s/hhi/kwb2017_gemeente.csv' '%s/hhi/kwb2017_gemeente.meta.json' "
+             "'%s/d/hhi/' && cp '%s/geo/gemeente_2015.geojson' '%s/d/geo/gemeente_2017.geojson' && "
+             "cp '%s/geo/gemeente_2015.meta.json' '%s/d/geo/gemeente_2017.meta.json'",
+             out, out, WF_DATA, WF_DATA, out, WF_DATA, out, WF_DATA, out);
+    assert_int_equal(system(cmd), 0);
+    char data[600], o2[600];
+    snprintf(data, sizeof data, "%s/d", out);
+    snprintf(o2, sizeof o2, "%s/o", out);
+    char *err = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, NULL, &err, "build", "fig-2-14", "--out", o2, NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+    char *m = tu_readf("%s/fig-2-14.json", o2);
+    assert_contains(m, "Join of the data (388 areas) with the boundaries geo/gemeente_2017 (393 areas) on the CBS "
+                       "code: 384 matched");
+    assert_contains(m, "In the data but not in the boundaries (4): GM1940, GM1942, GM1945, GM1948");
+    assert_contains(m, "In the boundaries but not in the data (drawn grey) (9): GM0241, GM0381, GM0424, GM0425, "
+                       "GM0478, GM0844, GM0846, GM0860, GM1921");
+    free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_report_version_is_nodata),
         cmocka_unit_test_setup_teardown(test_fig_2_14_shipped_data, setup, teardown),
         cmocka_unit_test_setup_teardown(test_den_haag_shipped_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_join_report_year_mismatch, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
