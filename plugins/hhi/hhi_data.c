@@ -159,7 +159,15 @@ wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char
             memcpy(a->w, w, sizeof w);
             a->n = 3;
         } else {
-            double w[7] = {dutch, x[WEST], x[MAR], x[ANT], x[SUR], x[TUR], x[OVER]};
+            double sub = x[MAR] + x[ANT] + x[SUR] + x[TUR] + x[OVER];
+            double k = sub > 0 ? x[NW] / sub : 0;
+            double w[7] = {dutch, x[WEST], k * x[MAR], k * x[ANT], k * x[SUR], k * x[TUR], k * x[OVER]};
+            if (!(sub > 0) && x[NW] > 0) {
+                /* CBS suppressed every subgroup: the split is unknown, so
+                 * the non-western residents stay one group. */
+                w[6] = x[NW];
+                a->nw_unsplit = 1;
+            }
             memcpy(a->w, w, sizeof w);
             a->n = 7;
         }

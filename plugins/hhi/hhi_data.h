@@ -40,6 +40,8 @@ typedef struct hhi_area {
     int ok;                    /* 1 when d and h were computed */
     double d;                  /* 1 - sum p^2, the report's "hhi" */
     double h;                  /* sum p^2, textbook HHI */
+    int nw_unsplit;            /* KWB: non-western subgroups all 0 (suppressed) while
+                                  non-western > 0: kept as one group */
 } hhi_area;
 
 /* "3", "7", "country". */
@@ -54,7 +56,11 @@ size_t hhi_grouping_size(hhi_grouping g);
 void hhi_area_compute(hhi_area *a);
 
 /* Every municipality of KWB 2017 (sorted by code). Shares are the CBS
- * whole percentages; Dutch background = 100 - western - non-western.
+ * whole percentages; Dutch background = 100 - western - non-western, so
+ * the three main groups add up to 100. For 7 groups the five non-western
+ * subgroups, rounded separately (their sum is off by up to 3 points), are
+ * scaled to add up to the non-western share: the split then refines the
+ * 3-group shares and never lowers the index below the 3-group value.
  * Caller frees *out. */
 wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g, hhi_area **out,
                                size_t *n);

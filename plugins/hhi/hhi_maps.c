@@ -214,9 +214,19 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         h->note(ctx, "Grouping: %s", hhi_grouping_desc(effective_grouping(cfg), nl));
     h->note(ctx, "Index shown: 1 - sum of squared group shares (the report's \"hhi\", Gini-Simpson); the CSV "
                  "also has the textbook Herfindahl-Hirschman index, sum of squared shares");
-    if (cfg->source == HHI_SRC_KWB2017)
-        h->note(ctx, "Shares from CBS whole percentages; Dutch background = 100 - western - non-western; the "
-                     "weights are divided by their sum, which spreads rounding (sums of 97 to 103) over all groups");
+    if (cfg->source == HHI_SRC_KWB2017) {
+        h->note(ctx, "Shares from CBS whole percentages: Dutch background = 100 - western - non-western%s",
+                cfg->grouping == HHI_G7 ? "; the five non-western subgroups (rounded separately) are scaled to "
+                                          "add up to the non-western share"
+                                        : "");
+        const char *unsplit[64];
+        size_t nu = 0;
+        for (size_t i = 0; i < n && nu < 64; i++)
+            if (a[i].nw_unsplit)
+                unsplit[nu++] = a[i].code;
+        note_codes(h, ctx, "Non-western subgroups all suppressed (0), non-western residents kept as one group "
+                           "(in the column 'other non-western')", unsplit, nu);
+    }
 
     size_t matched;
     join_report(h, ctx, cfg, a, n, f, nf, &matched);

@@ -124,7 +124,8 @@ static void test_report_version_is_nodata(void **state)
 
 /* Independent computation: read the tidy table the build used and compute
  * 1 - sum p^2 for three municipalities here, with the plugin's documented
- * rule (Dutch = 100 - western - non-western; divide by the sum). */
+ * rule (Dutch = 100 - western - non-western; the five non-western
+ * subgroups scaled to add up to non-western). */
 static double independent(const char *table, const char *code)
 {
     static const char *vars[] = {"P_WEST_AL", "P_MAROKKO", "P_ANT_ARU", "P_SURINAM", "P_TURKIJE", "P_OVER_NW"};
@@ -143,11 +144,11 @@ static double independent(const char *table, const char *code)
     assert_non_null(p);
     nw = strtod(p + strlen(key), NULL);
     w[0] = 100 - w[1] - nw;
-    double sum = 0, sq = 0;
+    double sub = w[2] + w[3] + w[4] + w[5] + w[6], sq = 0;
+    for (int i = 2; i < 7; i++)
+        w[i] *= nw / sub;
     for (int i = 0; i < 7; i++)
-        sum += w[i];
-    for (int i = 0; i < 7; i++)
-        sq += (w[i] / sum) * (w[i] / sum);
+        sq += (w[i] / 100) * (w[i] / 100);
     return 1 - sq;
 }
 
@@ -224,12 +225,18 @@ static void test_den_haag_shipped_data(void **state)
     free(m);
 
     /* KWB 2017, Schildersbuurt: western 7, non-western 84 (Moroccan 23,
-     * Antillean 3, Surinamese 17, Turkish 27, other 15): weights 9, 7, 23,
-     * 3, 17, 27, 15 (sum 101). Stationsbuurt: 30, 20, 7, 8, 9, 5, 20. */
+     * Antillean 3, Surinamese 17, Turkish 27, other 15: sum 85, scaled to
+     * 84). Stationsbuurt: western 20, non-western 50 (7, 8, 9, 5, 20: sum 49,
+     * scaled to 50). */
     csv = tu_readf("%s/fig-2-15-2017.csv", out);
-    const double sch7[] = {9, 7, 23, 3, 17, 27, 15}, sta7[] = {30, 20, 7, 8, 9, 5, 20};
+    const double ks = 84.0 / 85, kt = 50.0 / 49;
+    const double sch7[] = {9, 7, 23 * ks, 3 * ks, 17 * ks, 27 * ks, 15 * ks};
+    const double sta7[] = {30, 20, 7 * kt, 8 * kt, 9 * kt, 5 * kt, 20 * kt};
     assert_double_near(csv_field(csv, "WK051829,", 8), d_of(sch7, 7), 1e-12);
     assert_double_near(csv_field(csv, "WK051827,", 8), d_of(sta7, 7), 1e-12);
+    m = tu_readf("%s/fig-2-15-2017.json", out);
+    assert_contains(m, "kept as one group (in the column 'other non-western') (1): WK051843");
+    free(m);
     /* With 7 groups the Schilderswijk is among the most diverse; with 3 it
      * looked homogeneous. */
     assert_true(d_of(sch7, 7) > 0.8 && d_of(sch, 3) < 0.3);

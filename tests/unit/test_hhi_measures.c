@@ -62,13 +62,21 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The documented rule: Dutch = 100 - western - non-western; the five
+ * non-western subgroups scaled to add up to non-western. */
+static void weights7(const gem *g, double w[7])
+{
+    double sub = g->mar + g->ant + g->sur + g->tur + g->over, k = g->nw / sub;
+    double x[7] = {100 - g->west - g->nw, g->west, k * g->mar, k * g->ant, k * g->sur, k * g->tur, k * g->over};
+    memcpy(w, x, sizeof x);
+}
+
 static double d7(const gem *g)
 {
-    double w[7] = {100 - g->west - g->nw, g->west, g->mar, g->ant, g->sur, g->tur, g->over}, s = 0, q = 0;
+    double w[7], q = 0;
+    weights7(g, w);
     for (int i = 0; i < 7; i++)
-        s += w[i];
-    for (int i = 0; i < 7; i++)
-        q += (w[i] / s) * (w[i] / s);
+        q += (w[i] / 100) * (w[i] / 100);
     return 1 - q;
 }
 
@@ -106,11 +114,10 @@ static void test_index_2017(void **state)
     double pooled[7] = {0}, pop = 0, mean = 0, wmean = 0;
     for (size_t i = 0; i < n_gems; i++) {
         const gem *g = &gems[i];
-        double w[7] = {100 - g->west - g->nw, g->west, g->mar, g->ant, g->sur, g->tur, g->over}, s = 0;
+        double w[7];
+        weights7(g, w);
         for (int k = 0; k < 7; k++)
-            s += w[k];
-        for (int k = 0; k < 7; k++)
-            pooled[k] += g->inw * w[k] / s;
+            pooled[k] += g->inw * w[k] / 100;
         pop += g->inw;
         mean += d7(g) / (double)n_gems;
         wmean += g->inw * d7(g);
@@ -126,6 +133,9 @@ static void test_index_2017(void **state)
      * are not (and the 18 groups would raise every one of them). */
     assert_true(fabs(1 - q - 0.38) < 0.01);
     assert_true(mean < 0.3);
+    /* 7 groups refine 3, so no mean can drop. */
+    assert_true(eval("hhi.mean{year=2017, groups=7, weight='none'}", MEASURE_OK) >=
+                eval("hhi.mean{year=2017, groups=3, weight='none'}", MEASURE_OK));
 }
 
 static void test_distribution_2017(void **state)
