@@ -108,6 +108,31 @@ static void test_fixture_map(void **state)
     free(png);
 }
 
+/* The report's Den Haag map on a fixture in its table's layout: quantile
+ * classes, a wijk without inhabitants. */
+static void test_fixture_wijk_map(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, WF_FIXTURES "/hhi/data", WF_FIGURES, NULL, &err, "--lang", "en", "build",
+                            "fig-2-15-report", "--out", out, NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+    char *csv = tu_readf("%s/fig-2-15-report.csv", out);
+    assert_double_near(csv_field(csv, "WK051802,", 8), 0.34, 1e-12);
+    assert_double_near(csv_field(csv, "WK051803,", 8), 0.66, 1e-12);
+    assert_contains(csv, "WK051801,Wijk 01 Duin,0,table,3,MAR,0,,,,,yes");
+    assert_contains(csv, ",< 0.40,yes");
+    assert_contains(csv, ",0.60 or more,yes");
+    free(csv);
+    char *gp = tu_readf("%s/fig-2-15-report.gp", out);
+    assert_contains(gp, "title '0.47 to 0.53'");
+    assert_contains(gp, "title 'no inhabitants'");
+    assert_contains(gp, "set key outside right top");
+    free(gp);
+}
+
 /* Without the 18-group table the report's version is NO-DATA and says what
  * it needs. */
 static void test_report_version_is_nodata(void **state)
@@ -290,6 +315,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_fixture_map, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fixture_wijk_map, setup, teardown),
         cmocka_unit_test(test_report_version_is_nodata),
         cmocka_unit_test_setup_teardown(test_fig_2_14_shipped_data, setup, teardown),
         cmocka_unit_test_setup_teardown(test_den_haag_shipped_data, setup, teardown),
