@@ -186,8 +186,9 @@ static void write_csv(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_confi
         for (size_t g = 0; g < a[i].n; g++) {
             const char *gname = cfg->source == HHI_SRC_GROUP_COUNTS ? group_codes[g]
                                                                     : hhi_group_name(effective_grouping(cfg), g, 0);
-            h->csv_row(ctx, "ssnsisnnnnss", a[i].code, a[i].name, a[i].pop, grouping, (int)a[i].n, gname ? gname : "", a[i].w[g], total > 0 ? a[i].w[g] / total : NAN, a[i].d,
-                       a[i].h, cls, on_map[i] ? "yes" : "no");
+            h->csv_row(ctx, "ssnsisnnnnss", a[i].code, a[i].name, a[i].pop, grouping, (int)a[i].n,
+                       gname ? gname : "", a[i].w[g], total > 0 ? a[i].w[g] / total : NAN, a[i].d, a[i].h, cls,
+                       on_map[i] ? "yes" : "no");
         }
     }
 }
@@ -202,10 +203,14 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
     if (st != WRRFIG_OK)
         return st;
     size_t nf = 0;
+    /* The host has checked that the layer exists; NULL here means it is
+     * unreadable (logged), which is an error, not missing data. */
     const wrrfig_feature *f = h->geo_features(ctx, cfg->geometry, &nf);
     if (!f || nf == 0) {
+        if (f)
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s has no features", cfg->geometry);
         free(a);
-        return WRRFIG_NODATA;
+        return WRRFIG_ERROR;
     }
 
     if (cfg->source == HHI_SRC_GROUP_COUNTS)
