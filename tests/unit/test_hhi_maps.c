@@ -133,6 +133,24 @@ static void test_fixture_wijk_map(void **state)
     free(gp);
 }
 
+/* A broken boundary file fails the build with the feature and JSON path. */
+static void test_bad_geometry_fails(void **state)
+{
+    (void)state;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp -R '%s/hhi/data' '%s/d' && sed -i 's/\\[1000,0\\],\\[2000,0\\]/[1000,0],[2000,\"0\"]/' "
+             "'%s/d/geo/gemeente_2015.geojson'", WF_FIXTURES, out, out);
+    assert_int_equal(system(cmd), 0);
+    char data[600], o2[600];
+    snprintf(data, sizeof data, "%s/d", out);
+    snprintf(o2, sizeof o2, "%s/o", out);
+    char *err = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, NULL, &err, "build", "fig-2-14-report", "--out", o2, NULL);
+    assert_int_not_equal(rc, 0);
+    assert_contains(err, "gemeente_2015.geojson: features[1].geometry.coordinates[0][0][1]: expected [x, y] numbers");
+    free(err);
+}
+
 /* Without the 18-group table the report's version is NO-DATA and says what
  * it needs. */
 static void test_report_version_is_nodata(void **state)
@@ -316,6 +334,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_fixture_map, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fixture_wijk_map, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_geometry_fails, setup, teardown),
         cmocka_unit_test(test_report_version_is_nodata),
         cmocka_unit_test_setup_teardown(test_fig_2_14_shipped_data, setup, teardown),
         cmocka_unit_test_setup_teardown(test_den_haag_shipped_data, setup, teardown),
