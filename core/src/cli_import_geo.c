@@ -51,6 +51,10 @@ static int parse_opts(const char *data_dir, int argc, char **argv, geo_opts *o)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char **dst = NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage();
+            return 2;
+        }
         if (strcmp(a, "--allow-null-geometry") == 0) {
             o->allow_null = 1;
             continue;

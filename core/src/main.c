@@ -19,6 +19,7 @@ static const char usage[] =
     "  list                 plugins, figures, and whether each figure's data is present\n"
     "  build [FIG...]       write scripts, CSV, manifests and renders (wrrfig build --help)\n"
     "  info FIG             what a figure shows, its inputs and their provenance\n"
+    "  import-geo SRC ...   GeoJSON -> data/geo/ layer in RD New (+ attribute table); import-geo --help\n"
     "\n"
     "options:\n"
     "  --data DIR           project data (default: ../share/wrrfig/data or the source tree's data/)\n"
