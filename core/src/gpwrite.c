@@ -160,9 +160,10 @@ char *gp_script(const gp_script_parts *p)
                 "set grid ytics lc rgb '#dddddd' lw 1 dt 1\nset key noautotitle\n");
     if (p->lang && strcmp(p->lang, "nl") == 0)
         sb_puts(&b, "set decimalsign ','\n");
-    sb_puts(&b, "set title ");
+    /* wrrfig_title lets a multiplot body reuse the title for the whole page. */
+    sb_puts(&b, "wrrfig_title = ");
     gp_quote(&b, p->title ? p->title : p->id);
-    sb_puts(&b, " font ',13'\n");
+    sb_puts(&b, "\nset title wrrfig_title font ',13'\n");
     if (p->source_line && *p->source_line) {
         sb_puts(&b, "set label 9999 ");
         gp_quote(&b, p->source_line);
