@@ -77,9 +77,14 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
     for (int y = c->year_from; y <= c->year_to; y++) {
         expr_value v;
         claims_expr_eval(c->measure, y, fn, user, &v);
-        size_t have = strlen(out->inputs);
-        if (*v.inputs && !strstr(out->inputs, v.inputs) && have + strlen(v.inputs) + 3 < sizeof out->inputs)
-            snprintf(out->inputs + have, sizeof out->inputs - have, "%s%s", have ? "; " : "", v.inputs);
+        size_t have = strlen(out->inputs), add = strlen(v.inputs);
+        if (add && !strstr(out->inputs, v.inputs) && have + add + 3 < sizeof out->inputs) {
+            if (have) {
+                memcpy(out->inputs + have, "; ", 2);
+                have += 2;
+            }
+            memcpy(out->inputs + have, v.inputs, add + 1);
+        }
         if (v.status != EXPR_OK) {
             if (v.status > st) {
                 st = v.status;
