@@ -166,7 +166,9 @@ static void test_exit_codes(void **state)
     captured c = check("--registry", WF_FIXTURES "/claims/ok", "--no-report", NULL);
     if (c.rc != 0)
         fail_msg("ok registry: exit %d\n%s%s", c.rc, c.out, c.err);
-    assert_contains(c.out, "3 claims checked: 3 PASS, 0 FAIL");
+    assert_contains(c.out, "5 claims checked: 5 PASS, 0 FAIL");
+    assert_contains(c.out, "t-pct                        claimed = 28 percent (tol 0.5)  observed 27.957");
+    assert_contains(c.out, "t-share                      claimed ~ 19 percent (tol 0.5)  observed 18.8235");
     assert_contains(c.out, "t-expr");
     release(&c);
 
@@ -196,6 +198,13 @@ static void test_exit_codes(void **state)
     assert_int_equal(c.rc, EXIT_FAILED);
     assert_contains(c.err, "/claims/broken/ch2.json: $[1].op: expected one of = ~ > >= < <=, got \"==\"");
     assert_contains(c.err, "the claim registry has 1 error");
+    release(&c);
+
+    c = check("--registry", WF_FIXTURES "/claims/error", "--no-report", NULL);
+    assert_int_equal(c.rc, EXIT_FAILED);
+    assert_contains(c.out, "ERROR    t-div0");
+    assert_contains(c.out, "ERROR    t-missing-param");
+    assert_contains(c.out, "0 PASS, 0 FAIL, 0 NO-DATA, 0 UNBOUND, 2 ERROR; 2 differ");
     release(&c);
 
     c = check("--registry", WF_FIXTURES "/claims/ok", "--claim", "nope", NULL);
