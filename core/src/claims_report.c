@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "claims_out.h"
@@ -295,6 +296,10 @@ static const char css[] =
     "details{font-size:13px;margin-top:6px}summary{cursor:pointer;color:var(--muted)}\n"
     "code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--bg);padding:1px 4px;"
     "border-radius:3px;word-break:break-word}\n"
+    "details.byfig{font-size:14px;margin:10px 0 0}details.byfig table{margin-top:6px}\n"
+    "details.byfig td:first-child{white-space:nowrap;width:1%}\n"
+    ".chip{display:inline-block;font:11.5px ui-monospace,SFMono-Regular,Menlo,monospace;color:#fff;"
+    "border-radius:3px;padding:0 5px;margin:1px 0;text-decoration:none}\n"
     "footer{color:var(--muted);font-size:13px;margin:40px 0;border-top:1px solid var(--line);padding-top:12px}\n";
 
 /* Filtering by verdict; the page works without it. */
@@ -420,6 +425,81 @@ static void html_claim(strbuf *b, const claims_run *r, const claim *c, const cla
     sb_puts(b, "</p></details>\n</article>\n");
 }
 
+/* Figures in the order of the report (chapter, then number), each with its
+ * claims as links, so a reviewer looking at one figure finds what the report
+ * says about it. */
+static int figure_key(const char *id, int *kind, int *ch, int *num)
+{
+    *kind = !strncmp(id, "fig-", 4) ? 0 : !strncmp(id, "tab-", 4) ? 1 : 2;
+    const char *p = strchr(id, '-');
+    return p && sscanf(p + 1, "%d-%d", ch, num) == 2;
+}
+
+static int figure_before(const char *a, const char *b)
+{
+    int ka, ca, na, kb, cb, nb;
+    figure_key(a, &ka, &ca, &na);
+    figure_key(b, &kb, &cb, &nb);
+    if (ca != cb)
+        return ca < cb;
+    if (ka != kb)
+        return ka < kb;
+    return na < nb;
+}
+
+static void html_by_figure(strbuf *b, const claims_run *r)
+{
+    const char **figs = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < r->set->n; i++) {
+        const char *f = r->set->v[i].figure;
+        if (!selected(r, i) || !f)
+            continue;
+        size_t k = 0;
+        while (k < n && strcmp(figs[k], f) != 0)
+            k++;
+        if (k == n) {
+            figs = xrealloc(figs, (n + 1) * sizeof *figs);
+            figs[n++] = f;
+        }
+    }
+    if (!n)
+        return;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && figure_before(figs[j], figs[j - 1]); j--) {
+            const char *t = figs[j];
+            figs[j] = figs[j - 1];
+            figs[j - 1] = t;
+        }
+    sb_printf(b, "<details class=\"byfig\"><summary>Claims by figure (%zu figures and tables)</summary>\n"
+                 "<table class=\"chapters\"><tbody>\n", n);
+    for (size_t k = 0; k < n; k++) {
+        sb_puts(b, "<tr><td>");
+        if (figure_built(r, figs[k])) {
+            sb_printf(b, "<a href=\"%s", href_prefix(r));
+            html_text(b, figs[k]);
+            sb_puts(b, ".svg\">");
+            html_text(b, figs[k]);
+            sb_puts(b, "</a>");
+        } else
+            html_text(b, figs[k]);
+        sb_puts(b, "</td><td style=\"text-align:left\">");
+        for (size_t i = 0; i < r->set->n; i++) {
+            const claim *c = &r->set->v[i];
+            if (!selected(r, i) || !c->figure || strcmp(c->figure, figs[k]) != 0)
+                continue;
+            sb_printf(b, "<a class=\"chip s-%s\" href=\"#", claim_status_key(r->res[i].status));
+            html_text(b, c->id);
+            sb_printf(b, "\" title=\"%s\">", claim_status_str(r->res[i].status));
+            html_text(b, c->id);
+            sb_puts(b, "</a> ");
+        }
+        sb_puts(b, "</td></tr>\n");
+    }
+    sb_puts(b, "</tbody></table></details>\n");
+    free(figs);
+}
+
 void claims_write_html(strbuf *b, const claims_run *r)
 {
     chapter_stats st[N_CHAPTERS + 1];
@@ -460,7 +540,9 @@ void claims_write_html(strbuf *b, const claims_run *r)
         html_bar(b, st[ch].by, st[ch].n);
         sb_puts(b, "</tr>\n");
     }
-    sb_puts(b, "</tbody></table>\n<nav class=\"filter\"><button class=\"on\" data-f=\"all\">All</button>"
+    sb_puts(b, "</tbody></table>\n");
+    html_by_figure(b, r);
+    sb_puts(b, "<nav class=\"filter\"><button class=\"on\" data-f=\"all\">All</button>"
                "<button data-f=\"st-pass\">PASS</button><button data-f=\"st-fail\">FAIL</button>"
                "<button data-f=\"st-no-data\">NO-DATA</button><button data-f=\"st-unbound\">UNBOUND</button>"
                "<button data-f=\"mismatch\">Differs from expectation</button></nav>\n</div></header>\n"
