@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims_check.h"
 #include "ctx.h"
 #include "fileio.h"
 #include "gpwrite.h"
@@ -41,6 +42,19 @@ static void add_spec_info(cJSON *m, const wf_app *a, const char *id)
     sb_free(&p);
 }
 
+/* The claims about this figure and their verdicts, so a reviewer sees them
+ * beside the figure; a registry problem is recorded, not fatal. */
+static void add_claims(cJSON *m, const wf_app *a, const char *id)
+{
+    strbuf errs = STRBUF_INIT;
+    cJSON *v = claims_figure_verdicts(a, id, &errs);
+    if (v)
+        cJSON_AddItemToObject(m, "claims", v);
+    else
+        cJSON_AddStringToObject(m, "claims_error", sb_cstr(&errs));
+    sb_free(&errs);
+}
+
 int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const build_opts *o, const char *missing)
 {
     cJSON *m = cJSON_CreateObject();
@@ -52,6 +66,7 @@ int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const buil
     cJSON_AddStringToObject(pl, "name", f->plugin->name);
     cJSON_AddStringToObject(pl, "version", f->plugin->version);
     add_spec_info(m, a, f->id);
+    add_claims(m, a, f->id);
     char *path = out_path(o->out_dir, f->id, "json");
     wf_error err;
     int rc = write_json(path, m, &err);
@@ -126,6 +141,7 @@ static cJSON *manifest(const wf_app *a, const wf_figure *f, const build_opts *o,
     }
     for (size_t i = 0; i < c->n_notes; i++)
         cJSON_AddItemToArray(notes, cJSON_CreateString(c->notes[i]));
+    add_claims(m, a, f->id);
     cJSON *outs = cJSON_AddObjectToObject(m, "outputs");
     strbuf s = STRBUF_INIT;
     sb_printf(&s, "%s.gp", f->id);

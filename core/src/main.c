@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "claims_check.h"
 #include "cli.h"
 #include "fileio.h"
 #include "strbuf.h"
@@ -19,6 +20,7 @@ static const char usage[] =
     "  list                 plugins, figures, and whether each figure's data is present\n"
     "  build [FIG...]       write scripts, CSV, manifests and renders (wrrfig build --help)\n"
     "  info FIG             what a figure shows, its inputs and their provenance\n"
+    "  check [--chapter N]  the report's claims against the data: PASS, FAIL, NO-DATA, UNBOUND (check --help)\n"
     "  import-geo SRC ...   GeoJSON -> data/geo/ layer in RD New (+ attribute table); import-geo --help\n"
     "\n"
     "options:\n"
@@ -122,6 +124,8 @@ int main(int argc, char **argv)
         fn = cli_build;
     else if (!strcmp(cmd, "info"))
         fn = cli_info;
+    else if (!strcmp(cmd, "check"))
+        fn = cli_check;
     int rc;
     if (!fn) {
         fprintf(stderr, "wrrfig: unknown command '%s'\n\n%s", cmd, usage);
