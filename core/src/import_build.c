@@ -412,7 +412,7 @@ static cJSON *build_meta(const imp_mapping *m, imp_source *srcs, const rows *rs,
         if (srcs[i].stray_quotes) {
             char note[1024];
             snprintf(note, sizeof note,
-                     "Importer repair: %zu field(s) in %s ended in a stray '\"' that was removed (first on line %zu).",
+                     "Importer repair: %zu line(s) of %s held one stray '\"' that was blanked (first on line %zu).",
                      srcs[i].stray_quotes, srcs[i].rel, srcs[i].first_stray_line);
             cJSON_AddItemToArray(notes, cJSON_CreateString(note));
         }

@@ -31,23 +31,49 @@ static void unify_separators(char *text, size_t len, char sep, char also)
     }
 }
 
-/* A field that ends in a lone '"' it does not open (e.g. 3945" in a file
- * whose writer appended a quote after unquoted numbers) loses that quote;
- * each repair is counted so the sidecar can say so. */
-static void strip_stray_quotes(imp_source *s)
+/* Some hand-assembled files carry one stray '"' on a line: after an
+ * unquoted number (3945") or opening a last field that never closes
+ * ("10335). On a line with an odd number of quotes whose last quote has no
+ * separator after it, that quote becomes a space (trimmed later), one byte
+ * for one byte so positions stay those of the file. Each repair is counted
+ * so the sidecar says so. Anything else is left for the parser to report. */
+static void strip_stray_quotes(imp_source *s, char *text, size_t len, char sep, char also)
 {
-    for (size_t r = 0; r < s->doc->n_rows; r++) {
-        csv_row *row = &s->doc->rows[r];
-        for (size_t c = 0; c < row->n; c++) {
-            char *f = row->f[c];
-            size_t n = strlen(f);
-            if (n >= 2 && f[n - 1] == '"' && !memchr(f, '"', n - 1)) {
-                f[n - 1] = '\0';
+    size_t line = 1;
+    for (size_t a = 0; a < len;) {
+        size_t b = a, quotes = 0, last = (size_t)-1;
+        while (b < len && text[b] != '\n') {
+            if (text[b] == '"') {
+                quotes++;
+                last = b;
+            }
+            b++;
+        }
+        if (quotes % 2 == 1) {
+            int sep_after = 0;
+            for (size_t k = last + 1; k < b; k++)
+                if (text[k] == sep || (also && text[k] == also))
+                    sep_after = 1;
+            if (!sep_after) {
+                text[last] = ' ';
                 if (s->stray_quotes++ == 0)
-                    s->first_stray_line = row->line;
+                    s->first_stray_line = line;
             }
         }
+        a = b + 1;
+        line++;
     }
+}
+
+/* csv.c skips blanks and tabs after a closing quote, which swallows a tab
+ * separator; a tab-separated file is therefore read with the tabs outside
+ * quotes turned into the ASCII unit separator (one byte for one). */
+static char tab_safe_sep(char *text, size_t len, char sep)
+{
+    if (sep != '\t')
+        return sep;
+    unify_separators(text, len, '\x1f', '\t');
+    return '\x1f';
 }
 
 static int read_csv_source(const imp_mapping *m, imp_source *s, wf_error *err)
@@ -61,17 +87,18 @@ static int read_csv_source(const imp_mapping *m, imp_source *s, wf_error *err)
         return wf_errorf(err, "%s: contains a NUL byte: not a text file", s->path);
     }
     sha256_hex(text, len, s->sha256);
+    if (m->strip_stray_quotes)
+        strip_stray_quotes(s, text, len, m->sep, m->also_sep);
     if (m->also_sep)
         unify_separators(text, len, m->sep, m->also_sep);
-    csv_opts o = {m->sep, m->trim, 1};
+    char sep = tab_safe_sep(text, len, m->sep);
+    csv_opts o = {sep, m->trim, 1};
     int rc = csv_parse(text, len, s->path, &o, &s->doc, err);
     free(text);
     if (rc != 0)
         return -1;
     if (s->doc->n_rows == 0)
         return wf_errorf(err, "%s:1:1: empty file (expected a header row)", s->path);
-    if (m->strip_stray_quotes)
-        strip_stray_quotes(s);
     return 0;
 }
 
@@ -165,8 +192,15 @@ int imp_labels_read(const imp_labels_file *lf, const char *shared_dir, cJSON **o
         if (rc != 0)
             goto done;
     } else {
-        csv_opts o = {lf->sep, 1, 1};
-        if (csv_read_file(path, &o, &d, err) != 0)
+        char *text;
+        size_t len;
+        if (read_file(path, &text, &len, err) != 0)
+            goto done;
+        char sep = tab_safe_sep(text, len, lf->sep);
+        csv_opts o = {sep, 1, 1};
+        rc = csv_parse(text, len, path, &o, &d, err);
+        free(text);
+        if (rc != 0)
             goto done;
     }
     rc = labels_from_doc(d, lf, path, labels, err);
