@@ -54,7 +54,7 @@ static void draw_stack(const wrrfig_host *h, wrrfig_ctx *ctx, const shares *s, i
     h->gp_cmd(ctx, "set yrange [0:*]");
     h->gp_cmd(ctx, "set style fill solid 0.85 noborder");
     if (fc_from)
-        h->gp_cmd(ctx, "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dt 2 lc rgb '#444444'", fc_from, fc_from);
+        h->gp_cmd(ctx, "set arrow 1 from %d, graph 0 to %d, graph 1 nohead front dt 2 lc rgb '#444444'", fc_from, fc_from);
     /* drawn top-down so each band covers only its own strip */
     for (size_t g = s->ng; g-- > 0;) {
         int first = g + 1 == s->ng, last = g == 0;
