@@ -135,7 +135,7 @@ wrrfig_status imm_build_fig_2_4(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->gp_block_end(ctx);
     }
     imm_axis_labels(h, ctx);
-    h->gp_cmd(ctx, "set key top left");
+    h->gp_cmd(ctx, "set key bottom right");
     h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
     h->gp_cmd(ctx, "set yrange [0:*]");
     const char *obs_label = h->spec_text(ctx, "legend.observed") ? h->spec_text(ctx, "legend.observed") : "waargenomen";

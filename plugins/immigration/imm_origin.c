@@ -214,6 +214,9 @@ static wrrfig_status draw_lines(const wrrfig_host *h, wrrfig_ctx *ctx, const lin
         h->gp_block_end(ctx);
     }
     h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
+    /* the key goes under the plot, with room for three rows above the source line */
+    h->gp_cmd(ctx, "set key below maxrows 3");
+    h->gp_cmd(ctx, "set bmargin 10");
     for (size_t i = 0; i < ls->n; i++) {
         int last = i + 1 == ls->n, dt = i >= dashed_from ? 2 : 1;
         if (i == 0 && last)
@@ -258,7 +261,6 @@ wrrfig_status imm_build_fig_2_2(const wrrfig_host *h, wrrfig_ctx *ctx)
     codes_of(h, ctx, "series", names, &nn);
     if (st == WRRFIG_OK) {
         imm_axis_labels(h, ctx);
-        h->gp_cmd(ctx, "set key outside right top");
         st = draw_lines(h, ctx, ls, from, to, 4, names);
     }
     free(ls);
@@ -285,7 +287,6 @@ wrrfig_status imm_build_fig_2_9(const wrrfig_host *h, wrrfig_ctx *ctx)
     codes_of(h, ctx, "origin_series", names, &nn);
     if (st == WRRFIG_OK) {
         imm_axis_labels(h, ctx);
-        h->gp_cmd(ctx, "set key top left");
         h->gp_cmd(ctx, "set xzeroaxis lt -1 lc rgb '#444444'");
         st = draw_lines(h, ctx, ls, from, to, n_nat, names);
     }
@@ -326,7 +327,6 @@ wrrfig_status imm_build_fig_2_10(const wrrfig_host *h, wrrfig_ctx *ctx)
     }
     if (st == WRRFIG_OK) {
         imm_axis_labels(h, ctx);
-        h->gp_cmd(ctx, "set key top right");
         h->gp_cmd(ctx, "set xzeroaxis lt -1 lc rgb '#444444'");
         st = draw_lines(h, ctx, ls, from, to, MAX_SERIES, names);
     }
