@@ -24,7 +24,8 @@ static const series_name SERIES[] = {
 /* Origin group codes of docs/measures.md. */
 static const char *const ORIGINS[] = {"Totaal", "Nederlands", "Migratieachtergrond", "Westers", "MOE-EU", "GIPS",
                                       "OverigWesters", "NietWesters", "Marokko", "Antillen", "Suriname", "Turkije",
-                                      "OverigNietWesters", "EuropeesAngelsaksisch", "NietEuropeesAngelsaksisch", NULL};
+                                      "OverigNietWesters", "EuropeesAngelsaksisch", "NietEuropeesAngelsaksisch",
+                                      "OverigNietEuropeesAngelsaksisch", NULL};
 
 static int known_origin(const char *o)
 {
@@ -324,14 +325,34 @@ static wrrfig_status flow_value(const wrrfig_host *h, wrrfig_ctx *c, const char 
     return WRRFIG_OK;
 }
 
+/* Immigration of an origin summed over from..to (or one `year`). */
 static wrrfig_status m_by_origin(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
-    const char *org;
-    int y;
+    const char *org = h->param_text(p, "origin");
+    int from, to;
     wrrfig_status st;
-    if ((st = origin_param(h, c, p, &org)) != WRRFIG_OK || (st = need_num(h, c, p, "year", &y)) != WRRFIG_OK)
+    if (!org) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter origin is required");
+        return WRRFIG_ERROR;
+    }
+    double y;
+    if (h->param_number(p, "year", &y)) {
+        if ((st = need_num(h, c, p, "year", &from)) != WRRFIG_OK)
+            return st;
+        to = from;
+    } else if ((st = need_num(h, c, p, "from", &from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK) {
         return st;
-    return flow_value(h, c, IMM_T_MIG_HERKOMST, org, "Immigratie", y, o);
+    }
+    /* a country of birth may be named too (docs/measures.md), so any code is
+     * looked up; an absent one is NO-DATA */
+    double sum = 0, v;
+    for (int yr = from; yr <= to; yr++) {
+        if ((st = flow_value(h, c, IMM_T_MIG_HERKOMST, org, "Immigratie", yr, &v)) != WRRFIG_OK)
+            return st;
+        sum += v;
+    }
+    *o = sum;
+    return WRRFIG_OK;
 }
 
 static wrrfig_status net_sum_of(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char *code,
@@ -440,9 +461,10 @@ const wrrfig_measure imm_measures[] = {
      IN_NAT, m_non_record},
     {"immigration.growth_pct", "from, to", "percent",
      "100 x (population 1 Jan to - population 1 Jan from) / population 1 Jan from.", IN_NAT, m_growth_pct},
-    {"immigration.by_origin", "origin, year", "persons",
-     "Immigration of origin group `origin` in the year (table cbs/migratie_herkomst, Onderwerp=Immigratie).", IN_MIG,
-     m_by_origin},
+    {"immigration.by_origin", "origin, from, to (or year)", "persons",
+     "Immigration of origin group or country `origin` summed over from..to (table cbs/migratie_herkomst, "
+     "Onderwerp=Immigratie).",
+     IN_MIG, m_by_origin},
     {"immigration.net_by_origin", "origin, from, to", "persons",
      "Net migration of origin group `origin` summed over from..to (cbs/migratie_herkomst: Migratiesaldo, or Immigratie - "
      "Emigratie).",

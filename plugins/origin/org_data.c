@@ -29,7 +29,8 @@ static const group_cols GROUPS[] = {
 
 int org_not_in_37296(const char *code)
 {
-    return strcmp(code, "EuropeesAngelsaksisch") == 0 || strcmp(code, "NietEuropeesAngelsaksisch") == 0;
+    return strcmp(code, "EuropeesAngelsaksisch") == 0 || strcmp(code, "NietEuropeesAngelsaksisch") == 0 ||
+           strcmp(code, "OverigNietEuropeesAngelsaksisch") == 0;
 }
 
 const char *org_column(const char *code, int generation, int *known)
@@ -94,8 +95,8 @@ wrrfig_status org_group(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_tabl
     if (!known) {
         h->log(ctx, WRRFIG_LOG_ERROR,
                "group '%s': expected Totaal, Nederlands, Migratieachtergrond, Westers, MOE-EU, GIPS, OverigWesters, "
-               "NietWesters, Marokko, Antillen, Suriname, Turkije, OverigNietWesters, EuropeesAngelsaksisch or "
-               "NietEuropeesAngelsaksisch",
+               "NietWesters, Marokko, Antillen, Suriname, Turkije, OverigNietWesters, EuropeesAngelsaksisch, "
+               "NietEuropeesAngelsaksisch or OverigNietEuropeesAngelsaksisch",
                code);
         return WRRFIG_ERROR;
     }

@@ -18,7 +18,8 @@
 const char *org_column(const char *code, int generation, int *known);
 
 /* True for the groups of docs/measures.md that 37296ned does not hold
- * (EuropeesAngelsaksisch, NietEuropeesAngelsaksisch). */
+ * (EuropeesAngelsaksisch, NietEuropeesAngelsaksisch,
+ * OverigNietEuropeesAngelsaksisch). */
 int org_not_in_37296(const char *code);
 
 /* Year of "2019JJ00" or "2019"; 0 otherwise. */

@@ -284,6 +284,29 @@ static wrrfig_status m_area_rank(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
     return WRRFIG_OK;
 }
 
+static wrrfig_status m_area_population(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *area;
+    int y;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "area", &area)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+        return st;
+    if (y != 2017) {
+        h->log(c, WRRFIG_LOG_WARN, "municipal populations are in the data for 1 January 2017 only (asked: %d)", y);
+        return WRRFIG_NODATA;
+    }
+    const wrrfig_table *t = h->table(c, ORG_T_KWB);
+    if (!t)
+        return WRRFIG_NODATA;
+    char q[128];
+    snprintf(q, sizeof q, "region=%s;variable=AANT_INW", area);
+    if (h->table_find(t, q, o) != WRRFIG_VALUE) {
+        h->log(c, WRRFIG_LOG_WARN, "%s has no inhabitants for %s", ORG_T_KWB, area);
+        return WRRFIG_NODATA;
+    }
+    return WRRFIG_OK;
+}
+
 static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     const char *g;
@@ -345,6 +368,9 @@ const wrrfig_measure org_measures[] = {
      "Rank of municipality `area` among all municipalities by area_share of `group`, 1 = highest (ties share the "
      "better rank).",
      IN_KWB, m_area_rank},
+    {"origin.area_population", "area, year", "persons",
+     "Residents of municipality `area` on 1 January 2017 (KWB 2017 AANT_INW); other years and wijken are NO-DATA here.",
+     IN_KWB, m_area_population},
     {"origin.share_projection", "group, year", "percent",
      "CBS population projection: 100 x group / Totaal in `year` (cbs/prognose_migratieachtergrond, observed or forecast).",
      IN_PROJ, m_share_projection},

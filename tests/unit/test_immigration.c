@@ -387,6 +387,13 @@ static void test_measures(void **state)
         s += (1000 * 4 + 100 * (y - 1996)) - (600 * 4 + 50 * (y - 1996) * 0); /* Turkije: k = 3 in the generator */
     assert_double_near(eval_ok(&a, "immigration.net_by_origin{origin='Turkije', from=2008, to=2018}"), s, 0);
     assert_int_equal(eval_status(&a, "immigration.net_by_origin{origin='Nowhere', from=2008, to=2018}"), MEASURE_ERROR);
+    /* immigration by origin summed over years: Marokko is k = 4 */
+    double im = 0;
+    for (int y = 2000; y <= 2004; y++)
+        im += 1000 * 5 + 100 * (y - 1996);
+    assert_double_near(eval_ok(&a, "immigration.by_origin{origin='Marokko', from=2000, to=2004}"), im, 0);
+    assert_double_near(eval_ok(&a, "immigration.by_origin{origin='Marokko', year=2000}"), 1000 * 5 + 100 * 4, 0);
+    assert_int_equal(eval_status(&a, "immigration.by_origin{origin='Marokko', from=1990, to=2000}"), MEASURE_NODATA);
     registry_free(&a.reg);
 }
 

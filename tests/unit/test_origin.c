@@ -281,6 +281,22 @@ static void test_measures(void **state)
     assert_double_near(eval_ok(&a, "origin.share_projection{group='NietEuropeesAngelsaksisch', year=2050}"), 100 * ov / t,
                        1e-9);
     registry_free(&a.reg);
+
+    /* municipal measures on three invented municipalities */
+    a.data_dir = WF_FIXTURES "/origin/kwb/data";
+    assert_int_equal(registry_load_dir(&a.reg, WF_PLUGINS), 0);
+    assert_double_near(eval_ok(&a, "origin.area_population{area='GM0002', year=2017}"), 2000, 0);
+    assert_double_near(eval_ok(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2017}"), 40, 0);
+    assert_double_near(eval_ok(&a, "origin.area_share{area='GM0001', group='Nederlands', year=2017}"), 85, 0);
+    /* GM0002 and GM0003 tie on Morocco (8): both rank 1, GM0001 is 3rd */
+    assert_double_near(eval_ok(&a, "origin.area_rank{area='GM0003', group='Marokko', year=2017}"), 1, 0);
+    assert_double_near(eval_ok(&a, "origin.area_rank{area='GM0001', group='Marokko', year=2017}"), 3, 0);
+    assert_double_near(eval_ok(&a, "origin.area_rank{area='GM0003', group='Migratieachtergrond', year=2017}"), 2, 0);
+    assert_int_equal(eval_status(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2019}"),
+                     MEASURE_NODATA);
+    assert_int_equal(eval_status(&a, "origin.area_share{area='GM0002', group='MOE-EU', year=2017}"), MEASURE_NODATA);
+    assert_int_equal(eval_status(&a, "origin.area_share{area='GM0002', group='Nergens', year=2017}"), MEASURE_ERROR);
+    registry_free(&a.reg);
 }
 
 int main(void)
