@@ -1,0 +1,182 @@
+/* Figures 2.1, 2.7 and 2.8: immigration with its linear trend, the three
+ * flows, and the emigration rate, from CBS 37296ned. */
+#include "imm_national.h"
+
+#include <stdio.h>
+
+#include "imm_series.h"
+
+static const wrrfig_table *open_37296(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    return h->table(ctx, IMM_T37296);
+}
+
+/* Loads one topic; NODATA when the table lacks it entirely. */
+static wrrfig_status load_topic(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *topic,
+                                imm_series *s)
+{
+    int n = imm_series_load(h, ctx, t, "Onderwerp", topic, NULL, NULL, s);
+    if (n < 0)
+        return WRRFIG_ERROR;
+    if (n == 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s has no values for Onderwerp=%s", IMM_T37296, topic);
+        return WRRFIG_NODATA;
+    }
+    return WRRFIG_OK;
+}
+
+static void set_period_title(const wrrfig_host *h, wrrfig_ctx *ctx, int from, int to)
+{
+    const char *t = h->spec_text(ctx, "title_template");
+    if (!t)
+        return;
+    char buf[512];
+    imm_fill_years(t, from, to, buf, sizeof buf);
+    imm_set_title(h, ctx, buf);
+}
+
+/* Every year of the period must have the number: a gap would silently bend
+ * the trend or the chart. */
+static wrrfig_status require_years(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, const char *topic,
+                                   int from, int to)
+{
+    for (int y = from; y <= to; y++)
+        if (!imm_has(s, y)) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: no number for Onderwerp=%s in %d", IMM_T37296, topic, y);
+            return WRRFIG_NODATA;
+        }
+    return WRRFIG_OK;
+}
+
+wrrfig_status imm_build_fig_2_1(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    imm_default_title(h, ctx);
+    const wrrfig_table *t = open_37296(h, ctx);
+    if (!t)
+        return WRRFIG_NODATA;
+    imm_series imm;
+    wrrfig_status st = load_topic(h, ctx, t, IMM_IMMIGRATION, &imm);
+    if (st != WRRFIG_OK)
+        return st;
+    int from, to;
+    if (!imm_period(h, ctx, &imm, 1946, 2018, &from, &to))
+        return WRRFIG_NODATA;
+    if ((st = require_years(h, ctx, &imm, IMM_IMMIGRATION, from, to)) != WRRFIG_OK)
+        return st;
+    int n = to - from + 1;
+    double x[IMM_NY], y[IMM_NY], a, b;
+    for (int i = 0; i < n; i++) {
+        x[i] = from + i;
+        y[i] = imm_get(&imm, from + i);
+    }
+    if (imm_least_squares(x, y, n, &a, &b) != 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "a trend needs at least two years (have %d)", n);
+        return WRRFIG_NODATA;
+    }
+    set_period_title(h, ctx, from, to);
+    int en = h->lang(ctx)[0] == 'e';
+    h->note(ctx, en ? "Linear trend (least squares over %d-%d): %.1f persons more per year."
+                    : "Lineaire trend (kleinste kwadraten over %d-%d): %.1f personen per jaar erbij.",
+            from, to, b);
+    h->csv_row(ctx, "sss", "year", "immigration", "trend");
+    h->gp_block_begin(ctx, "imm");
+    for (int i = 0; i < n; i++) {
+        double tr = a + b * x[i];
+        h->csv_row(ctx, "inn", from + i, y[i], tr);
+        h->gp_block_row(ctx, "%d %g %g", from + i, y[i] / 1000.0, tr / 1000.0);
+    }
+    h->gp_block_end(ctx);
+    imm_axis_labels(h, ctx);
+    h->gp_cmd(ctx, "set key top left");
+    h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
+    h->gp_cmd(ctx, "set yrange [0:*]");
+    h->gp_cmd(ctx, "plot $imm using 1:2 with lines lt 1 lw 2 title %q, $imm using 1:3 with lines lt 2 lw 2 dt 2 title %q",
+              imm_text(h, ctx, "legend.immigration", "Immigratie"),
+              imm_text(h, ctx, "legend.trend", "Lineair (immigratie)"));
+    return WRRFIG_OK;
+}
+
+wrrfig_status imm_build_fig_2_7(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    imm_default_title(h, ctx);
+    const wrrfig_table *t = open_37296(h, ctx);
+    if (!t)
+        return WRRFIG_NODATA;
+    imm_series imm, emi, net;
+    wrrfig_status st;
+    if ((st = load_topic(h, ctx, t, IMM_IMMIGRATION, &imm)) != WRRFIG_OK ||
+        (st = load_topic(h, ctx, t, IMM_EMIGRATION, &emi)) != WRRFIG_OK ||
+        (st = load_topic(h, ctx, t, IMM_NET, &net)) != WRRFIG_OK)
+        return st;
+    int from, to;
+    if (!imm_period(h, ctx, &imm, 1946, 2018, &from, &to))
+        return WRRFIG_NODATA;
+    if ((st = require_years(h, ctx, &imm, IMM_IMMIGRATION, from, to)) != WRRFIG_OK ||
+        (st = require_years(h, ctx, &emi, IMM_EMIGRATION, from, to)) != WRRFIG_OK ||
+        (st = require_years(h, ctx, &net, IMM_NET, from, to)) != WRRFIG_OK)
+        return st;
+    set_period_title(h, ctx, from, to);
+    int mismatches = 0;
+    h->csv_row(ctx, "sssss", "year", "immigration", "emigration", "net_migration", "immigration_minus_emigration");
+    h->gp_block_begin(ctx, "flows");
+    for (int y = from; y <= to; y++) {
+        double i = imm_get(&imm, y), e = imm_get(&emi, y), s = imm_get(&net, y);
+        if (i - e != s)
+            mismatches++;
+        h->csv_row(ctx, "innnn", y, i, e, s, i - e);
+        h->gp_block_row(ctx, "%d %g %g %g", y, i / 1000.0, -e / 1000.0, s / 1000.0);
+    }
+    h->gp_block_end(ctx);
+    if (mismatches)
+        h->note(ctx, "CBS net migration differs from immigration minus emigration in %d year(s); the CSV has both.",
+                mismatches);
+    imm_axis_labels(h, ctx);
+    h->gp_cmd(ctx, "set key top left");
+    h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
+    h->gp_cmd(ctx, "set style fill solid 0.85 noborder");
+    h->gp_cmd(ctx, "set boxwidth 0.8");
+    h->gp_cmd(ctx, "set xzeroaxis lt -1 lc rgb '#444444'");
+    h->gp_cmd(ctx,
+              "plot $flows using 1:2 with boxes lt 1 title %q, $flows using 1:3 with boxes lt 3 title %q, "
+              "$flows using 1:4 with lines lt 2 lw 2 lc rgb '#000000' title %q",
+              imm_text(h, ctx, "legend.immigration", "Immigratie"), imm_text(h, ctx, "legend.emigration", "Emigratie"),
+              imm_text(h, ctx, "legend.net", "Nettomigratie"));
+    return WRRFIG_OK;
+}
+
+wrrfig_status imm_build_fig_2_8(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    imm_default_title(h, ctx);
+    const wrrfig_table *t = open_37296(h, ctx);
+    if (!t)
+        return WRRFIG_NODATA;
+    imm_series emi, pop;
+    wrrfig_status st;
+    if ((st = load_topic(h, ctx, t, IMM_EMIGRATION, &emi)) != WRRFIG_OK ||
+        (st = load_topic(h, ctx, t, IMM_POPULATION, &pop)) != WRRFIG_OK)
+        return st;
+    int from, to;
+    if (!imm_period(h, ctx, &emi, 1946, 2018, &from, &to))
+        return WRRFIG_NODATA;
+    if ((st = require_years(h, ctx, &emi, IMM_EMIGRATION, from, to)) != WRRFIG_OK ||
+        (st = require_years(h, ctx, &pop, IMM_POPULATION, from, to + 1)) != WRRFIG_OK)
+        return st;
+    set_period_title(h, ctx, from, to);
+    h->csv_row(ctx, "sssss", "year", "emigration", "population_1jan", "population_1jan_next", "per_1000");
+    h->gp_block_begin(ctx, "rate");
+    for (int y = from; y <= to; y++) {
+        double e = imm_get(&emi, y), p0 = imm_get(&pop, y), p1 = imm_get(&pop, y + 1);
+        /* CBS's relative figures divide by the mean population of the year */
+        double r = 1000.0 * e / ((p0 + p1) / 2.0);
+        h->csv_row(ctx, "innnn", y, e, p0, p1, r);
+        h->gp_block_row(ctx, "%d %g", y, r);
+    }
+    h->gp_block_end(ctx);
+    imm_axis_labels(h, ctx);
+    h->gp_cmd(ctx, "set key top left");
+    h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
+    h->gp_cmd(ctx, "set yrange [0:*]");
+    h->gp_cmd(ctx, "plot $rate using 1:2 with lines lt 1 lw 2 title %q",
+              imm_text(h, ctx, "legend.rate", "Emigratie per 1000 inwoners"));
+    return WRRFIG_OK;
+}

@@ -1,0 +1,190 @@
+#include "imm_series.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int imm_year_of(const char *code)
+{
+    for (int i = 0; i < 4; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return 0;
+    if (code[4] != '\0' && strcmp(code + 4, "JJ00") != 0)
+        return 0;
+    return (code[0] - '0') * 1000 + (code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0');
+}
+
+int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,
+                    const char *code, const char *dim2, const char *code2, imm_series *s)
+{
+    memset(s, 0, sizeof *s);
+    int dp = h->table_dim_index(t, "Perioden"), d1 = h->table_dim_index(t, dim);
+    int d2 = dim2 ? h->table_dim_index(t, dim2) : -1;
+    if (dp < 0 || d1 < 0 || (dim2 && d2 < 0)) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "table lacks dimension '%s'", dp < 0 ? "Perioden" : d1 < 0 ? dim : dim2);
+        return -1;
+    }
+    int n = 0;
+    size_t rows = h->table_rows(t);
+    for (size_t r = 0; r < rows; r++) {
+        if (strcmp(h->table_key(t, r, (size_t)d1), code) != 0)
+            continue;
+        if (dim2 && strcmp(h->table_key(t, r, (size_t)d2), code2) != 0)
+            continue;
+        int y = imm_year_of(h->table_key(t, r, (size_t)dp));
+        double v;
+        if (y < IMM_Y0 || y >= IMM_Y0 + IMM_NY || h->table_value(t, r, &v) != WRRFIG_VALUE)
+            continue;
+        s->v[y - IMM_Y0] = v;
+        if (!s->ok[y - IMM_Y0])
+            n++;
+        s->ok[y - IMM_Y0] = 1;
+    }
+    return n;
+}
+
+int imm_has(const imm_series *s, int y)
+{
+    return y >= IMM_Y0 && y < IMM_Y0 + IMM_NY && s->ok[y - IMM_Y0];
+}
+
+double imm_get(const imm_series *s, int y)
+{
+    return imm_has(s, y) ? s->v[y - IMM_Y0] : 0.0;
+}
+
+int imm_span(const imm_series *s, int lo, int hi, int *first, int *last)
+{
+    int f = 0, l = 0;
+    for (int y = lo; y <= hi; y++)
+        if (imm_has(s, y)) {
+            if (!f)
+                f = y;
+            l = y;
+        }
+    if (!f)
+        return 0;
+    *first = f;
+    *last = l;
+    return 1;
+}
+
+int imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int def_from, int def_to, int *from,
+               int *to)
+{
+    double a = def_from, b = def_to;
+    h->spec_number(ctx, "period.from", &a);
+    h->spec_number(ctx, "period.to", &b);
+    int want_from = (int)a, want_to = (int)b;
+    if (!imm_span(s, want_from, want_to, from, to))
+        return 0;
+    int en = h->lang(ctx)[0] == 'e';
+    if (*from > want_from)
+        h->note(ctx, en ? "The report's period starts in %d; the data start in %d, so the figure starts there."
+                        : "De periode van het rapport begint in %d; de gegevens beginnen in %d, en de figuur dus ook.",
+                want_from, *from);
+    if (*to < want_to)
+        h->note(ctx, en ? "The report's period ends in %d; the data end in %d." : "De periode van het rapport eindigt in %d; de gegevens eindigen in %d.",
+                want_to, *to);
+    return 1;
+}
+
+int imm_least_squares(const double *x, const double *y, int n, double *a, double *b)
+{
+    if (n < 2)
+        return -1;
+    double mx = 0, my = 0;
+    for (int i = 0; i < n; i++) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= n;
+    my /= n;
+    /* centred sums: years near 2000 squared would lose digits otherwise */
+    double sxx = 0, sxy = 0;
+    for (int i = 0; i < n; i++) {
+        sxx += (x[i] - mx) * (x[i] - mx);
+        sxy += (x[i] - mx) * (y[i] - my);
+    }
+    if (sxx == 0)
+        return -1;
+    *b = sxy / sxx;
+    *a = my - *b * mx;
+    return 0;
+}
+
+void imm_fill_years(const char *tmpl, int from, int to, char *out, size_t n)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < n;) {
+        char num[16];
+        const char *rep = NULL;
+        size_t skip = 0;
+        if (strncmp(p, "{from}", 6) == 0) {
+            snprintf(num, sizeof num, "%d", from);
+            rep = num;
+            skip = 6;
+        } else if (strncmp(p, "{to}", 4) == 0 || strncmp(p, "{year}", 6) == 0) {
+            snprintf(num, sizeof num, "%d", to);
+            rep = num;
+            skip = p[1] == 't' ? 4 : 6;
+        }
+        if (rep) {
+            for (const char *r = rep; *r && o + 1 < n; r++)
+                out[o++] = *r;
+            p += skip;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+}
+
+const char *imm_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key, const char *fallback)
+{
+    const char *s = h->spec_text(ctx, key);
+    return s ? s : fallback;
+}
+
+void imm_axis_labels(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    const char *x = h->spec_text(ctx, "xlabel"), *y = h->spec_text(ctx, "ylabel");
+    if (x)
+        h->gp_cmd(ctx, "set xlabel %q", x);
+    if (y)
+        h->gp_cmd(ctx, "set ylabel %q", y);
+}
+
+/* Titles longer than one line of the 800-pixel canvas are broken at spaces
+ * into lines of at most 62 characters (the house preamble draws one line;
+ * gnuplot centres each). */
+void imm_wrap(const char *title, char *buf, size_t size)
+{
+    size_t n = strlen(title);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, title, n);
+    buf[n] = '\0';
+    size_t line_start = 0, last_space = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == ' ')
+            last_space = i;
+        if (i - line_start >= 62 && last_space > line_start) {
+            buf[last_space] = '\n';
+            line_start = last_space + 1;
+        }
+    }
+}
+
+void imm_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title)
+{
+    char buf[1024];
+    imm_wrap(title, buf, sizeof buf);
+    h->set_title(ctx, buf);
+}
+
+void imm_default_title(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    const char *t = h->spec_text(ctx, "title");
+    if (t)
+        imm_set_title(h, ctx, t);
+}

@@ -1,0 +1,62 @@
+/* Annual series read from tidy tables: one value per calendar year, with the
+ * CBS kind (number, '.', ...) kept so a gap is never a zero. Shared by the
+ * immigration figures and measures. */
+#ifndef IMM_SERIES_H
+#define IMM_SERIES_H
+
+#include <stddef.h>
+#include <wrrfig/plugin.h>
+
+#define IMM_Y0 1800
+#define IMM_NY 300 /* years 1800..2099 */
+
+typedef struct imm_series {
+    double v[IMM_NY];
+    unsigned char ok[IMM_NY]; /* 1 when v holds a number */
+} imm_series;
+
+/* Year of a CBS period code: "2019JJ00" or "2019" -> 2019; 0 otherwise. */
+int imm_year_of(const char *code);
+
+/* Fills s from the rows of t whose dimension `dim` is `code` (and, when
+ * dim2 is not NULL, whose dimension dim2 is code2), by the Perioden
+ * dimension. Returns the number of years with a number, or -1 (logged)
+ * when a named dimension is missing. */
+int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,
+                    const char *code, const char *dim2, const char *code2, imm_series *s);
+
+/* Value of year y, or 0 when absent (check imm_has first). */
+int imm_has(const imm_series *s, int y);
+double imm_get(const imm_series *s, int y);
+
+/* First and last year with a number in [lo, hi]; returns 0 when none. */
+int imm_span(const imm_series *s, int lo, int hi, int *first, int *last);
+
+/* The figure's period: the spec's period.from/period.to (or the given
+ * defaults) clipped to the years the series has. Adds a note when the data
+ * start later or end earlier than the spec asks. Returns 0 when no year is
+ * left. */
+int imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int def_from, int def_to, int *from,
+               int *to);
+
+/* Least-squares line y = a + b x through the points (x[i], y[i]). Returns
+ * -1 when fewer than two distinct x. */
+int imm_least_squares(const double *x, const double *y, int n, double *a, double *b);
+
+/* A spec text with "{from}" and "{to}" (or "{year}") replaced; out holds
+ * n bytes. Falls back to fallback when the key is absent. */
+void imm_fill_years(const char *tmpl, int from, int to, char *out, size_t n);
+
+/* Looks up a text of the spec, with a fallback when absent. */
+const char *imm_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key, const char *fallback);
+
+/* Sets xlabel and ylabel from the spec when present. */
+void imm_axis_labels(const wrrfig_host *h, wrrfig_ctx *ctx);
+
+/* Long titles broken into two lines at the space nearest the middle;
+ * set_title wraps then sets; default_title does so for the spec's title. */
+void imm_wrap(const char *title, char *buf, size_t size);
+void imm_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title);
+void imm_default_title(const wrrfig_host *h, wrrfig_ctx *ctx);
+
+#endif

@@ -1,0 +1,171 @@
+/* Figure 1.3: the ten largest origin countries, split by generation where
+ * the data split them (country table 1997-2017; generations and Morocco
+ * from CBS 37296ned). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "org_countries.h"
+#include "org_data.h"
+#include "org_figures.h"
+
+#define MAX_COUNTRIES 512
+
+static int by_total_desc(const void *a, const void *b)
+{
+    const org_country *x = a, *y = b;
+    if (x->total != y->total)
+        return x->total < y->total ? 1 : -1;
+    return strcmp(x->code, y->code);
+}
+
+int org_latest_year(const wrrfig_host *h, const wrrfig_table *t)
+{
+    int dp = h->table_dim_index(t, "Perioden"), dn = h->table_dim_index(t, "Niveau");
+    if (dp < 0 || dn < 0)
+        return 0;
+    int best = 0;
+    size_t n = h->table_rows(t);
+    for (size_t r = 0; r < n; r++) {
+        double v;
+        int y = org_year_of(h->table_key(t, r, (size_t)dp));
+        if (strcmp(h->table_key(t, r, (size_t)dn), "land") == 0 && h->table_value(t, r, &v) == WRRFIG_VALUE && y > best)
+            best = y;
+    }
+    return best;
+}
+
+const org_extra org_default_extras[] = {{"Marokko", "Marokko_35"}};
+const size_t org_n_default_extras = sizeof org_default_extras / sizeof org_default_extras[0];
+
+size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_table *tn, int year,
+                     const org_extra *extras, size_t n_extras, org_country *out, size_t max)
+{
+    int dp = h->table_dim_index(tc, "Perioden"), dn = h->table_dim_index(tc, "Niveau"),
+        dh = h->table_dim_index(tc, "Herkomst");
+    if (dp < 0 || dn < 0 || dh < 0)
+        return 0;
+    size_t n = 0, rows = h->table_rows(tc);
+    for (size_t r = 0; r < rows && n < max; r++) {
+        double v;
+        if (strcmp(h->table_key(tc, r, (size_t)dn), "land") != 0 || org_year_of(h->table_key(tc, r, (size_t)dp)) != year ||
+            h->table_value(tc, r, &v) != WRRFIG_VALUE)
+            continue;
+        out[n].code = h->table_key(tc, r, (size_t)dh);
+        out[n].total = v;
+        out[n].from_37296 = 0;
+        n++;
+    }
+    for (size_t i = 0; i < n_extras && n < max && tn; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < n; j++)
+            dup |= strcmp(out[j].code, extras[i].country) == 0;
+        double v;
+        if (dup || org_cell(h, tn, "Onderwerp", extras[i].topic, NULL, NULL, year, &v) != WRRFIG_VALUE)
+            continue;
+        out[n].code = extras[i].country;
+        out[n].total = v;
+        out[n].from_37296 = 1;
+        n++;
+    }
+    qsort(out, n, sizeof *out, by_total_desc);
+    return n;
+}
+
+wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    org_default_title(h, ctx);
+    const wrrfig_table *tc = h->table(ctx, ORG_T_COUNTRY), *tn = h->table(ctx, ORG_T37296);
+    if (!tc || !tn)
+        return WRRFIG_NODATA;
+    int year = org_latest_year(h, tc);
+    if (!year) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s has no country values", ORG_T_COUNTRY);
+        return WRRFIG_NODATA;
+    }
+    org_extra extras[8];
+    size_t ne = h->spec_count(ctx, "extra_countries");
+    if (ne > 8)
+        ne = 8;
+    for (size_t i = 0; i < ne; i++) {
+        char k1[48], k2[48];
+        snprintf(k1, sizeof k1, "extra_countries.%zu.country", i);
+        snprintf(k2, sizeof k2, "extra_countries.%zu.code", i);
+        extras[i].country = h->spec_text(ctx, k1);
+        extras[i].topic = h->spec_text(ctx, k2);
+        if (!extras[i].country || !extras[i].topic)
+            return WRRFIG_ERROR;
+    }
+    org_country *c = calloc(MAX_COUNTRIES, sizeof *c);
+    size_t n = org_countries(h, tc, tn, year, extras, ne, c, MAX_COUNTRIES);
+    double top = 10;
+    h->spec_number(ctx, "top", &top);
+    size_t k = n < (size_t)top ? n : (size_t)top;
+    if (k == 0) {
+        free(c);
+        return WRRFIG_NODATA;
+    }
+    const char *tt = h->spec_text(ctx, "title_template");
+    if (tt) {
+        char buf[512];
+        org_fill_year(tt, year, buf, sizeof buf);
+        org_set_title(h, ctx, buf);
+    }
+    int en = h->lang(ctx)[0] == 'e';
+    h->note(ctx, en ? "Latest year in the country data: 1 January %d (the report shows 1 January 2019)."
+                    : "Laatste jaar in de landengegevens: 1 januari %d (het rapport toont 1 januari 2019).",
+            year);
+    h->csv_row(ctx, "ssssssss", "rank", "country", "label", "total", "first_generation", "second_generation",
+               "generation_not_in_data", "total_from");
+    h->gp_block_begin(ctx, "c");
+    size_t ng = h->spec_count(ctx, "generation_codes");
+    for (size_t i = 0; i < k; i++) {
+        size_t r = k - 1 - i; /* ascending left to right, largest at the right as in the report */
+        const org_country *e = &c[r];
+        double f = 0, s = 0, u = e->total;
+        for (size_t g = 0; g < ng; g++) {
+            char kc[48], kf[48], ks[48];
+            snprintf(kc, sizeof kc, "generation_codes.%zu.country", g);
+            snprintf(kf, sizeof kf, "generation_codes.%zu.first", g);
+            snprintf(ks, sizeof ks, "generation_codes.%zu.second", g);
+            const char *cc = h->spec_text(ctx, kc);
+            double fv, sv;
+            if (!cc || strcmp(cc, e->code) != 0 || !h->spec_text(ctx, kf) || !h->spec_text(ctx, ks))
+                continue;
+            if (org_cell(h, tn, "Onderwerp", h->spec_text(ctx, kf), NULL, NULL, year, &fv) != WRRFIG_VALUE ||
+                org_cell(h, tn, "Onderwerp", h->spec_text(ctx, ks), NULL, NULL, year, &sv) != WRRFIG_VALUE)
+                continue;
+            f = fv;
+            s = sv;
+            u = 0;
+            if (fv + sv != e->total)
+                h->note(ctx, "%s: 1e + 2e generatie (37296ned) = %.0f, landentotaal = %.0f.", e->code, fv + sv, e->total);
+        }
+        char key[256];
+        snprintf(key, sizeof key, "label:Herkomst:%s", e->code);
+        const char *label = e->from_37296 ? e->code : h->table_meta(tc, key);
+        if (!label)
+            label = e->code;
+        h->csv_row(ctx, "issnnnns", (int)(r + 1), e->code, label, e->total, f, s, u,
+                   e->from_37296 ? "cbs/37296ned" : ORG_T_COUNTRY);
+        h->gp_block_row(ctx, "%zu %g %g %g %q", i, f / 1000.0, s / 1000.0, u / 1000.0, label);
+    }
+    h->gp_block_end(ctx);
+    free(c);
+    const char *yl = h->spec_text(ctx, "ylabel");
+    if (yl)
+        h->gp_cmd(ctx, "set ylabel %q", yl);
+    h->gp_cmd(ctx, "set style fill solid 0.9 noborder");
+    h->gp_cmd(ctx, "set key top left");
+    h->gp_cmd(ctx, "set xrange [-0.6:%g]", k - 0.4);
+    h->gp_cmd(ctx, "set yrange [0:*]");
+    h->gp_cmd(ctx, "set xtics rotate by 30 right");
+    h->gp_cmd(ctx, "set bmargin 9");
+    h->gp_cmd(ctx, "plot $c using 1:($2/2):($1-0.35):($1+0.35):(0):2:xtic(5) with boxxyerror lt 1 title %q, \\",
+              h->spec_text(ctx, "legend.first") ? h->spec_text(ctx, "legend.first") : "eerste generatie");
+    h->gp_cmd(ctx, "     $c using 1:($2+$3/2):($1-0.35):($1+0.35):2:($2+$3) with boxxyerror lt 2 title %q, \\",
+              h->spec_text(ctx, "legend.second") ? h->spec_text(ctx, "legend.second") : "tweede generatie");
+    h->gp_cmd(ctx, "     $c using 1:($4/2):($1-0.35):($1+0.35):(0):4 with boxxyerror lt 8 fs pattern 4 title %q",
+              h->spec_text(ctx, "legend.unknown") ? h->spec_text(ctx, "legend.unknown") : "generatie onbekend");
+    return WRRFIG_OK;
+}

@@ -1,0 +1,160 @@
+#include "org_data.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct group_cols {
+    const char *code;
+    const char *col[3]; /* all, 1st generation, 2nd generation */
+} group_cols;
+
+static const group_cols GROUPS[] = {
+    {"Totaal", {"TotaleBevolking_26", NULL, NULL}},
+    {"Nederlands", {"PersoonMetEenNederlandseAchtergrond_27", NULL, NULL}},
+    {"Migratieachtergrond",
+     {"PersoonMetEenMigratieachtergrond_28", "Totaal1eGeneratieMigratieachtergrond_40",
+      "Totaal2eGeneratieMigratieachtergrond_51"}},
+    {"Westers", {"TotaalWesterseMigratieachtergrond_30", "TotaalWesters_41", "TotaalWesters_52"}},
+    {"MOE-EU",
+     {"MiddenEnOostEuropeseLandenInDeEU_31", "MiddenEnOostEuropeseLandenInDeEU_42", "MiddenEnOostEuropeseLandenInDeEU_53"}},
+    {"GIPS", {"GIPSLandenInDeEU_32", "GIPSLandenInDeEU_43", "GIPSLandenInDeEU_54"}},
+    {"OverigWesters", {"OverigWesterseMigratieachtergrond_33", "OverigWesters_44", "OverigWesters_55"}},
+    {"NietWesters", {"TotaalNietWesters_34", "TotaalNietWesters_45", "TotaalNietWesters_56"}},
+    {"Marokko", {"Marokko_35", "Marokko_46", "Marokko_57"}},
+    {"Antillen", {"VoormaligNedAntillenAruba_36", "VoormaligNedAntillenAruba_47", "VoormaligNedAntillenAruba_58"}},
+    {"Suriname", {"Suriname_37", "Suriname_48", "Suriname_59"}},
+    {"Turkije", {"Turkije_38", "Turkije_49", "Turkije_60"}},
+    {"OverigNietWesters", {"OverigNietWesters_39", "OverigNietWesters_50", "OverigNietWesters_61"}},
+};
+
+int org_not_in_37296(const char *code)
+{
+    return strcmp(code, "EuropeesAngelsaksisch") == 0 || strcmp(code, "NietEuropeesAngelsaksisch") == 0 ||
+           strcmp(code, "OverigNietEuropeesAngelsaksisch") == 0;
+}
+
+const char *org_column(const char *code, int generation, int *known)
+{
+    *known = org_not_in_37296(code);
+    if (generation < 0 || generation > 2)
+        return NULL;
+    for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++)
+        if (strcmp(GROUPS[i].code, code) == 0) {
+            *known = 1;
+            return GROUPS[i].col[generation];
+        }
+    return NULL;
+}
+
+int org_year_of(const char *code)
+{
+    for (int i = 0; i < 4; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return 0;
+    if (code[4] != '\0' && strcmp(code + 4, "JJ00") != 0)
+        return 0;
+    return (code[0] - '0') * 1000 + (code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0');
+}
+
+wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const char *dim, const char *code,
+                           const char *dim2, const char *code2, int year, double *out)
+{
+    int dp = h->table_dim_index(t, "Perioden"), d1 = h->table_dim_index(t, dim);
+    int d2 = dim2 ? h->table_dim_index(t, dim2) : -1;
+    if (dp < 0 || d1 < 0 || (dim2 && d2 < 0))
+        return WRRFIG_NO_CELL;
+    size_t n = h->table_rows(t);
+    for (size_t r = 0; r < n; r++) {
+        if (strcmp(h->table_key(t, r, (size_t)d1), code) != 0)
+            continue;
+        if (dim2 && strcmp(h->table_key(t, r, (size_t)d2), code2) != 0)
+            continue;
+        if (org_year_of(h->table_key(t, r, (size_t)dp)) != year)
+            continue;
+        return h->table_value(t, r, out);
+    }
+    return WRRFIG_NO_CELL;
+}
+
+wrrfig_status org_topic(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *topic, int year,
+                        double *out)
+{
+    wrrfig_value_kind k = org_cell(h, t, "Onderwerp", topic, NULL, NULL, year, out);
+    if (k != WRRFIG_VALUE) {
+        h->log(ctx, WRRFIG_LOG_WARN, "%s: no number for Onderwerp=%s on 1 January %d", ORG_T37296, topic, year);
+        return WRRFIG_NODATA;
+    }
+    return WRRFIG_OK;
+}
+
+wrrfig_status org_group(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *code,
+                        int generation, int year, double *out)
+{
+    int known;
+    const char *col = org_column(code, generation, &known);
+    if (!known) {
+        h->log(ctx, WRRFIG_LOG_ERROR,
+               "group '%s': expected Totaal, Nederlands, Migratieachtergrond, Westers, MOE-EU, GIPS, OverigWesters, "
+               "NietWesters, Marokko, Antillen, Suriname, Turkije, OverigNietWesters, EuropeesAngelsaksisch, "
+               "NietEuropeesAngelsaksisch or OverigNietEuropeesAngelsaksisch",
+               code);
+        return WRRFIG_ERROR;
+    }
+    if (!col) {
+        h->log(ctx, WRRFIG_LOG_WARN, "group '%s' (generation %d) is not in %s", code, generation, ORG_T37296);
+        return WRRFIG_NODATA;
+    }
+    return org_topic(h, ctx, t, col, year, out);
+}
+
+void org_fill_year(const char *tmpl, int year, char *out, size_t n)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < n;) {
+        if (strncmp(p, "{year}", 6) == 0) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", year);
+            for (const char *r = num; *r && o + 1 < n; r++)
+                out[o++] = *r;
+            p += 6;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+}
+
+/* Titles longer than one line of the 800-pixel canvas are broken at spaces
+ * into lines of at most 62 characters (the house preamble draws one line;
+ * gnuplot centres each). */
+void org_wrap(const char *title, char *buf, size_t size)
+{
+    size_t n = strlen(title);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, title, n);
+    buf[n] = '\0';
+    size_t line_start = 0, last_space = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == ' ')
+            last_space = i;
+        if (i - line_start >= 62 && last_space > line_start) {
+            buf[last_space] = '\n';
+            line_start = last_space + 1;
+        }
+    }
+}
+
+void org_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title)
+{
+    char buf[1024];
+    org_wrap(title, buf, sizeof buf);
+    h->set_title(ctx, buf);
+}
+
+void org_default_title(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    const char *t = h->spec_text(ctx, "title");
+    if (t)
+        org_set_title(h, ctx, t);
+}

@@ -1,0 +1,51 @@
+/* Population by origin: the group codes of docs/measures.md mapped onto CBS
+ * 37296ned columns (by generation), and year-indexed access to the tables
+ * the origin figures and measures read. */
+#ifndef ORG_DATA_H
+#define ORG_DATA_H
+
+#include <stddef.h>
+#include <wrrfig/plugin.h>
+
+#define ORG_T37296 "cbs/37296ned"
+#define ORG_T_COUNTRY "cbs/herkomstland_1997_2017"
+#define ORG_T_PROJ "cbs/prognose_migratieachtergrond"
+#define ORG_T_KWB "hhi/kwb2017_gemeente"
+
+/* The 37296ned column of group `code` for generation 0 (all), 1 or 2; NULL
+ * when the group has no such column. *known is 0 for a code that is not a
+ * group code at all (an error, not missing data). */
+const char *org_column(const char *code, int generation, int *known);
+
+/* True for the groups of docs/measures.md that 37296ned does not hold
+ * (EuropeesAngelsaksisch, NietEuropeesAngelsaksisch,
+ * OverigNietEuropeesAngelsaksisch). */
+int org_not_in_37296(const char *code);
+
+/* Year of "2019JJ00" or "2019"; 0 otherwise. */
+int org_year_of(const char *code);
+
+/* Value of one cell of a table found by matching dimension codes and a
+ * year in Perioden. Returns the kind (WRRFIG_NO_CELL when absent). */
+wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const char *dim, const char *code,
+                           const char *dim2, const char *code2, int year, double *out);
+
+/* 37296ned value of a topic in a year; logs and returns NODATA when the
+ * cell is absent or not a number. */
+wrrfig_status org_topic(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *topic, int year,
+                        double *out);
+
+/* Population of a group (codes above) in a year and generation. */
+wrrfig_status org_group(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *code,
+                        int generation, int year, double *out);
+
+/* A spec text with {year} replaced by year. */
+void org_fill_year(const char *tmpl, int year, char *out, size_t n);
+
+/* Long titles broken into two lines at the space nearest the middle;
+ * set_title wraps then sets; default_title does so for the spec's title. */
+void org_wrap(const char *title, char *buf, size_t size);
+void org_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title);
+void org_default_title(const wrrfig_host *h, wrrfig_ctx *ctx);
+
+#endif

@@ -1,0 +1,378 @@
+/* origin.* measures: population by origin group (37296ned, from 1996), by
+ * country (1997-2017 table), per municipality (KWB 2017) and the CBS
+ * projection. A missing cell is NO-DATA; an unknown code is an error. */
+#include "org_measures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "org_countries.h"
+#include "org_data.h"
+
+#define MAX_C 512
+
+static wrrfig_status whole(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char *name, int def,
+                           int *out)
+{
+    double v;
+    if (!h->param_number(p, name, &v)) {
+        if (def >= 0) {
+            *out = def;
+            return WRRFIG_OK;
+        }
+        h->log(c, WRRFIG_LOG_ERROR, "parameter %s is required", name);
+        return WRRFIG_ERROR;
+    }
+    if (v != floor(v)) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter %s: expected a whole number", name);
+        return WRRFIG_ERROR;
+    }
+    *out = (int)v;
+    return WRRFIG_OK;
+}
+
+static wrrfig_status text(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char *name,
+                          const char **out)
+{
+    *out = h->param_text(p, name);
+    if (!*out) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter %s is required", name);
+        return WRRFIG_ERROR;
+    }
+    return WRRFIG_OK;
+}
+
+static wrrfig_status generation(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, int *g)
+{
+    wrrfig_status st = whole(h, c, p, "generation", 0, g);
+    if (st == WRRFIG_OK && (*g < 0 || *g > 2)) {
+        h->log(c, WRRFIG_LOG_ERROR, "generation %d: expected 0, 1 or 2", *g);
+        return WRRFIG_ERROR;
+    }
+    return st;
+}
+
+static wrrfig_status m_population(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *g;
+    int y, gen;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK ||
+        (st = generation(h, c, p, &gen)) != WRRFIG_OK)
+        return st;
+    const wrrfig_table *t = h->table(c, ORG_T37296);
+    return t ? org_group(h, c, t, g, gen, y, o) : WRRFIG_NODATA;
+}
+
+static wrrfig_status m_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *g, *of = h->param_text(p, "of");
+    int y, gen;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK ||
+        (st = generation(h, c, p, &gen)) != WRRFIG_OK)
+        return st;
+    const wrrfig_table *t = h->table(c, ORG_T37296);
+    if (!t)
+        return WRRFIG_NODATA;
+    double a, b;
+    if ((st = org_group(h, c, t, g, gen, y, &a)) != WRRFIG_OK || (st = org_group(h, c, t, of ? of : "Totaal", 0, y, &b)) != WRRFIG_OK)
+        return st;
+    *o = 100.0 * a / b;
+    return WRRFIG_OK;
+}
+
+static const char *const GEN_TOPICS[][3] = {
+    {"Turkije", "Turkije_49", "Turkije_60"}, {"Marokko", "Marokko_46", "Marokko_57"}, {"Suriname", "Suriname_48", "Suriname_59"}};
+
+static wrrfig_status country_value(const wrrfig_host *h, wrrfig_ctx *c, const char *country, int year, int gen,
+                                   double *o)
+{
+    const wrrfig_table *tn = h->table(c, ORG_T37296);
+    if (gen) {
+        for (size_t i = 0; i < sizeof GEN_TOPICS / sizeof GEN_TOPICS[0]; i++)
+            if (tn && strcmp(GEN_TOPICS[i][0], country) == 0)
+                return org_topic(h, c, tn, GEN_TOPICS[i][gen], year, o);
+        h->log(c, WRRFIG_LOG_WARN, "no generation split for country '%s' in the data (only Turkije, Marokko, Suriname)",
+               country);
+        return WRRFIG_NODATA;
+    }
+    const wrrfig_table *tc = h->table(c, ORG_T_COUNTRY);
+    if (!tc)
+        return WRRFIG_NODATA;
+    org_country *list = calloc(MAX_C, sizeof *list);
+    size_t n = org_countries(h, tc, tn, year, org_default_extras, org_n_default_extras, list, MAX_C);
+    wrrfig_status st = WRRFIG_NODATA;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i].code, country) == 0) {
+            *o = list[i].total;
+            st = WRRFIG_OK;
+        }
+    if (st != WRRFIG_OK)
+        h->log(c, WRRFIG_LOG_WARN, "no value for country '%s' on 1 January %d (country data: 1997-2017, a selection)",
+               country, year);
+    free(list);
+    return st;
+}
+
+static wrrfig_status m_country_population(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *country;
+    int y, gen;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "country", &country)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK ||
+        (st = generation(h, c, p, &gen)) != WRRFIG_OK)
+        return st;
+    return country_value(h, c, country, y, gen, o);
+}
+
+static wrrfig_status m_country_rank(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *country;
+    int y;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "country", &country)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+        return st;
+    const wrrfig_table *tc = h->table(c, ORG_T_COUNTRY), *tn = h->table(c, ORG_T37296);
+    if (!tc)
+        return WRRFIG_NODATA;
+    org_country *list = calloc(MAX_C, sizeof *list);
+    size_t n = org_countries(h, tc, tn, y, org_default_extras, org_n_default_extras, list, MAX_C);
+    st = WRRFIG_NODATA;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i].code, country) == 0) {
+            size_t above = 0;
+            for (size_t j = 0; j < n; j++)
+                above += list[j].total > list[i].total;
+            *o = (double)(above + 1);
+            st = WRRFIG_OK;
+        }
+    if (st != WRRFIG_OK)
+        h->log(c, WRRFIG_LOG_WARN, "country '%s' has no value on 1 January %d", country, y);
+    free(list);
+    return st;
+}
+
+static wrrfig_status m_group_rank(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    static const char *const RANKED[] = {"Marokko", "Turkije", "Suriname", "Antillen", "MOE-EU", "GIPS"};
+    const char *g;
+    int y;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+        return st;
+    int idx = -1;
+    for (int i = 0; i < 6; i++)
+        if (strcmp(RANKED[i], g) == 0)
+            idx = i;
+    if (idx < 0) {
+        h->log(c, WRRFIG_LOG_ERROR, "group '%s': expected Marokko, Turkije, Suriname, Antillen, MOE-EU or GIPS", g);
+        return WRRFIG_ERROR;
+    }
+    const wrrfig_table *t = h->table(c, ORG_T37296);
+    if (!t)
+        return WRRFIG_NODATA;
+    double v[6];
+    for (int i = 0; i < 6; i++)
+        if ((st = org_group(h, c, t, RANKED[i], 0, y, &v[i])) != WRRFIG_OK)
+            return st;
+    int above = 0;
+    for (int i = 0; i < 6; i++)
+        above += v[i] > v[idx];
+    *o = above + 1;
+    return WRRFIG_OK;
+}
+
+static wrrfig_status m_n_countries(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    int y;
+    wrrfig_status st = whole(h, c, p, "year", -1, &y);
+    (void)o;
+    if (st != WRRFIG_OK)
+        return st;
+    h->log(c, WRRFIG_LOG_WARN,
+           "the country table in the data is a selection made by its source's author (not all CBS codes), so it cannot "
+           "count origin countries; needs CBS 37325 or 84910NED with every herkomstland");
+    return WRRFIG_NODATA;
+}
+
+/* KWB 2017 percentages per municipality (whole percentages as CBS rounds
+ * them). Dutch background is 100 - western - non-western. */
+static wrrfig_status kwb_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_table *t, const char *area,
+                               const char *group, double *o)
+{
+    static const char *const MAP[][3] = {{"Westers", "P_WEST_AL", NULL},   {"NietWesters", "P_N_W_AL", NULL},
+                                         {"Marokko", "P_MAROKKO", NULL},   {"Antillen", "P_ANT_ARU", NULL},
+                                         {"Suriname", "P_SURINAM", NULL},  {"Turkije", "P_TURKIJE", NULL},
+                                         {"OverigNietWesters", "P_OVER_NW", NULL},
+                                         {"Migratieachtergrond", "P_WEST_AL", "P_N_W_AL"},
+                                         {"Nederlands", "P_WEST_AL", "P_N_W_AL"}};
+    for (size_t i = 0; i < sizeof MAP / sizeof MAP[0]; i++) {
+        if (strcmp(MAP[i][0], group) != 0)
+            continue;
+        double a = 0, b = 0;
+        char q[128];
+        snprintf(q, sizeof q, "region=%s;variable=%s", area, MAP[i][1]);
+        if (h->table_find(t, q, &a) != WRRFIG_VALUE)
+            return WRRFIG_NODATA;
+        if (MAP[i][2]) {
+            snprintf(q, sizeof q, "region=%s;variable=%s", area, MAP[i][2]);
+            if (h->table_find(t, q, &b) != WRRFIG_VALUE)
+                return WRRFIG_NODATA;
+        }
+        *o = strcmp(group, "Nederlands") == 0 ? 100.0 - a - b : a + b;
+        return WRRFIG_OK;
+    }
+    int known;
+    org_column(group, 0, &known);
+    if (!known) {
+        h->log(c, WRRFIG_LOG_ERROR, "group '%s' is not an origin group code", group);
+        return WRRFIG_ERROR;
+    }
+    h->log(c, WRRFIG_LOG_WARN, "group '%s' is not in %s", group, ORG_T_KWB);
+    return WRRFIG_NODATA;
+}
+
+static wrrfig_status area_args(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char **area,
+                               const char **group, const wrrfig_table **t)
+{
+    int y;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "area", area)) != WRRFIG_OK || (st = text(h, c, p, "group", group)) != WRRFIG_OK ||
+        (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+        return st;
+    if (y != 2017) {
+        h->log(c, WRRFIG_LOG_WARN, "municipal origin shares are in the data for 1 January 2017 only (asked: %d)", y);
+        return WRRFIG_NODATA;
+    }
+    *t = h->table(c, ORG_T_KWB);
+    return *t ? WRRFIG_OK : WRRFIG_NODATA;
+}
+
+static wrrfig_status m_area_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *area, *group;
+    const wrrfig_table *t;
+    wrrfig_status st = area_args(h, c, p, &area, &group, &t);
+    return st != WRRFIG_OK ? st : kwb_share(h, c, t, area, group, o);
+}
+
+static wrrfig_status m_area_rank(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *area, *group;
+    const wrrfig_table *t;
+    double mine;
+    wrrfig_status st = area_args(h, c, p, &area, &group, &t);
+    if (st != WRRFIG_OK || (st = kwb_share(h, c, t, area, group, &mine)) != WRRFIG_OK)
+        return st;
+    int dr = h->table_dim_index(t, "region");
+    size_t rows = h->table_rows(t);
+    int above = 0;
+    const char *prev = NULL;
+    for (size_t r = 0; r < rows; r++) {
+        const char *reg = h->table_key(t, r, (size_t)dr);
+        if (prev && strcmp(prev, reg) == 0)
+            continue; /* rows are sorted: one visit per municipality */
+        prev = reg;
+        double v;
+        if (kwb_share(h, c, t, reg, group, &v) == WRRFIG_OK && v > mine)
+            above++;
+    }
+    *o = above + 1;
+    return WRRFIG_OK;
+}
+
+static wrrfig_status m_area_population(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *area;
+    int y;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "area", &area)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+        return st;
+    if (y != 2017) {
+        h->log(c, WRRFIG_LOG_WARN, "municipal populations are in the data for 1 January 2017 only (asked: %d)", y);
+        return WRRFIG_NODATA;
+    }
+    const wrrfig_table *t = h->table(c, ORG_T_KWB);
+    if (!t)
+        return WRRFIG_NODATA;
+    char q[128];
+    snprintf(q, sizeof q, "region=%s;variable=AANT_INW", area);
+    if (h->table_find(t, q, o) != WRRFIG_VALUE) {
+        h->log(c, WRRFIG_LOG_WARN, "%s has no inhabitants for %s", ORG_T_KWB, area);
+        return WRRFIG_NODATA;
+    }
+    return WRRFIG_OK;
+}
+
+static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *g;
+    int y;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+        return st;
+    const wrrfig_table *t = h->table(c, ORG_T_PROJ);
+    if (!t)
+        return WRRFIG_NODATA;
+    static const char *const STATUS[] = {"Waargenomen", "Prognose"};
+    for (int s = 0; s < 2; s++) {
+        double a, b;
+        if (org_cell(h, t, "Herkomst", g, "Status", STATUS[s], y, &a) == WRRFIG_VALUE &&
+            org_cell(h, t, "Herkomst", "Totaal", "Status", STATUS[s], y, &b) == WRRFIG_VALUE) {
+            *o = 100.0 * a / b;
+            return WRRFIG_OK;
+        }
+    }
+    h->log(c, WRRFIG_LOG_WARN, "%s has no %s and Totaal for %d", ORG_T_PROJ, g, y);
+    return WRRFIG_NODATA;
+}
+
+static const char *const IN_NAT[] = {ORG_T37296, NULL};
+static const char *const IN_CTRY[] = {ORG_T_COUNTRY, ORG_T37296, NULL};
+static const char *const IN_KWB[] = {ORG_T_KWB, NULL};
+static const char *const IN_PROJ[] = {ORG_T_PROJ, NULL};
+
+const wrrfig_measure org_measures[] = {
+    {"origin.population", "group, year, generation (default 0)", "persons",
+     "Persons of origin group `group` on 1 January of `year` (CBS 37296ned columns 26-61; generation 1 or 2 selects "
+     "columns 40-61).",
+     IN_NAT, m_population},
+    {"origin.share", "group, year, of (default 'Totaal'), generation (default 0)", "percent",
+     "100 x population(group, generation) / population(of, all generations), both 1 January of `year` (37296ned).", IN_NAT,
+     m_share},
+    {"origin.country_population", "country, year, generation (default 0)", "persons",
+     "Persons with origin country `country` on 1 January (country table 1997-2017, Niveau=land; Morocco from 37296ned); "
+     "generation 1/2 only for Turkije, Marokko, Suriname (37296ned).",
+     IN_CTRY, m_country_population},
+    {"origin.country_rank", "country, year", "rank",
+     "Rank of `country` among the origin countries (Niveau=land of the 1997-2017 table, plus Morocco from 37296ned) by "
+     "population, 1 = largest. Groups and continents (Niveau groep/werelddeel, e.g. '(voormalig) Joegoslavie' as the "
+     "sum of its successor states) are excluded; former countries registered as such ('Joegoslavie (oud)') count. The "
+     "table is a selection of its source's author.",
+     IN_CTRY, m_country_rank},
+    {"origin.group_rank", "group, year", "rank",
+     "Rank of `group` among Marokko, Turkije, Suriname, Antillen, MOE-EU and GIPS by population (37296ned), 1 = largest.",
+     IN_NAT, m_group_rank},
+    {"origin.n_countries", "year", "count",
+     "Number of origin countries with at least one person: NO-DATA here, the country table is a selection, not all CBS "
+     "codes.",
+     IN_CTRY, m_n_countries},
+    {"origin.area_share", "area, group, year", "percent",
+     "Share of `group` among the residents of municipality `area` on 1 January 2017 (KWB 2017 whole percentages; Dutch = "
+     "100 - western - non-western; Migratieachtergrond = western + non-western).",
+     IN_KWB, m_area_share},
+    {"origin.area_rank", "area, group, year", "rank",
+     "Rank of municipality `area` among all municipalities by area_share of `group`, 1 = highest (ties share the "
+     "better rank).",
+     IN_KWB, m_area_rank},
+    {"origin.area_population", "area, year", "persons",
+     "Residents of municipality `area` on 1 January 2017 (KWB 2017 AANT_INW); other years and wijken are NO-DATA here.",
+     IN_KWB, m_area_population},
+    {"origin.share_projection", "group, year", "percent",
+     "CBS population projection: 100 x group / Totaal in `year` (cbs/prognose_migratieachtergrond, observed or forecast).",
+     IN_PROJ, m_share_projection},
+};
+_Static_assert(sizeof org_measures / sizeof org_measures[0] == ORG_N_MEASURES, "ORG_N_MEASURES");

@@ -1,0 +1,218 @@
+/* Figures 2.5 and 2.11: shares of origin groups in the population over
+ * time, stacked (observed from CBS 37296ned; 2.11 from the CBS forecast). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "org_data.h"
+#include "org_figures.h"
+
+#define MAX_G 6
+#define Y0 1900
+#define NY 200
+
+typedef struct shares {
+    size_t ng;
+    const char *label[MAX_G];
+    double v[MAX_G][NY];   /* persons */
+    double tot[NY];        /* population */
+    unsigned char ok[NY];  /* every group and the total present */
+    unsigned char forecast[NY];
+} shares;
+
+/* Writes the stacked-area datablock ($sh: year, cumulative shares), the CSV
+ * and the plot. */
+static void draw_stack(const wrrfig_host *h, wrrfig_ctx *ctx, const shares *s, int from, int to, int fc_from)
+{
+    h->csv_row(ctx, "ssssss", "year", "group", "persons", "population", "share_percent", "status");
+    h->gp_block_begin(ctx, "sh");
+    for (int y = from; y <= to; y++) {
+        int i = y - Y0;
+        if (!s->ok[i])
+            continue;
+        double c[MAX_G], cum = 0;
+        for (size_t g = 0; g < s->ng; g++) {
+            double pct = 100.0 * s->v[g][i] / s->tot[i];
+            cum += pct;
+            c[g] = cum;
+            h->csv_row(ctx, "isnnns", y, s->label[g], s->v[g][i], s->tot[i], pct,
+                       s->forecast[i] ? "prognose" : "waargenomen");
+        }
+        /* fixed width: unused columns repeat the top, which draws nothing */
+        for (size_t g = s->ng; g < MAX_G; g++)
+            c[g] = cum;
+        h->gp_block_row(ctx, "%d %g %g %g %g %g %g", y, c[0], c[1], c[2], c[3], c[4], c[5]);
+    }
+    h->gp_block_end(ctx);
+    const char *x = h->spec_text(ctx, "xlabel"), *yl = h->spec_text(ctx, "ylabel");
+    if (x)
+        h->gp_cmd(ctx, "set xlabel %q", x);
+    if (yl)
+        h->gp_cmd(ctx, "set ylabel %q", yl);
+    h->gp_cmd(ctx, "set key top left reverse Left");
+    h->gp_cmd(ctx, "set xrange [%d:%d]", from, to);
+    h->gp_cmd(ctx, "set yrange [0:*]");
+    h->gp_cmd(ctx, "set style fill solid 0.85 noborder");
+    if (fc_from)
+        h->gp_cmd(ctx, "set arrow 1 from %d, graph 0 to %d, graph 1 nohead front dt 2 lc rgb '#444444'", fc_from, fc_from);
+    /* drawn top-down so each band covers only its own strip */
+    for (size_t g = s->ng; g-- > 0;) {
+        int first = g + 1 == s->ng, last = g == 0;
+        if (first && last)
+            h->gp_cmd(ctx, "plot $sh using 1:%zu with filledcurves x1 lt %zu title %q", g + 2, g + 1, s->label[g]);
+        else if (first)
+            h->gp_cmd(ctx, "plot $sh using 1:%zu with filledcurves x1 lt %zu title %q, \\", g + 2, g + 1, s->label[g]);
+        else if (!last)
+            h->gp_cmd(ctx, "     $sh using 1:%zu with filledcurves x1 lt %zu title %q, \\", g + 2, g + 1, s->label[g]);
+        else
+            h->gp_cmd(ctx, "     $sh using 1:%zu with filledcurves x1 lt %zu title %q", g + 2, g + 1, s->label[g]);
+    }
+}
+
+static int spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int *from, int *to)
+{
+    double a = *from, b = *to;
+    h->spec_number(ctx, "period.from", &a);
+    h->spec_number(ctx, "period.to", &b);
+    *from = (int)a < Y0 ? Y0 : (int)a;
+    *to = (int)b >= Y0 + NY ? Y0 + NY - 1 : (int)b;
+    return *from <= *to;
+}
+
+wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    org_default_title(h, ctx);
+    const wrrfig_table *t = h->table(ctx, ORG_T37296);
+    if (!t)
+        return WRRFIG_NODATA;
+    int from = 1972, to = 2022;
+    if (!spec_period(h, ctx, &from, &to))
+        return WRRFIG_ERROR;
+    shares *s = calloc(1, sizeof *s);
+    s->ng = h->spec_count(ctx, "groups");
+    if (s->ng == 0 || s->ng > MAX_G) {
+        free(s);
+        return WRRFIG_ERROR;
+    }
+    for (size_t g = 0; g < s->ng; g++) {
+        char k[48];
+        snprintf(k, sizeof k, "groups.%zu.label", g);
+        s->label[g] = h->spec_text(ctx, k) ? h->spec_text(ctx, k) : "?";
+    }
+    int first = 0, last = 0;
+    for (int y = from; y <= to; y++) {
+        int i = y - Y0, ok = org_cell(h, t, "Onderwerp", "TotaleBevolking_26", NULL, NULL, y, &s->tot[i]) == WRRFIG_VALUE;
+        for (size_t g = 0; g < s->ng && ok; g++) {
+            char k[48];
+            snprintf(k, sizeof k, "groups.%zu.codes", g);
+            size_t nc = h->spec_count(ctx, k);
+            s->v[g][i] = 0;
+            for (size_t c = 0; c < nc && ok; c++) {
+                char kk[64];
+                double v;
+                snprintf(kk, sizeof kk, "groups.%zu.codes.%zu", g, c);
+                const char *code = h->spec_text(ctx, kk);
+                ok = code && org_cell(h, t, "Onderwerp", code, NULL, NULL, y, &v) == WRRFIG_VALUE;
+                if (ok)
+                    s->v[g][i] += v;
+            }
+        }
+        s->ok[i] = (unsigned char)ok;
+        if (ok) {
+            if (!first)
+                first = y;
+            last = y;
+        }
+    }
+    if (!first) {
+        free(s);
+        h->log(ctx, WRRFIG_LOG_ERROR, "no year in %d-%d has every group", from, to);
+        return WRRFIG_NODATA;
+    }
+    int en = h->lang(ctx)[0] == 'e';
+    if (first > from)
+        h->note(ctx, en ? "The data on migration background start on 1 January %d; the report's earlier years (from %d) are not in them."
+                        : "De gegevens over migratieachtergrond beginnen op 1 januari %d; de eerdere jaren van het rapport (vanaf %d) staan er niet in.",
+                first, from);
+    char title[1100];
+    const char *tt = h->spec_text(ctx, "title_template");
+    if (tt) {
+        char tmp[512];
+        org_fill_year(tt, last, tmp, sizeof tmp);
+        /* {first} is the other end of the range */
+        char *p = strstr(tmp, "{first}");
+        if (p) {
+            char tail[512];
+            snprintf(tail, sizeof tail, "%s", p + 7);
+            *p = '\0';
+            snprintf(title, sizeof title, "%s%d%s", tmp, first, tail);
+        } else {
+            snprintf(title, sizeof title, "%s", tmp);
+        }
+        org_set_title(h, ctx, title);
+    }
+    draw_stack(h, ctx, s, first, last, 0);
+    free(s);
+    return WRRFIG_OK;
+}
+
+wrrfig_status org_build_fig_2_11(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    org_default_title(h, ctx);
+    const wrrfig_table *t = h->table(ctx, ORG_T_PROJ);
+    if (!t)
+        return WRRFIG_NODATA;
+    int from = 1996, to = 2060;
+    if (!spec_period(h, ctx, &from, &to))
+        return WRRFIG_ERROR;
+    const char *tot_code = h->spec_text(ctx, "total_code") ? h->spec_text(ctx, "total_code") : "Totaal";
+    shares *s = calloc(1, sizeof *s);
+    s->ng = h->spec_count(ctx, "series");
+    if (s->ng == 0 || s->ng > MAX_G) {
+        free(s);
+        return WRRFIG_ERROR;
+    }
+    const char *codes[MAX_G];
+    for (size_t g = 0; g < s->ng; g++) {
+        char k[48];
+        snprintf(k, sizeof k, "series.%zu.code", g);
+        codes[g] = h->spec_text(ctx, k);
+        snprintf(k, sizeof k, "series.%zu.label", g);
+        s->label[g] = h->spec_text(ctx, k) ? h->spec_text(ctx, k) : "?";
+        if (!codes[g]) {
+            free(s);
+            return WRRFIG_ERROR;
+        }
+    }
+    int first = 0, last = 0, fc_from = 0;
+    for (int y = from; y <= to; y++) {
+        int i = y - Y0;
+        /* a year is observed or forecast; the table says which */
+        const char *status = "Waargenomen";
+        if (org_cell(h, t, "Herkomst", tot_code, "Status", status, y, &s->tot[i]) != WRRFIG_VALUE) {
+            status = "Prognose";
+            if (org_cell(h, t, "Herkomst", tot_code, "Status", status, y, &s->tot[i]) != WRRFIG_VALUE)
+                continue;
+            s->forecast[i] = 1;
+            if (!fc_from)
+                fc_from = y;
+        }
+        int ok = 1;
+        for (size_t g = 0; g < s->ng && ok; g++)
+            ok = org_cell(h, t, "Herkomst", codes[g], "Status", status, y, &s->v[g][i]) == WRRFIG_VALUE;
+        s->ok[i] = (unsigned char)ok;
+        if (ok) {
+            if (!first)
+                first = y;
+            last = y;
+        }
+    }
+    if (!first) {
+        free(s);
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s has no year in %d-%d with every series", ORG_T_PROJ, from, to);
+        return WRRFIG_NODATA;
+    }
+    draw_stack(h, ctx, s, first, last, fc_from);
+    free(s);
+    return WRRFIG_OK;
+}
