@@ -68,7 +68,7 @@ int csv_parse(const char *text, size_t len, const char *name, const csv_opts *o,
             size_t fcol = pos - linestart + 1;
             field.len = 0;
             size_t p = pos;
-            while (p < len && (text[p] == ' ' || text[p] == '\t') && o->trim)
+            while (o->trim && p < len && (text[p] == ' ' || text[p] == '\t') && text[p] != o->sep)
                 p++;
             if (p < len && text[p] == '"') {
                 size_t qline = line, qcol = p - linestart + 1;
@@ -100,7 +100,9 @@ int csv_parse(const char *text, size_t len, const char *name, const csv_opts *o,
                     sb_putc(&field, text[p]);
                     p++;
                 }
-                while (p < len && (text[p] == ' ' || text[p] == '\t'))
+                /* Padding after the closing quote is skipped only when trimming,
+                 * and never a tab that is itself the separator. */
+                while (o->trim && p < len && (text[p] == ' ' || text[p] == '\t') && text[p] != o->sep)
                     p++;
                 if (p < len && text[p] != o->sep && text[p] != '\n' && text[p] != '\r') {
                     size_t bl = line, bc = p - linestart + 1;

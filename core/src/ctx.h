@@ -43,7 +43,8 @@ struct wrrfig_ctx {
     char **extra_ext, **extra_text; /* output_text: extension and text */
     size_t n_extra;
     int misuse;                  /* API misuse count: fails the build */
-    int quiet;                   /* suppress info/debug log lines */
+    int quiet;                   /* keep messages instead of printing them (measures) */
+    char last_msg[512];          /* the last warning or error, kept when quiet */
 };
 
 void ctx_init(wrrfig_ctx *c, const char *plugin, const char *item, const char *data_dir, const char *lang);

@@ -21,11 +21,20 @@ static const char *level_name(wrrfig_log_level l)
 
 static void api_log(wrrfig_ctx *c, wrrfig_log_level level, const char *fmt, ...)
 {
-    if (c->quiet && level > WRRFIG_LOG_WARN)
-        return;
     if (level == WRRFIG_LOG_DEBUG && !getenv("WRRFIG_DEBUG"))
         return;
     va_list ap;
+    if (c->quiet) {
+        /* A measure's reason for NO-DATA belongs in the claim report, not in
+         * hundreds of stderr lines. */
+        if (level <= WRRFIG_LOG_WARN) {
+            va_start(ap, fmt);
+            vsnprintf(c->last_msg, sizeof c->last_msg, fmt, ap);
+            va_end(ap);
+        }
+        if (!getenv("WRRFIG_DEBUG"))
+            return;
+    }
     va_start(ap, fmt);
     strbuf b = STRBUF_INIT;
     sb_printf(&b, "wrrfig: [%s/%s] %s: ", c->plugin_name, c->item_id, level_name(level));

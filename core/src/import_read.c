@@ -65,17 +65,6 @@ static void strip_stray_quotes(imp_source *s, char *text, size_t len, char sep, 
     }
 }
 
-/* csv.c skips blanks and tabs after a closing quote, which swallows a tab
- * separator; a tab-separated file is therefore read with the tabs outside
- * quotes turned into the ASCII unit separator (one byte for one). */
-static char tab_safe_sep(char *text, size_t len, char sep)
-{
-    if (sep != '\t')
-        return sep;
-    unify_separators(text, len, '\x1f', '\t');
-    return '\x1f';
-}
-
 static int read_csv_source(const imp_mapping *m, imp_source *s, wf_error *err)
 {
     char *text;
@@ -91,7 +80,7 @@ static int read_csv_source(const imp_mapping *m, imp_source *s, wf_error *err)
         strip_stray_quotes(s, text, len, m->sep, m->also_sep);
     if (m->also_sep)
         unify_separators(text, len, m->sep, m->also_sep);
-    char sep = tab_safe_sep(text, len, m->sep);
+    char sep = m->sep;
     csv_opts o = {sep, m->trim, 1};
     int rc = csv_parse(text, len, s->path, &o, &s->doc, err);
     free(text);
@@ -196,7 +185,7 @@ int imp_labels_read(const imp_labels_file *lf, const char *shared_dir, cJSON **o
         size_t len;
         if (read_file(path, &text, &len, err) != 0)
             goto done;
-        char sep = tab_safe_sep(text, len, lf->sep);
+        char sep = lf->sep;
         csv_opts o = {sep, 1, 1};
         rc = csv_parse(text, len, path, &o, &d, err);
         free(text);

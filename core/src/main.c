@@ -20,6 +20,7 @@ static const char usage[] =
     "  list                 plugins, figures, and whether each figure's data is present\n"
     "  build [FIG...]       write scripts, CSV, manifests and renders (wrrfig build --help)\n"
     "  info FIG             what a figure shows, its inputs and their provenance\n"
+    "  import MAPPING...    CBS downloads -> data/ tables with provenance, as mapping files say (import --help)\n"
     "  check [--chapter N]  the report's claims against the data: PASS, FAIL, NO-DATA, UNBOUND (check --help)\n"
     "  import-geo SRC ...   GeoJSON -> data/geo/ layer in RD New (+ attribute table); import-geo --help\n"
     "\n"
@@ -126,6 +127,8 @@ int main(int argc, char **argv)
         fn = cli_info;
     else if (!strcmp(cmd, "check"))
         fn = cli_check;
+    else if (!strcmp(cmd, "import"))
+        fn = cli_import;
     int rc;
     if (!fn) {
         fprintf(stderr, "wrrfig: unknown command '%s'\n\n%s", cmd, usage);

@@ -58,10 +58,11 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
         r->value = v;
     } else if (st == WRRFIG_NODATA) {
         r->status = MEASURE_NODATA;
-        snprintf(r->reason, sizeof r->reason, "the data has no value for these parameters");
+        snprintf(r->reason, sizeof r->reason, "%s", c.last_msg[0] ? c.last_msg : "the data has no value for these parameters");
     } else {
         r->status = MEASURE_ERROR;
-        snprintf(r->reason, sizeof r->reason, "the measure reported an error");
+        snprintf(r->reason, sizeof r->reason, "the measure reported an error%s%s", c.last_msg[0] ? ": " : "",
+                 c.last_msg);
     }
     ctx_release(&c);
 }

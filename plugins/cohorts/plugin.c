@@ -8,7 +8,7 @@ static const wrrfig_figure figures[] = {
 };
 
 static const wrrfig_measure measures[] = {
-    {"cohorts.stay_share", "type, cohort ('1999-2005' or '2006-2010'), stay ('<2', '2-5', '>5')", "percent",
+    {"cohorts.stay_share", "type, cohort ('1999-2005' or '2006-2010'), stay ('<2', '2-5', '>5', '<5')", "percent",
      "Tabel 2.1 cell: share of a cohort's immigrants in a municipality type by length of stay", tab21_inputs,
      cohorts_stay_share},
     {"cohorts.row_sum", "type, cohort", "percent",

@@ -248,11 +248,22 @@ static wrrfig_status cell(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_pa
     wrrfig_status st = load(h, ctx, &t);
     if (st != WRRFIG_OK)
         return st;
-    int ti = find_type(&t, type), c = index_of(cohort_codes, N_COHORT, cohort);
-    int s = want_stay ? index_of(stay_codes, N_STAY, stay) : 0;
-    if (ti < 0 || c < 0 || s < 0)
+    /* A short code from the claim registry ('G3') or the type's full name. */
+    char key[128];
+    snprintf(key, sizeof key, "label:type_code:%s", type);
+    const char *full = h->table_meta(h->table(ctx, TAB21_TABLE), key);
+    int ti = find_type(&t, full ? full : type), c = index_of(cohort_codes, N_COHORT, cohort);
+    int lt5 = want_stay && strcmp(stay, "<5") == 0; /* '<5' = '<2' + '2-5' */
+    int s = want_stay && !lt5 ? index_of(stay_codes, N_STAY, stay) : 0;
+    if (ti < 0 || c < 0 || s < 0) {
+        h->log(ctx, WRRFIG_LOG_WARN, "Tabel 2.1 has no cell type='%s', cohort='%s'%s%s", type, cohort,
+               want_stay ? ", stay=" : "", want_stay ? stay : "");
         return WRRFIG_NODATA;
-    *out = want_stay ? t.v[ti][c][s] : row_sum(&t, (size_t)ti, c);
+    }
+    if (lt5)
+        *out = t.v[ti][c][0] + t.v[ti][c][1];
+    else
+        *out = want_stay ? t.v[ti][c][s] : row_sum(&t, (size_t)ti, c);
     return WRRFIG_OK;
 }
 

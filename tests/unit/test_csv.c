@@ -131,6 +131,21 @@ static void test_put_field_round_trip(void **state)
     sb_free(&b);
 }
 
+/* Regression: a tab separator right after a closing quote was swallowed as
+ * padding, merging two fields. */
+static void test_tab_after_quote(void **state)
+{
+    (void)state;
+    csv_opts o = {'\t', 1, 1};
+    csv_doc *d = parse_ok("\"a\"\t\"b\"\n\"1\"\t2\n", o);
+    assert_int_equal(d->rows[1].n, 2);
+    assert_string_equal(d->rows[1].f[0], "1");
+    assert_string_equal(d->rows[1].f[1], "2");
+    csv_free(d);
+    csv_opts tidy = CSV_OPTS_TIDY;
+    parse_err("a,b\n\"x\" ,2\n", tidy, "t.csv:2:4: unexpected ' ' after closing quote (expected ',' or end of line)");
+}
+
 static void test_read_file_errors(void **state)
 {
     (void)state;
@@ -148,7 +163,8 @@ int main(void)
         cmocka_unit_test(test_unterminated_quote), cmocka_unit_test(test_truncated_file),
         cmocka_unit_test(test_garbage_after_quote), cmocka_unit_test(test_wrong_column_count),
         cmocka_unit_test(test_bom_only_and_empty), cmocka_unit_test(test_columns_after_bom),
-        cmocka_unit_test(test_put_field_round_trip), cmocka_unit_test(test_read_file_errors),
+        cmocka_unit_test(test_put_field_round_trip), cmocka_unit_test(test_tab_after_quote),
+        cmocka_unit_test(test_read_file_errors),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

@@ -61,7 +61,7 @@ static void test_csv_markdown_manifest(void **state)
     char *csv = tu_readf("%s/tab-2-1.csv", out1);
     assert_non_null(csv);
     assert_contains(csv, "type,cohort,stay_lt2_pct,stay_2to5_pct,stay_gt5_pct,row_sum\n");
-    assert_contains(csv, "Meerderheid-minderhedensteden (G3),1999-2005,15.5,20.5,64,100\n");
+    assert_contains(csv, "Meerderheid-minderheden steden (G3),1999-2005,15.5,20.5,64,100\n");
     assert_contains(csv, "Totaal,2006-2010,23.8,15.5,60.8,100.1");
     char *md = tu_readf("%s/tab-2-1.md", out1);
     assert_contains(md, "| Expatgemeenten | 27.2 | 29.7 | 43.1 | 37.8 | 24.4 | 37.9 |");
