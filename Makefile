@@ -94,6 +94,8 @@ deps-check:
 figures: deps-check
 	$(MAKE) all
 	$(BIN) build --out out
+	$(BIN) check --out out > out/claims.txt; status=$$?; tail -n 1 out/claims.txt; \
+	    echo "claims: out/claims.html, out/claims.md, out/claims.txt"; exit $$status
 
 bench: all
 	@sh scripts/bench.sh
