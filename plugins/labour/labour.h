@@ -11,9 +11,6 @@
  * stays internal to the shared object. */
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
-#if defined(__GNUC__)
-#pragma GCC visibility pop
-#endif
 #endif
 
 /* Tables the plugin reads, and their dimension names (docs/plugins/labour.md). */
