@@ -195,6 +195,14 @@ typedef struct wrrfig_host {
     /* Parameters of a measure call, e.g. year=2016 or type='Totaal'. */
     const char *(*param_text)(const wrrfig_params *p, const char *name);
     int (*param_number)(const wrrfig_params *p, const char *name, double *out);
+
+    /* --- extra outputs ------------------------------------------------ */
+    /* Writes text beside the figure as <out>/<id>.<ext> (atomically, after
+     * the build succeeds): e.g. "md" for a Markdown table, "html". ext is
+     * 1-8 lower-case letters and not one the host writes itself (gp, csv,
+     * json, svg, pdf, png). Text is copied. Calling it again with the same
+     * ext replaces the text. */
+    void (*output_text)(wrrfig_ctx *ctx, const char *ext, const char *text);
 } wrrfig_host;
 
 /* Builds one figure. Returns WRRFIG_OK, WRRFIG_NODATA (log why) or

@@ -1,0 +1,12 @@
+/* Command entry points. Each takes the arguments after the command name
+ * and returns an exit code (app.h). */
+#ifndef WF_CLI_H
+#define WF_CLI_H
+
+#include "app.h"
+
+int cli_list(wf_app *a, int argc, char **argv);
+int cli_build(wf_app *a, int argc, char **argv);
+int cli_info(wf_app *a, int argc, char **argv);
+
+#endif

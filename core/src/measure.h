@@ -1,0 +1,32 @@
+/* Evaluating a measure reference such as
+ *   immigration.total{year=2016}
+ *   cohorts.stay_share{type='Totaal', cohort='2006-2010', stay='<2'}
+ * against the loaded plugins. Each evaluation runs in a forked child with a
+ * time limit, so a crashing measure fails that claim alone. */
+#ifndef WF_MEASURE_H
+#define WF_MEASURE_H
+
+#include "app.h"
+
+typedef enum wf_measure_status {
+    MEASURE_OK = 0,
+    MEASURE_NODATA = 1,    /* an input is absent, or the plugin found no such cell */
+    MEASURE_UNBOUND = 2,   /* no plugin provides the measure */
+    MEASURE_ERROR = 3      /* bad reference, crash, time-out or plugin error */
+} wf_measure_status;
+
+typedef struct wf_measure_result {
+    wf_measure_status status;
+    double value;              /* set when status is MEASURE_OK */
+    char reason[1024];         /* why, when not OK */
+    char inputs[2048];         /* "name (source; sha256 abcd...)" joined by "; ", the data used */
+    char unit[64];             /* the measure's unit */
+} wf_measure_result;
+
+/* Splits "name{params}" into name and params text. Returns -1 on a
+ * malformed reference. Caller frees both. */
+int measure_ref_split(const char *ref, char **name, char **params);
+
+int wf_measure_eval(const wf_app *a, const char *ref, wf_measure_result *res);
+
+#endif

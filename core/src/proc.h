@@ -1,0 +1,18 @@
+/* Running external programs without a shell, with a time limit. */
+#ifndef WF_PROC_H
+#define WF_PROC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Runs argv[0] (PATH search) with stdin from /dev/null, stdout to out_path
+ * (or /dev/null when NULL) and stderr to err_path (or /dev/null). Waits at
+ * most timeout seconds, then kills it. Returns the exit status (0..255),
+ * -2 on time-out, -3 when it could not be started, or 128+signal when it was
+ * killed by a signal. */
+int run_program(char *const argv[], const char *out_path, const char *err_path, double timeout);
+
+/* Milliseconds on a monotonic clock. */
+double now_ms(void);
+
+#endif
