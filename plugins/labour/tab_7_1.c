@@ -13,7 +13,66 @@
 /* x of the label column and of each value column, in graph coordinates. */
 static double col_x(size_t c, size_t nc)
 {
-    return 0.60 + (0.38 / (double)nc) * ((double)c + 0.5);
+    return 0.52 + (0.46 / (double)nc) * ((double)c + 0.5);
+}
+
+/* Appends Markdown structure as it is. */
+static void md_raw(char *md, size_t size, size_t *len, const char *s)
+{
+    for (; *s && *len + 1 < size; s++)
+        md[(*len)++] = *s;
+    md[*len] = '\0';
+}
+
+/* Appends s to the Markdown buffer with the characters Markdown would
+ * interpret in a table cell escaped. */
+static void md_put(char *md, size_t size, size_t *len, const char *s)
+{
+    for (; s && *s && *len + 3 < size; s++) {
+        if (*s == '|' || *s == '*' || *s == '_' || *s == '\\')
+            md[(*len)++] = '\\';
+        md[(*len)++] = *s == '\n' ? ' ' : *s;
+    }
+    md[*len] = '\0';
+}
+
+/* The same table as Markdown (<id>.md beside the figure), with the
+ * footnotes and source line of the spec. */
+static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, size_t nr, size_t nc,
+                           char text[MAX_ROWS][MAX_COLS][32])
+{
+    char md[8192];
+    size_t len = 0;
+    md[0] = '\0';
+    md_put(md, sizeof md, &len, h->spec_text(ctx, "title"));
+    md_raw(md, sizeof md, &len, "\n\n| ");
+    md_put(md, sizeof md, &len, strcmp(h->lang(ctx), "en") == 0 ? "Origin group" : "Herkomstgroep");
+    for (size_t c = 0; c < nc; c++) {
+        md_raw(md, sizeof md, &len, " | ");
+        md_put(md, sizeof md, &len, lab_spec_text(h, ctx, "columns.%zu.label", c));
+    }
+    md_raw(md, sizeof md, &len, " |\n|---");
+    for (size_t c = 0; c < nc; c++)
+        md_raw(md, sizeof md, &len, "|---:");
+    md_raw(md, sizeof md, &len, "|\n");
+    for (size_t r = 0; r < nr; r++) {
+        md_raw(md, sizeof md, &len, "| ");
+        md_put(md, sizeof md, &len, lab_spec_text(h, ctx, "rows.%zu.label", r));
+        for (size_t c = 0; c < nc; c++) {
+            md_raw(md, sizeof md, &len, " | ");
+            md_put(md, sizeof md, &len, text[r][c]);
+        }
+        md_raw(md, sizeof md, &len, " |\n");
+    }
+    md_raw(md, sizeof md, &len, "\n");
+    size_t nn = h->spec_count(ctx, "notes");
+    for (size_t i = 0; i < nn; i++) {
+        md_put(md, sizeof md, &len, lab_spec_text(h, ctx, "notes.%zu", i));
+        md_raw(md, sizeof md, &len, "\n\n");
+    }
+    md_put(md, sizeof md, &len, h->spec_text(ctx, "source"));
+    md_raw(md, sizeof md, &len, "\n");
+    h->output_text(ctx, "md", md);
 }
 
 wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -35,7 +94,7 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     int en = strcmp(h->lang(ctx), "en") == 0;
     h->csv_row(ctx, "ssssss", "herkomst", "label", "terrein", "zonder_twijfel_pct", "inclusief_twijfel_pct",
                "bron_regel");
-    h->gp_block_begin(ctx, "cells");
+    char text[MAX_ROWS][MAX_COLS][32];
     size_t missing = 0;
     for (size_t r = 0; r < nr; r++) {
         const char *code = lab_spec_text(h, ctx, "rows.%zu.key", r);
@@ -44,7 +103,7 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
             const char *domain = lab_spec_text(h, ctx, "columns.%zu.key", c);
             double v[2] = {NAN, NAN};
             const char *line = "";
-            static const char *const doubt[2] = {"zonder_twijfel", "inclusief_twijfel"};
+            static const char *const doubt[2] = {"zonder", "inclusief"};
             for (int k = 0; k < 2 && code && domain; k++) {
                 int dims[3] = {d_origin, d_domain, d_doubt};
                 const char *codes[3] = {code, domain, doubt[k]};
@@ -54,19 +113,16 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
                 else
                     v[k] = NAN;
             }
-            char text[64];
             if (isnan(v[0]) || isnan(v[1])) {
                 missing++;
-                snprintf(text, sizeof text, "%s", "..");
+                snprintf(text[r][c], sizeof text[r][c], "%s", "..");
             } else {
-                snprintf(text, sizeof text, "%.0f%% (%.0f%%)", v[0], v[1]);
+                snprintf(text[r][c], sizeof text[r][c], "%.0f%% (%.0f%%)", v[0], v[1]);
             }
-            h->gp_block_row(ctx, "%g %zu %q", col_x(c, nc), r, text);
             h->csv_row(ctx, "sssnns", code ? code : "", label ? label : "", domain ? domain : "", v[0], v[1],
                        line);
         }
     }
-    h->gp_block_end(ctx);
     if (missing == nr * nc) {
         h->log(ctx, WRRFIG_LOG_WARN, "%s holds none of the cells the spec asks for", LAB_T_TAB71);
         return WRRFIG_NODATA;
@@ -75,6 +131,12 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->note(ctx, en ? "%zu cells are missing from the data and printed as '..'."
                         : "%zu cellen ontbreken in de gegevens en staan er als '..'.",
                 missing);
+    h->gp_block_begin(ctx, "cells");
+    for (size_t r = 0; r < nr; r++)
+        for (size_t c = 0; c < nc; c++)
+            h->gp_block_row(ctx, "%g %zu %q", col_x(c, nc), r, text[r][c]);
+    h->gp_block_end(ctx);
+    write_markdown(h, ctx, nr, nc, text);
     h->gp_block_begin(ctx, "rowlab");
     for (size_t r = 0; r < nr; r++) {
         const char *label = lab_spec_text(h, ctx, "rows.%zu.label", r);
