@@ -51,7 +51,7 @@ $(LIB): $(CORE_OBJ)
 
 $(BIN): core/src/main.c $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) core/src/main.c $(LIB) $(CJSON_LIBS) -ldl -o $@ $(ALL_LDFLAGS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) core/src/main.c $(LIB) $(CJSON_LIBS) -ldl -lm -o $@ $(ALL_LDFLAGS)
 
 # A plugin is every .c file of one folder, built against the public header only.
 .SECONDEXPANSION:

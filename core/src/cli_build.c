@@ -68,11 +68,16 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         return;
     }
     if (pid == 0) {
+        worker_default_signals();
         close(p[0]);
         setpgid(0, 0); /* gnuplot joins this group, so a time-out kills both */
         char reason[1024] = "";
         int rc = figure_build(a, j->fig, o, reason, sizeof reason);
-        ssize_t w = write(p[1], reason, strlen(reason));
+        /* The first byte says the build returned normally; a plugin that
+         * calls exit() itself never writes it. */
+        char mark = rc == WRRFIG_OK ? 'O' : rc == WRRFIG_NODATA ? 'N' : 'E';
+        ssize_t w = write(p[1], &mark, 1);
+        w = write(p[1], reason, strlen(reason));
         (void)w;
         close(p[1]);
         fflush(NULL);
@@ -108,14 +113,16 @@ static void finish_job(job *j, int st, int timed_out)
         j->status = WRRFIG_ERROR;
         j->reason.len = 0;
         sb_printf(&j->reason, "crashed: killed by %s", signame(WTERMSIG(st)));
-    } else if (WIFEXITED(st) && (WEXITSTATUS(st) == WRRFIG_OK || WEXITSTATUS(st) == WRRFIG_NODATA)) {
-        j->status = WEXITSTATUS(st);
-    } else {
+    } else if (j->reason.len == 0 || !strchr("ONE", j->reason.s[0])) {
         j->status = WRRFIG_ERROR;
-        if (WIFEXITED(st) && WEXITSTATUS(st) != WRRFIG_ERROR) {
-            j->reason.len = 0;
-            sb_printf(&j->reason, "the plugin exited the process (status %d)", WEXITSTATUS(st));
-        }
+        j->reason.len = 0;
+        sb_printf(&j->reason, "the plugin ended the process itself (exit status %d) before the figure was built",
+                  WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+    } else {
+        char mark = j->reason.s[0];
+        j->status = mark == 'O' ? WRRFIG_OK : mark == 'N' ? WRRFIG_NODATA : WRRFIG_ERROR;
+        memmove(j->reason.s, j->reason.s + 1, j->reason.len); /* drop the mark, keep the NUL */
+        j->reason.len--;
     }
 }
 

@@ -157,7 +157,7 @@ char *gp_script(const gp_script_parts *p)
     for (int i = 0; i < GP_PALETTE_N; i++)
         sb_printf(&b, "set linetype %d lc rgb '%s' lw 2 pt 7 ps 0.8\n", i + 1, palette[i]);
     sb_puts(&b, "set border 3 lc rgb '#444444'\nset tics nomirror out\n"
-                "set grid ytics lc rgb '#dddddd' lw 1 dt 1\nset key noautotitle\n");
+                "set grid ytics lc rgb '#dddddd' lw 1 dt 1\nset key noautotitle noenhanced\n");
     if (p->lang && strcmp(p->lang, "nl") == 0)
         sb_puts(&b, "set decimalsign ','\n");
     /* wrrfig_title lets a multiplot body reuse the title for the whole page. */

@@ -105,6 +105,7 @@ int wf_measure_eval(const wf_app *a, const char *ref, wf_measure_result *res)
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
+        worker_default_signals();
         close(fds[0]);
         wf_measure_result r = *res;
         eval_in_child(a, m, &p, &r);

@@ -10,6 +10,13 @@
 #include <time.h>
 #include <unistd.h>
 
+void worker_default_signals(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTERM};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], SIG_DFL);
+}
+
 double now_ms(void)
 {
     struct timespec ts;

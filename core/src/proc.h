@@ -12,6 +12,11 @@
  * killed by a signal. */
 int run_program(char *const argv[], const char *out_path, const char *err_path, double timeout);
 
+/* In a freshly forked worker: default handlers for crash signals, so a
+ * crashing plugin ends the worker even when the parent (a test harness, say)
+ * installed its own. */
+void worker_default_signals(void);
+
 /* Milliseconds on a monotonic clock. */
 double now_ms(void);
 

@@ -101,6 +101,12 @@ void sb_double(strbuf *b, double v)
     /* %.*g with growing precision gives the shortest round-trip form; the
      * process never calls setlocale, so the decimal mark is '.'. */
     char tmp[40];
+    if (v == floor(v) && fabs(v) < 1e15) {
+        /* Whole numbers (counts of people) read better without an exponent. */
+        snprintf(tmp, sizeof tmp, "%.0f", v);
+        sb_puts(b, strcmp(tmp, "-0") == 0 ? "0" : tmp);
+        return;
+    }
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v)

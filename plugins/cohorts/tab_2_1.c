@@ -159,8 +159,8 @@ wrrfig_status tab_2_1_build(const wrrfig_host *h, wrrfig_ctx *ctx)
      * first type is drawn at the top, as in the report. */
     for (int c = 0; c < N_COHORT; c++)
         for (int s = 0; s < N_STAY; s++) {
-            char name[16];
-            snprintf(name, sizeof name, "c%ds%d", c, s);
+            char name[32];
+            snprintf(name, sizeof name, "c%ds%d", c % 10, s % 10);
             h->gp_block_begin(ctx, name);
             for (size_t i = 0; i < t.n_types; i++) {
                 double lo = 0;

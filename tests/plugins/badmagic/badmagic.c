@@ -1,0 +1,13 @@
+/* Test plugin built wrong on purpose (badmagic): the host must refuse it. */
+#include <wrrfig/plugin.h>
+
+static wrrfig_status build(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    (void)h;
+    (void)ctx;
+    return WRRFIG_OK;
+}
+
+static const wrrfig_figure figures[] = {{"t-bm", NULL, "nothing", build}};
+
+WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {0xdeadbeefu, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, "badmagic", "0.0.1", "test", figures, 1, NULL, 0};

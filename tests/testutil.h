@@ -1,0 +1,161 @@
+/* Helpers shared by the cmocka tests. Header-only so each test program
+ * stays one file. WF_SRC_DIR and WF_BUILD_DIR come from the Makefile. */
+#ifndef WF_TESTUTIL_H
+#define WF_TESTUTIL_H
+
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef WF_SRC_DIR
+#error "WF_SRC_DIR must be defined by the build"
+#endif
+
+#define WF_BIN WF_BUILD_DIR "/bin/wrrfig"
+#define WF_PLUGINS WF_BUILD_DIR "/plugins"
+#define WF_TEST_PLUGINS WF_BUILD_DIR "/test-plugins"
+#define WF_DATA WF_SRC_DIR "/data"
+#define WF_FIGURES WF_SRC_DIR "/figures"
+#define WF_FIXTURES WF_SRC_DIR "/tests/fixtures"
+
+/* cmocka 1.1.5's assert_float_equal casts to float; populations of 17
+ * million need doubles. */
+#define assert_double_near(a, b, eps)                                                              \
+    do {                                                                                           \
+        double wf_a_ = (a), wf_b_ = (b);                                                           \
+        if (!(fabs(wf_a_ - wf_b_) <= (eps)))                                                       \
+            fail_msg("%s = %.10g, expected %.10g (+/- %g)", #a, wf_a_, wf_b_, (double)(eps));      \
+    } while (0)
+
+/* A fresh empty directory under /tmp; caller frees the path. */
+static inline char *tu_tempdir(const char *tag)
+{
+    char *p = malloc(256);
+    snprintf(p, 256, "/tmp/wrrfig-test-%s-XXXXXX", tag);
+    if (!mkdtemp(p))
+        fail_msg("mkdtemp failed");
+    return p;
+}
+
+static inline void tu_rmrf(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+}
+
+/* Reads a whole file (NUL-terminated); NULL when absent. */
+static inline char *tu_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    size_t got = fread(b, 1, (size_t)n, f);
+    fclose(f);
+    b[got] = '\0';
+    if (len)
+        *len = got;
+    return b;
+}
+
+static inline char *tu_readf(const char *fmt, ...)
+{
+    char path[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(path, sizeof path, fmt, ap);
+    va_end(ap);
+    return tu_read(path, NULL);
+}
+
+static inline void tu_write(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        fail_msg("cannot write %s", path);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Runs a program (argv, NULL-terminated) with stdout and stderr captured
+ * into *out and *err (caller frees; either may be NULL to discard). Returns
+ * the exit status, or 128+signal. */
+static inline int tu_run(char *const argv[], char **out, char **err)
+{
+    char outp[] = "/tmp/wrrfig-test-out-XXXXXX", errp[] = "/tmp/wrrfig-test-err-XXXXXX";
+    int fo = mkstemp(outp), fe = mkstemp(errp);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fo, 1);
+        dup2(fe, 2);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    close(fo);
+    close(fe);
+    if (out)
+        *out = tu_read(outp, NULL);
+    if (err)
+        *err = tu_read(errp, NULL);
+    unlink(outp);
+    unlink(errp);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* Runs wrrfig with the shipped plugins, data and figures unless the
+ * arguments override them: tu_wrrfig(&out, &err, "build", "tab-2-1", NULL). */
+static inline int tu_wrrfig_dirs(const char *plugins, const char *data, const char *figures, char **out,
+                                 char **err, ...)
+{
+    char *argv[64];
+    int n = 0;
+    argv[n++] = (char *)WF_BIN;
+    argv[n++] = (char *)"--plugins";
+    argv[n++] = (char *)plugins;
+    argv[n++] = (char *)"--data";
+    argv[n++] = (char *)data;
+    argv[n++] = (char *)"--figures";
+    argv[n++] = (char *)figures;
+    va_list ap;
+    va_start(ap, err);
+    const char *a;
+    while ((a = va_arg(ap, const char *)) && n < 63)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    return tu_run(argv, out, err);
+}
+
+#define tu_wrrfig(out, err, ...) tu_wrrfig_dirs(WF_PLUGINS, WF_DATA, WF_FIGURES, out, err, __VA_ARGS__)
+
+static inline int tu_contains(const char *hay, const char *needle)
+{
+    return hay && needle && strstr(hay, needle) != NULL;
+}
+
+#define assert_contains(hay, needle)                                                               \
+    do {                                                                                           \
+        const char *wf_h_ = (hay);                                                                 \
+        if (!tu_contains(wf_h_, (needle)))                                                         \
+            fail_msg("expected to find \"%s\" in:\n%s", (needle), wf_h_ ? wf_h_ : "(null)");       \
+    } while (0)
+
+#endif

@@ -1,0 +1,154 @@
+/* CSV reader: the project's tidy format and every CBS StatLine quirk, with
+ * exact error positions. */
+#include "testutil.h"
+
+#include "csv.h"
+#include "strbuf.h"
+
+static csv_doc *parse_ok(const char *text, csv_opts o)
+{
+    csv_doc *d = NULL;
+    wf_error err;
+    if (csv_parse(text, strlen(text), "t.csv", &o, &d, &err) != 0)
+        fail_msg("unexpected error: %s", err.msg);
+    return d;
+}
+
+static void parse_err(const char *text, csv_opts o, const char *want)
+{
+    csv_doc *d = NULL;
+    wf_error err;
+    assert_int_equal(csv_parse(text, strlen(text), "t.csv", &o, &d, &err), -1);
+    assert_null(d);
+    assert_string_equal(err.msg, want);
+}
+
+static void test_cbs_untyped_quirks(void **state)
+{
+    (void)state;
+    /* BOM, ';', every field quoted, padded numbers, a code with trailing
+     * spaces, '.' for missing, CRLF line ends, a trailing blank line. */
+    const char *text = "\xEF\xBB\xBF\"ID\";\"RegioS\";\"Perioden\";\"Bevolking_1\"\r\n"
+                       "\"0\";\"GM0363  \";\"2019JJ00\";\"    862965\"\r\n"
+                       "\"1\";\"NL01    \";\"2019JJ00\";\"       .\"\r\n\r\n";
+    csv_opts o = CSV_OPTS_CBS;
+    csv_doc *d = parse_ok(text, o);
+    assert_int_equal(d->n_rows, 3);
+    assert_string_equal(d->rows[0].f[0], "ID"); /* the BOM is not part of the first name */
+    assert_string_equal(d->rows[1].f[1], "GM0363");
+    assert_string_equal(d->rows[1].f[3], "862965");
+    assert_string_equal(d->rows[2].f[3], ".");
+    assert_int_equal(d->rows[2].line, 3);
+    assert_int_equal(d->rows[1].col[1], 5);
+    assert_int_equal(csv_header_index(d, "Perioden"), 2);
+    assert_int_equal(csv_header_index(d, "nope"), -1);
+    csv_free(d);
+}
+
+static void test_tidy_quoting(void **state)
+{
+    (void)state;
+    const char *text = "name,value\n\"a, b\",1\n\"say \"\"hi\"\"\",2\n\"two\nlines\",3\nplain,\n";
+    csv_opts o = CSV_OPTS_TIDY;
+    csv_doc *d = parse_ok(text, o);
+    assert_int_equal(d->n_rows, 5);
+    assert_string_equal(d->rows[1].f[0], "a, b");
+    assert_string_equal(d->rows[2].f[0], "say \"hi\"");
+    assert_string_equal(d->rows[3].f[0], "two\nlines");
+    assert_int_equal(d->rows[4].line, 6); /* the quoted line break counts */
+    assert_string_equal(d->rows[4].f[1], "");
+    csv_free(d);
+}
+
+static void test_unterminated_quote(void **state)
+{
+    (void)state;
+    csv_opts o = CSV_OPTS_CBS;
+    parse_err("\"a\";\"b\"\n\"1\";\"2\n", o, "t.csv:2:5: unterminated quoted field (file ends inside quotes)");
+}
+
+static void test_truncated_file(void **state)
+{
+    (void)state;
+    /* A download cut off in the middle of a quoted value. */
+    csv_opts o = CSV_OPTS_CBS;
+    parse_err("\"ID\";\"Value\"\n\"0\";\"   12", o, "t.csv:2:5: unterminated quoted field (file ends inside quotes)");
+}
+
+static void test_garbage_after_quote(void **state)
+{
+    (void)state;
+    csv_opts o = CSV_OPTS_TIDY;
+    parse_err("a,b\n\"x\"y,2\n", o, "t.csv:2:4: unexpected 'y' after closing quote (expected ',' or end of line)");
+}
+
+static void test_wrong_column_count(void **state)
+{
+    (void)state;
+    csv_opts o = CSV_OPTS_TIDY;
+    parse_err("a,b,value\n1,2,3\n4,5,6,7\n", o, "t.csv:3:7: expected 3 fields as in the header, found 4");
+    parse_err("a,b,value\n1,2\n", o, "t.csv:2:1: expected 3 fields as in the header, found 2");
+}
+
+static void test_bom_only_and_empty(void **state)
+{
+    (void)state;
+    csv_opts o = CSV_OPTS_TIDY;
+    csv_doc *d = parse_ok("\xEF\xBB\xBF", o);
+    assert_int_equal(d->n_rows, 0);
+    csv_free(d);
+    d = parse_ok("", o);
+    assert_int_equal(d->n_rows, 0);
+    csv_free(d);
+}
+
+static void test_columns_after_bom(void **state)
+{
+    (void)state;
+    csv_opts o = CSV_OPTS_TIDY;
+    parse_err("\xEF\xBB\xBF\"a\"x,b\n", o, "t.csv:1:4: unexpected 'x' after closing quote (expected ',' or end of line)");
+}
+
+static void test_put_field_round_trip(void **state)
+{
+    (void)state;
+    const char *fields[] = {"plain", "a,b", "q\"q", "line\nbreak", " padded ", ""};
+    strbuf b = STRBUF_INIT;
+    for (size_t i = 0; i < 6; i++) {
+        if (i)
+            sb_putc(&b, ',');
+        csv_put_field(&b, fields[i], ',');
+    }
+    sb_putc(&b, '\n');
+    csv_opts o = CSV_OPTS_TIDY;
+    o.same_width = 0;
+    csv_doc *d = parse_ok(b.s, o);
+    assert_int_equal(d->n_rows, 1);
+    assert_int_equal(d->rows[0].n, 6);
+    for (size_t i = 0; i < 6; i++)
+        assert_string_equal(d->rows[0].f[i], fields[i]);
+    csv_free(d);
+    sb_free(&b);
+}
+
+static void test_read_file_errors(void **state)
+{
+    (void)state;
+    csv_doc *d = NULL;
+    wf_error err;
+    csv_opts o = CSV_OPTS_TIDY;
+    assert_int_equal(csv_read_file("/nonexistent/x.csv", &o, &d, &err), -1);
+    assert_contains(err.msg, "/nonexistent/x.csv: cannot open");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cbs_untyped_quirks), cmocka_unit_test(test_tidy_quoting),
+        cmocka_unit_test(test_unterminated_quote), cmocka_unit_test(test_truncated_file),
+        cmocka_unit_test(test_garbage_after_quote), cmocka_unit_test(test_wrong_column_count),
+        cmocka_unit_test(test_bom_only_and_empty), cmocka_unit_test(test_columns_after_bom),
+        cmocka_unit_test(test_put_field_round_trip), cmocka_unit_test(test_read_file_errors),
+    };
+    return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
+}

@@ -1,0 +1,97 @@
+/* The gnuplot writer: quoting, refused directives, number formats and the
+ * assembled script. */
+#include "testutil.h"
+
+#include "gpwrite.h"
+
+static int fmt(strbuf *b, gp_mode m, const char **why, const char *f, ...)
+{
+    va_list ap;
+    va_start(ap, f);
+    int rc = gp_vformat(b, m, f, ap, why);
+    va_end(ap);
+    return rc;
+}
+
+static void test_quote(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    gp_quote(&b, "'s-Hertogenbosch `rm -rf /` @x \\n");
+    assert_string_equal(b.s, "'''s-Hertogenbosch `rm -rf /` @x \\n'");
+    b.len = 0;
+    gp_quote(&b, "a\nb\r");
+    assert_string_equal(b.s, "'a'.\"\\n\".'b'");
+    b.len = 0;
+    gp_quote(&b, "");
+    assert_string_equal(b.s, "''");
+    sb_free(&b);
+}
+
+static void test_data_field(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    gp_data_field(&b, "say \"hi\"\tthere\nnow");
+    assert_string_equal(b.s, "\"say 'hi' there now\"");
+    sb_free(&b);
+}
+
+static void test_directives(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    const char *why = NULL;
+    assert_int_equal(fmt(&b, GP_COMMAND, &why, "set label %d %q at %g,%.2f lc rgb %c %zu %ld %u%%", 3, "it's", 0.1,
+                         2.0 / 3.0, 0, (size_t)7, -5L, 9u),
+                     0);
+    assert_string_equal(b.s, "set label 3 'it''s' at 0.1,0.67 lc rgb '#0072b2' 7 -5 9%");
+    b.len = 0;
+    assert_int_equal(fmt(&b, GP_DATA, &why, "%g %q %g", 1e6, "Den Haag", NAN), 0);
+    assert_string_equal(b.s, "1000000 \"Den Haag\" NaN");
+    sb_free(&b);
+}
+
+static void test_refused(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    const char *why = NULL;
+    assert_int_equal(fmt(&b, GP_COMMAND, &why, "set title '%s'", "x"), -1);
+    assert_contains(why, "%s is refused");
+    assert_int_equal(fmt(&b, GP_COMMAND, &why, "%x", 1), -1);
+    assert_contains(why, "unsupported directive");
+    assert_int_equal(fmt(&b, GP_DATA, &why, "1\n2"), -1);
+    assert_contains(why, "line break");
+    sb_free(&b);
+}
+
+static void test_script_has_no_timestamp_and_quotes_title(void **state)
+{
+    (void)state;
+    gp_script_parts p = {"fig-x", "Title with `date` and 'quote'", "Bron: CBS", "nl", "$d << EOD_WRRFIG\n1 2\nEOD_WRRFIG\n",
+                         "plot $d\n", "plugin t 1", 0, 0};
+    char *s = gp_script(&p);
+    assert_contains(s, "wrrfig_title = 'Title with `date` and ''quote'''");
+    assert_contains(s, "set decimalsign ','");
+    assert_contains(s, "set label 9999 'Bron: CBS'");
+    assert_contains(s, "noenhanced");
+    assert_contains(s, "set terminal svg size 800,500");
+    char *again = gp_script(&p);
+    assert_string_equal(s, again);
+    free(again);
+    p.lang = "en";
+    char *en = gp_script(&p);
+    assert_false(tu_contains(en, "decimalsign"));
+    free(en);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quote), cmocka_unit_test(test_data_field), cmocka_unit_test(test_directives),
+        cmocka_unit_test(test_refused), cmocka_unit_test(test_script_has_no_timestamp_and_quotes_title),
+    };
+    return cmocka_run_group_tests_name("gpwrite", tests, NULL, NULL);
+}

@@ -1,0 +1,118 @@
+/* A plugin that crashes, aborts, loops, exits or misuses the API fails its
+ * own figure only; the others are built and the exit status says something
+ * failed. The hostile label is rendered by the real gnuplot and runs
+ * nothing. */
+#include "testutil.h"
+
+#define MARKER "/tmp/wrrfig-pwned-marker"
+
+static char *plugdir, *outdir;
+
+static int setup(void **state)
+{
+    (void)state;
+    plugdir = tu_tempdir("plug");
+    outdir = tu_tempdir("out");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp '%s/crashy.so' '%s/'", WF_TEST_PLUGINS, plugdir);
+    assert_int_equal(system(cmd), 0);
+    unlink(MARKER);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmrf(plugdir);
+    tu_rmrf(outdir);
+    free(plugdir);
+    free(outdir);
+    return 0;
+}
+
+static int run_build(char **out, char **err, const char *fig)
+{
+    return tu_wrrfig_dirs(plugdir, WF_FIXTURES "/data", WF_FIXTURES "/figures", out, err, "--timeout", "1", "build",
+                          "--out", outdir, "--jobs", "3", "--verbose", fig, NULL);
+}
+
+static void test_failures_are_isolated(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(plugdir, WF_FIXTURES "/data", WF_FIXTURES "/figures", &out, &err, "--timeout", "1",
+                            "build", "--out", outdir, "--jobs", "3", "--verbose", NULL);
+    assert_int_equal(rc, 1);
+    assert_contains(err, "t-segv FAILED (plugin crashy): crashed: killed by SIGSEGV");
+    assert_contains(err, "t-abort FAILED (plugin crashy): crashed: killed by SIGABRT");
+    assert_contains(err, "t-loop FAILED (plugin crashy): killed after the time limit");
+    assert_contains(err, "t-exit FAILED (plugin crashy): the plugin ended the process itself");
+    assert_contains(err, "%s is refused");
+    assert_contains(err, "t-misuse FAILED");
+    assert_contains(out, "t-ok ... ok");
+    assert_contains(out, "t-nodata ... NO-DATA: input 'test/absent' is absent; needs CBS 99999NED");
+    assert_contains(out, "1 built, 1 no-data, 5 failed");
+    /* Nothing half-written: failed figures have no outputs, t-ok has all. */
+    char *svg = tu_readf("%s/t-ok.svg", outdir), *segv = tu_readf("%s/t-segv.gp", outdir);
+    assert_non_null(svg);
+    assert_null(segv);
+    char *nd = tu_readf("%s/t-nodata.json", outdir);
+    assert_contains(nd, "\"status\":\t\"no-data\"");
+    assert_contains(nd, "CBS 99999NED");
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -c tmp", outdir);
+    assert_int_not_equal(system(cmd), 0); /* grep finds no temporary files */
+    free(svg);
+    free(nd);
+    free(out);
+    free(err);
+}
+
+static void test_hostile_label_runs_nothing(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    assert_int_equal(run_build(&out, &err, "t-ok"), 0);
+    assert_int_equal(access(MARKER, F_OK), -1); /* the backquoted command did not run */
+    char *gp = tu_readf("%s/t-ok.gp", outdir);
+    /* Title, label and key title are single-quoted with the quote doubled. */
+    assert_contains(gp, "'Evil `touch /tmp/wrrfig-pwned-marker` it''s \"dq\" @macro {a}^b_c'.\"\\n\".'second line'");
+    char *svg = tu_readf("%s/t-ok.svg", outdir);
+    assert_contains(svg, "<svg");
+    assert_contains(svg, "</svg>");
+    assert_contains(svg, "touch /tmp/wrrfig-pwned-marker` it's \"dq\" @macro {a}^b_c");
+    assert_contains(svg, "second line");
+    free(gp);
+    free(svg);
+    free(out);
+    free(err);
+}
+
+static void test_refused_plugin_in_dir(void **state)
+{
+    (void)state;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp '%s/abimajor.so' '%s/'", WF_TEST_PLUGINS, plugdir);
+    assert_int_equal(system(cmd), 0);
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(plugdir, WF_FIXTURES "/data", WF_FIXTURES "/figures", &out, &err, "list", NULL);
+    assert_int_equal(rc, 3);
+    assert_contains(err, "plugin refused:");
+    assert_contains(err, "abimajor.so: ABI major mismatch: plugin built for 99.0");
+    assert_contains(out, "t-ok");
+    snprintf(cmd, sizeof cmd, "rm '%s/abimajor.so'", plugdir);
+    assert_int_equal(system(cmd), 0);
+    free(out);
+    free(err);
+}
+
+int main(void)
+{
+    /* The marker check must not be fooled by a file an earlier run left. */
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_failures_are_isolated),
+        cmocka_unit_test(test_hostile_label_runs_nothing),
+        cmocka_unit_test(test_refused_plugin_in_dir),
+    };
+    return cmocka_run_group_tests_name("isolation", tests, setup, teardown);
+}
