@@ -28,9 +28,11 @@ typedef struct cohorts_dep {
 wrrfig_status cohorts_dep_open(const wrrfig_host *h, wrrfig_ctx *ctx, cohorts_dep *d);
 /* present[i]: persons of the years from..to with the motive still present
  * after durations[i] years (0: all immigrants), summed over the years. */
+/* quiet: an absent cell is expected (a cohort too recent for a duration)
+ * and is not logged. */
 wrrfig_status cohorts_dep_cohort(const wrrfig_host *h, wrrfig_ctx *ctx, const cohorts_dep *d,
                                  const char *motive_key, int from, int to, const int *durations, size_t n_dur,
-                                 double *present);
+                                 int quiet, double *present);
 /* Shares (%) staying < 2, 2-5 and > 5 years from present counts after 0, 2,
  * 5 years; -1 when the counts are not a possible cohort. */
 int cohorts_stay_shares(const double *present3, double *lt2, double *from2to5, double *gt5);

@@ -115,7 +115,7 @@ static wrrfig_value_kind dep_count(const wrrfig_host *h, const cohorts_dep *d, c
 
 wrrfig_status cohorts_dep_cohort(const wrrfig_host *h, wrrfig_ctx *ctx, const cohorts_dep *d,
                                  const char *motive_key, int from, int to, const int *durations, size_t n_dur,
-                                 double *present)
+                                 int quiet, double *present)
 {
     const char *motive = cohorts_dep_resolve(h, d->t, d->d_motive, motive_key);
     if (!motive) {
@@ -138,7 +138,7 @@ wrrfig_status cohorts_dep_cohort(const wrrfig_host *h, wrrfig_ctx *ctx, const co
                 v = 0, k = WRRFIG_VALUE;
             if (k != WRRFIG_VALUE) {
                 /* A cohort with a missing year would be a different cohort. */
-                h->log(ctx, WRRFIG_LOG_WARN, "%s: no count for %s, year %d, duration %s", COHORTS_T_84140,
+                h->log(ctx, quiet ? WRRFIG_LOG_DEBUG : WRRFIG_LOG_WARN, "%s: no count for %s, year %d, duration %s", COHORTS_T_84140,
                        motive_key, y, key);
                 return WRRFIG_NODATA;
             }
@@ -250,7 +250,7 @@ wrrfig_status cohorts_m_stay_by_motive(const wrrfig_host *h, wrrfig_ctx *ctx, co
     if (st == WRRFIG_OK) {
         static const int durations[3] = {0, 2, 5};
         double present[3], s[3];
-        st = cohorts_dep_cohort(h, ctx, &d, motive, from, to, durations, 3, present);
+        st = cohorts_dep_cohort(h, ctx, &d, motive, from, to, durations, 3, 0, present);
         if (st != WRRFIG_OK)
             return st;
         if (cohorts_stay_shares(present, &s[0], &s[1], &s[2]) != 0) {
@@ -325,7 +325,7 @@ wrrfig_status cohorts_m_immigrants_by_motive(const wrrfig_host *h, wrrfig_ctx *c
         return st;
     }
     static const int arrival[1] = {0};
-    return cohorts_dep_cohort(h, ctx, &d, motive, from, to, arrival, 1, out);
+    return cohorts_dep_cohort(h, ctx, &d, motive, from, to, arrival, 1, 0, out);
 }
 
 wrrfig_status cohorts_m_left_within(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
@@ -368,7 +368,7 @@ wrrfig_status cohorts_m_left_within(const wrrfig_host *h, wrrfig_ctx *ctx, const
     }
     int durations[2] = {0, years};
     double present[2];
-    st = cohorts_dep_cohort(h, ctx, &d, "Totaal", year, year, durations, 2, present);
+    st = cohorts_dep_cohort(h, ctx, &d, "Totaal", year, year, durations, 2, 0, present);
     if (st != WRRFIG_OK)
         return st;
     if (!(present[0] > 0) || present[1] > present[0]) {

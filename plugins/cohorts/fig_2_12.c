@@ -88,7 +88,8 @@ static void axes(const wrrfig_host *h, wrrfig_ctx *ctx, int ymax)
     h->gp_cmd(ctx, "set ylabel %q", yl ? yl : "");
     h->gp_cmd(ctx, "set yrange [0:%d]", ymax);
     h->gp_cmd(ctx, "set xtics 2 rotate by -45");
-    h->gp_cmd(ctx, "set key outside right top vertical");
+    h->gp_cmd(ctx, "set key outside below center vertical maxrows 3 width 2");
+    h->gp_cmd(ctx, "set bmargin 9");
 }
 
 wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -216,7 +217,7 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         for (size_t k = 0; k < ny; k++) {
             double present[2];
             /* A cohort too recent for the duration has no row: no point. */
-            if (cohorts_dep_cohort(h, ctx, &d, "Totaal", years[k], years[k], durs, 2, present) == WRRFIG_OK &&
+            if (cohorts_dep_cohort(h, ctx, &d, "Totaal", years[k], years[k], durs, 2, 1, present) == WRRFIG_OK &&
                 present[0] > 0 && present[1] <= present[0]) {
                 double v = 100.0 * (1.0 - present[1] / present[0]);
                 add_point(&s[2 * i], years[k], v);

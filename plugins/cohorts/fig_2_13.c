@@ -27,7 +27,7 @@ wrrfig_status fig_2_13_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         return st;
     size_t nm = h->spec_count(ctx, "motives");
     if (nm == 0 || nm > MAX_MOTIVES || h->spec_count(ctx, "cohorts") != N_COHORTS ||
-        h->spec_count(ctx, "legend") != N_COHORTS * N_CLASS) {
+        h->spec_count(ctx, "legend") != N_COHORTS * N_CLASS || h->spec_count(ctx, "colors") != N_COHORTS * N_CLASS) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec: needs 1..%d 'motives', %d 'cohorts' and %d 'legend' entries", MAX_MOTIVES,
                N_COHORTS, N_COHORTS * N_CLASS);
         return WRRFIG_ERROR;
@@ -57,7 +57,7 @@ wrrfig_status fig_2_13_build(const wrrfig_host *h, wrrfig_ctx *ctx)
             double present[3];
             have[m][c] = 0;
             if (!key ||
-                cohorts_dep_cohort(h, ctx, &d, key, from[c], to[c], durations, 3, present) != WRRFIG_OK)
+                cohorts_dep_cohort(h, ctx, &d, key, from[c], to[c], durations, 3, 0, present) != WRRFIG_OK)
                 continue;
             if (cohorts_stay_shares(present, &share[m][c][0], &share[m][c][1], &share[m][c][2]) != 0) {
                 h->log(ctx, WRRFIG_LOG_ERROR, "%s: counts for %s %d-%d do not fall with the duration of stay",
@@ -98,26 +98,35 @@ wrrfig_status fig_2_13_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         }
     const char *yl = h->spec_text(ctx, "ylabel");
     h->gp_cmd(ctx, "set ylabel %q", yl ? yl : "");
-    h->gp_cmd(ctx, "set yrange [0:100]");
     h->gp_cmd(ctx, "set xrange [-0.6:%g]", (double)nm - 0.4);
     h->gp_cmd(ctx, "set style fill solid 0.9 border lc rgb 'white'");
     h->gp_cmd(ctx, "set xtics scale 0");
     h->gp_cmd(ctx, "set xtics ()");
     for (size_t m = 0; m < nm; m++)
         h->gp_cmd(ctx, "set xtics add (%q %zu)", mlabel[m] ? mlabel[m] : "", m);
-    h->gp_cmd(ctx, "set key outside right top vertical");
+    h->gp_cmd(ctx, "set key outside below center vertical maxrows 3 width 2");
+    h->gp_cmd(ctx, "set bmargin 9");
+    /* Which bar is which cohort, written above the bars. */
+    h->gp_block_begin(ctx, "tags");
+    for (size_t m = 0; m < nm; m++)
+        for (size_t c = 0; c < N_COHORTS; c++)
+            if (have[m][c])
+                h->gp_block_row(ctx, "%g %g %q", (double)m + (c == 0 ? -gap : gap), 100.0,
+                                spec_textf(h, ctx, "cohorts.%zu.label", c) ? spec_textf(h, ctx, "cohorts.%zu.label", c)
+                                                                            : "");
+    h->gp_block_end(ctx);
+    h->gp_cmd(ctx, "set yrange [0:108]");
+    h->gp_cmd(ctx, "set ytics 0,20,100");
     h->gp_cmd(ctx, "plot \\");
     for (size_t c = 0; c < N_COHORTS; c++)
         for (size_t k = 0; k < N_CLASS; k++) {
             size_t i = c * N_CLASS + k;
             const char *title = spec_textf(h, ctx, "legend.%zu", i);
-            /* Palette 0-2 for the first cohort, 3-5 for the second. */
-            if (i + 1 == N_COHORTS * N_CLASS)
-                h->gp_cmd(ctx, "  $c%zu_%zu using 1:2:3:4:5:6 with boxxyerror lc rgb %c title %q", c, k, (int)i,
-                          title ? title : "");
-            else
-                h->gp_cmd(ctx, "  $c%zu_%zu using 1:2:3:4:5:6 with boxxyerror lc rgb %c title %q, \\", c, k, (int)i,
-                          title ? title : "");
+            /* One hue per cohort, darker for longer stays (spec colors). */
+            const char *colour = spec_textf(h, ctx, "colors.%zu", i);
+            h->gp_cmd(ctx, "  $c%zu_%zu using 1:2:3:4:5:6 with boxxyerror lc rgb %q title %q, \\", c, k,
+                      colour ? colour : "#888888", title ? title : "");
         }
+    h->gp_cmd(ctx, "  $tags using 1:2:3 with labels offset 0,0.8 font ',9' notitle");
     return WRRFIG_OK;
 }
