@@ -87,9 +87,10 @@ static void axes(const wrrfig_host *h, wrrfig_ctx *ctx, int ymax)
     h->gp_cmd(ctx, "set xlabel %q", xl ? xl : "");
     h->gp_cmd(ctx, "set ylabel %q", yl ? yl : "");
     h->gp_cmd(ctx, "set yrange [0:%d]", ymax);
-    h->gp_cmd(ctx, "set xtics 2 rotate by -45");
-    h->gp_cmd(ctx, "set key outside below center vertical maxrows 3 width 2");
-    h->gp_cmd(ctx, "set bmargin 9");
+    h->gp_cmd(ctx, "set xtics 2");
+    /* Inside, above the lines: below the axis it would collide with the
+     * source line. */
+    h->gp_cmd(ctx, "set key inside top center horizontal maxrows 2 width 1 box opaque");
 }
 
 wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx)

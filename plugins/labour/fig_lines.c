@@ -130,6 +130,14 @@ wrrfig_status lab_build_cohort_lines(const wrrfig_host *h, wrrfig_ctx *ctx, cons
     h->gp_cmd(ctx, "set xlabel %q", h->spec_text(ctx, "xlabel") ? h->spec_text(ctx, "xlabel") : "");
     h->gp_cmd(ctx, "set ylabel %q", h->spec_text(ctx, "ylabel") ? h->spec_text(ctx, "ylabel") : "");
     h->gp_cmd(ctx, "set key top left box opaque");
+    /* Where the data stop, when the report's figure runs further. */
+    double mark;
+    if (h->spec_number(ctx, "mark_x.x", &mark)) {
+        const char *ml = h->spec_text(ctx, "mark_x.label");
+        h->gp_cmd(ctx, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead lc rgb '#888888' dt 3 lw 1", mark, mark);
+        h->gp_cmd(ctx, "set label 1 %q at %g, graph 0.95 left offset 0.8,0 font ',9' tc rgb '#555555'", ml ? ml : "",
+                  mark);
+    }
     lab_plot_series(h, ctx, s, ns);
     return WRRFIG_OK;
 }
