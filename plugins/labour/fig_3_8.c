@@ -1,6 +1,7 @@
 /* Figuur 3.8: unemployment by origin and age, Q4 2019 (CBS 82809NED). The
  * shared excerpt of 82809NED has no quarterly or age rows, so this is
- * NO-DATA until the full table is imported into the same layout. */
+ * NO-DATA until that table is imported as labour/unemployment_age_82809
+ * (the layout of labour/participation_82809). */
 #include <math.h>
 #include <string.h>
 
@@ -8,13 +9,13 @@
 
 wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    const wrrfig_table *t = h->table(ctx, LAB_T_PART);
+    const wrrfig_table *t = h->table(ctx, LAB_T_UNEMP_AGE);
     if (!t)
         return WRRFIG_NODATA;
     int dims[5] = {
-        lab_dim(h, ctx, t, LAB_T_PART, "herkomst"), lab_dim(h, ctx, t, LAB_T_PART, "leeftijd"),
-        lab_dim(h, ctx, t, LAB_T_PART, "periode"), lab_dim(h, ctx, t, LAB_T_PART, "onderwerp"),
-        lab_dim(h, ctx, t, LAB_T_PART, "geslacht"),
+        lab_dim(h, ctx, t, LAB_T_UNEMP_AGE, "herkomst"), lab_dim(h, ctx, t, LAB_T_UNEMP_AGE, "leeftijd"),
+        lab_dim(h, ctx, t, LAB_T_UNEMP_AGE, "periode"), lab_dim(h, ctx, t, LAB_T_UNEMP_AGE, "onderwerp"),
+        lab_dim(h, ctx, t, LAB_T_UNEMP_AGE, "geslacht"),
     };
     for (int i = 0; i < 5; i++)
         if (dims[i] < 0)
@@ -68,7 +69,7 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
     }
     if (found == 0) {
         h->log(ctx, WRRFIG_LOG_WARN,
-               "%s has no unemployment rows by origin and age for %s: import the full CBS 82809NED", LAB_T_PART,
+               "%s has no unemployment rows by origin and age for %s: import the full CBS 82809NED", LAB_T_UNEMP_AGE,
                period);
         return WRRFIG_NODATA;
     }

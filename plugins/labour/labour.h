@@ -18,7 +18,9 @@
 #define LAB_T_ASYLUM "labour/asylum_cohort_2014"
 #define LAB_T_FIG37 "report/fig-3-7"
 #define LAB_T_TAB71 "report/tab-7-1"
-#define LAB_T_82809 "cbs/82809ned"
+/* Unemployment by origin and age per quarter (fig. 3.8): a second import
+ * of CBS 82809NED in the same layout as LAB_T_PART. */
+#define LAB_T_UNEMP_AGE "labour/unemployment_age_82809"
 #define LAB_T_MOTIVE9599 "labour/cohort_1995_1999_motive"
 #define LAB_T_ASYL9599 "labour/asylum_cohort_1995_1999_country"
 #define LAB_T_POLISH "labour/polish_participation"

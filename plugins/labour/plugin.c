@@ -3,6 +3,7 @@
 #include "labour.h"
 
 static const char *const in_part[] = {LAB_T_PART, NULL};
+static const char *const in_unemp_age[] = {LAB_T_UNEMP_AGE, NULL};
 static const char *const in_fig37[] = {LAB_T_FIG37, NULL};
 static const char *const in_asylum[] = {LAB_T_ASYLUM, NULL};
 static const char *const in_motive9599[] = {LAB_T_MOTIVE9599, NULL};
@@ -22,9 +23,9 @@ static const wrrfig_figure figures[] = {
      "the report's prose values (data/report/fig-3-7); for all groups CBS 82809NED, Q4 2019 by migration "
      "background and sex",
      lab_build_fig_3_7},
-    {"fig-3-8", in_part,
+    {"fig-3-8", in_unemp_age,
      "CBS 82809NED (Arbeidsdeelname; migratieachtergrond): unemployment rate 2019KW04 by migration background "
-     "and age, imported into labour/participation_82809",
+     "and age, imported as labour/unemployment_age_82809",
      lab_build_fig_3_8},
     {"fig-3-9", in_motive9599,
      "CBS custom (SSB) figures behind WRR policy brief 'Geen tijd verliezen' (2015): share employed > 8 h/week "
