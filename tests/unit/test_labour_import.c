@@ -12,11 +12,18 @@
 #define MAP(name) WF_SRC_DIR "/data/mappings/" name
 
 static char *dir;
+static int have_importer;
 
 static int setup(void **state)
 {
     (void)state;
     dir = tu_tempdir("labimp");
+    /* The importer lands on main separately; until it does, these tests
+     * skip rather than fail. */
+    char *out = NULL, *err = NULL;
+    have_importer = tu_wrrfig(&out, &err, "import", "--help", NULL) == 0;
+    free(out);
+    free(err);
     return 0;
 }
 
@@ -28,7 +35,6 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Runs wrrfig import; skips the test when this build has no importer yet. */
 static void import_into(const char *data, const char *shared, const char *mapping, const char *check)
 {
     char *out = NULL, *err = NULL;
@@ -36,11 +42,6 @@ static void import_into(const char *data, const char *shared, const char *mappin
                                     mapping, NULL)
                    : tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "import", "--shared", shared, mapping,
                                     NULL);
-    if (rc == 2 && tu_contains(err, "unknown command")) {
-        free(out);
-        free(err);
-        skip();
-    }
     if (rc != 0)
         fail_msg("import %s failed (%d): %s%s", mapping, rc, out ? out : "", err ? err : "");
     free(out);
@@ -67,6 +68,8 @@ static double cell(const wf_table *t, const char *query)
 static void test_participation_mapping_on_excerpt(void **state)
 {
     (void)state;
+    if (!have_importer)
+        skip();
     import_into(dir, EXCERPTS, MAP("labour-participation_82809.json"), NULL);
     wf_table *t = load(dir, "labour/participation_82809");
     assert_int_equal(t->n_rows, 13); /* every excerpt row, none dropped */
@@ -101,6 +104,8 @@ static void test_participation_mapping_on_excerpt(void **state)
 static void test_asylum_and_departure_mappings_on_excerpts(void **state)
 {
     (void)state;
+    if (!have_importer)
+        skip();
     import_into(dir, EXCERPTS, MAP("labour-asylum_cohort_2014.json"), NULL);
     wf_table *t = load(dir, "labour/asylum_cohort_2014");
     assert_int_equal(t->n_rows, 3);
@@ -124,6 +129,8 @@ static void test_asylum_and_departure_mappings_on_excerpts(void **state)
 static void test_import_is_deterministic(void **state)
 {
     (void)state;
+    if (!have_importer)
+        skip();
     char *other = tu_tempdir("labimp2");
     import_into(other, EXCERPTS, MAP("labour-participation_82809.json"), NULL);
     import_into(dir, EXCERPTS, MAP("labour-participation_82809.json"), NULL);
@@ -147,6 +154,8 @@ static void test_import_is_deterministic(void **state)
 static void test_committed_tables_match_a_reimport(void **state)
 {
     (void)state;
+    if (!have_importer)
+        skip();
     struct stat st;
     if (stat(SHARED, &st) != 0)
         skip();

@@ -12,11 +12,12 @@
 
 static char **lines;
 static size_t n_lines;
+static char *text;
 
 static int setup(void **state)
 {
     (void)state;
-    char *text = tu_read(REPORT, NULL);
+    text = tu_read(REPORT, NULL);
     if (!text)
         return 0; /* tests that need it skip */
     size_t cap = 16384;
@@ -29,6 +30,14 @@ static int setup(void **state)
             lines = realloc(lines, (cap *= 2) * sizeof *lines);
         lines[n_lines++] = p;
     }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(lines);
+    free(text);
     return 0;
 }
 
@@ -188,5 +197,5 @@ int main(void)
         cmocka_unit_test(test_fig_3_7_against_report_lines),
         cmocka_unit_test(test_provenance_names_the_report),
     };
-    return cmocka_run_group_tests(tests, setup, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }
