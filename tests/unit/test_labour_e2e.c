@@ -174,6 +174,33 @@ static void test_measures_on_shipped_data(void **state)
     assert_measure_status(WF_DATA, "labour.polish_participation{group='Polen', year=2016}", MEASURE_NODATA);
 }
 
+static void test_outputs_are_deterministic(void **state)
+{
+    (void)state;
+    char *again = tu_tempdir("labe2e2");
+    static const char *const figs[] = {"fig-3-6", "fig-3-7", "fig-3-11", "tab-7-1"};
+    static const char *const exts[] = {"gp", "csv", "svg", "json"};
+    for (size_t i = 0; i < 4; i++) {
+        lt_build(WF_DATA, again, figs[i]);
+        for (size_t e = 0; e < 4; e++) {
+            char *a = tu_readf("%s/%s.%s", out, figs[i], exts[e]);
+            char *b = tu_readf("%s/%s.%s", again, figs[i], exts[e]);
+            assert_non_null(a);
+            assert_non_null(b);
+            if (strcmp(a, b) != 0)
+                fail_msg("%s.%s differs between two builds", figs[i], exts[e]);
+            free(a);
+            free(b);
+        }
+    }
+    char *a = tu_readf("%s/tab-7-1.md", out), *b = tu_readf("%s/tab-7-1.md", again);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    tu_rmrf(again);
+    free(again);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_fig_3_11_matches_the_cbs_table),
         cmocka_unit_test(test_tab_7_1_outputs),
         cmocka_unit_test(test_measures_on_shipped_data),
+        cmocka_unit_test(test_outputs_are_deterministic),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
