@@ -63,7 +63,7 @@ $(BUILD)/test-plugins/%.so: $$(wildcard tests/plugins/%/*.c) core/include/wrrfig
 	@mkdir -p $(@D)
 	$(CC) -Icore/include $(ALL_CFLAGS) -fPIC -shared -fvisibility=hidden $(filter %.c,$^) -lm -o $@ $(ALL_LDFLAGS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/testutil.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/testutil.h $(LIB) $(wildcard plugins/*/*.[ch])
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) -DWF_SRC_DIR='"$(CURDIR)"' -DWF_BUILD_DIR='"$(abspath $(BUILD))"' \
 	    $< $(LIB) $(CJSON_LIBS) $(CMOCKA_LIBS) -ldl -lm -o $@ $(ALL_LDFLAGS)

@@ -167,6 +167,7 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
     cJSON *m = NULL;
     if (st == WRRFIG_NODATA) {
         snprintf(reason, n, "the plugin found its inputs lack the data it needs (see messages above)");
+        figure_write_nodata_manifest(a, f, o, "(inputs present, but without the cells this figure needs)");
         rc = WRRFIG_NODATA;
         goto done;
     }

@@ -140,18 +140,21 @@ char *gp_script(const gp_script_parts *p)
     sb_puts(&b, "do for [wrrfig_fmt in wrrfig_formats] {\n");
     sb_puts(&b, "reset\n");
     /* House style: one font, white background, no enhanced-text markup (so
-     * _ ^ @ { } in labels print as themselves). */
+     * _ ^ @ { } in labels print as themselves). The fontscales make a font
+     * size mean the same fraction of the canvas in all three terminals
+     * (measured with gnuplot 5.4.4: pngcairo sets points at 96 dpi, 4/3 of
+     * svg; pdfcairo sets 0.926 of svg on a canvas of w/100 inches). */
     sb_printf(&b,
               "if (wrrfig_fmt eq 'svg') { set terminal svg size %d,%d fixed font 'DejaVu Sans,11' "
               "background rgb 'white' noenhanced }\n",
               w, h);
     sb_printf(&b,
-              "if (wrrfig_fmt eq 'pdf') { set terminal pdfcairo size %.2fin,%.2fin font 'DejaVu Sans,9' "
-              "background rgb 'white' noenhanced }\n",
+              "if (wrrfig_fmt eq 'pdf') { set terminal pdfcairo size %.2fin,%.2fin font 'DejaVu Sans,11' "
+              "fontscale 1.08 background rgb 'white' noenhanced }\n",
               w / 100.0, h / 100.0);
     sb_printf(&b,
-              "if (wrrfig_fmt eq 'png') { set terminal pngcairo size %d,%d font 'DejaVu Sans,10' "
-              "background rgb 'white' noenhanced }\n",
+              "if (wrrfig_fmt eq 'png') { set terminal pngcairo size %d,%d font 'DejaVu Sans,11' "
+              "fontscale 0.75 background rgb 'white' noenhanced }\n",
               w, h);
     sb_puts(&b, "set output wrrfig_output.'.'.wrrfig_fmt\n");
     for (int i = 0; i < GP_PALETTE_N; i++)
