@@ -157,6 +157,11 @@ wrrfig_status lab_build_fig_3_11(const wrrfig_host *h, wrrfig_ctx *ctx)
     return lab_build_cohort_lines(h, ctx, LAB_T_ASYLUM);
 }
 
+wrrfig_status lab_build_fig_3_11_report(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    return lab_build_cohort_lines(h, ctx, LAB_T_ASYLUM_8H);
+}
+
 wrrfig_status lab_build_fig_3_12(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     return lab_build_cohort_lines(h, ctx, LAB_T_POLISH);

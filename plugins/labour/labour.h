@@ -122,6 +122,7 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status lab_build_fig_3_9(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status lab_build_fig_3_10(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status lab_build_fig_3_11(const wrrfig_host *h, wrrfig_ctx *ctx);
+wrrfig_status lab_build_fig_3_11_report(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status lab_build_fig_3_12(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx);
 

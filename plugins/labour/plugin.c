@@ -40,6 +40,10 @@ static const wrrfig_figure figures[] = {
      "CBS news 2018/16 table (shared); for the report's version Boot et al. 2020 / CBS: job >= 8 h/week, 2014 "
      "permit cohort, to 54 months",
      lab_build_fig_3_11},
+    {"fig-3-11-report", in_job8h,
+     "Boot et al. 2020 / CBS cohort study of 2014 asylum permit holders: share with a job of at least 8 h/week by "
+     "country and months since the permit, to 54 months (labour/asylum2014_job8h)",
+     lab_build_fig_3_11_report},
     {"fig-3-12", in_polish,
      "Gijsberts et al. 2018 (SCP) / CBS custom figures: net participation of Poles registered from 2004 and of "
      "the Dutch background, 2006-2016 (CBS 82809NED has no Polish category)",

@@ -1,4 +1,4 @@
-/* The NO-DATA labour figures (3.8, 3.9, 3.10, 3.12) are NO-DATA on the
+/* The NO-DATA labour figures (3.8, 3.9, 3.10, 3.12, 3.11-report) are NO-DATA on the
  * shipped data, naming what they need, and render on synthetic fixtures in
  * their tables' layouts; the fixture numbers come back in the CSV. The
  * measures' edge cases (computed rate, disagreeing sources, CBS symbols)
@@ -32,8 +32,9 @@ static void test_no_data_on_shipped_data_names_the_table(void **state)
         {"fig-3-9", "Geen tijd verliezen"},
         {"fig-3-10", "Geen tijd verliezen"},
         {"fig-3-12", "Gijsberts et al. 2018"},
+        {"fig-3-11-report", "Boot et al. 2020"},
     };
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < 5; i++) {
         char *o = NULL, *e = NULL;
         assert_int_equal(tu_wrrfig(&o, &e, "info", figs[i][0], NULL), 0);
         assert_contains(o, "NO-DATA");
@@ -94,8 +95,9 @@ static void test_lines_figures_on_fixtures(void **state)
         {"fig-3-9", "labour/cohort_1995_1999_motive", "motief", "verblijfsjaren", 45},
         {"fig-3-10", "labour/asylum_cohort_1995_1999_country", "herkomstland", "verblijfsjaren", 75},
         {"fig-3-12", "labour/polish_participation", "groep", "jaar", 22},
+        {"fig-3-11-report", "labour/asylum2014_job8h", "herkomst", "maanden", 27},
     };
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < 4; i++) {
         lt_build(FIX, out, cases[i].fig);
         csv_doc *d = lt_csv(out, cases[i].fig);
         wf_table *t = lt_table(FIX, cases[i].table);
