@@ -8,5 +8,7 @@
 int cli_list(wf_app *a, int argc, char **argv);
 int cli_build(wf_app *a, int argc, char **argv);
 int cli_info(wf_app *a, int argc, char **argv);
+/* core/src/cli_import_geo.c: GeoJSON -> data/geo/ layer (+ attribute table). */
+int cli_import_geo_in(const char *data_dir, int argc, char **argv);
 
 #endif

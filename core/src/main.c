@@ -19,6 +19,7 @@ static const char usage[] =
     "  list                 plugins, figures, and whether each figure's data is present\n"
     "  build [FIG...]       write scripts, CSV, manifests and renders (wrrfig build --help)\n"
     "  info FIG             what a figure shows, its inputs and their provenance\n"
+    "  import-geo SRC ...   GeoJSON -> data/geo/ layer in RD New (+ attribute table); import-geo --help\n"
     "\n"
     "options:\n"
     "  --data DIR           project data (default: ../share/wrrfig/data or the source tree's data/)\n"
@@ -107,6 +108,13 @@ int main(int argc, char **argv)
     if (!a.figures_dir)
         a.figures_dir = own[2] = default_dir("../share/wrrfig/figures", "../../figures");
 
+    /* import-geo needs no plugins. */
+    if (!strcmp(cmd, "import-geo")) {
+        int grc = cli_import_geo_in(a.data_dir, argc - i, argv + i);
+        for (int k = 0; k < 3; k++)
+            free(own[k]);
+        return grc;
+    }
     int (*fn)(wf_app *, int, char **) = NULL;
     if (!strcmp(cmd, "list"))
         fn = cli_list;

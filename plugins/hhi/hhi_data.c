@@ -1,0 +1,407 @@
+#include "hhi_data.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hhi_index.h"
+
+static const char *const G3_EN[] = {"Dutch", "western", "non-western"};
+static const char *const G3_NL[] = {"Nederlands", "westers", "niet-westers"};
+static const char *const G7_EN[] = {"Dutch", "western", "Moroccan", "Antillean/Aruban",
+                                    "Surinamese", "Turkish", "other non-western"};
+static const char *const G7_NL[] = {"Nederlands", "westers", "Marokkaans", "Antilliaans/Arubaans",
+                                    "Surinaams", "Turks", "overig niet-westers"};
+
+const char *hhi_grouping_id(hhi_grouping g)
+{
+    return g == HHI_G3 ? "3" : g == HHI_G7 ? "7" : "country";
+}
+
+size_t hhi_grouping_size(hhi_grouping g)
+{
+    return g == HHI_G3 ? 3 : g == HHI_G7 ? 7 : 0;
+}
+
+const char *hhi_group_name(hhi_grouping g, size_t i, int nl)
+{
+    if (g == HHI_G3 && i < 3)
+        return nl ? G3_NL[i] : G3_EN[i];
+    if (g == HHI_G7 && i < 7)
+        return nl ? G7_NL[i] : G7_EN[i];
+    return NULL;
+}
+
+const char *hhi_grouping_desc(hhi_grouping g, int nl)
+{
+    switch (g) {
+    case HHI_G3:
+        return nl ? "3 herkomstgroepen: Nederlands, westers, niet-westers"
+                  : "3 origin groups: Dutch, western, non-western";
+    case HHI_G7:
+        return nl ? "7 herkomstgroepen: Nederlands, westers, Marokkaans, Antilliaans/Arubaans, Surinaams, "
+                    "Turks, overig niet-westers"
+                  : "7 origin groups: Dutch, western, Moroccan, Antillean/Aruban, Surinamese, Turkish, "
+                    "other non-western";
+    case HHI_GCOUNTRY:
+        return nl ? "landniveau: Nederlands, elk land of voormalig land dat CBS 84910NED noemt (45 codes), "
+                    "per voormalig land de rest, en alle overige landen samen (50 groepen)"
+                  : "country level: Dutch, every country or former state CBS 84910NED lists (45 codes), "
+                    "the rest of each former state, and all other countries together (50 groups)";
+    }
+    return "";
+}
+
+void hhi_area_compute(hhi_area *a)
+{
+    a->ok = hhi_gini_simpson(a->w, a->n, &a->d) == HHI_OK && hhi_textbook(a->w, a->n, &a->h) == HHI_OK;
+    if (!a->ok)
+        a->d = a->h = NAN;
+}
+
+static void set_code_name(hhi_area *a, const wrrfig_host *h, const wrrfig_table *t, const char *code)
+{
+    snprintf(a->code, sizeof a->code, "%s", code);
+    char key[64];
+    snprintf(key, sizeof key, "label:region:%s", code);
+    const char *name = h->table_meta(t, key);
+    snprintf(a->name, sizeof a->name, "%s", name ? name : code);
+}
+
+/* Values of the named variables per region of a region x variable table.
+ * vals[i * nv + k] is variable k of area i; NaN when absent or not a
+ * number. */
+static wrrfig_status collect(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
+                             const char *const *vars, size_t nv, hhi_area **out, double **vals,
+                             size_t *n)
+{
+    *out = NULL;
+    *vals = NULL;
+    *n = 0;
+    const wrrfig_table *t = h->table(ctx, table);
+    if (!t)
+        return WRRFIG_NODATA;
+    int dr = h->table_dim_index(t, "region"), dv = h->table_dim_index(t, "variable");
+    if (dr < 0 || dv < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected dimensions 'region' and 'variable'", table);
+        return WRRFIG_ERROR;
+    }
+    size_t rows = h->table_rows(t);
+    hhi_area *a = calloc(rows ? rows : 1, sizeof *a);
+    double *v = malloc((rows ? rows : 1) * nv * sizeof *v);
+    if (!a || !v) {
+        free(a);
+        free(v);
+        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory");
+        return WRRFIG_ERROR;
+    }
+    size_t m = 0;
+    for (size_t r = 0; r < rows; r++) {
+        const char *code = h->table_key(t, r, (size_t)dr);
+        if (prefix && strncmp(code, prefix, strlen(prefix)) != 0)
+            continue;
+        /* Rows are sorted by region, so a region's rows are adjacent. */
+        if (m == 0 || strcmp(a[m - 1].code, code) != 0) {
+            set_code_name(&a[m], h, t, code);
+            for (size_t k = 0; k < nv; k++)
+                v[m * nv + k] = NAN;
+            m++;
+        }
+        const char *var = h->table_key(t, r, (size_t)dv);
+        for (size_t k = 0; k < nv; k++)
+            if (strcmp(var, vars[k]) == 0) {
+                double x;
+                if (h->table_value(t, r, &x) == WRRFIG_VALUE)
+                    v[(m - 1) * nv + k] = x;
+            }
+    }
+    if (m == 0) {
+        free(a);
+        free(v);
+        h->log(ctx, WRRFIG_LOG_WARN, "%s: no region with codes starting '%s'", table, prefix ? prefix : "");
+        return WRRFIG_NODATA;
+    }
+    *out = a;
+    *vals = v;
+    *n = m;
+    return WRRFIG_OK;
+}
+
+wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g, hhi_area **out,
+                               size_t *n)
+{
+    return hhi_load_kwb_pct(h, ctx, HHI_T_KWB2017, "GM", g, out, n);
+}
+
+wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
+                               hhi_grouping g, hhi_area **out, size_t *n)
+{
+    enum { INW, WEST, NW, MAR, ANT, SUR, TUR, OVER, NV };
+    static const char *const vars[NV] = {"AANT_INW", "P_WEST_AL", "P_N_W_AL", "P_MAROKKO",
+                                         "P_ANT_ARU", "P_SURINAM", "P_TURKIJE", "P_OVER_NW"};
+    if (g == HHI_GCOUNTRY) {
+        h->log(ctx, WRRFIG_LOG_WARN, "KWB 2017 has no country-level origin");
+        return WRRFIG_NODATA;
+    }
+    double *v;
+    wrrfig_status st = collect(h, ctx, table, prefix, vars, NV, out, &v, n);
+    if (st != WRRFIG_OK)
+        return st;
+    for (size_t i = 0; i < *n; i++) {
+        hhi_area *a = &(*out)[i];
+        const double *x = &v[i * NV];
+        a->pop = x[INW];
+        /* KWB gives no Dutch-background share: it is what is left. */
+        double dutch = 100.0 - x[WEST] - x[NW];
+        if (g == HHI_G3) {
+            double w[3] = {dutch, x[WEST], x[NW]};
+            memcpy(a->w, w, sizeof w);
+            a->n = 3;
+        } else {
+            double sub = x[MAR] + x[ANT] + x[SUR] + x[TUR] + x[OVER];
+            double k = sub > 0 ? x[NW] / sub : 0;
+            double w[7] = {dutch, x[WEST], k * x[MAR], k * x[ANT], k * x[SUR], k * x[TUR], k * x[OVER]};
+            if (!(sub > 0) && x[NW] > 0) {
+                /* CBS suppressed every subgroup: the split is unknown, so
+                 * the non-western residents stay one group. */
+                w[6] = x[NW];
+                a->nw_unsplit = 1;
+            }
+            memcpy(a->w, w, sizeof w);
+            a->n = 7;
+        }
+        hhi_area_compute(a);
+        /* Percentages of nobody (a wijk of dunes or harbour) are all 0,
+         * which would read as 100 % Dutch background. */
+        if (!(a->pop > 0)) {
+            a->ok = 0;
+            a->d = a->h = NAN;
+        }
+    }
+    free(v);
+    return WRRFIG_OK;
+}
+
+wrrfig_status hhi_load_kwb2019(const wrrfig_host *h, wrrfig_ctx *ctx, const char *prefix, hhi_area **out,
+                               size_t *n)
+{
+    static const char *const vars[] = {"inwoners", "westers", "nietwesters"};
+    double *v;
+    wrrfig_status st = collect(h, ctx, HHI_T_KWB2019_DH, prefix, vars, 3, out, &v, n);
+    if (st != WRRFIG_OK)
+        return st;
+    for (size_t i = 0; i < *n; i++) {
+        hhi_area *a = &(*out)[i];
+        const double *x = &v[i * 3];
+        a->pop = x[0];
+        a->w[0] = x[0] - x[1] - x[2];
+        a->w[1] = x[1];
+        a->w[2] = x[2];
+        a->n = 3;
+        /* CBS rounds wijk counts to 5, so the remainder can dip below zero
+         * in a wijk with almost no Dutch-background residents. */
+        if (a->w[0] < 0 && a->w[0] > -10)
+            a->w[0] = 0;
+        hhi_area_compute(a);
+    }
+    free(v);
+    return WRRFIG_OK;
+}
+
+wrrfig_status hhi_load_group_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table,
+                                    const char *prefix, hhi_area **out, size_t *n, size_t *n_groups,
+                                    const char **group_codes)
+{
+    *out = NULL;
+    *n = *n_groups = 0;
+    const wrrfig_table *t = h->table(ctx, table);
+    if (!t)
+        return WRRFIG_NODATA;
+    int dr = h->table_dim_index(t, "region"), dg = h->table_dim_index(t, "herkomst");
+    if (dr < 0 || dg < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected dimensions 'region' and 'herkomst'", table);
+        return WRRFIG_ERROR;
+    }
+    size_t rows = h->table_rows(t);
+    hhi_area *a = calloc(rows ? rows : 1, sizeof *a);
+    if (!a) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory");
+        return WRRFIG_ERROR;
+    }
+    size_t m = 0;
+    for (size_t r = 0; r < rows; r++) {
+        const char *code = h->table_key(t, r, (size_t)dr);
+        if (prefix && strncmp(code, prefix, strlen(prefix)) != 0)
+            continue;
+        if (m == 0 || strcmp(a[m - 1].code, code) != 0)
+            set_code_name(&a[m++], h, t, code);
+        hhi_area *cur = &a[m - 1];
+        double x;
+        if (cur->n == HHI_MAX_GROUPS) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: more than %d groups", table, code, HHI_MAX_GROUPS);
+            free(a);
+            return WRRFIG_ERROR;
+        }
+        const char *gcode = h->table_key(t, r, (size_t)dg);
+        if (m == 1)
+            group_codes[cur->n] = gcode;
+        else if (cur->n >= a[0].n || strcmp(group_codes[cur->n], gcode) != 0) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: origin group %s where %s was expected", table, code,
+                   gcode, cur->n < a[0].n ? group_codes[cur->n] : "no further group");
+            free(a);
+            return WRRFIG_ERROR;
+        }
+        cur->w[cur->n++] = h->table_value(t, r, &x) == WRRFIG_VALUE ? x : NAN;
+    }
+    for (size_t i = 0; i < m; i++) {
+        if (a[i].n != a[0].n) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s has %zu origin groups, %s has %zu", table, a[i].code,
+                   a[i].n, a[0].code, a[0].n);
+            free(a);
+            return WRRFIG_ERROR;
+        }
+        a[i].pop = hhi_total(a[i].w, a[i].n);
+        hhi_area_compute(&a[i]);
+    }
+    if (m == 0) {
+        free(a);
+        return WRRFIG_NODATA;
+    }
+    *out = a;
+    *n = m;
+    *n_groups = a[0].n;
+    return WRRFIG_OK;
+}
+
+/* --- CBS 84910NED, one city ------------------------------------------- */
+
+typedef struct cbs_code {
+    const char *code;
+    const char *parent; /* former state whose total includes this code, or NULL */
+} cbs_code;
+
+/* The countries and former states of 84910NED's origin list that are not
+ * aggregates (continents, EU groups, western/non-western). Codes nested in
+ * a former state name it as parent: the former state's own group is what
+ * its total holds beyond them. */
+static const cbs_code COUNTRY_CODES[] = {
+    {"H008533", NULL}, {"H008552", NULL}, {"H008562", NULL}, {"H008567", NULL}, {"H008575", NULL},
+    {"H008579", NULL}, {"H008592", NULL}, {"H008594", NULL}, {"H008597", NULL}, {"H008599", NULL},
+    {"H008603", NULL}, {"H008605", NULL}, {"H008612", NULL}, {"H008615", NULL}, {"H008627", NULL},
+    {"H008631", NULL}, {"H008632", NULL}, {"H008633", NULL}, {"H008634", NULL}, {"H008636", NULL},
+    {"H008644", NULL}, {"H008673", NULL}, {"H008710", NULL}, {"H008718", NULL}, {"H008719", NULL},
+    {"H008723", NULL}, {"H008747", NULL}, {"H008749", NULL}, {"H008751", NULL}, {"H008753", NULL},
+    {"H008757", NULL}, {"H008766", NULL}, {"H008776", NULL}, {"H008778", NULL}, {"H008780", NULL},
+    {"H008787", NULL}, {"H007204", NULL},
+    /* (former) Yugoslavia */
+    {"H007072", "H007069"}, {"H008559", "H007069"},
+    /* (former) Netherlands Antilles, Aruba */
+    {"H007128", "H007119"}, {"H008544", "H007119"}, {"H008586", "H007119"},
+    /* (former) Soviet Union */
+    {"H007186", "H007172"}, {"H008724", "H007172"}, {"H008706", "H007172"},
+};
+static const char *const FORMER_STATES[] = {"H007069", "H007119", "H007172"};
+
+static wrrfig_value_kind city_value(const wrrfig_host *h, const wrrfig_table *t, const char *gm,
+                                    const char *origin, double *out)
+{
+    char q[160];
+    snprintf(q, sizeof q,
+             "RegioS=%s;Migratieachtergrond=%s;Perioden=2019JJ00;Geslacht=T001038;Leeftijd=10000;"
+             "Generatie=T001040",
+             gm, origin);
+    return h->table_find(t, q, out);
+}
+
+wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *gm, hhi_grouping g,
+                            hhi_area *a)
+{
+    memset(a, 0, sizeof *a);
+    const wrrfig_table *t = h->table(ctx, HHI_T_CITIES);
+    if (!t)
+        return WRRFIG_NODATA;
+    snprintf(a->code, sizeof a->code, "%s", gm);
+    char key[64];
+    snprintf(key, sizeof key, "label:RegioS:%s", gm);
+    const char *name = h->table_meta(t, key);
+    snprintf(a->name, sizeof a->name, "%s", name ? name : gm);
+
+    double total, dutch, west, nonwest;
+    if (city_value(h, t, gm, "T001040", &total) != WRRFIG_VALUE ||
+        city_value(h, t, gm, "1012600", &dutch) != WRRFIG_VALUE ||
+        city_value(h, t, gm, "2012655", &west) != WRRFIG_VALUE ||
+        city_value(h, t, gm, "2012657", &nonwest) != WRRFIG_VALUE) {
+        h->log(ctx, WRRFIG_LOG_WARN, "%s: no 1 January 2019 totals for %s", HHI_T_CITIES, gm);
+        return WRRFIG_NODATA;
+    }
+    a->pop = total;
+    if (fabs(dutch + west + nonwest - total) > 0.5) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: Dutch + western + non-western = %.0f, total %.0f",
+               HHI_T_CITIES, gm, dutch + west + nonwest, total);
+        return WRRFIG_ERROR;
+    }
+    if (g == HHI_G3) {
+        a->w[0] = dutch;
+        a->w[1] = west;
+        a->w[2] = nonwest;
+        a->n = 3;
+    } else if (g == HHI_G7) {
+        static const char *const four[] = {"H008673", "H007119", "H008751", "H008766"};
+        a->w[0] = dutch;
+        a->w[1] = west;
+        double rest = nonwest;
+        for (size_t i = 0; i < 4; i++) {
+            if (city_value(h, t, gm, four[i], &a->w[2 + i]) != WRRFIG_VALUE) {
+                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", HHI_T_CITIES, gm, four[i]);
+                return WRRFIG_NODATA;
+            }
+            rest -= a->w[2 + i];
+        }
+        a->w[6] = rest;
+        a->n = 7;
+    } else {
+        size_t n = 0;
+        a->w[n++] = dutch;
+        double listed = dutch;
+        double nested[3] = {0, 0, 0};
+        for (size_t i = 0; i < sizeof COUNTRY_CODES / sizeof *COUNTRY_CODES; i++) {
+            double x;
+            if (city_value(h, t, gm, COUNTRY_CODES[i].code, &x) != WRRFIG_VALUE) {
+                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", HHI_T_CITIES, gm,
+                       COUNTRY_CODES[i].code);
+                return WRRFIG_NODATA;
+            }
+            a->w[n++] = x;
+            listed += x;
+            for (size_t k = 0; k < 3; k++)
+                if (COUNTRY_CODES[i].parent && strcmp(COUNTRY_CODES[i].parent, FORMER_STATES[k]) == 0)
+                    nested[k] += x;
+        }
+        for (size_t k = 0; k < 3; k++) {
+            double whole;
+            if (city_value(h, t, gm, FORMER_STATES[k], &whole) != WRRFIG_VALUE) {
+                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", HHI_T_CITIES, gm,
+                       FORMER_STATES[k]);
+                return WRRFIG_NODATA;
+            }
+            /* A negative rest would mean the nesting assumed above is wrong. */
+            if (whole - nested[k] < -0.5) {
+                h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: %s (%.0f) is smaller than the codes it should hold (%.0f)",
+                       HHI_T_CITIES, gm, FORMER_STATES[k], whole, nested[k]);
+                return WRRFIG_ERROR;
+            }
+            a->w[n++] = whole - nested[k];
+            listed += whole - nested[k];
+        }
+        if (total - listed < -0.5) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: listed origins (%.0f) exceed the total (%.0f)",
+                   HHI_T_CITIES, gm, listed, total);
+            return WRRFIG_ERROR;
+        }
+        a->w[n++] = total - listed;
+        a->n = n;
+    }
+    hhi_area_compute(a);
+    return WRRFIG_OK;
+}

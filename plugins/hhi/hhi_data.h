@@ -1,0 +1,93 @@
+/*
+ * hhi_data.h - population by origin group per area, read from the tidy
+ * tables the hhi plugin uses, with the grouping made explicit.
+ *
+ * Tables (see docs/plugins/hhi.md for their provenance):
+ *   hhi/kwb2017_gemeente   KWB 2017 percentages per municipality (388)
+ *   hhi/kwb2019_denhaag    KWB 2019 counts per Den Haag wijk (and the city)
+ *   hhi/84910ned_cities_2019  CBS 84910NED, Den Haag and Amsterdam by origin
+ */
+#ifndef HHI_DATA_H
+#define HHI_DATA_H
+
+#include <stddef.h>
+
+#include "wrrfig/plugin.h"
+
+#define HHI_T_KWB2017 "hhi/kwb2017_gemeente"
+#define HHI_T_KWB2019_DH "hhi/kwb2019_denhaag"
+#define HHI_T_CITIES "hhi/84910ned_cities_2019"
+#define HHI_G_GEM2017 "geo/gemeente_2017"
+#define HHI_G_GEM2015 "geo/gemeente_2015"
+#define HHI_G_WIJK2016_DH "geo/wijk_2016_denhaag"
+#define HHI_T_KWB2017_DH "hhi/kwb2017_denhaag_wijk"
+#define HHI_G_WIJK2017_DH "geo/wijk_2017_denhaag"
+
+#define HHI_MAX_GROUPS 64
+
+typedef enum hhi_grouping {
+    HHI_G3 = 0,      /* Dutch, western, non-western */
+    HHI_G7 = 1,      /* Dutch, western, Moroccan, Antillean/Aruban, Surinamese, Turkish, other non-western */
+    HHI_GCOUNTRY = 2 /* Dutch and each country CBS 84910NED lists (see hhi_data.c) */
+} hhi_grouping;
+
+typedef struct hhi_area {
+    char code[24];
+    char name[128];
+    double pop;                /* residents; NaN when unknown */
+    double w[HHI_MAX_GROUPS];  /* weights per group: persons or percent */
+    size_t n;                  /* number of groups */
+    int ok;                    /* 1 when d and h were computed */
+    double d;                  /* 1 - sum p^2, the report's "hhi" */
+    double h;                  /* sum p^2, textbook HHI */
+    int nw_unsplit;            /* KWB: non-western subgroups all 0 (suppressed) while
+                                  non-western > 0: kept as one group */
+} hhi_area;
+
+/* "3", "7", "country". */
+const char *hhi_grouping_id(hhi_grouping g);
+/* One sentence naming the groups, for notes and manifests. */
+const char *hhi_grouping_desc(hhi_grouping g, int nl);
+/* Group names of the 3- and 7-group schemes (NULL for country level). */
+const char *hhi_group_name(hhi_grouping g, size_t i, int nl);
+size_t hhi_grouping_size(hhi_grouping g);
+
+/* Computes d and h from w; ok = 0 when the weights are unusable. */
+void hhi_area_compute(hhi_area *a);
+
+/* Every municipality of KWB 2017 (sorted by code). Shares are the CBS
+ * whole percentages; Dutch background = 100 - western - non-western, so
+ * the three main groups add up to 100. For 7 groups the five non-western
+ * subgroups, rounded separately (their sum is off by up to 3 points), are
+ * scaled to add up to the non-western share: the split then refines the
+ * 3-group shares and never lowers the index below the 3-group value.
+ * Caller frees *out. */
+wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g, hhi_area **out,
+                               size_t *n);
+
+/* The same from any KWB percentage table of that layout (region x
+ * variable with AANT_INW, P_WEST_AL, ...), for the regions whose code starts
+ * with prefix. Regions without inhabitants have ok = 0. */
+wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
+                               hhi_grouping g, hhi_area **out, size_t *n);
+
+/* Regions of KWB 2019 Den Haag whose code starts with prefix ("WK0518",
+ * "GM0518"), 3 groups from counts (Dutch = inhabitants - western -
+ * non-western). Regions without inhabitants have ok = 0. */
+wrrfig_status hhi_load_kwb2019(const wrrfig_host *h, wrrfig_ctx *ctx, const char *prefix, hhi_area **out,
+                               size_t *n);
+
+/* Persons per region and origin group from a table with dimensions
+ * region, herkomst (the layout the report's 18-group versions need, e.g.
+ * CBS 84910NED aggregated with the WRR country -> group crosswalk).
+ * Every region must have the same groups; the group count goes to
+ * *n_groups and their codes (host-owned) to group_codes[HHI_MAX_GROUPS]. */
+wrrfig_status hhi_load_group_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table,
+                                    const char *prefix, hhi_area **out, size_t *n, size_t *n_groups,
+                                    const char **group_codes);
+
+/* One city (GM0518, GM0363) from CBS 84910NED on 1 January 2019. */
+wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *gm, hhi_grouping g,
+                            hhi_area *out);
+
+#endif

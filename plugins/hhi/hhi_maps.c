@@ -1,0 +1,325 @@
+#include "hhi_maps.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hhi_classes.h"
+#include "hhi_index.h"
+#include "hhi_map.h"
+#include "hhi_national.h"
+
+#define MAX_LISTED 25
+
+int hhi_spec_classes(const wrrfig_host *h, wrrfig_ctx *ctx, const double *v, size_t n, hhi_classes *out,
+                     int *decimals)
+{
+    double dec = 2;
+    h->spec_number(ctx, "classes.decimals", &dec);
+    *decimals = (int)dec;
+    const char *method = h->spec_text(ctx, "classes.method");
+    if (method && strcmp(method, "fixed") == 0) {
+        double b[HHI_MAX_CLASSES];
+        size_t nb = h->spec_count(ctx, "classes.breaks");
+        if (nb == 0 || nb > HHI_MAX_CLASSES - 1) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "spec classes.breaks: expected 1 to %d numbers, got %zu",
+                   HHI_MAX_CLASSES - 1, nb);
+            return -1;
+        }
+        for (size_t i = 0; i < nb; i++) {
+            char key[32];
+            snprintf(key, sizeof key, "classes.breaks.%zu", i);
+            if (!h->spec_number(ctx, key, &b[i])) {
+                h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: expected a number", key);
+                return -1;
+            }
+        }
+        size_t bad;
+        if (hhi_classes_fixed(b, nb, out, &bad) != 0) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "spec classes.breaks.%zu: breaks must increase strictly", bad);
+            return -1;
+        }
+        return 0;
+    }
+    if (method && strcmp(method, "quantiles") == 0) {
+        double k = 0;
+        if (!h->spec_number(ctx, "classes.n", &k) || k < 2 || k > HHI_MAX_CLASSES) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "spec classes.n: expected 2 to %d classes", HHI_MAX_CLASSES);
+            return -1;
+        }
+        if (hhi_classes_quantiles(v, n, (size_t)k, *decimals, out) != 0) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "quantile classes: no values to classify");
+            return -1;
+        }
+        return 0;
+    }
+    h->log(ctx, WRRFIG_LOG_ERROR, "spec classes.method: expected \"fixed\" or \"quantiles\"");
+    return -1;
+}
+
+static int by_code(const void *a, const void *b)
+{
+    return strcmp(((const hhi_area *)a)->code, ((const hhi_area *)b)->code);
+}
+
+static const hhi_area *find_area(const hhi_area *a, size_t n, const char *code)
+{
+    hhi_area key;
+    snprintf(key.code, sizeof key.code, "%s", code);
+    return bsearch(&key, a, n, sizeof *a, by_code);
+}
+
+static wrrfig_status load(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg, hhi_area **a,
+                          size_t *n, size_t *groups, const char **group_codes)
+{
+    wrrfig_status st;
+    switch (cfg->source) {
+    case HHI_SRC_KWB2017:
+        st = hhi_load_kwb_pct(h, ctx, cfg->table ? cfg->table : HHI_T_KWB2017, cfg->prefix, cfg->grouping, a, n);
+        *groups = hhi_grouping_size(cfg->grouping);
+        break;
+    case HHI_SRC_KWB2019:
+        st = hhi_load_kwb2019(h, ctx, cfg->prefix, a, n);
+        *groups = 3;
+        break;
+    default:
+        st = hhi_load_group_counts(h, ctx, cfg->table, cfg->prefix, a, n, groups, group_codes);
+        break;
+    }
+    if (st == WRRFIG_OK)
+        qsort(*a, *n, sizeof **a, by_code);
+    return st;
+}
+
+/* Lists codes in one note, at most MAX_LISTED of them. */
+static void note_codes(const wrrfig_host *h, wrrfig_ctx *ctx, const char *what, const char *const *codes,
+                       size_t n)
+{
+    if (n == 0)
+        return;
+    char buf[MAX_LISTED * 12 + 64];
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && i < MAX_LISTED; i++)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", codes[i]);
+    if (n > MAX_LISTED)
+        snprintf(buf + len, sizeof buf - len, " and %zu more", n - MAX_LISTED);
+    h->note(ctx, "%s (%zu): %s", what, n, buf);
+}
+
+/* Join of data areas and boundary features on the (trimmed) CBS code;
+ * codes present on one side only are listed in the notes, because
+ * municipalities merge every 1 January and a year mismatch shows up here. */
+static void join_report(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg, const hhi_area *a,
+                        size_t n, const wrrfig_feature *f, size_t nf, size_t *matched)
+{
+    const char **only_data = malloc((n + 1) * sizeof *only_data);
+    const char **only_geo = malloc((nf + 1) * sizeof *only_geo);
+    size_t nd = 0, ng = 0;
+    *matched = 0;
+    if (!only_data || !only_geo) {
+        free(only_data);
+        free(only_geo);
+        return;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        if (find_area(a, n, f[i].code))
+            (*matched)++;
+        else
+            only_geo[ng++] = f[i].code;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t lo = 0, hi = nf;
+        int found = 0;
+        while (lo < hi && !found) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(f[mid].code, a[i].code);
+            if (c == 0)
+                found = 1;
+            else if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (!found)
+            only_data[nd++] = a[i].code;
+    }
+    h->note(ctx, "Join of the data (%zu areas) with the boundaries %s (%zu areas) on the CBS code: %zu matched",
+            n, cfg->geometry, nf, *matched);
+    note_codes(h, ctx, "In the data but not in the boundaries", only_data, nd);
+    note_codes(h, ctx, "In the boundaries but not in the data (drawn grey)", only_geo, ng);
+    free(only_data);
+    free(only_geo);
+}
+
+static void note_national(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_area *a, size_t n)
+{
+    hhi_summary s;
+    if (hhi_summarise(a, n, &s) != 0)
+        return;
+    h->note(ctx,
+            "All areas together, same data and grouping: index of the pooled shares %.3f (textbook HHI %.3f); "
+            "mean of the %zu area values %.3f unweighted, %.3f weighted by population (the report's 0,38 is "
+            "for 1 January 2015 with 18 groups: see docs/plugins/hhi.md for which reading it matches)",
+            s.pooled_d, s.pooled_h, s.n_used, s.mean_d, s.wmean_d);
+}
+
+static hhi_grouping effective_grouping(const hhi_map_config *cfg)
+{
+    return cfg->source == HHI_SRC_KWB2017 ? cfg->grouping : HHI_G3;
+}
+
+/* The figure's numbers, one row per area and origin group (a tidy layout,
+ * so 3, 7 and 18 groups share one set of columns). Shares are fractions of
+ * the area's residents after normalising the weights to sum 1. */
+static void write_csv(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg, const hhi_area *a,
+                      size_t n, const char *const *group_codes, const hhi_classes *cl,
+                      const char *const *labels, const unsigned char *on_map)
+{
+    h->csv_row(ctx, "ssssssssssss", "code", "name", "population", "grouping", "n_groups", "group", "weight",
+               "share", "hhi_wrr_1_minus_sum_p2", "hhi_textbook_sum_p2", "class", "on_map");
+    const char *grouping = cfg->source == HHI_SRC_GROUP_COUNTS ? "table" : hhi_grouping_id(effective_grouping(cfg));
+    for (size_t i = 0; i < n; i++) {
+        double total = hhi_total(a[i].w, a[i].n);
+        const char *cls = a[i].ok ? labels[hhi_class_of(cl, a[i].d)] : "";
+        for (size_t g = 0; g < a[i].n; g++) {
+            const char *gname = cfg->source == HHI_SRC_GROUP_COUNTS ? group_codes[g]
+                                                                    : hhi_group_name(effective_grouping(cfg), g, 0);
+            h->csv_row(ctx, "ssnsisnnnnss", a[i].code, a[i].name, a[i].pop, grouping, (int)a[i].n,
+                       gname ? gname : "", a[i].w[g], total > 0 ? a[i].w[g] / total : NAN, a[i].d, a[i].h, cls,
+                       on_map[i] ? "yes" : "no");
+        }
+    }
+}
+
+wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg)
+{
+    int nl = strcmp(h->lang(ctx), "nl") == 0;
+    hhi_area *a = NULL;
+    size_t n = 0, groups = 0;
+    const char *group_codes[HHI_MAX_GROUPS] = {0};
+    wrrfig_status st = load(h, ctx, cfg, &a, &n, &groups, group_codes);
+    if (st != WRRFIG_OK)
+        return st;
+    size_t nf = 0;
+    /* The host has checked that the layer exists; NULL here means it is
+     * unreadable (logged), which is an error, not missing data. */
+    const wrrfig_feature *f = h->geo_features(ctx, cfg->geometry, &nf);
+    if (!f || nf == 0) {
+        if (f)
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s has no features", cfg->geometry);
+        free(a);
+        return WRRFIG_ERROR;
+    }
+
+    if (cfg->source == HHI_SRC_GROUP_COUNTS)
+        h->note(ctx, "Grouping: %zu origin groups as in the table %s", groups, cfg->table);
+    else
+        h->note(ctx, "Grouping: %s", hhi_grouping_desc(effective_grouping(cfg), nl));
+    h->note(ctx, "Index shown: 1 - sum of squared group shares (the report's \"hhi\", Gini-Simpson); the CSV "
+                 "also has the textbook Herfindahl-Hirschman index, sum of squared shares");
+    if (cfg->source == HHI_SRC_KWB2017) {
+        h->note(ctx, "Shares from CBS whole percentages: Dutch background = 100 - western - non-western%s",
+                cfg->grouping == HHI_G7 ? "; the five non-western subgroups (rounded separately) are scaled to "
+                                          "add up to the non-western share"
+                                        : "");
+        const char *unsplit[64];
+        size_t nu = 0;
+        for (size_t i = 0; i < n && nu < 64; i++)
+            if (a[i].nw_unsplit)
+                unsplit[nu++] = a[i].code;
+        note_codes(h, ctx, "Non-western subgroups all suppressed (0), non-western residents kept as one group "
+                           "(in the column 'other non-western')", unsplit, nu);
+    }
+
+    size_t matched;
+    join_report(h, ctx, cfg, a, n, f, nf, &matched);
+    if (matched == 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "no area of the data matches a boundary of %s", cfg->geometry);
+        free(a);
+        return WRRFIG_ERROR;
+    }
+    if (cfg->national)
+        note_national(h, ctx, a, n);
+
+    /* Classes from the values actually mapped. */
+    double *v = malloc(n * sizeof *v);
+    const wrrfig_feature **regions = malloc(nf * sizeof *regions);
+    int *cls = malloc(nf * sizeof *cls);
+    unsigned char *on_map = calloc(n, 1);
+    wrrfig_status rc = WRRFIG_ERROR;
+    hhi_classes cl;
+    int decimals;
+    size_t nv = 0, no_value = 0;
+    if (!v || !regions || !cls || !on_map) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        const hhi_area *ar = find_area(a, n, f[i].code);
+        if (ar) {
+            on_map[ar - a] = 1;
+            /* Tables without region labels (KWB wijken): the boundary file
+             * names the area. */
+            hhi_area *mut = &a[ar - a];
+            if (strcmp(mut->name, mut->code) == 0)
+                snprintf(mut->name, sizeof mut->name, "%s", f[i].name);
+            if (ar->ok)
+                v[nv++] = ar->d;
+        }
+    }
+    if (hhi_spec_classes(h, ctx, v, nv, &cl, &decimals) != 0)
+        goto out;
+
+    size_t nc = cl.n_breaks + 1, np = h->spec_count(ctx, "palette");
+    if (np < nc) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec palette: %zu colours for %zu classes", np, nc);
+        goto out;
+    }
+    char labels[HHI_MAX_CLASSES][64];
+    const char *label_ptr[HHI_MAX_CLASSES], *colours[HHI_MAX_CLASSES];
+    for (size_t k = 0; k < nc; k++) {
+        hhi_class_label(&cl, k, decimals, nl, labels[k], sizeof labels[k]);
+        label_ptr[k] = labels[k];
+        /* Spread the classes over a longer sequential palette. */
+        size_t pi = nc > 1 ? (size_t)lround((double)k * (double)(np - 1) / (double)(nc - 1)) : 0;
+        char key[24];
+        snprintf(key, sizeof key, "palette.%zu", pi);
+        colours[k] = h->spec_text(ctx, key);
+        if (!colours[k]) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: expected a colour", key);
+            goto out;
+        }
+    }
+    for (size_t i = 0; i < nf; i++) {
+        const hhi_area *ar = find_area(a, n, f[i].code);
+        regions[i] = &f[i];
+        cls[i] = ar && ar->ok ? (int)hhi_class_of(&cl, ar->d) : HHI_NO_CLASS;
+        no_value += cls[i] == HHI_NO_CLASS;
+    }
+    if (no_value)
+        h->note(ctx, "Areas on the map without a value (no data, or no inhabitants), drawn grey: %zu", no_value);
+
+    const char *nd_colour = h->spec_text(ctx, "nodata.colour");
+    const char *nd_label = h->spec_text(ctx, "nodata.label");
+    hhi_map_legend lg = {nc, colours, label_ptr, nd_colour ? nd_colour : "#d9d9d9",
+                         nd_label ? nd_label : (nl ? "geen gegevens" : "no data"),
+                         hhi_legend_place(h->spec_text(ctx, "legend"))};
+    if (lg.place < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec legend: expected one of top left, top right, bottom left, "
+                                      "bottom right, outside");
+        goto out;
+    }
+    if (hhi_draw_map(h, ctx, regions, cls, nf, &lg) != 0)
+        goto out;
+    write_csv(h, ctx, cfg, a, n, group_codes, &cl, label_ptr, on_map);
+    rc = WRRFIG_OK;
+out:
+    free(v);
+    free(regions);
+    free(cls);
+    free(on_map);
+    free(a);
+    return rc;
+}
