@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const palette[GP_PALETTE_N] = {
@@ -124,6 +125,40 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
     return 0;
 }
 
+/* Breaks lines longer than maxc at spaces, so a long title is not cut off
+ * by the canvas; lines the plugin broke itself are kept. */
+static char *wrap_title(const char *t, size_t maxc)
+{
+    strbuf b = STRBUF_INIT;
+    size_t col = 0;
+    const char *p = t;
+    while (*p) {
+        if (*p == '\n') {
+            sb_putc(&b, '\n');
+            col = 0;
+            p++;
+            continue;
+        }
+        size_t wl = strcspn(p, " \n");
+        size_t chars = 0; /* UTF-8 characters, not bytes */
+        for (size_t i = 0; i < wl; i++)
+            chars += ((unsigned char)p[i] & 0xC0) != 0x80;
+        if (col > 0 && col + 1 + chars > maxc) {
+            sb_putc(&b, '\n');
+            col = 0;
+        } else if (col > 0) {
+            sb_putc(&b, ' ');
+            col++;
+        }
+        sb_add(&b, p, wl);
+        col += chars;
+        p += wl;
+        while (*p == ' ')
+            p++;
+    }
+    return sb_take(&b);
+}
+
 char *gp_script(const gp_script_parts *p)
 {
     strbuf b = STRBUF_INIT;
@@ -165,7 +200,10 @@ char *gp_script(const gp_script_parts *p)
         sb_puts(&b, "set decimalsign ','\n");
     /* wrrfig_title lets a multiplot body reuse the title for the whole page. */
     sb_puts(&b, "wrrfig_title = ");
-    gp_quote(&b, p->title ? p->title : p->id);
+    /* About 8 px per character of the 13-point title font. */
+    char *title = wrap_title(p->title ? p->title : p->id, (size_t)(w - 40) / 8);
+    gp_quote(&b, title);
+    free(title);
     sb_puts(&b, "\nset title wrrfig_title font ',13'\n");
     if (p->source_line && *p->source_line) {
         sb_puts(&b, "set label 9999 ");

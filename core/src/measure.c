@@ -13,6 +13,7 @@
 #include "ctx.h"
 #include "proc.h"
 #include "strbuf.h"
+#include "table.h"
 
 int measure_ref_split(const char *ref, char **name, char **params)
 {
@@ -32,6 +33,14 @@ int measure_ref_split(const char *ref, char **name, char **params)
     *name = xstrndup(ref, (size_t)(brace - ref));
     *params = xstrndup(brace + 1, (size_t)(end - brace - 2));
     return 0;
+}
+
+static int all_inputs_missing(const wf_app *a, char *const *inputs)
+{
+    for (size_t i = 0; inputs && inputs[i]; i++)
+        if (table_exists(a->data_dir, inputs[i]))
+            return 0;
+    return 1;
 }
 
 static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_params *p, wf_measure_result *r)
@@ -85,8 +94,12 @@ int wf_measure_eval(const wf_app *a, const char *ref, wf_measure_result *res)
         goto out;
     }
     snprintf(res->unit, sizeof res->unit, "%s", m->unit);
+    /* Some measures choose among their inputs by parameter (a fallback table,
+     * one table per population): only when none is present is the answer
+     * known without asking the plugin. Otherwise the plugin decides, and an
+     * absent table it opens becomes its NO-DATA reason. */
     const char *missing = first_missing_input(a, m->inputs);
-    if (missing) {
+    if (missing && all_inputs_missing(a, m->inputs)) {
         res->status = MEASURE_NODATA;
         snprintf(res->reason, sizeof res->reason, "input '%s' is absent", missing);
         goto out;

@@ -66,6 +66,17 @@ static void test_refused(void **state)
     sb_free(&b);
 }
 
+static void test_long_title_wrapped(void **state)
+{
+    (void)state;
+    gp_script_parts p = {"fig-x", "Een heel lange titel die niet op één regel past omdat het doek maar smal is",
+                         NULL, "nl", "", "", NULL, 300, 200};
+    char *s = gp_script(&p);
+    /* (300-40)/8 = 32 characters a line, broken at spaces only. */
+    assert_contains(s, "wrrfig_title = 'Een heel lange titel die niet op'.\"\\n\".'één regel past omdat het doek'.\"\\n\".'maar smal is'");
+    free(s);
+}
+
 static void test_script_has_no_timestamp_and_quotes_title(void **state)
 {
     (void)state;
@@ -91,7 +102,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quote), cmocka_unit_test(test_data_field), cmocka_unit_test(test_directives),
-        cmocka_unit_test(test_refused), cmocka_unit_test(test_script_has_no_timestamp_and_quotes_title),
+        cmocka_unit_test(test_refused), cmocka_unit_test(test_long_title_wrapped),
+        cmocka_unit_test(test_script_has_no_timestamp_and_quotes_title),
     };
     return cmocka_run_group_tests_name("gpwrite", tests, NULL, NULL);
 }
