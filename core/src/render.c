@@ -66,6 +66,10 @@ int render_figure(const char *gp_path, const char *out_dir, const char *id, cons
     sb_puts(&expr, "; wrrfig_output=");
     gp_quote(&expr, prefix.s);
     char *argv[] = {(char *)gnuplot_program(), "-e", expr.s, (char *)gp_path, NULL};
+    /* Reproducible-builds convention: cairo versions that honour it write
+     * this fixed date into PDFs instead of the time of the build. */
+    if (!getenv("SOURCE_DATE_EPOCH"))
+        setenv("SOURCE_DATE_EPOCH", "0", 0);
     int rc = run_program(argv, NULL, logp.s, timeout);
     int ok = 0;
     if (rc == -3)
