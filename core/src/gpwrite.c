@@ -200,8 +200,8 @@ char *gp_script(const gp_script_parts *p)
         sb_puts(&b, "set decimalsign ','\n");
     /* wrrfig_title lets a multiplot body reuse the title for the whole page. */
     sb_puts(&b, "wrrfig_title = ");
-    /* About 8 px per character of the 13-point title font. */
-    char *title = wrap_title(p->title ? p->title : p->id, (size_t)(w - 40) / 8);
+    /* About 8.5 px per character of the 13-point title font. */
+    char *title = wrap_title(p->title ? p->title : p->id, (size_t)((w - 40) / 8.5));
     gp_quote(&b, title);
     free(title);
     sb_puts(&b, "\nset title wrrfig_title font ',13'\n");

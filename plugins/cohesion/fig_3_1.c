@@ -125,7 +125,6 @@ wrrfig_status build_problembesef(const wrrfig_host *h, wrrfig_ctx *ctx, const ch
     h->gp_cmd(ctx, "set style fill solid 0.9 border rgb '#ffffff'");
     h->gp_cmd(ctx, "set yrange [0:*]");
     h->gp_cmd(ctx, "set key outside top center horizontal Left reverse samplen 1.5");
-    wrap_title(h, ctx);
     h->gp_cmd(ctx, "plot for [i=2:%zu] $d using i:xtic(1) title columnheader(i) linecolor (i-1)", nt + 1);
     free(obs);
     return WRRFIG_OK;

@@ -92,7 +92,6 @@ wrrfig_status build_homogamy(const wrrfig_host *h, wrrfig_ctx *ctx, const char *
     h->gp_cmd(ctx, "set grid xtics noytics");
     /* room for the longest group label, in character widths */
     h->gp_cmd(ctx, "set lmargin %zu", longest + 3);
-    wrap_title(h, ctx);
     h->gp_cmd(ctx, "plot $d using (0):1:(0):2:($1-0.35):($1+0.35):ytic(3) with boxxyerror linecolor 1 notitle, "
                    "$d using 2:1:(sprintf('%%.0f%%%%', $2)) with labels left offset 0.5,0 notitle");
     return WRRFIG_OK;

@@ -125,7 +125,6 @@ wrrfig_status build_model_curves(const wrrfig_host *h, wrrfig_ctx *ctx, const ch
         h->gp_cmd(ctx, "set ylabel %q", yl);
     h->gp_cmd(ctx, "set xrange [%g:%g]", from, to);
     h->gp_cmd(ctx, "set key outside top center horizontal Left reverse maxcols 2 samplen 2");
-    wrap_title(h, ctx);
     h->gp_cmd(ctx, "plot for [i=2:%zu] $d using 1:i with lines linewidth 2.5 linecolor (i-1) title columnheader(i)",
               no + 1);
     return WRRFIG_OK;

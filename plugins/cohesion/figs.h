@@ -15,9 +15,5 @@ const char *code_label(const wrrfig_host *h, const wrrfig_table *t, const char *
 
 /* Greedy word wrap at width characters (UTF-8 aware, never cuts a word);
  * malloc'd, NULL when out of memory. */
-char *wrap_words(const char *s, size_t width);
-/* Sets the spec's title wrapped at its "title_wrap" characters (default 80):
- * the report's titles are long and gnuplot does not wrap. */
-void wrap_title(const wrrfig_host *h, wrrfig_ctx *ctx);
 
 #endif

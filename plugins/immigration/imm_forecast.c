@@ -26,7 +26,6 @@ static double or_nan(const imm_series *s, int y)
 
 wrrfig_status imm_build_fig_2_3(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *obs_t = h->table(ctx, IMM_T37296), *fc_t = h->table(ctx, IMM_T_FORECAST);
     if (!obs_t || !fc_t)
         return WRRFIG_NODATA;
@@ -76,7 +75,6 @@ wrrfig_status imm_build_fig_2_3(const wrrfig_host *h, wrrfig_ctx *ctx)
 
 wrrfig_status imm_build_fig_2_4(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *obs_t = h->table(ctx, IMM_T37296), *sc_t = h->table(ctx, IMM_T_COVID);
     if (!obs_t || !sc_t)
         return WRRFIG_NODATA;

@@ -32,7 +32,7 @@ static void set_period_title(const wrrfig_host *h, wrrfig_ctx *ctx, int from, in
         return;
     char buf[512];
     imm_fill_years(t, from, to, buf, sizeof buf);
-    imm_set_title(h, ctx, buf);
+    h->set_title(ctx, buf);
 }
 
 /* Every year of the period must have the number: a gap would silently bend
@@ -50,7 +50,6 @@ static wrrfig_status require_years(const wrrfig_host *h, wrrfig_ctx *ctx, const 
 
 wrrfig_status imm_build_fig_2_1(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *t = open_37296(h, ctx);
     if (!t)
         return WRRFIG_NODATA;
@@ -98,7 +97,6 @@ wrrfig_status imm_build_fig_2_1(const wrrfig_host *h, wrrfig_ctx *ctx)
 
 wrrfig_status imm_build_fig_2_7(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *t = open_37296(h, ctx);
     if (!t)
         return WRRFIG_NODATA;
@@ -146,7 +144,6 @@ wrrfig_status imm_build_fig_2_7(const wrrfig_host *h, wrrfig_ctx *ctx)
 
 wrrfig_status imm_build_fig_2_8(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *t = open_37296(h, ctx);
     if (!t)
         return WRRFIG_NODATA;

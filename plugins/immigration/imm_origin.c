@@ -93,7 +93,6 @@ static const char *label_of(const wrrfig_host *h, const wrrfig_table *t, const c
 
 wrrfig_status imm_build_fig_1_1(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *t = h->table(ctx, IMM_T_MIG_HERKOMST);
     if (!t)
         return WRRFIG_NODATA;
@@ -247,7 +246,6 @@ static void codes_of(const wrrfig_host *h, wrrfig_ctx *ctx, const char *spec_key
 
 wrrfig_status imm_build_fig_2_2(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *t = h->table(ctx, IMM_T_MIG_HERKOMST);
     if (!t)
         return WRRFIG_NODATA;
@@ -269,7 +267,6 @@ wrrfig_status imm_build_fig_2_2(const wrrfig_host *h, wrrfig_ctx *ctx)
 
 wrrfig_status imm_build_fig_2_9(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *to_ = h->table(ctx, IMM_T_MIG_HERKOMST), *tn = h->table(ctx, IMM_T_MIG_NAT);
     if (!to_ || !tn)
         return WRRFIG_NODATA;
@@ -296,7 +293,6 @@ wrrfig_status imm_build_fig_2_9(const wrrfig_host *h, wrrfig_ctx *ctx)
 
 wrrfig_status imm_build_fig_2_10(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    imm_default_title(h, ctx);
     const wrrfig_table *t = h->table(ctx, IMM_T_BIRTHS_DEATHS);
     if (!t)
         return WRRFIG_NODATA;

@@ -154,37 +154,3 @@ void imm_axis_labels(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->gp_cmd(ctx, "set ylabel %q", y);
 }
 
-/* Titles longer than one line of the 800-pixel canvas are broken at spaces
- * into lines of at most 62 characters (the house preamble draws one line;
- * gnuplot centres each). */
-void imm_wrap(const char *title, char *buf, size_t size)
-{
-    size_t n = strlen(title);
-    if (n >= size)
-        n = size - 1;
-    memcpy(buf, title, n);
-    buf[n] = '\0';
-    size_t line_start = 0, last_space = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] == ' ')
-            last_space = i;
-        if (i - line_start >= 62 && last_space > line_start) {
-            buf[last_space] = '\n';
-            line_start = last_space + 1;
-        }
-    }
-}
-
-void imm_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title)
-{
-    char buf[1024];
-    imm_wrap(title, buf, sizeof buf);
-    h->set_title(ctx, buf);
-}
-
-void imm_default_title(const wrrfig_host *h, wrrfig_ctx *ctx)
-{
-    const char *t = h->spec_text(ctx, "title");
-    if (t)
-        imm_set_title(h, ctx, t);
-}

@@ -53,10 +53,4 @@ const char *imm_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key, con
 /* Sets xlabel and ylabel from the spec when present. */
 void imm_axis_labels(const wrrfig_host *h, wrrfig_ctx *ctx);
 
-/* Long titles broken into two lines at the space nearest the middle;
- * set_title wraps then sets; default_title does so for the spec's title. */
-void imm_wrap(const char *title, char *buf, size_t size);
-void imm_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title);
-void imm_default_title(const wrrfig_host *h, wrrfig_ctx *ctx);
-
 #endif

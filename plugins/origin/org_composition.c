@@ -45,7 +45,6 @@ static wrrfig_status group_sum(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrf
 
 wrrfig_status org_build_fig_2_6(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    org_default_title(h, ctx);
     const wrrfig_table *t = h->table(ctx, ORG_T37296);
     if (!t)
         return WRRFIG_NODATA;
@@ -131,7 +130,6 @@ wrrfig_status org_build_fig_2_6(const wrrfig_host *h, wrrfig_ctx *ctx)
 
 wrrfig_status org_build_fig_1_2(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    org_default_title(h, ctx);
     const wrrfig_table *t = h->table(ctx, ORG_T37296);
     if (!t)
         return WRRFIG_NODATA;
@@ -181,11 +179,9 @@ wrrfig_status org_build_fig_1_2(const wrrfig_host *h, wrrfig_ctx *ctx)
             h->gp_block_row(ctx, "%zu %g %q", ng[p] - 1 - g, val[p][g] / 1000.0, lab[p][g]);
         h->gp_block_end(ctx);
     }
-    const char *title = h->spec_text(ctx, "title");
-    char wrapped[1024];
-    org_wrap(title ? title : "", wrapped, sizeof wrapped);
     h->gp_cmd(ctx, "unset title");
-    h->gp_cmd(ctx, "set multiplot layout 1,%zu title %q font ',13'", np, wrapped);
+    /* wrrfig_title: the title the host wrapped to the canvas. */
+    h->gp_cmd(ctx, "set multiplot layout 1,%zu title wrrfig_title font ',13'", np);
     h->gp_cmd(ctx, "set style fill solid 0.9 noborder");
     h->gp_cmd(ctx, "set grid xtics noytics");
     h->gp_cmd(ctx, "set xrange [0:*]");

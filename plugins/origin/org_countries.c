@@ -74,7 +74,6 @@ size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_
 
 wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    org_default_title(h, ctx);
     const wrrfig_table *tc = h->table(ctx, ORG_T_COUNTRY), *tn = h->table(ctx, ORG_T37296);
     if (!tc || !tn)
         return WRRFIG_NODATA;
@@ -109,7 +108,7 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (tt) {
         char buf[512];
         org_fill_year(tt, year, buf, sizeof buf);
-        org_set_title(h, ctx, buf);
+        h->set_title(ctx, buf);
     }
     int en = h->lang(ctx)[0] == 'e';
     h->note(ctx, en ? "Latest year in the country data: 1 January %d (the report shows 1 January 2019)."

@@ -124,37 +124,3 @@ void org_fill_year(const char *tmpl, int year, char *out, size_t n)
     out[o] = '\0';
 }
 
-/* Titles longer than one line of the 800-pixel canvas are broken at spaces
- * into lines of at most 62 characters (the house preamble draws one line;
- * gnuplot centres each). */
-void org_wrap(const char *title, char *buf, size_t size)
-{
-    size_t n = strlen(title);
-    if (n >= size)
-        n = size - 1;
-    memcpy(buf, title, n);
-    buf[n] = '\0';
-    size_t line_start = 0, last_space = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] == ' ')
-            last_space = i;
-        if (i - line_start >= 62 && last_space > line_start) {
-            buf[last_space] = '\n';
-            line_start = last_space + 1;
-        }
-    }
-}
-
-void org_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title)
-{
-    char buf[1024];
-    org_wrap(title, buf, sizeof buf);
-    h->set_title(ctx, buf);
-}
-
-void org_default_title(const wrrfig_host *h, wrrfig_ctx *ctx)
-{
-    const char *t = h->spec_text(ctx, "title");
-    if (t)
-        org_set_title(h, ctx, t);
-}

@@ -42,10 +42,4 @@ wrrfig_status org_group(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_tabl
 /* A spec text with {year} replaced by year. */
 void org_fill_year(const char *tmpl, int year, char *out, size_t n);
 
-/* Long titles broken into two lines at the space nearest the middle;
- * set_title wraps then sets; default_title does so for the spec's title. */
-void org_wrap(const char *title, char *buf, size_t size);
-void org_set_title(const wrrfig_host *h, wrrfig_ctx *ctx, const char *title);
-void org_default_title(const wrrfig_host *h, wrrfig_ctx *ctx);
-
 #endif

@@ -81,7 +81,6 @@ static int spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int *from, int *to
 
 wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    org_default_title(h, ctx);
     const wrrfig_table *t = h->table(ctx, ORG_T37296);
     if (!t)
         return WRRFIG_NODATA;
@@ -149,7 +148,7 @@ wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
         } else {
             snprintf(title, sizeof title, "%s", tmp);
         }
-        org_set_title(h, ctx, title);
+        h->set_title(ctx, title);
     }
     draw_stack(h, ctx, s, first, last, 0);
     free(s);
@@ -158,7 +157,6 @@ wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
 
 wrrfig_status org_build_fig_2_11(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    org_default_title(h, ctx);
     const wrrfig_table *t = h->table(ctx, ORG_T_PROJ);
     if (!t)
         return WRRFIG_NODATA;

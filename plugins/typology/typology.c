@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "geom.h"
-#include "title.h"
 
 #define MAX_TYPES 12
 #define TYPES_INPUT "report/kader-2-3"
@@ -280,8 +279,6 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
 
     map_parts mp = {has_c, has_e, any_hole, &lg};
     double mx = 0.02 * (x1 - x0), my = 0.02 * (y1 - y0);
-    const char *title = h->spec_text(ctx, "title");
-    char *wrapped = title ? wrap_words(title, 90) : NULL;
     h->gp_cmd(ctx, "unset title");
     h->gp_cmd(ctx, "unset key");
     h->gp_cmd(ctx, "unset border");
@@ -289,8 +286,8 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "unset ytics");
     h->gp_cmd(ctx, "unset grid");
     h->gp_cmd(ctx, "set style fill solid 1.0 border lc rgb '#ffffff'");
-    h->gp_cmd(ctx, "set multiplot title %q font ',13'", wrapped ? wrapped : "");
-    free(wrapped);
+    /* wrrfig_title: the title the host wrapped to the canvas. */
+    h->gp_cmd(ctx, "set multiplot title wrrfig_title font ',13'");
     /* 1: the whole country */
     h->gp_cmd(ctx, "set size ratio -1");
     h->gp_cmd(ctx, "set origin 0,0.04");

@@ -7,7 +7,6 @@
 #include "../../plugins/cohesion/blockmean.c"
 #include "../../plugins/cohesion/curve.c"
 #include "../../plugins/cohesion/homogamy.c"
-#include "../../plugins/cohesion/title.c"
 
 #define FIX WF_FIXTURES "/cohesion/data"
 
@@ -108,21 +107,6 @@ static void test_homogamy_share(void **state)
     assert_int_equal(hg_share(1, 0, &v), -1);
     assert_int_equal(hg_share(-1, 10, &v), -1);
     assert_int_equal(hg_share(NAN, 10, &v), -1);
-}
-
-static void test_title_wrap(void **state)
-{
-    (void)state;
-    char *w = wrap_words("Figuur 3.3 De relatie tussen verscheidenheid", 20);
-    assert_string_equal(w, "Figuur 3.3 De\nrelatie tussen\nverscheidenheid");
-    free(w);
-    /* a word longer than the width is kept whole; e-diaeresis counts once */
-    w = wrap_words("categorieën Toescheidingsovereenkomst x", 11);
-    assert_string_equal(w, "categorieën\nToescheidingsovereenkomst\nx");
-    free(w);
-    w = wrap_words("  ", 10);
-    assert_string_equal(w, "");
-    free(w);
 }
 
 /* The number in column col of the CSV line that starts with prefix. */
@@ -342,7 +326,6 @@ int main(void)
         cmocka_unit_test(test_top_and_block_means),
         cmocka_unit_test(test_model_terms_and_links),
         cmocka_unit_test(test_homogamy_share),
-        cmocka_unit_test(test_title_wrap),
         cmocka_unit_test(test_fig_3_1_on_fixture),
         cmocka_unit_test(test_fig_3_1_missing_quarter),
         cmocka_unit_test(test_model_figures_on_fixture),

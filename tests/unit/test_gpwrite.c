@@ -72,8 +72,8 @@ static void test_long_title_wrapped(void **state)
     gp_script_parts p = {"fig-x", "Een heel lange titel die niet op één regel past omdat het doek maar smal is",
                          NULL, "nl", "", "", NULL, 300, 200};
     char *s = gp_script(&p);
-    /* (300-40)/8 = 32 characters a line, broken at spaces only. */
-    assert_contains(s, "wrrfig_title = 'Een heel lange titel die niet op'.\"\\n\".'één regel past omdat het doek'.\"\\n\".'maar smal is'");
+    /* (300-40)/8.5 = 30 characters a line, broken at spaces only. */
+    assert_contains(s, "wrrfig_title = 'Een heel lange titel die niet'.\"\\n\".'op één regel past omdat het'.\"\\n\".'doek maar smal is'");
     free(s);
 }
 

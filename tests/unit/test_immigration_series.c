@@ -38,16 +38,6 @@ static void test_year_codes_and_titles(void **state)
     assert_string_equal(buf, "1 januari 2017");
     imm_fill_years("{from}{from}{from}{from}", 1950, 1, buf, 10);
     assert_string_equal(buf, "195019501"); /* truncated, terminated */
-    char w[256];
-    imm_wrap("Kort", w, sizeof w);
-    assert_string_equal(w, "Kort");
-    imm_wrap("De omvang van en de onderverdeling in herkomstgroepen van de bevolking met een migratieachtergrond", w,
-             sizeof w);
-    assert_non_null(strchr(w, '\n'));
-    for (char *line = w, *nl; line; line = nl ? nl + 1 : NULL) {
-        nl = strchr(line, '\n');
-        assert_true((size_t)(nl ? nl - line : (long)strlen(line)) <= 63);
-    }
 }
 
 int main(void)

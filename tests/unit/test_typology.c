@@ -3,7 +3,6 @@
 #include "testutil.h"
 
 #include "../../plugins/typology/geom.c"
-#include "../../plugins/typology/title.c"
 
 #define FIX WF_FIXTURES "/typology/data"
 
@@ -56,14 +55,6 @@ static void test_rings_inside_holes(void **state)
     assert_true(geom_ring_in_hole(&r0[2], all, 2)); /* own hole counts */
     assert_false(geom_ring_in_hole(&r0[1], all, 2)); /* a hole is never an enclave */
     assert_false(geom_ring_in_hole(&r1[0], all, 2));
-}
-
-static void test_title_wrap(void **state)
-{
-    (void)state;
-    char *w = wrap_words("Figuur 3.13 Voorbeelden van verschillende soorten gemeenten", 30);
-    assert_string_equal(w, "Figuur 3.13 Voorbeelden van\nverschillende soorten\ngemeenten");
-    free(w);
 }
 
 /* Until the host reads GeoJSON (branch hhi) the map is NO-DATA; once it
@@ -128,7 +119,6 @@ int main(void)
         cmocka_unit_test(test_point_in_ring),
         cmocka_unit_test(test_area_and_label_point),
         cmocka_unit_test(test_rings_inside_holes),
-        cmocka_unit_test(test_title_wrap),
         cmocka_unit_test(test_map_on_fixture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
