@@ -21,6 +21,7 @@ char *claims_registry_dir(const wf_app *a)
  * 37296ned, the cells of a table), and each evaluation forks. */
 typedef struct ref_cache {
     const wf_app *app;
+    wf_measure_server *server;
     char **refs;
     expr_value *vals;
     size_t n;
@@ -35,7 +36,7 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
             return;
         }
     wf_measure_result mr;
-    wf_measure_eval(c->app, ref, &mr);
+    measure_server_eval(c->server, ref, &mr);
     memset(out, 0, sizeof *out);
     switch (mr.status) {
     case MEASURE_OK:
@@ -70,13 +71,14 @@ static int wanted(const claim *c, const claims_options *o)
 void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,
                       unsigned char *sel)
 {
-    ref_cache cache = {a, NULL, NULL, 0};
+    ref_cache cache = {a, measure_server_new(a), NULL, NULL, 0};
     for (size_t i = 0; i < set->n; i++) {
         sel[i] = (unsigned char)wanted(&set->v[i], o);
         memset(&res[i], 0, sizeof res[i]);
         if (sel[i])
             claims_check_one(&set->v[i], eval_ref, &cache, o->strict, &res[i]);
     }
+    measure_server_free(cache.server);
     for (size_t i = 0; i < cache.n; i++)
         free(cache.refs[i]);
     free(cache.refs);

@@ -15,8 +15,9 @@ void ctx_init(wrrfig_ctx *c, const char *plugin, const char *item, const char *d
 
 void ctx_release(wrrfig_ctx *c)
 {
-    for (size_t i = 0; i < c->n_tables; i++)
-        table_free(c->tables[i]);
+    if (!c->cache)
+        for (size_t i = 0; i < c->n_tables; i++)
+            table_free(c->tables[i]);
     free(c->tables);
     if (c->geo && c->geo_free)
         c->geo_free(c->geo);
@@ -37,6 +38,15 @@ void ctx_release(wrrfig_ctx *c)
     free(c->extra_ext);
     free(c->extra_text);
     memset(c, 0, sizeof *c);
+}
+
+void table_cache_free(table_cache *tc)
+{
+    for (size_t i = 0; i < tc->n; i++)
+        table_free(tc->t[i]);
+    free(tc->t);
+    tc->t = NULL;
+    tc->n = 0;
 }
 
 void ctx_misuse(wrrfig_ctx *c, const char *fmt, ...)

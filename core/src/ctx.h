@@ -24,8 +24,12 @@ struct wrrfig_ctx {
     cJSON *spec;                 /* figures/<id>.json; may be NULL for measures */
     const char *const *declared; /* inputs the figure/measure declared (may be NULL) */
 
-    wf_table **tables;           /* opened so far, owned */
+    wf_table **tables;           /* opened so far; owned unless a cache lends them */
     size_t n_tables;
+    /* Optional: tables kept across callbacks in one process (the measure
+     * worker evaluates many measures on the same few tables). When set,
+     * tables are loaded into and lent from it, and ctx_release leaves them. */
+    struct table_cache *cache;
     /* Geometry inputs opened so far (core/src/host_geo.c owns the layout). */
     void *geo;
     void (*geo_free)(void *geo);
@@ -46,6 +50,12 @@ struct wrrfig_ctx {
     int quiet;                   /* keep messages instead of printing them (measures) */
     char last_msg[512];          /* the last warning or error, kept when quiet */
 };
+
+typedef struct table_cache {
+    wf_table **t;
+    size_t n;
+} table_cache;
+void table_cache_free(table_cache *tc);
 
 void ctx_init(wrrfig_ctx *c, const char *plugin, const char *item, const char *data_dir, const char *lang);
 void ctx_release(wrrfig_ctx *c);

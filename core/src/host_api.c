@@ -83,11 +83,20 @@ static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
         ctx_misuse(c, "table '%s' is not among the declared inputs", name);
         return NULL;
     }
-    wf_table *t;
+    wf_table *t = NULL;
+    for (size_t i = 0; c->cache && i < c->cache->n; i++)
+        if (strcmp(c->cache->t[i]->name, name) == 0)
+            t = c->cache->t[i];
     wf_error err;
-    if (table_load(c->data_dir, name, &t, &err) != 0) {
-        api_log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
-        return NULL;
+    if (!t) {
+        if (table_load(c->data_dir, name, &t, &err) != 0) {
+            api_log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
+            return NULL;
+        }
+        if (c->cache) {
+            c->cache->t = xrealloc(c->cache->t, (c->cache->n + 1) * sizeof *c->cache->t);
+            c->cache->t[c->cache->n++] = t;
+        }
     }
     c->tables = xrealloc(c->tables, (c->n_tables + 1) * sizeof *c->tables);
     c->tables[c->n_tables++] = t;

@@ -1,8 +1,8 @@
 /* Evaluating a measure reference such as
  *   immigration.total{year=2016}
  *   cohorts.stay_share{type='Totaal', cohort='2006-2010', stay='<2'}
- * against the loaded plugins. Each evaluation runs in a forked child with a
- * time limit, so a crashing measure fails that claim alone. */
+ * against the loaded plugins. Plugin code runs in a forked worker with a time
+ * limit, so a crashing measure fails that claim alone. */
 #ifndef WF_MEASURE_H
 #define WF_MEASURE_H
 
@@ -27,6 +27,15 @@ typedef struct wf_measure_result {
  * malformed reference. Caller frees both. */
 int measure_ref_split(const char *ref, char **name, char **params);
 
+/* Evaluates one reference (starts and ends a worker). */
 int wf_measure_eval(const wf_app *a, const char *ref, wf_measure_result *res);
+
+/* For many references: one worker process serves them all, keeping the
+ * tables it loaded; a crash or time-out fails that reference alone and the
+ * next one gets a fresh worker. */
+typedef struct wf_measure_server wf_measure_server;
+wf_measure_server *measure_server_new(const wf_app *a);
+void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_result *res);
+void measure_server_free(wf_measure_server *s);
 
 #endif

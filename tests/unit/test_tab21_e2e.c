@@ -177,6 +177,22 @@ static void test_measures(void **state)
     wf_measure_eval(&a, "crashy.value{scale=2}", &r);
     assert_int_equal(r.status, MEASURE_OK);
     assert_double_near(r.value, 43, 1e-9);
+
+    /* One worker serves many references; a crash ends it, the reference
+     * after the crash gets a fresh worker and its answer. */
+    wf_measure_server *srv = measure_server_new(&a);
+    measure_server_eval(srv, "crashy.value{scale=1}", &r);
+    assert_int_equal(r.status, MEASURE_OK);
+    assert_double_near(r.value, 21.5, 1e-9);
+    measure_server_eval(srv, "crashy.segv", &r);
+    assert_int_equal(r.status, MEASURE_ERROR);
+    assert_contains(r.reason, "crashed");
+    measure_server_eval(srv, "crashy.value{scale=4}", &r);
+    assert_int_equal(r.status, MEASURE_OK);
+    assert_double_near(r.value, 86, 1e-9);
+    measure_server_eval(srv, "crashy.value{scale=", &r);
+    assert_int_equal(r.status, MEASURE_ERROR);
+    measure_server_free(srv);
     registry_free(&a.reg);
 }
 
