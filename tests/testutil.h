@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "csv.h"
+
 #ifndef WF_SRC_DIR
 #error "WF_SRC_DIR must be defined by the build"
 #endif
@@ -145,6 +147,40 @@ static inline int tu_wrrfig_dirs(const char *plugins, const char *data, const ch
 }
 
 #define tu_wrrfig(out, err, ...) tu_wrrfig_dirs(WF_PLUGINS, WF_DATA, WF_FIGURES, out, err, __VA_ARGS__)
+
+/* Builds one figure with the shipped plugins and specs on `data` into
+ * out_dir; fails the test unless it was built and its SVG is complete. */
+static inline void tu_build(const char *data, const char *out_dir, const char *fig, const char *formats)
+{
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", fig, "--out", out_dir, "--format",
+                            formats, NULL);
+    if (rc != 0)
+        fail_msg("build %s failed (%d): %s%s", fig, rc, out ? out : "", err ? err : "");
+    char *js = tu_readf("%s/%s.json", out_dir, fig);
+    if (!js || !strstr(js, "\"status\":\t\"ok\""))
+        fail_msg("build %s: no ok manifest; stderr: %s", fig, err ? err : "");
+    char *svg = tu_readf("%s/%s.svg", out_dir, fig);
+    if (!svg || !strstr(svg, "</svg>"))
+        fail_msg("build %s: no complete SVG", fig);
+    free(svg);
+    free(js);
+    free(out);
+    free(err);
+}
+
+/* The figure's CSV, parsed (caller frees with csv_free). */
+static inline csv_doc *tu_csv(const char *out_dir, const char *fig)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s.csv", out_dir, fig);
+    csv_opts o = CSV_OPTS_TIDY;
+    csv_doc *d = NULL;
+    wf_error err;
+    if (csv_read_file(path, &o, &d, &err) != 0)
+        fail_msg("%s", err.msg);
+    return d;
+}
 
 static inline int tu_contains(const char *hay, const char *needle)
 {

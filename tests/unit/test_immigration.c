@@ -48,32 +48,9 @@ static double nat(const char *topic, int year)
     return v;
 }
 
-static void build(const char *data, const char *fig)
-{
-    char *out = NULL, *err = NULL;
-    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", fig, "--out", outdir, "--format", "svg",
-                            NULL);
-    if (rc != 0)
-        fail_msg("build %s failed (%d): %s%s", fig, rc, out, err);
-    char *svg = tu_readf("%s/%s.svg", outdir, fig);
-    assert_non_null(svg);
-    assert_contains(svg, "</svg>");
-    free(svg);
-    free(out);
-    free(err);
-}
+static void build(const char *data, const char *fig) { tu_build(data, outdir, fig, "svg"); }
 
-static csv_doc *read_csv(const char *fig)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s.csv", outdir, fig);
-    csv_opts o = CSV_OPTS_TIDY;
-    csv_doc *d = NULL;
-    wf_error err;
-    if (csv_read_file(path, &o, &d, &err) != 0)
-        fail_msg("%s", err.msg);
-    return d;
-}
+static csv_doc *read_csv(const char *fig) { return tu_csv(outdir, fig); }
 
 /* Cell of the first row whose column key_col equals key. */
 static double csv_num(const csv_doc *d, const char *key_col, const char *key, const char *col)

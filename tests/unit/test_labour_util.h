@@ -10,38 +10,9 @@
 #include "registry.h"
 #include "table.h"
 
-/* Builds one figure; fails the test unless it was built (status ok). */
-static inline void lt_build(const char *data, const char *out_dir, const char *fig)
-{
-    char *out = NULL, *err = NULL;
-    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", fig, "--out", out_dir, "--format",
-                            "svg,png", NULL);
-    if (rc != 0)
-        fail_msg("build %s failed (%d): %s", fig, rc, err ? err : "");
-    char *js = tu_readf("%s/%s.json", out_dir, fig);
-    if (!js)
-        fail_msg("build %s wrote no manifest; stderr: %s", fig, err ? err : "");
-    assert_contains(js, "\"status\":\t\"ok\"");
-    char *svg = tu_readf("%s/%s.svg", out_dir, fig);
-    assert_non_null(svg);
-    assert_contains(svg, "</svg>");
-    free(svg);
-    free(js);
-    free(out);
-    free(err);
-}
-
-static inline csv_doc *lt_csv(const char *out_dir, const char *fig)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.csv", out_dir, fig);
-    csv_opts o = CSV_OPTS_TIDY;
-    csv_doc *d = NULL;
-    wf_error err;
-    if (csv_read_file(path, &o, &d, &err) != 0)
-        fail_msg("%s", err.msg);
-    return d;
-}
+/* Builds one figure (svg and png); fails the test unless it was built. */
+#define lt_build(data, out_dir, fig) tu_build((data), (out_dir), (fig), "svg,png")
+#define lt_csv(out_dir, fig) tu_csv((out_dir), (fig))
 
 /* The row whose columns k0 (and k1, when not NULL) hold v0 (v1); -1 if none. */
 static inline long lt_row(const csv_doc *d, const char *k0, const char *v0, const char *k1, const char *v1)
