@@ -17,7 +17,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "csv.h"
+#include "measure.h"
 
 #ifndef WF_SRC_DIR
 #error "WF_SRC_DIR must be defined by the build"
@@ -167,6 +169,37 @@ static inline void tu_build(const char *data, const char *out_dir, const char *f
     free(js);
     free(out);
     free(err);
+}
+
+/* An app on the shipped plugins and specs and the given data directory, its
+ * plugins loaded (release with registry_free(&a->reg)). */
+static inline void tu_app(wf_app *a, const char *data)
+{
+    memset(a, 0, sizeof *a);
+    a->data_dir = data;
+    a->plugin_dir = WF_PLUGINS;
+    a->figures_dir = WF_FIGURES;
+    a->lang = "nl";
+    a->timeout = 30;
+    if (registry_load_dir(&a->reg, WF_PLUGINS) != 0)
+        fail_msg("cannot load plugins from %s", WF_PLUGINS);
+}
+
+/* A measure's value; fails the test unless it evaluated. */
+static inline double tu_eval_ok(const wf_app *a, const char *ref)
+{
+    wf_measure_result r;
+    wf_measure_eval(a, ref, &r);
+    if (r.status != MEASURE_OK)
+        fail_msg("%s: status %d (%s)", ref, r.status, r.reason);
+    return r.value;
+}
+
+static inline int tu_eval_status(const wf_app *a, const char *ref)
+{
+    wf_measure_result r;
+    wf_measure_eval(a, ref, &r);
+    return r.status;
 }
 
 /* The figure's CSV, parsed (caller frees with csv_free). */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "claims_check.h"
 #include "ctx.h"
@@ -57,6 +58,14 @@ static void add_claims(cJSON *m, const wf_app *a, const char *id)
 
 int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const build_opts *o, const char *missing)
 {
+    /* Outputs of an earlier build with data would otherwise sit next to a
+     * manifest that says there is none. */
+    static const char *const stale[] = {"gp", "csv", "svg", "pdf", "png", "md", "html"};
+    for (size_t i = 0; i < sizeof stale / sizeof *stale; i++) {
+        char *p = out_path(o->out_dir, f->id, stale[i]);
+        unlink(p);
+        free(p);
+    }
     cJSON *m = cJSON_CreateObject();
     cJSON_AddStringToObject(m, "id", f->id);
     cJSON_AddStringToObject(m, "status", "no-data");

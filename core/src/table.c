@@ -239,6 +239,8 @@ wrrfig_value_kind table_find_query(const wf_table *t, const char *query, double 
         if (*p == ';')
             p++;
     }
+    if (*p)
+        goto done; /* more conditions than fit: matching on a subset would pick a wrong row */
     for (size_t r = 0; r < t->n_rows; r++) {
         size_t k = 0;
         for (; k < want_n; k++)

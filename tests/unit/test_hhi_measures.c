@@ -46,13 +46,8 @@ static int setup(void **state)
             *f = v;
     }
     free(csv);
-    memset(&app, 0, sizeof app);
-    app.data_dir = WF_DATA;
-    app.plugin_dir = WF_PLUGINS;
-    app.figures_dir = WF_FIGURES;
-    app.lang = "nl";
-    app.timeout = 30;
-    return registry_load_dir(&app.reg, WF_PLUGINS);
+    tu_app(&app, WF_DATA);
+    return 0;
 }
 
 static int teardown(void **state)

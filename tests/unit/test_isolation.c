@@ -40,6 +40,11 @@ static void test_failures_are_isolated(void **state)
 {
     (void)state;
     char *out = NULL, *err = NULL;
+    /* Regression: outputs of an earlier build with data must not survive a
+     * NO-DATA build beside its no-data manifest. */
+    char stale[600];
+    snprintf(stale, sizeof stale, "%s/t-nodata.svg", outdir);
+    tu_write(stale, "<svg>stale</svg>");
     int rc = tu_wrrfig_dirs(plugdir, WF_FIXTURES "/data", WF_FIXTURES "/figures", &out, &err, "--timeout", "1",
                             "build", "--out", outdir, "--jobs", "3", "--verbose", NULL);
     assert_int_equal(rc, 1);
@@ -59,6 +64,7 @@ static void test_failures_are_isolated(void **state)
     char *nd = tu_readf("%s/t-nodata.json", outdir);
     assert_contains(nd, "\"status\":\t\"no-data\"");
     assert_contains(nd, "CBS 99999NED");
+    assert_int_equal(access(stale, F_OK), -1);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -c tmp", outdir);
     assert_int_not_equal(system(cmd), 0); /* grep finds no temporary files */

@@ -64,14 +64,8 @@ static inline const char *lt_key(const wf_table *t, size_t row, const char *dim)
 /* Evaluates a measure reference against the shipped plugins and data_dir. */
 static inline wf_measure_result lt_measure(const char *data, const char *ref)
 {
-    wf_app a = {0};
-    a.data_dir = data;
-    a.plugin_dir = WF_PLUGINS;
-    a.figures_dir = WF_FIGURES;
-    a.lang = "nl";
-    a.timeout = 30;
-    if (registry_load_dir(&a.reg, WF_PLUGINS) != 0)
-        fail_msg("cannot load plugins");
+    wf_app a;
+    tu_app(&a, data);
     wf_measure_result r;
     wf_measure_eval(&a, ref, &r);
     registry_free(&a.reg);

@@ -200,41 +200,20 @@ static void test_fig_2_11_fixture(void **state)
     free(e);
 }
 
-static double eval_ok(wf_app *a, const char *ref)
-{
-    wf_measure_result r;
-    wf_measure_eval(a, ref, &r);
-    if (r.status != MEASURE_OK)
-        fail_msg("%s: status %d (%s)", ref, r.status, r.reason);
-    return r.value;
-}
-
-static int eval_status(wf_app *a, const char *ref)
-{
-    wf_measure_result r;
-    wf_measure_eval(a, ref, &r);
-    return r.status;
-}
-
 static void test_measures(void **state)
 {
     (void)state;
-    wf_app a = {0};
-    a.data_dir = WF_DATA;
-    a.plugin_dir = WF_PLUGINS;
-    a.figures_dir = WF_FIGURES;
-    a.lang = "nl";
-    a.timeout = 30;
-    assert_int_equal(registry_load_dir(&a.reg, WF_PLUGINS), 0);
+    wf_app a;
+    tu_app(&a, WF_DATA);
     /* share computed from counts agrees with CBS's rounded percentage */
-    assert_double_near(eval_ok(&a, "origin.share{group='Migratieachtergrond', year=2020}"),
+    assert_double_near(tu_eval_ok(&a, "origin.share{group='Migratieachtergrond', year=2020}"),
                        nat("MigratieachtergrondRelatief_29", 2020), 0.05);
-    assert_double_near(eval_ok(&a, "origin.population{group='Suriname', year=2018, generation=2}"), nat("Suriname_59", 2018),
+    assert_double_near(tu_eval_ok(&a, "origin.population{group='Suriname', year=2018, generation=2}"), nat("Suriname_59", 2018),
                        0);
-    assert_double_near(eval_ok(&a, "origin.share{group='Westers', year=2018, of='Migratieachtergrond'}"),
+    assert_double_near(tu_eval_ok(&a, "origin.share{group='Westers', year=2018, of='Migratieachtergrond'}"),
                        100 * nat("TotaalWesterseMigratieachtergrond_30", 2018) / nat("PersoonMetEenMigratieachtergrond_28", 2018),
                        1e-9);
-    assert_double_near(eval_ok(&a, "origin.country_population{country='Polen', year=2017}"), country("Polen", 2017), 0);
+    assert_double_near(tu_eval_ok(&a, "origin.country_population{country='Polen', year=2017}"), country("Polen", 2017), 0);
     /* Poland's rank in 2017, counted here among the country rows + Morocco */
     double pl = country("Polen", 2017);
     int above = nat("Marokko_35", 2017) > pl;
@@ -243,37 +222,33 @@ static void test_measures(void **state)
         if (!strcmp(k[0], "land") && !strcmp(k[2], "2017") && ctry_t->kinds[r] == WRRFIG_VALUE && ctry_t->values[r] > pl)
             above++;
     }
-    assert_double_near(eval_ok(&a, "origin.country_rank{country='Polen', year=2017}"), above + 1, 0);
-    assert_double_near(eval_ok(&a, "origin.group_rank{group='Turkije', year=2018}"), 1, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.country_rank{country='Polen', year=2017}"), above + 1, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.group_rank{group='Turkije', year=2018}"), 1, 0);
     /* errors and absent data */
-    assert_int_equal(eval_status(&a, "origin.population{group='Polen', year=2018}"), MEASURE_ERROR);
-    assert_int_equal(eval_status(&a, "origin.population{group='Marokko', year=1990}"), MEASURE_NODATA);
-    assert_int_equal(eval_status(&a, "origin.population{group='EuropeesAngelsaksisch', year=2018}"), MEASURE_NODATA);
-    assert_int_equal(eval_status(&a, "origin.n_countries{year=2017}"), MEASURE_NODATA);
-    assert_int_equal(eval_status(&a, "origin.share_projection{group='GroteVier', year=2050}"), MEASURE_NODATA);
-    registry_free(&a.reg);
-    a.data_dir = FIX_NODATA;
-    assert_int_equal(registry_load_dir(&a.reg, WF_PLUGINS), 0);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='Polen', year=2018}"), MEASURE_ERROR);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='Marokko', year=1990}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='EuropeesAngelsaksisch', year=2018}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.n_countries{year=2017}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.share_projection{group='GroteVier', year=2050}"), MEASURE_NODATA);
+    a.data_dir = FIX_NODATA; /* the plugins stay loaded: only the data changes */
     double t = 15500000 + 40000 * (2050 - 1996);
     double ov = (double)(long long)(t * (0.03 + 0.0009 * (2050 - 1996)));
-    assert_double_near(eval_ok(&a, "origin.share_projection{group='NietEuropeesAngelsaksisch', year=2050}"), 100 * ov / t,
+    assert_double_near(tu_eval_ok(&a, "origin.share_projection{group='NietEuropeesAngelsaksisch', year=2050}"), 100 * ov / t,
                        1e-9);
-    registry_free(&a.reg);
 
     /* municipal measures on three invented municipalities */
-    a.data_dir = WF_FIXTURES "/origin/kwb/data";
-    assert_int_equal(registry_load_dir(&a.reg, WF_PLUGINS), 0);
-    assert_double_near(eval_ok(&a, "origin.area_population{area='GM0002', year=2017}"), 2000, 0);
-    assert_double_near(eval_ok(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2017}"), 40, 0);
-    assert_double_near(eval_ok(&a, "origin.area_share{area='GM0001', group='Nederlands', year=2017}"), 85, 0);
+    a.data_dir = WF_FIXTURES "/origin/kwb/data"; /* the plugins stay loaded: only the data changes */
+    assert_double_near(tu_eval_ok(&a, "origin.area_population{area='GM0002', year=2017}"), 2000, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2017}"), 40, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_share{area='GM0001', group='Nederlands', year=2017}"), 85, 0);
     /* GM0002 and GM0003 tie on Morocco (8): both rank 1, GM0001 is 3rd */
-    assert_double_near(eval_ok(&a, "origin.area_rank{area='GM0003', group='Marokko', year=2017}"), 1, 0);
-    assert_double_near(eval_ok(&a, "origin.area_rank{area='GM0001', group='Marokko', year=2017}"), 3, 0);
-    assert_double_near(eval_ok(&a, "origin.area_rank{area='GM0003', group='Migratieachtergrond', year=2017}"), 2, 0);
-    assert_int_equal(eval_status(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2019}"),
+    assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0003', group='Marokko', year=2017}"), 1, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0001', group='Marokko', year=2017}"), 3, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0003', group='Migratieachtergrond', year=2017}"), 2, 0);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2019}"),
                      MEASURE_NODATA);
-    assert_int_equal(eval_status(&a, "origin.area_share{area='GM0002', group='MOE-EU', year=2017}"), MEASURE_NODATA);
-    assert_int_equal(eval_status(&a, "origin.area_share{area='GM0002', group='Nergens', year=2017}"), MEASURE_ERROR);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='MOE-EU', year=2017}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='Nergens', year=2017}"), MEASURE_ERROR);
     registry_free(&a.reg);
 }
 

@@ -142,13 +142,8 @@ static void test_list_and_info(void **state)
 static void test_measures(void **state)
 {
     (void)state;
-    wf_app a = {0};
-    a.data_dir = WF_DATA;
-    a.plugin_dir = WF_PLUGINS;
-    a.figures_dir = WF_FIGURES;
-    a.lang = "nl";
-    a.timeout = 30;
-    assert_int_equal(registry_load_dir(&a.reg, WF_PLUGINS), 0);
+    wf_app a;
+    tu_app(&a, WF_DATA);
     wf_measure_result r;
     wf_measure_eval(&a, "cohorts.stay_share{type='Totaal', cohort='2006-2010', stay='<2'}", &r);
     assert_int_equal(r.status, MEASURE_OK);

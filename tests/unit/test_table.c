@@ -59,6 +59,13 @@ static void test_load_and_find(void **state)
     assert_int_equal(table_find_query(t, "g=SR", &v), WRRFIG_EMPTY);
     assert_int_equal(table_find_query(t, "g=XX", &v), WRRFIG_NO_CELL);
     assert_int_equal(table_find_query(t, "nodim=1", &v), WRRFIG_NO_CELL);
+    /* Regression: conditions beyond the 32 that fit were ignored, matching a
+     * row on a subset of the query. */
+    char many[1024] = "g=NL";
+    for (int i = 0; i < 40; i++)
+        strcat(many, ";year=2019");
+    strcat(many, ";g=TR");
+    assert_int_equal(table_find_query(t, many, &v), WRRFIG_NO_CELL);
     assert_string_equal(table_meta_get(t, "source"), "SYNTHETIC TEST FIXTURE");
     assert_string_equal(table_meta_get(t, "label:g:NL"), "Nederland");
     assert_null(table_meta_get(t, "label:g:XX"));
