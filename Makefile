@@ -1,97 +1,156 @@
 # wrrfig - build, test, install. See README.md.
 #   make            build/bin/wrrfig, build/lib/libwrrfig.a, build/plugins/*.so
-#   make figures    install missing dependencies (as root) or name them, build, render every figure into out/
-#   make check      all tests, with gcc, then again under AddressSanitizer + UndefinedBehaviorSanitizer,
-#                   and a warning-free compile with clang
+#   make figures    install missing build+render dependencies (as root) or name them, build, render into out/
+#   make check      install missing dependencies (test tools too), then every test: with gcc, under
+#                   ASan+UBSan (gcc and clang; only clang checks float-to-int casts), and a clang build;
+#                   ends with one summary line
 #   make bench      timing of wrrfig's own work and of a full build (scripts/bench.sh)
 #   make install    PREFIX=/usr/local DESTDIR=
+#
+# Layout: core/src/<stage>/*.c -> $(BUILD)/obj/core/<stage>/*.o -> libwrrfig.a + main.c -> bin/wrrfig.
+# plugins/common/*.c -> libwrrfig-common.a (built against plugin.h only), linked into every plugin.
+# plugins/<name>/*.c -> $(BUILD)/plugins/<name>.so. Every object records its header dependencies (-MMD -MP).
 
 CC      ?= cc
 BUILD   ?= build
 PREFIX  ?= /usr/local
 OPT     ?= -O2 -g
 SAN     ?=
-PKGS     = libcjson cmocka
 
 PKG_CFLAGS := $(shell pkg-config --cflags libcjson 2>/dev/null)
 CJSON_LIBS := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 ifeq ($(SAN),1)
-SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# float-cast-overflow is spelled out: gcc's -fsanitize=undefined leaves it out.
+SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+DEPFLAGS = -MMD -MP
 CPPFLAGS = -Icore/include -Icore/src $(PKG_CFLAGS)
 ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+CORE_LIBS = $(CJSON_LIBS) -ldl -lm
 
-CORE_SRC  := $(filter-out core/src/main.c,$(wildcard core/src/*.c))
+CORE_SRC  := $(sort $(filter-out core/src/main.c,$(shell find core/src -name '*.c')))
 CORE_OBJ  := $(CORE_SRC:core/src/%.c=$(BUILD)/obj/core/%.o)
 LIB       := $(BUILD)/lib/libwrrfig.a
 BIN       := $(BUILD)/bin/wrrfig
 
-PLUGIN_DIRS := $(patsubst %/,%,$(dir $(wildcard plugins/*/*.c)))
-PLUGINS     := $(sort $(PLUGIN_DIRS:plugins/%=$(BUILD)/plugins/%.so))
-TPLUGIN_DIRS := $(patsubst %/,%,$(dir $(wildcard tests/plugins/*/*.c)))
-TPLUGINS    := $(sort $(TPLUGIN_DIRS:tests/plugins/%=$(BUILD)/test-plugins/%.so))
-TEST_SRC    := $(wildcard tests/unit/test_*.c)
-TESTS       := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+COMMON_SRC := $(sort $(wildcard plugins/common/*.c))
+COMMON_OBJ := $(COMMON_SRC:plugins/common/%.c=$(BUILD)/obj/plugins/common/%.o)
+COMMON_LIB := $(BUILD)/lib/libwrrfig-common.a
 
-.PHONY: all test check check-san check-clang figures bench install uninstall clean deps-check
+PLUGIN_NAMES := $(sort $(filter-out common,$(notdir $(patsubst %/,%,$(dir $(wildcard plugins/*/*.c))))))
+PLUGINS      := $(PLUGIN_NAMES:%=$(BUILD)/plugins/%.so)
+TPLUGIN_NAMES := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard tests/plugins/*/*.c)))))
+TPLUGINS     := $(TPLUGIN_NAMES:%=$(BUILD)/test-plugins/%.so)
+
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+E2E_SRC   := $(sort $(wildcard tests/e2e/test_*.c))
+TESTS     := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%) $(E2E_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all test check check-gcc check-san check-clang check-clang-san figures bench install uninstall clean \
+        deps-build deps-test
 all: $(BIN) $(LIB) $(PLUGINS)
 
-$(BUILD)/obj/core/%.o: core/src/%.c $(wildcard core/src/*.h) core/include/wrrfig/plugin.h
+$(BUILD)/obj/core/%.o: core/src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(LIB): $(CORE_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
 
-$(BIN): core/src/main.c $(LIB)
+$(BUILD)/obj/core/main.o: core/src/main.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) core/src/main.c $(LIB) $(CJSON_LIBS) -ldl -lm -o $@ $(ALL_LDFLAGS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-# A plugin is every .c file of one folder, built against the public header only.
-.SECONDEXPANSION:
-$(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) core/include/wrrfig/plugin.h
+$(BIN): $(BUILD)/obj/core/main.o $(LIB)
 	@mkdir -p $(@D)
-	$(CC) -Icore/include $(ALL_CFLAGS) -fPIC -shared -fvisibility=hidden $(filter %.c,$^) -lm -o $@ $(ALL_LDFLAGS)
+	$(CC) $^ $(CORE_LIBS) -o $@ $(ALL_LDFLAGS)
 
-$(BUILD)/test-plugins/%.so: $$(wildcard tests/plugins/%/*.c) core/include/wrrfig/plugin.h
+# Plugin code sees the public header and plugins/common only.
+PLUGIN_CPPFLAGS = -Icore/include -Iplugins
+$(BUILD)/obj/plugins/%.o: plugins/%.c
 	@mkdir -p $(@D)
-	$(CC) -Icore/include $(ALL_CFLAGS) -fPIC -shared -fvisibility=hidden $(filter %.c,$^) -lm -o $@ $(ALL_LDFLAGS)
+	$(CC) $(PLUGIN_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/testutil.h $(LIB) $(wildcard plugins/*/*.[ch])
+$(COMMON_LIB): $(COMMON_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) -DWF_SRC_DIR='"$(CURDIR)"' -DWF_BUILD_DIR='"$(abspath $(BUILD))"' \
-	    $< $(LIB) $(CJSON_LIBS) $(CMOCKA_LIBS) -ldl -lm -o $@ $(ALL_LDFLAGS)
+	rm -f $@ && ar rcs $@ $^
 
-# Runs every test program; all run even when one fails, and the summary line
-# counts them.
+# A plugin is every .c file of one folder, linked with the common helpers;
+# --no-undefined makes a missing symbol a link error, not a dlopen failure (not
+# under clang's sanitizers, whose runtime lives in the executable only).
+NO_UNDEFINED = $(if $(and $(SANFLAGS),$(findstring clang,$(CC))),,-Wl,--no-undefined)
+objs_of = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1)/*.c))
+define plugin_rule
+$(BUILD)/plugins/$(1).so: $(call objs_of,plugins/$(1)) $(COMMON_LIB)
+	@mkdir -p $$(@D)
+	$$(CC) -shared $(NO_UNDEFINED) $(call objs_of,plugins/$(1)) $(COMMON_LIB) -lm -o $$@ $$(ALL_LDFLAGS)
+endef
+$(foreach p,$(PLUGIN_NAMES),$(eval $(call plugin_rule,$(p))))
+
+# Plugins built wrong on purpose (tests/plugins/): no --no-undefined, as some
+# are meant to fail at load time.
+$(BUILD)/obj/tests/plugins/%.o: tests/plugins/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PLUGIN_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+define tplugin_rule
+$(BUILD)/test-plugins/$(1).so: $(call objs_of,tests/plugins/$(1))
+	@mkdir -p $$(@D)
+	$$(CC) -shared $(call objs_of,tests/plugins/$(1)) -lm -o $$@ $$(ALL_LDFLAGS)
+endef
+$(foreach p,$(TPLUGIN_NAMES),$(eval $(call tplugin_rule,$(p))))
+
+# Test programs. Some include plugin sources to test their computations;
+# their header and source dependencies come from -MMD like everything else.
+TEST_CPPFLAGS = $(CPPFLAGS) -Iplugins -Itests -DWF_SRC_DIR='"$(CURDIR)"' -DWF_BUILD_DIR='"$(abspath $(BUILD))"'
+$(BUILD)/tests/%: tests/%.c $(LIB) $(COMMON_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d $< $(LIB) $(COMMON_LIB) $(CORE_LIBS) $(CMOCKA_LIBS) \
+	    -o $@ $(ALL_LDFLAGS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Runs every test program (unit first, then end to end); all run even when
+# one fails. scripts/run-tests.sh prints one line of program and case counts
+# and records it in $(BUILD)/test-summary for `make check`.
 test: all $(TPLUGINS) $(TESTS)
-	@pass=0; fail=0; failed=""; \
-	for t in $(TESTS); do \
-	    echo "== $$t"; \
-	    if $$t; then pass=$$((pass+1)); else fail=$$((fail+1)); failed="$$failed $$t"; fi; \
-	done; \
-	echo "test programs ($(BUILD)): $$pass passed, $$fail failed"; \
-	[ -z "$$failed" ] || { echo "failed:$$failed"; exit 1; }
+	@sh scripts/run-tests.sh "$(BUILD)" $(TESTS)
+
+check-gcc:
+	@$(MAKE) --no-print-directory test
 
 check-san:
-	$(MAKE) BUILD=build/san SAN=1 OPT="-O1 -g" test
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 OPT="-O1 -g" test
 
 check-clang:
-	@if command -v clang >/dev/null; then $(MAKE) BUILD=build/clang CC=clang all $(TESTS:$(BUILD)/%=build/clang/%); \
-	else echo "clang not installed: skipping the clang build (scripts/install-deps.sh installs it)"; fi
+	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang test
 
-check: test check-san check-clang
+check-clang-san:
+	@$(MAKE) --no-print-directory BUILD=build/clang-san CC=clang SAN=1 OPT="-O1 -g" test
 
-deps-check:
-	@sh scripts/install-deps.sh
+# Each build runs on; the summary line counts every build, and the target
+# fails when any did.
+CHECK_BUILDS = build build/san build/clang build/clang-san
+check: deps-test
+	@rm -f $(CHECK_BUILDS:%=%/test-summary); st=0; \
+	$(MAKE) --no-print-directory check-gcc || st=1; \
+	$(MAKE) --no-print-directory check-san || st=1; \
+	$(MAKE) --no-print-directory check-clang || st=1; \
+	$(MAKE) --no-print-directory check-clang-san || st=1; \
+	sh scripts/check-summary.sh $(CHECK_BUILDS) || st=1; exit $$st
 
-figures: deps-check
+deps-build:
+	@sh scripts/install-deps.sh build render
+
+deps-test:
+	@sh scripts/install-deps.sh build render test
+
+figures: deps-build
 	$(MAKE) all
 	$(BIN) build --out out
 	$(BIN) check --out out > out/claims.txt; status=$$?; tail -n 1 out/claims.txt; \

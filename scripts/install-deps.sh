@@ -1,13 +1,30 @@
 #!/bin/sh
 # Installs what wrrfig needs from Debian packages when run as root; otherwise
 # names what is missing and the exact apt-get line, and fails.
-#   build:  gcc make pkg-config libcjson-dev libcmocka-dev
-#   render: gnuplot-nox (a program, run at render time)
-#   check:  clang (the second compiler make check builds with)
+#   install-deps.sh [build] [render] [test]     (default: build render)
+# The needs are kept apart so that `make figures` does not pull in test tools:
+#   build:  compiler, libraries and headers the program is built from
+#   render: gnuplot (a program run at render time)
+#   test:   the second compiler and its sanitizer runtime (clang, libFuzzer),
+#           valgrind, a headless browser and an HTML validator for the site tests
 set -eu
+build_pkgs="gcc make pkg-config libcjson-dev libcmocka-dev libcurl4-openssl-dev"
+render_pkgs="gnuplot-nox"
+test_pkgs="clang libclang-rt-14-dev valgrind chromium tidy python3 bash-completion"
+[ $# -gt 0 ] || set -- build render
+want=""
+for need in "$@"; do
+    case $need in
+    build) want="$want $build_pkgs" ;;
+    render) want="$want $render_pkgs" ;;
+    test) want="$want $test_pkgs" ;;
+    *) echo "install-deps.sh: unknown need '$need' (build, render, test)" >&2; exit 2 ;;
+    esac
+done
 missing=""
-need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || missing="$missing $1"; }
-for p in gcc make pkg-config libcjson-dev libcmocka-dev gnuplot-nox clang; do need_pkg "$p"; done
+for p in $want; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ]; then
     echo "wrrfig: installing:$missing"

@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "csv.h"
-#include "measure.h"
+#include "format/csv.h"
+#include "claims/measure.h"
 
 #ifndef WF_SRC_DIR
 #error "WF_SRC_DIR must be defined by the build"

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonfile.h"
-#include "strbuf.h"
-#include "table.h"
+#include "format/jsonfile.h"
+#include "util/strbuf.h"
+#include "data/table.h"
 
 int app_load_plugins(wf_app *a)
 {

@@ -4,8 +4,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "registry.h"
-#include "wf_error.h"
+#include "host/registry.h"
+#include "util/wf_error.h"
 
 #define WRRFIG_VERSION "0.1.0"
 

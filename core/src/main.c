@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "claims_check.h"
-#include "cli.h"
-#include "fileio.h"
-#include "strbuf.h"
+#include "claims/check.h"
+#include "cmd/cmd.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
 
 static const char usage[] =
     "usage: wrrfig [--data DIR] [--plugins DIR] [--figures DIR] [--lang nl|en] [--timeout S] COMMAND [ARGS]\n"

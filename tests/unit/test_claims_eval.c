@@ -3,8 +3,8 @@
  * references are answered by a fake evaluator, so no plugin is involved. */
 #include "testutil.h"
 
-#include "claims_eval.h"
-#include "claims_read.h"
+#include "claims/eval.h"
+#include "claims/read.h"
 
 static void test_equal_and_approx_boundaries(void **state)
 {

@@ -4,8 +4,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "claims_out.h"
-#include "claims_read.h"
+#include "claims/out.h"
+#include "claims/read.h"
 
 static const char registry[] =
     "[{\"id\": \"a\", \"line\": 8, \"figure\": \"fig-2-1\", \"quote_nl\": \"meer dan 150.000\", \"en\": \"e\","

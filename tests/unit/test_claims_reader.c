@@ -2,7 +2,7 @@
  * malformed field is reported with the file and JSON path. */
 #include "testutil.h"
 
-#include "claims_read.h"
+#include "claims/read.h"
 
 /* A valid claim as JSON text, with one member replaced (or removed when
  * value is NULL), so each test breaks exactly one field. */

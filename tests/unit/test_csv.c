@@ -2,8 +2,8 @@
  * exact error positions. */
 #include "testutil.h"
 
-#include "csv.h"
-#include "strbuf.h"
+#include "format/csv.h"
+#include "util/strbuf.h"
 
 static csv_doc *parse_ok(const char *text, csv_opts o)
 {

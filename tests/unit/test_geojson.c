@@ -3,8 +3,8 @@
  * WGS84 -> RD conversion against vertices CBS/PDOK publish in both. */
 #include "testutil.h"
 
-#include "geojson.h"
-#include "rdnew.h"
+#include "format/geojson.h"
+#include "import/rdnew.h"
 
 static int parse(const char *text, geojson *g, char *err)
 {

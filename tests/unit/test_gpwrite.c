@@ -2,7 +2,7 @@
  * assembled script. */
 #include "testutil.h"
 
-#include "gpwrite.h"
+#include "figure/gpwrite.h"
 
 static int fmt(strbuf *b, gp_mode m, const char **why, const char *f, ...)
 {

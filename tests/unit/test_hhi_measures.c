@@ -5,7 +5,7 @@
 #include "testutil.h"
 
 #include "app.h"
-#include "measure.h"
+#include "claims/measure.h"
 
 /* KWB 2017 per municipality, parsed independently of the plugin. */
 typedef struct gem {

@@ -2,7 +2,7 @@
  * typed lookups by dotted path with the path in the message. */
 #include "testutil.h"
 
-#include "jsonfile.h"
+#include "format/jsonfile.h"
 
 static void expect_error(const char *text, const char *want)
 {

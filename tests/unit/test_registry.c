@@ -2,7 +2,7 @@
  * names the file and the found/expected values. */
 #include "testutil.h"
 
-#include "registry.h"
+#include "host/registry.h"
 
 static const char *refusal_for(const char *plugin)
 {

@@ -1,7 +1,7 @@
 /* SHA-256 against the FIPS 180-4 example vectors. */
 #include "testutil.h"
 
-#include "sha256.h"
+#include "util/sha256.h"
 
 static void test_vectors(void **state)
 {

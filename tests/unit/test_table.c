@@ -2,8 +2,8 @@
  * error positions, and deterministic saving. */
 #include "testutil.h"
 
-#include "fileio.h"
-#include "table.h"
+#include "util/fileio.h"
+#include "data/table.h"
 
 static char *dir;
 

@@ -1,0 +1,122 @@
+#define _POSIX_C_SOURCE 200809L
+#include "claims/check.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims/eval.h"
+#include "claims/read.h"
+#include "claims/measure.h"
+
+char *claims_registry_dir(const wf_app *a)
+{
+    strbuf b = STRBUF_INIT;
+    sb_printf(&b, "%s/claims", a->data_dir);
+    return sb_take(&b);
+}
+
+/* Measure results by reference: many claims share references (the years of
+ * 37296ned, the cells of a table), and each evaluation forks. */
+typedef struct ref_cache {
+    const wf_app *app;
+    wf_measure_server *server;
+    char **refs;
+    expr_value *vals;
+    size_t n;
+} ref_cache;
+
+static void eval_ref(void *user, const char *ref, expr_value *out)
+{
+    ref_cache *c = user;
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->refs[i], ref) == 0) {
+            *out = c->vals[i];
+            return;
+        }
+    wf_measure_result mr;
+    measure_server_eval(c->server, ref, &mr);
+    memset(out, 0, sizeof *out);
+    switch (mr.status) {
+    case MEASURE_OK:
+        out->status = EXPR_OK;
+        out->value = mr.value;
+        break;
+    case MEASURE_NODATA: out->status = EXPR_NODATA; break;
+    case MEASURE_UNBOUND: out->status = EXPR_UNBOUND; break;
+    default: out->status = EXPR_ERROR;
+    }
+    if (out->status != EXPR_OK)
+        snprintf(out->reason, sizeof out->reason, "%.400s: %.600s", ref, mr.reason);
+    snprintf(out->inputs, sizeof out->inputs, "%s", mr.inputs);
+    c->refs = xrealloc(c->refs, (c->n + 1) * sizeof *c->refs);
+    c->vals = xrealloc(c->vals, (c->n + 1) * sizeof *c->vals);
+    c->refs[c->n] = xstrdup(ref);
+    c->vals[c->n] = *out;
+    c->n++;
+}
+
+static int wanted(const claim *c, const claims_options *o)
+{
+    if (o->chapter >= 0 && c->chapter != o->chapter)
+        return 0;
+    if (o->claim_id && strcmp(c->id, o->claim_id) != 0)
+        return 0;
+    if (o->figure_id && (!c->figure || strcmp(c->figure, o->figure_id) != 0))
+        return 0;
+    return 1;
+}
+
+void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,
+                      unsigned char *sel)
+{
+    ref_cache cache = {a, measure_server_new(a), NULL, NULL, 0};
+    for (size_t i = 0; i < set->n; i++) {
+        sel[i] = (unsigned char)wanted(&set->v[i], o);
+        memset(&res[i], 0, sizeof res[i]);
+        if (sel[i])
+            claims_check_one(&set->v[i], eval_ref, &cache, o->strict, &res[i]);
+    }
+    measure_server_free(cache.server);
+    for (size_t i = 0; i < cache.n; i++)
+        free(cache.refs[i]);
+    free(cache.refs);
+    free(cache.vals);
+}
+
+cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *errs)
+{
+    char *dir = claims_registry_dir(a);
+    claim_set set = {0};
+    size_t n_err = claims_load_dir(dir, &set, errs);
+    free(dir);
+    if (n_err) {
+        claim_set_free(&set);
+        return NULL;
+    }
+    claims_options o = {-1, NULL, figure_id, 0};
+    claim_result *res = xcalloc(set.n + 1, sizeof *res);
+    unsigned char *sel = xcalloc(set.n + 1, 1);
+    claims_check_set(a, &set, &o, res, sel);
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < set.n; i++) {
+        if (!sel[i])
+            continue;
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, "id", set.v[i].id);
+        cJSON_AddStringToObject(e, "status", claim_status_key(res[i].status));
+        cJSON_AddStringToObject(e, "op", claim_op_str(set.v[i].op));
+        cJSON_AddNumberToObject(e, "claimed", set.v[i].value);
+        if (res[i].status == CLAIM_PASS || res[i].status == CLAIM_FAIL)
+            cJSON_AddNumberToObject(e, "observed", res[i].observed);
+        else
+            cJSON_AddNullToObject(e, "observed");
+        cJSON_AddBoolToObject(e, "matches_expectation", res[i].matches);
+        cJSON_AddItemToArray(arr, e);
+    }
+    free(res);
+    free(sel);
+    claim_set_free(&set);
+    return arr;
+}

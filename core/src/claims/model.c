@@ -1,0 +1,71 @@
+#include "claims/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const op_names[] = {"=", "~", ">", ">=", "<", "<="};
+static const char *const status_names[] = {"PASS", "FAIL", "NO-DATA", "UNBOUND", "ERROR"};
+static const char *const status_keys[] = {"pass", "fail", "no-data", "unbound", "error"};
+
+const char *claim_op_str(claim_op op)
+{
+    return (unsigned)op < 6 ? op_names[op] : "?";
+}
+
+int claim_op_parse(const char *s, claim_op *out)
+{
+    for (int i = 0; i < 6; i++)
+        if (strcmp(s, op_names[i]) == 0) {
+            *out = (claim_op)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *claim_status_str(claim_status s)
+{
+    return (unsigned)s < CLAIM_N_STATUS ? status_names[s] : "?";
+}
+
+const char *claim_status_key(claim_status s)
+{
+    return (unsigned)s < CLAIM_N_STATUS ? status_keys[s] : "?";
+}
+
+int claim_status_parse_key(const char *s, claim_status *out)
+{
+    /* "error" is an outcome, never something to expect. */
+    for (int i = 0; i < CLAIM_ERROR; i++)
+        if (strcmp(s, status_keys[i]) == 0) {
+            *out = (claim_status)i;
+            return 0;
+        }
+    return -1;
+}
+
+void claim_clear(claim *c)
+{
+    char **f[] = {&c->id, &c->section, &c->box, &c->figure, &c->quote_nl, &c->en, &c->subject, &c->period,
+                  &c->unit, &c->measure, &c->expect_reason, &c->note, &c->source, &c->file};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        free(*f[i]);
+        *f[i] = NULL;
+    }
+}
+
+void claim_set_free(claim_set *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        claim_clear(&s->v[i]);
+    free(s->v);
+    s->v = NULL;
+    s->n = 0;
+}
+
+long claim_set_find(const claim_set *s, const char *id)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}

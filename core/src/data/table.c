@@ -1,0 +1,383 @@
+#include "data/table.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format/csv.h"
+#include "util/fileio.h"
+#include "format/jsonfile.h"
+#include "util/sha256.h"
+#include "util/strbuf.h"
+
+static char *data_path(const char *data_dir, const char *name, const char *ext)
+{
+    strbuf b = STRBUF_INIT;
+    sb_printf(&b, "%s/%s%s", data_dir, name, ext);
+    return sb_take(&b);
+}
+
+char *table_csv_path(const char *data_dir, const char *name) { return data_path(data_dir, name, ".csv"); }
+char *table_meta_path(const char *data_dir, const char *name)
+{
+    return data_path(data_dir, name, ".meta.json");
+}
+
+int table_exists(const char *data_dir, const char *name)
+{
+    static const char *exts[] = {".csv", ".geojson"};
+    for (size_t i = 0; i < 2; i++) {
+        char *p = data_path(data_dir, name, exts[i]);
+        int ok = file_exists(p);
+        free(p);
+        if (ok)
+            return 1;
+    }
+    return 0;
+}
+
+int parse_value_cell(const char *s, wrrfig_value_kind *kind, double *v)
+{
+    if (s[0] == '\0') {
+        *kind = WRRFIG_EMPTY;
+        return 0;
+    }
+    if (strcmp(s, ".") == 0) {
+        *kind = WRRFIG_MISSING;
+        return 0;
+    }
+    if (strcmp(s, "x") == 0) {
+        *kind = WRRFIG_SECRET;
+        return 0;
+    }
+    if (strcmp(s, "-") == 0) {
+        *kind = WRRFIG_NIL;
+        return 0;
+    }
+    /* strtod would accept "inf", "nan", hex and leading spaces: data files
+     * hold plain decimals only, so check the characters first. */
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    int digits = 0;
+    for (; *p; p++) {
+        if ((*p >= '0' && *p <= '9'))
+            digits++;
+        else if (*p != '.' && *p != 'e' && *p != 'E' && *p != '-' && *p != '+')
+            return -1;
+    }
+    if (!digits)
+        return -1;
+    char *end;
+    errno = 0;
+    double d = strtod(s, &end);
+    if (*end != '\0' || errno == ERANGE || !isfinite(d))
+        return -1;
+    *kind = WRRFIG_VALUE;
+    *v = d;
+    return 0;
+}
+
+wf_table *table_new(const char *name, const char *const *dims, size_t n_dims, int has_value)
+{
+    wf_table *t = xcalloc(1, sizeof *t);
+    t->name = xstrdup(name);
+    t->n_dims = n_dims;
+    t->dims = xcalloc(n_dims ? n_dims : 1, sizeof *t->dims);
+    for (size_t i = 0; i < n_dims; i++)
+        t->dims[i] = xstrdup(dims[i]);
+    t->has_value = has_value;
+    return t;
+}
+
+void table_add_row(wf_table *t, const char *const *keys, wrrfig_value_kind kind, double value)
+{
+    if (t->n_rows == t->cap_rows) {
+        t->cap_rows = t->cap_rows ? t->cap_rows * 2 : 64;
+        t->keys = xrealloc(t->keys, t->cap_rows * (t->n_dims ? t->n_dims : 1) * sizeof *t->keys);
+        t->values = xrealloc(t->values, t->cap_rows * sizeof *t->values);
+        t->kinds = xrealloc(t->kinds, t->cap_rows * sizeof *t->kinds);
+    }
+    for (size_t d = 0; d < t->n_dims; d++)
+        t->keys[t->n_rows * t->n_dims + d] = xstrdup(keys[d]);
+    t->values[t->n_rows] = kind == WRRFIG_VALUE ? value : NAN;
+    t->kinds[t->n_rows] = (unsigned char)(t->has_value ? kind : WRRFIG_NO_CELL);
+    t->n_rows++;
+}
+
+void table_set_meta(wf_table *t, cJSON *meta)
+{
+    cJSON_Delete(t->meta);
+    t->meta = meta;
+}
+
+void table_free(wf_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n_rows * t->n_dims; i++)
+        free(t->keys[i]);
+    for (size_t i = 0; i < t->n_dims; i++)
+        free(t->dims[i]);
+    free(t->keys);
+    free(t->dims);
+    free(t->values);
+    free(t->kinds);
+    free(t->name);
+    free(t->path);
+    cJSON_Delete(t->meta);
+    free(t);
+}
+
+int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err)
+{
+    char *csvp = table_csv_path(data_dir, name);
+    char *metap = table_meta_path(data_dir, name);
+    csv_doc *doc = NULL;
+    cJSON *meta = NULL;
+    wf_table *t = NULL;
+    int rc = -1;
+    csv_opts o = CSV_OPTS_TIDY;
+
+    if (!file_exists(csvp)) {
+        wf_errorf(err, "%s: table '%s' not found", csvp, name);
+        goto done;
+    }
+    if (!file_exists(metap)) {
+        wf_errorf(err, "%s: provenance sidecar missing: every table needs one (docs/data-formats.md)", metap);
+        goto done;
+    }
+    if (json_read_file(metap, &meta, err) != 0)
+        goto done;
+    if (!cJSON_IsObject(meta)) {
+        wf_errorf(err, "%s: $: expected an object", metap);
+        goto done;
+    }
+    if (!json_str_req(meta, "source", metap, "$", err))
+        goto done;
+    if (csv_read_file(csvp, &o, &doc, err) != 0)
+        goto done;
+    if (doc->n_rows == 0) {
+        wf_error_at(err, csvp, 1, 1, "empty file: expected a header row");
+        goto done;
+    }
+    csv_row *hdr = &doc->rows[0];
+    int has_value = strcmp(hdr->f[hdr->n - 1], "value") == 0;
+    size_t n_dims = has_value ? hdr->n - 1 : hdr->n;
+    for (size_t i = 0; i < hdr->n; i++) {
+        if (hdr->f[i][0] == '\0') {
+            wf_error_at(err, csvp, 1, hdr->col[i], "empty column name");
+            goto done;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(hdr->f[i], hdr->f[j]) == 0) {
+                wf_error_at(err, csvp, 1, hdr->col[i], "duplicate column name '%s'", hdr->f[i]);
+                goto done;
+            }
+    }
+    t = table_new(name, (const char *const *)hdr->f, n_dims, has_value);
+    for (size_t r = 1; r < doc->n_rows; r++) {
+        csv_row *row = &doc->rows[r];
+        wrrfig_value_kind kind = WRRFIG_NO_CELL;
+        double v = NAN;
+        if (has_value && parse_value_cell(row->f[n_dims], &kind, &v) != 0) {
+            wf_error_at(err, csvp, row->line, row->col[n_dims],
+                        "expected a number or one of . x - (or empty) in column 'value', got '%s'",
+                        row->f[n_dims]);
+            goto done;
+        }
+        table_add_row(t, (const char *const *)row->f, kind, v);
+    }
+    t->path = xstrdup(csvp);
+    if (sha256_file_hex(csvp, t->sha256) != 0)
+        t->sha256[0] = '\0';
+    t->meta = meta;
+    meta = NULL;
+    *out = t;
+    t = NULL;
+    rc = 0;
+done:
+    table_free(t);
+    csv_free(doc);
+    cJSON_Delete(meta);
+    free(csvp);
+    free(metap);
+    return rc;
+}
+
+int table_dim(const wf_table *t, const char *name)
+{
+    for (size_t i = 0; i < t->n_dims; i++)
+        if (strcmp(t->dims[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+wrrfig_value_kind table_find_query(const wf_table *t, const char *query, double *out)
+{
+    /* Parse "dim=code;dim=code" into (index, code) pairs. */
+    size_t want_n = 0;
+    int idx[32];
+    char *codes[32];
+    const char *p = query;
+    wrrfig_value_kind res = WRRFIG_NO_CELL;
+    while (*p && want_n < 32) {
+        const char *semi = strchr(p, ';');
+        size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        const char *eq = memchr(p, '=', n);
+        if (!eq)
+            goto done;
+        char *dim = xstrndup(p, (size_t)(eq - p));
+        idx[want_n] = table_dim(t, dim);
+        free(dim);
+        codes[want_n] = xstrndup(eq + 1, n - (size_t)(eq - p) - 1);
+        want_n++;
+        if (idx[want_n - 1] < 0)
+            goto done;
+        p += n;
+        if (*p == ';')
+            p++;
+    }
+    if (*p)
+        goto done; /* more conditions than fit: matching on a subset would pick a wrong row */
+    for (size_t r = 0; r < t->n_rows; r++) {
+        size_t k = 0;
+        for (; k < want_n; k++)
+            if (strcmp(t->keys[r * t->n_dims + (size_t)idx[k]], codes[k]) != 0)
+                break;
+        if (k == want_n) {
+            res = (wrrfig_value_kind)t->kinds[r];
+            if (res == WRRFIG_VALUE && out)
+                *out = t->values[r];
+            break;
+        }
+    }
+done:
+    for (size_t i = 0; i < want_n; i++)
+        free(codes[i]);
+    return res;
+}
+
+const char *table_meta_get(const wf_table *t, const char *key)
+{
+    if (!t->meta)
+        return NULL;
+    if (strncmp(key, "label:", 6) == 0) {
+        const char *dim = key + 6;
+        const char *colon = strchr(dim, ':');
+        if (!colon)
+            return NULL;
+        char *d = xstrndup(dim, (size_t)(colon - dim));
+        const cJSON *labels = cJSON_GetObjectItemCaseSensitive(t->meta, "labels");
+        const cJSON *dl = cJSON_GetObjectItemCaseSensitive(labels, d);
+        free(d);
+        return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(dl, colon + 1));
+    }
+    if (strcmp(key, "sha256") == 0)
+        return t->sha256;
+    return json_str(t->meta, key);
+}
+
+static const wf_table *sort_table;
+static int cmp_rows(const void *a, const void *b)
+{
+    size_t ra = *(const size_t *)a, rb = *(const size_t *)b;
+    for (size_t d = 0; d < sort_table->n_dims; d++) {
+        int c = strcmp(sort_table->keys[ra * sort_table->n_dims + d], sort_table->keys[rb * sort_table->n_dims + d]);
+        if (c)
+            return c;
+    }
+    return ra < rb ? -1 : ra > rb;
+}
+
+void table_sort(wf_table *t)
+{
+    size_t n = t->n_rows, nd = t->n_dims;
+    size_t *order = xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_table = t; /* qsort has no context argument in C11 */
+    qsort(order, n, sizeof *order, cmp_rows);
+    sort_table = NULL;
+    char **keys = xmalloc((n * nd > 0 ? n * nd : 1) * sizeof *keys);
+    double *values = xmalloc((n ? n : 1) * sizeof *values);
+    unsigned char *kinds = xmalloc(n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(keys + i * nd, t->keys + order[i] * nd, nd * sizeof *keys);
+        values[i] = t->values[order[i]];
+        kinds[i] = t->kinds[order[i]];
+    }
+    free(t->keys);
+    free(t->values);
+    free(t->kinds);
+    t->keys = keys;
+    t->values = values;
+    t->kinds = kinds;
+    t->cap_rows = n;
+    free(order);
+}
+
+char *table_to_csv(const wf_table *t)
+{
+    strbuf b = STRBUF_INIT;
+    for (size_t d = 0; d < t->n_dims; d++) {
+        if (d)
+            sb_putc(&b, ',');
+        csv_put_field(&b, t->dims[d], ',');
+    }
+    if (t->has_value)
+        sb_puts(&b, t->n_dims ? ",value" : "value");
+    sb_putc(&b, '\n');
+    for (size_t r = 0; r < t->n_rows; r++) {
+        for (size_t d = 0; d < t->n_dims; d++) {
+            if (d)
+                sb_putc(&b, ',');
+            csv_put_field(&b, t->keys[r * t->n_dims + d], ',');
+        }
+        if (t->has_value) {
+            if (t->n_dims)
+                sb_putc(&b, ',');
+            switch ((wrrfig_value_kind)t->kinds[r]) {
+            case WRRFIG_VALUE: sb_double(&b, t->values[r]); break;
+            case WRRFIG_MISSING: sb_putc(&b, '.'); break;
+            case WRRFIG_SECRET: sb_putc(&b, 'x'); break;
+            case WRRFIG_NIL: sb_putc(&b, '-'); break;
+            default: break;
+            }
+        }
+        sb_putc(&b, '\n');
+    }
+    return sb_take(&b);
+}
+
+int table_save(const wf_table *t, const char *data_dir, wf_error *err)
+{
+    char *csvp = table_csv_path(data_dir, t->name);
+    char *metap = table_meta_path(data_dir, t->name);
+    int rc = -1;
+    char *slash = strrchr(csvp, '/');
+    if (slash) {
+        *slash = '\0';
+        int mk = make_dirs(csvp, err);
+        *slash = '/';
+        if (mk != 0)
+            goto done;
+    }
+    char *csv = table_to_csv(t);
+    rc = atomic_write(csvp, csv, strlen(csv), err);
+    free(csv);
+    if (rc == 0) {
+        char *m = t->meta ? cJSON_Print(t->meta) : xstrdup("{}");
+        strbuf mb = STRBUF_INIT;
+        sb_puts(&mb, m);
+        sb_putc(&mb, '\n');
+        cJSON_free(m);
+        rc = atomic_write(metap, mb.s, mb.len, err);
+        sb_free(&mb);
+    }
+done:
+    free(csvp);
+    free(metap);
+    return rc;
+}

@@ -1,0 +1,217 @@
+#include "figure/gpwrite.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const palette[GP_PALETTE_N] = {
+    "#0072b2", "#e69f00", "#009e73", "#d55e00", "#56b4e9", "#cc79a7", "#f0e442", "#555555"};
+
+const char *gp_palette(int i)
+{
+    if (i < 0)
+        i = 0;
+    return palette[i % GP_PALETTE_N];
+}
+
+void gp_quote(strbuf *out, const char *s)
+{
+    sb_putc(out, '\'');
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '\'')
+            sb_puts(out, "''");
+        else if (*p == '\n')
+            /* A single-quoted string cannot hold a line break; join with a
+             * double-quoted "\n", which holds no data and so nothing to run. */
+            sb_puts(out, "'.\"\\n\".'");
+        else if (*p == '\r')
+            continue;
+        else
+            sb_putc(out, *p);
+    }
+    sb_putc(out, '\'');
+}
+
+void gp_data_field(strbuf *out, const char *s)
+{
+    sb_putc(out, '"');
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '"')
+            sb_putc(out, '\'');
+        else if ((unsigned char)*p < 0x20)
+            sb_putc(out, ' ');
+        else
+            sb_putc(out, *p);
+    }
+    sb_putc(out, '"');
+}
+
+int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const char **why)
+{
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') {
+            if (mode == GP_DATA && *p == '\n') {
+                *why = "a datablock row may not contain a line break";
+                return -1;
+            }
+            sb_putc(out, *p);
+            continue;
+        }
+        p++;
+        switch (*p) {
+        case '%': sb_putc(out, '%'); break;
+        case 'd': sb_printf(out, "%d", va_arg(ap, int)); break;
+        case 'u': sb_printf(out, "%u", va_arg(ap, unsigned)); break;
+        case 'z':
+            if (p[1] != 'u') {
+                *why = "only %zu is supported after %z";
+                return -1;
+            }
+            p++;
+            sb_printf(out, "%zu", va_arg(ap, size_t));
+            break;
+        case 'l':
+            if (p[1] == 'd')
+                sb_printf(out, "%ld", va_arg(ap, long));
+            else if (p[1] == 'u')
+                sb_printf(out, "%lu", va_arg(ap, unsigned long));
+            else {
+                *why = "only %ld and %lu are supported after %l";
+                return -1;
+            }
+            p++;
+            break;
+        case 'g': sb_double(out, va_arg(ap, double)); break;
+        case '.': {
+            int prec = 0;
+            p++;
+            while (*p >= '0' && *p <= '9')
+                prec = prec * 10 + (*p++ - '0');
+            if (*p != 'f' || prec > 12) {
+                *why = "only %.Nf (N <= 12) is supported after %.";
+                return -1;
+            }
+            double v = va_arg(ap, double);
+            if (isnan(v))
+                sb_puts(out, "NaN");
+            else
+                sb_printf(out, "%.*f", prec, v);
+            break;
+        }
+        case 'q': {
+            const char *s = va_arg(ap, const char *);
+            if (mode == GP_COMMAND)
+                gp_quote(out, s);
+            else
+                gp_data_field(out, s);
+            break;
+        }
+        case 'c': {
+            int i = va_arg(ap, int);
+            sb_putc(out, '\'');
+            sb_puts(out, gp_palette(i));
+            sb_putc(out, '\'');
+            break;
+        }
+        case 's':
+            *why = "%s is refused: write strings with %q so data cannot reach the command line unquoted";
+            return -1;
+        default:
+            *why = "unsupported directive (use %d %u %ld %lu %zu %g %.Nf %q %c %%)";
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Breaks lines longer than maxc at spaces, so a long title is not cut off
+ * by the canvas; lines the plugin broke itself are kept. */
+static char *wrap_title(const char *t, size_t maxc)
+{
+    strbuf b = STRBUF_INIT;
+    size_t col = 0;
+    const char *p = t;
+    while (*p) {
+        if (*p == '\n') {
+            sb_putc(&b, '\n');
+            col = 0;
+            p++;
+            continue;
+        }
+        size_t wl = strcspn(p, " \n");
+        size_t chars = 0; /* UTF-8 characters, not bytes */
+        for (size_t i = 0; i < wl; i++)
+            chars += ((unsigned char)p[i] & 0xC0) != 0x80;
+        if (col > 0 && col + 1 + chars > maxc) {
+            sb_putc(&b, '\n');
+            col = 0;
+        } else if (col > 0) {
+            sb_putc(&b, ' ');
+            col++;
+        }
+        sb_add(&b, p, wl);
+        col += chars;
+        p += wl;
+        while (*p == ' ')
+            p++;
+    }
+    return sb_take(&b);
+}
+
+char *gp_script(const gp_script_parts *p)
+{
+    strbuf b = STRBUF_INIT;
+    int w = p->width > 0 ? p->width : 800, h = p->height > 0 ? p->height : 500;
+    sb_printf(&b, "# %s - generated by wrrfig; render with: gnuplot -e \"wrrfig_formats='svg pdf png'\" %s.gp\n",
+              p->id, p->id);
+    if (p->header_comment)
+        sb_printf(&b, "# %s\n", p->header_comment);
+    sb_puts(&b, "# Strings from data are single-quoted or in datablocks: nothing in them is executed.\n");
+    sb_puts(&b, "set encoding utf8\n");
+    sb_puts(&b, p->blocks ? p->blocks : "");
+    sb_puts(&b, "if (!exists('wrrfig_formats')) wrrfig_formats = 'svg'\n");
+    sb_printf(&b, "if (!exists('wrrfig_output')) wrrfig_output = '%s'\n", p->id);
+    sb_puts(&b, "do for [wrrfig_fmt in wrrfig_formats] {\n");
+    sb_puts(&b, "reset\n");
+    /* House style: one font, white background, no enhanced-text markup (so
+     * _ ^ @ { } in labels print as themselves). The fontscales make a font
+     * size mean the same fraction of the canvas in all three terminals
+     * (measured with gnuplot 5.4.4: pngcairo sets points at 96 dpi, 4/3 of
+     * svg; pdfcairo sets 0.926 of svg on a canvas of w/100 inches). */
+    sb_printf(&b,
+              "if (wrrfig_fmt eq 'svg') { set terminal svg size %d,%d fixed font 'DejaVu Sans,11' "
+              "background rgb 'white' noenhanced }\n",
+              w, h);
+    sb_printf(&b,
+              "if (wrrfig_fmt eq 'pdf') { set terminal pdfcairo size %.2fin,%.2fin font 'DejaVu Sans,11' "
+              "fontscale 1.08 background rgb 'white' noenhanced }\n",
+              w / 100.0, h / 100.0);
+    sb_printf(&b,
+              "if (wrrfig_fmt eq 'png') { set terminal pngcairo size %d,%d font 'DejaVu Sans,11' "
+              "fontscale 0.75 background rgb 'white' noenhanced }\n",
+              w, h);
+    sb_puts(&b, "set output wrrfig_output.'.'.wrrfig_fmt\n");
+    for (int i = 0; i < GP_PALETTE_N; i++)
+        sb_printf(&b, "set linetype %d lc rgb '%s' lw 2 pt 7 ps 0.8\n", i + 1, palette[i]);
+    sb_puts(&b, "set border 3 lc rgb '#444444'\nset tics nomirror out\n"
+                "set grid ytics lc rgb '#dddddd' lw 1 dt 1\nset key noautotitle noenhanced\n");
+    if (p->lang && strcmp(p->lang, "nl") == 0)
+        sb_puts(&b, "set decimalsign ','\n");
+    /* wrrfig_title lets a multiplot body reuse the title for the whole page. */
+    sb_puts(&b, "wrrfig_title = ");
+    /* About 8.5 px per character of the 13-point title font. */
+    char *title = wrap_title(p->title ? p->title : p->id, (size_t)((w - 40) / 8.5));
+    gp_quote(&b, title);
+    free(title);
+    sb_puts(&b, "\nset title wrrfig_title font ',13'\n");
+    if (p->source_line && *p->source_line) {
+        sb_puts(&b, "set label 9999 ");
+        gp_quote(&b, p->source_line);
+        sb_puts(&b, " at screen 0.01, screen 0.025 left font ',8' tc rgb '#555555'\n"
+                    "set bmargin 5\n");
+    }
+    sb_puts(&b, p->body ? p->body : "");
+    sb_puts(&b, "unset output\n}\n");
+    return sb_take(&b);
+}

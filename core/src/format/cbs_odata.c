@@ -1,0 +1,121 @@
+#include "format/cbs_odata.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+
+static char *trim_dup(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return xstrndup(s, n);
+}
+
+/* One record member as the text a StatLine CSV would have held. */
+static char *cell_text(const cJSON *v)
+{
+    if (cJSON_IsNull(v))
+        return xstrdup(".");
+    if (cJSON_IsString(v))
+        return trim_dup(v->valuestring);
+    strbuf b = STRBUF_INIT;
+    sb_double(&b, v->valuedouble);
+    return sb_take(&b);
+}
+
+static void free_partial(csv_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < rows[i].n; j++)
+            free(rows[i].f[j]);
+        free(rows[i].f);
+        free(rows[i].col);
+    }
+    free(rows);
+}
+
+int odata_to_doc(const cJSON *dataset, const char *name, csv_doc **out, wf_error *err)
+{
+    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(dataset, "value");
+    if (!cJSON_IsArray(vals))
+        return wf_errorf(err, "%s: $.value: missing (expected the array of records of a TypedDataSet)", name);
+    size_t n_rec = (size_t)cJSON_GetArraySize(vals);
+    if (n_rec == 0)
+        return wf_errorf(err, "%s: $.value: empty (expected at least one record)", name);
+    const cJSON *first = vals->child;
+    if (!cJSON_IsObject(first) || !first->child)
+        return wf_errorf(err, "%s: $.value[0]: expected a non-empty object", name);
+    size_t n_cols = (size_t)cJSON_GetArraySize(first);
+    csv_row *rows = xcalloc(n_rec + 1, sizeof *rows);
+    rows[0].n = n_cols;
+    rows[0].f = xcalloc(n_cols, sizeof *rows[0].f);
+    rows[0].col = xcalloc(n_cols, sizeof *rows[0].col);
+    size_t c = 0;
+    for (const cJSON *m = first->child; m; m = m->next, c++) {
+        rows[0].f[c] = xstrdup(m->string);
+        rows[0].col[c] = c + 1;
+    }
+    size_t r = 1;
+    for (const cJSON *rec = vals->child; rec; rec = rec->next, r++) {
+        if (!cJSON_IsObject(rec) || (size_t)cJSON_GetArraySize(rec) != n_cols) {
+            free_partial(rows, r);
+            return wf_errorf(err, "%s: $.value[%zu]: expected an object with the %zu members of $.value[0]", name,
+                             r - 1, n_cols);
+        }
+        rows[r].n = n_cols;
+        rows[r].line = r;
+        rows[r].f = xcalloc(n_cols, sizeof *rows[r].f);
+        rows[r].col = xcalloc(n_cols, sizeof *rows[r].col);
+        for (c = 0; c < n_cols; c++) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, rows[0].f[c]);
+            if (!v || !(cJSON_IsNull(v) || cJSON_IsString(v) || cJSON_IsNumber(v))) {
+                wf_errorf(err, "%s: $.value[%zu].%s: %s (expected a string, number or null)", name, r - 1,
+                          rows[0].f[c], v ? "wrong type" : "missing");
+                rows[r].n = c;
+                free_partial(rows, r + 1);
+                return -1;
+            }
+            rows[r].f[c] = cell_text(v);
+            rows[r].col[c] = c + 1;
+        }
+    }
+    csv_doc *d = xmalloc(sizeof *d);
+    d->n_rows = n_rec + 1;
+    d->rows = rows;
+    *out = d;
+    return 0;
+}
+
+const cJSON *odata_properties(const cJSON *doc, const char *name, wf_error *err)
+{
+    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(doc, "value");
+    if (!cJSON_IsArray(vals)) {
+        wf_errorf(err, "%s: $.value: missing (expected the array of a DataProperties document)", name);
+        return NULL;
+    }
+    size_t i = 0;
+    for (const cJSON *p = vals->child; p; p = p->next, i++) {
+        const cJSON *k = cJSON_GetObjectItemCaseSensitive(p, "Key");
+        if (!cJSON_IsObject(p) || !cJSON_IsString(k)) {
+            wf_errorf(err, "%s: $.value[%zu].Key: missing (expected a string)", name, i);
+            return NULL;
+        }
+    }
+    return vals;
+}
+
+const char *odata_property(const cJSON *props, const char *key, const char *member)
+{
+    for (const cJSON *p = props ? props->child : NULL; p; p = p->next) {
+        const cJSON *k = cJSON_GetObjectItemCaseSensitive(p, "Key");
+        if (cJSON_IsString(k) && strcmp(k->valuestring, key) == 0) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, member);
+            return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+        }
+    }
+    return NULL;
+}

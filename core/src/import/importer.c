@@ -1,0 +1,575 @@
+#include "import/importer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format/cbs_odata.h"
+#include "util/fileio.h"
+#include "import/mapping.h"
+#include "import/reader.h"
+#include "util/sha256.h"
+#include "util/strbuf.h"
+
+typedef struct prow {
+    char **keys;
+    wrrfig_value_kind kind;
+    double v;
+    char *where;               /* source position, for duplicate reports */
+    size_t n_keys;             /* for the comparator, which has no context argument */
+} prow;
+
+typedef struct rows {
+    prow *r;
+    size_t n, cap, n_keys;
+} rows;
+
+static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, const char *where)
+{
+    if (rs->n == rs->cap) {
+        rs->cap = rs->cap ? rs->cap * 2 : 256;
+        rs->r = xrealloc(rs->r, rs->cap * sizeof *rs->r);
+    }
+    prow *p = &rs->r[rs->n++];
+    p->keys = xcalloc(rs->n_keys, sizeof *p->keys);
+    for (size_t i = 0; i < rs->n_keys; i++)
+        p->keys[i] = xstrdup(keys[i]);
+    p->kind = kind;
+    p->v = v;
+    p->where = xstrdup(where);
+    p->n_keys = rs->n_keys;
+}
+
+static void rows_free(rows *rs)
+{
+    for (size_t i = 0; i < rs->n; i++) {
+        for (size_t k = 0; k < rs->n_keys; k++)
+            free(rs->r[i].keys[k]);
+        free(rs->r[i].keys);
+        free(rs->r[i].where);
+    }
+    free(rs->r);
+}
+
+static int cmp_prow(const void *a, const void *b)
+{
+    const prow *x = a, *y = b;
+    for (size_t i = 0; i < x->n_keys; i++) {
+        int c = strcmp(x->keys[i], y->keys[i]);
+        if (c)
+            return c;
+    }
+    return strcmp(x->where, y->where);
+}
+
+static int in_array(const cJSON *arr, const char *s)
+{
+    for (const cJSON *c = arr ? arr->child : NULL; c; c = c->next)
+        if (strcmp(c->valuestring, s) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct colmap {
+    int *dim_col;              /* per mapping dim: source column or -1 (constant) */
+    int *melt_col;             /* per melt column */
+    int value_col;
+} colmap;
+
+/* Resolves every column the mapping names and refuses columns it does not
+ * account for, so a changed download cannot be imported half-understood. */
+static int resolve_columns(const imp_mapping *m, const imp_source *s, colmap *cm, wf_error *err)
+{
+    const csv_row *h = &s->doc->rows[0];
+    char where[512];
+    int col;
+    cm->dim_col = xcalloc(m->n_dims, sizeof *cm->dim_col);
+    cm->melt_col = xcalloc(m->n_melt ? m->n_melt : 1, sizeof *cm->melt_col);
+    cm->value_col = -1;
+    unsigned char *used = xcalloc(h->n ? h->n : 1, 1);
+    int rc = -1;
+    for (size_t d = 0; d < m->n_dims; d++) {
+        cm->dim_col[d] = -1;
+        if (!m->dims[d].column)
+            continue;
+        if ((col = csv_header_index(s->doc, m->dims[d].column)) < 0) {
+            wf_errorf(err, "%s: no column '%s' in the header (mapping %s %s.column)", s->path, m->dims[d].column,
+                      m->base, m->dims[d].path);
+            goto done;
+        }
+        cm->dim_col[d] = col;
+        used[col] = 1;
+    }
+    for (size_t i = 0; i < m->n_melt; i++) {
+        if ((col = csv_header_index(s->doc, m->melt[i].column)) < 0) {
+            wf_errorf(err, "%s: no column '%s' in the header (mapping %s $.melt.columns[%zu])", s->path,
+                      m->melt[i].column, m->base, i);
+            goto done;
+        }
+        if (used[col]) {
+            wf_errorf(err, "%s: column '%s' is mapped twice (mapping %s $.melt.columns[%zu])", s->path,
+                      m->melt[i].column, m->base, i);
+            goto done;
+        }
+        cm->melt_col[i] = col;
+        used[col] = 1;
+    }
+    if (m->value_col) {
+        if ((col = csv_header_index(s->doc, m->value_col)) < 0) {
+            wf_errorf(err, "%s: no column '%s' in the header (mapping %s $.value.column)", s->path, m->value_col,
+                      m->base);
+            goto done;
+        }
+        if (used[col]) {
+            wf_errorf(err, "%s: column '%s' is both a dimension and the value (mapping %s)", s->path, m->value_col,
+                      m->base);
+            goto done;
+        }
+        cm->value_col = col;
+        used[col] = 1;
+    }
+    for (const cJSON *c = m->ignore ? m->ignore->child : NULL; c; c = c->next) {
+        if ((col = csv_header_index(s->doc, c->valuestring)) < 0) {
+            wf_errorf(err, "%s: no column '%s' in the header (mapping %s $.ignore_columns)", s->path, c->valuestring,
+                      m->base);
+            goto done;
+        }
+        used[col] = 1;
+    }
+    for (size_t c = 0; c < h->n && !m->ignore_other; c++)
+        if (!used[c]) {
+            wf_errorf(err, "%s: column '%s' is not mapped (expected it under dimensions, melt, value or ignore_columns of %s)",
+                      imp_source_where(s, 0, c, where, sizeof where), h->f[c], m->base);
+            goto done;
+        }
+    rc = 0;
+done:
+    free(used);
+    return rc;
+}
+
+static void colmap_free(colmap *cm)
+{
+    free(cm->dim_col);
+    free(cm->melt_col);
+}
+
+/* A dimension cell after rename; NULL when keep/drop filters it out. */
+static const char *dim_code(const imp_dim *d, const char *raw)
+{
+    if (d->keep && !in_array(d->keep, raw))
+        return NULL;
+    if (d->drop && in_array(d->drop, raw))
+        return NULL;
+    const cJSON *rn = d->rename ? cJSON_GetObjectItemCaseSensitive(d->rename, raw) : NULL;
+    return rn ? rn->valuestring : raw;
+}
+
+static int add_cell(rows *rs, char **keys, const imp_source *s, size_t r, int col, wf_error *err)
+{
+    char where[512];
+    wrrfig_value_kind kind;
+    double v = 0;
+    const char *cell = s->doc->rows[r].f[col];
+    imp_source_where(s, r, (size_t)col, where, sizeof where);
+    if (parse_value_cell(cell, &kind, &v) != 0)
+        return wf_errorf(err, "%s: expected a number or one of . x - (or empty) in column '%s', got '%s'", where,
+                         s->doc->rows[0].f[col], cell);
+    rows_push(rs, keys, kind, v, where);
+    return 0;
+}
+
+static int collect_rows(const imp_mapping *m, const imp_source *s, rows *rs, wf_error *err)
+{
+    colmap cm;
+    if (resolve_columns(m, s, &cm, err) != 0) {
+        colmap_free(&cm);
+        return -1;
+    }
+    char where[512];
+    char **keys = xcalloc(rs->n_keys, sizeof *keys);
+    int rc = -1;
+    for (size_t r = 1; r < s->doc->n_rows; r++) {
+        const csv_row *row = &s->doc->rows[r];
+        int skip = 0;
+        for (size_t d = 0; d < m->n_dims && !skip; d++) {
+            const imp_dim *dm = &m->dims[d];
+            const char *raw;
+            if (cm.dim_col[d] >= 0) {
+                raw = row->f[cm.dim_col[d]];
+                if (raw[0] == '\0') {
+                    wf_errorf(err, "%s: empty code in dimension '%s' (expected a code)",
+                              imp_source_where(s, r, (size_t)cm.dim_col[d], where, sizeof where), dm->name);
+                    goto done;
+                }
+            } else {
+                raw = cJSON_GetObjectItemCaseSensitive(s->constants, dm->constant)->valuestring;
+            }
+            const char *code = dim_code(dm, raw);
+            if (!code)
+                skip = 1;
+            else
+                keys[d] = (char *)code;
+        }
+        if (skip)
+            continue;
+        if (m->melt_dim) {
+            for (size_t i = 0; i < m->n_melt; i++) {
+                keys[m->n_dims] = (char *)m->melt[i].code;
+                if (add_cell(rs, keys, s, r, cm.melt_col[i], err) != 0)
+                    goto done;
+            }
+        } else if (add_cell(rs, keys, s, r, cm.value_col, err) != 0) {
+            goto done;
+        }
+    }
+    rc = 0;
+done:
+    free(keys);
+    colmap_free(&cm);
+    return rc;
+}
+
+/* Distinct codes of key k, in the sorted row order. */
+static int code_present(const rows *rs, size_t k, const char *code)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        if (strcmp(rs->r[i].keys[k], code) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_year_code(const char *s)
+{
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return strcmp(s + 4, "JJ00") == 0;
+}
+
+/* Labels of one dimension: the mapping's own (which must name codes that
+ * occur: a label for nothing is a typo), then a labels file (only codes that
+ * occur), then period labels. */
+static int dim_labels(const imp_mapping *m, const imp_dim *d, size_t k, const rows *rs, const char *shared_dir,
+                      cJSON *labels, cJSON *labels_en, cJSON *files, wf_error *err)
+{
+    cJSON *own = cJSON_CreateObject(), *own_en = cJSON_CreateObject();
+    const cJSON *srcs[2] = {d->labels, d->labels_en};
+    cJSON *dsts[2] = {own, own_en};
+    for (int w = 0; w < 2; w++)
+        for (const cJSON *c = srcs[w] ? srcs[w]->child : NULL; c; c = c->next) {
+            if (!code_present(rs, k, c->string)) {
+                cJSON_Delete(own);
+                cJSON_Delete(own_en);
+                return wf_errorf(err, "%s: %s.%s: code '%s' does not occur in the imported rows", m->path, d->path,
+                                 w ? "labels_en" : "labels", c->string);
+            }
+            cJSON_AddStringToObject(dsts[w], c->string, c->valuestring);
+        }
+    cJSON *fromfile = NULL;
+    if (d->labels_file.file) {
+        char sha[65];
+        if (imp_labels_read(&d->labels_file, shared_dir, &fromfile, sha, err) != 0) {
+            cJSON_Delete(own);
+            cJSON_Delete(own_en);
+            return -1;
+        }
+        cJSON *f = cJSON_CreateObject();
+        cJSON_AddStringToObject(f, "file", d->labels_file.file);
+        cJSON_AddStringToObject(f, "sha256", sha);
+        cJSON_AddStringToObject(f, "role", "labels");
+        cJSON_AddItemToArray(files, f);
+    }
+    cJSON *out = cJSON_CreateObject(), *out_en = cJSON_CreateObject();
+    const char *prev = NULL;
+    for (size_t i = 0; i < rs->n; i++) { /* rows are sorted, but key k repeats non-adjacently */
+        const char *code = rs->r[i].keys[k];
+        if ((prev && strcmp(prev, code) == 0) || cJSON_GetObjectItemCaseSensitive(out, code))
+            continue;
+        prev = code;
+        const cJSON *l = cJSON_GetObjectItemCaseSensitive(own, code);
+        if (!l && fromfile)
+            l = cJSON_GetObjectItemCaseSensitive(fromfile, code);
+        if (l)
+            cJSON_AddStringToObject(out, code, l->valuestring);
+        else if (d->period_labels && is_year_code(code)) {
+            char y[5];
+            memcpy(y, code, 4);
+            y[4] = '\0';
+            cJSON_AddStringToObject(out, code, y);
+        }
+        const cJSON *le = cJSON_GetObjectItemCaseSensitive(own_en, code);
+        if (le)
+            cJSON_AddStringToObject(out_en, code, le->valuestring);
+    }
+    cJSON_Delete(own);
+    cJSON_Delete(own_en);
+    cJSON_Delete(fromfile);
+    /* Labels come out in order of first appearance in sorted rows; sort them
+     * by code so the sidecar is stable whatever the dimension order. */
+    cJSON *objs[2] = {out, out_en};
+    cJSON *into[2] = {labels, labels_en};
+    for (int w = 0; w < 2; w++) {
+        if (!objs[w]->child) {
+            cJSON_Delete(objs[w]);
+            continue;
+        }
+        size_t n = (size_t)cJSON_GetArraySize(objs[w]);
+        const char **codes = xcalloc(n, sizeof *codes);
+        size_t j = 0;
+        for (const cJSON *c = objs[w]->child; c; c = c->next)
+            codes[j++] = c->string;
+        for (size_t a = 1; a < n; a++) /* insertion sort: label lists are short */
+            for (size_t b = a; b > 0 && strcmp(codes[b - 1], codes[b]) > 0; b--) {
+                const char *t = codes[b - 1];
+                codes[b - 1] = codes[b];
+                codes[b] = t;
+            }
+        cJSON *sorted = cJSON_CreateObject();
+        for (j = 0; j < n; j++)
+            cJSON_AddStringToObject(sorted, codes[j],
+                                    cJSON_GetObjectItemCaseSensitive(objs[w], codes[j])->valuestring);
+        free(codes);
+        cJSON_Delete(objs[w]);
+        cJSON_AddItemToObject(into[w], d->name, sorted);
+    }
+    return 0;
+}
+
+static void melt_labels(const imp_mapping *m, const imp_source *first, cJSON *labels, cJSON *labels_en,
+                        cJSON *meta_units, int *n_units)
+{
+    cJSON *l = cJSON_CreateObject(), *le = cJSON_CreateObject();
+    for (size_t i = 0; i < m->n_melt; i++) {
+        const imp_melt_col *c = &m->melt[i];
+        const char *label = c->label, *unit = c->unit;
+        if (!label && first->properties)
+            label = odata_property(cJSON_GetObjectItemCaseSensitive(first->properties, "value"), c->column, "Title");
+        if (!unit && first->properties)
+            unit = odata_property(cJSON_GetObjectItemCaseSensitive(first->properties, "value"), c->column, "Unit");
+        if (label)
+            cJSON_AddStringToObject(l, c->code, label);
+        if (c->label_en)
+            cJSON_AddStringToObject(le, c->code, c->label_en);
+        if (unit) {
+            cJSON_AddStringToObject(meta_units, c->code, unit);
+            (*n_units)++;
+        }
+    }
+    if (l->child)
+        cJSON_AddItemToObject(labels, m->melt_dim, l);
+    else
+        cJSON_Delete(l);
+    if (le->child)
+        cJSON_AddItemToObject(labels_en, m->melt_dim, le);
+    else
+        cJSON_Delete(le);
+}
+
+static void add_opt(cJSON *o, const char *k, const char *v)
+{
+    if (v)
+        cJSON_AddStringToObject(o, k, v);
+}
+
+static cJSON *build_meta(const imp_mapping *m, imp_source *srcs, const rows *rs, const char *shared_dir,
+                         wf_error *err)
+{
+    cJSON *meta = cJSON_CreateObject();
+    cJSON *files = cJSON_CreateArray(), *labels = cJSON_CreateObject(), *labels_en = cJSON_CreateObject();
+    cJSON *units = cJSON_CreateObject(), *notes = cJSON_CreateArray();
+    strbuf sf = STRBUF_INIT, ss = STRBUF_INIT;
+    for (size_t i = 0; i < m->n_files; i++) {
+        sb_printf(&sf, "%s%s", i ? "; " : "", srcs[i].rel);
+        sb_printf(&ss, "%s%s", i ? "; " : "", srcs[i].sha256);
+        cJSON *f = cJSON_CreateObject();
+        cJSON_AddStringToObject(f, "file", srcs[i].rel);
+        cJSON_AddStringToObject(f, "sha256", srcs[i].sha256);
+        cJSON_AddStringToObject(f, "role", "data");
+        cJSON_AddItemToArray(files, f);
+    }
+    if (m->properties) {
+        char sha[65];
+        char *pp = imp_join(shared_dir, m->properties);
+        if (sha256_file_hex(pp, sha) == 0) {
+            cJSON *f = cJSON_CreateObject();
+            cJSON_AddStringToObject(f, "file", m->properties);
+            cJSON_AddStringToObject(f, "sha256", sha);
+            cJSON_AddStringToObject(f, "role", "properties");
+            cJSON_AddItemToArray(files, f);
+        }
+        free(pp);
+    }
+    for (size_t d = 0; d < m->n_dims; d++)
+        if (dim_labels(m, &m->dims[d], d, rs, shared_dir, labels, labels_en, files, err) != 0)
+            goto fail;
+    int n_units = 0;
+    if (m->melt_dim)
+        melt_labels(m, &srcs[0], labels, labels_en, units, &n_units);
+    for (const cJSON *c = m->notes ? m->notes->child : NULL; c; c = c->next)
+        cJSON_AddItemToArray(notes, cJSON_CreateString(c->valuestring));
+    for (size_t i = 0; i < m->n_files; i++)
+        if (srcs[i].stray_quotes) {
+            char note[1024];
+            snprintf(note, sizeof note,
+                     "Importer repair: %zu line(s) of %s held one stray '\"' that was blanked (first on line %zu).",
+                     srcs[i].stray_quotes, srcs[i].rel, srcs[i].first_stray_line);
+            cJSON_AddItemToArray(notes, cJSON_CreateString(note));
+        }
+
+    cJSON_AddStringToObject(meta, "title", m->title);
+    add_opt(meta, "title_en", m->title_en);
+    cJSON_AddStringToObject(meta, "source", m->source);
+    cJSON_AddStringToObject(meta, "source_file", sf.s);
+    cJSON_AddStringToObject(meta, "source_sha256", ss.s);
+    cJSON_AddItemToObject(meta, "source_files", files);
+    cJSON_AddStringToObject(meta, "licence", m->licence);
+    const char *unit = m->value_unit ? m->value_unit : m->unit;
+    add_opt(meta, "unit", unit);
+    if (n_units) {
+        cJSON_AddStringToObject(meta, "unit_dim", m->melt_dim);
+        cJSON_AddItemToObject(meta, "units", units);
+    } else {
+        cJSON_Delete(units);
+    }
+    add_opt(meta, "reference_period", m->reference_period);
+    cJSON_AddItemToObject(meta, "notes", notes);
+    cJSON_AddItemToObject(meta, "labels", labels);
+    if (labels_en->child)
+        cJSON_AddItemToObject(meta, "labels_en", labels_en);
+    else
+        cJSON_Delete(labels_en);
+    if (m->value_label)
+        cJSON_AddStringToObject(meta, "value_label", m->value_label);
+    char imp[512];
+    snprintf(imp, sizeof imp, "wrrfig import, mapping data/mappings/%s", m->base);
+    cJSON_AddStringToObject(meta, "importer", imp);
+    cJSON_AddStringToObject(meta, "mapping_sha256", m->sha256);
+    sb_free(&sf);
+    sb_free(&ss);
+    return meta;
+fail:
+    sb_free(&sf);
+    sb_free(&ss);
+    cJSON_Delete(meta);
+    cJSON_Delete(files);
+    cJSON_Delete(labels);
+    cJSON_Delete(labels_en);
+    cJSON_Delete(units);
+    cJSON_Delete(notes);
+    return NULL;
+}
+
+int import_build(const char *mapping_path, const char *shared_dir, wf_table **out, wf_error *err)
+{
+    imp_mapping *m = NULL;
+    if (imp_mapping_load(mapping_path, &m, err) != 0)
+        return -1;
+    imp_source *srcs = xcalloc(m->n_files, sizeof *srcs);
+    size_t n_keys = m->n_dims + (m->melt_dim ? 1 : 0);
+    rows rs = {NULL, 0, 0, n_keys};
+    wf_table *t = NULL;
+    int rc = -1;
+    for (size_t i = 0; i < m->n_files; i++) {
+        if (imp_source_read(m, i, shared_dir, &srcs[i], err) != 0 ||
+            collect_rows(m, &srcs[i], &rs, err) != 0)
+            goto done;
+    }
+    for (size_t d = 0; d < m->n_dims; d++)
+        for (const cJSON *c = m->dims[d].keep ? m->dims[d].keep->child : NULL; c; c = c->next) {
+            int found = 0;
+            for (size_t r = 0; r < rs.n && !found; r++) {
+                const cJSON *rn = m->dims[d].rename ? cJSON_GetObjectItemCaseSensitive(m->dims[d].rename, c->valuestring) : NULL;
+                found = strcmp(rs.r[r].keys[d], rn ? rn->valuestring : c->valuestring) == 0;
+            }
+            if (!found) {
+                wf_errorf(err, "%s: %s.keep: code '%s' does not occur in the source", m->path, m->dims[d].path,
+                          c->valuestring);
+                goto done;
+            }
+        }
+    if (rs.n == 0) {
+        wf_errorf(err, "%s: no rows were imported (check the filters)", m->path);
+        goto done;
+    }
+    qsort(rs.r, rs.n, sizeof *rs.r, cmp_prow);
+    for (size_t i = 1; i < rs.n; i++) {
+        size_t k = 0;
+        while (k < n_keys && strcmp(rs.r[i].keys[k], rs.r[i - 1].keys[k]) == 0)
+            k++;
+        if (k == n_keys) {
+            wf_errorf(err, "%s: the same cell occurs twice (first at %s); the mapping must keep every dimension that distinguishes rows",
+                      rs.r[i].where, rs.r[i - 1].where);
+            goto done;
+        }
+    }
+    const char **dims = xcalloc(n_keys, sizeof *dims);
+    for (size_t d = 0; d < m->n_dims; d++)
+        dims[d] = m->dims[d].name;
+    if (m->melt_dim)
+        dims[m->n_dims] = m->melt_dim;
+    t = table_new(m->table, dims, n_keys, 1);
+    free(dims);
+    for (size_t i = 0; i < rs.n; i++)
+        table_add_row(t, (const char *const *)rs.r[i].keys, rs.r[i].kind, rs.r[i].v);
+    table_sort(t);
+    cJSON *meta = build_meta(m, srcs, &rs, shared_dir, err);
+    if (!meta) {
+        table_free(t);
+        t = NULL;
+        goto done;
+    }
+    table_set_meta(t, meta);
+    *out = t;
+    rc = 0;
+done:
+    for (size_t i = 0; i < m->n_files; i++)
+        imp_source_free(&srcs[i]);
+    free(srcs);
+    rows_free(&rs);
+    imp_mapping_free(m);
+    return rc;
+}
+
+static int same_file(const char *path, const char *text, size_t len)
+{
+    char *old;
+    size_t n;
+    wf_error e;
+    if (read_file(path, &old, &n, &e) != 0)
+        return 0;
+    int same = n == len && memcmp(old, text, len) == 0;
+    free(old);
+    return same;
+}
+
+int import_run(const char *mapping_path, const char *shared_dir, const char *data_dir, int check_only,
+               int *differs, char **name, wf_error *err)
+{
+    wf_table *t = NULL;
+    if (import_build(mapping_path, shared_dir, &t, err) != 0)
+        return -1;
+    if (name)
+        *name = xstrdup(t->name);
+    int rc = 0;
+    if (check_only) {
+        char *csv = table_to_csv(t);
+        char *m = cJSON_Print(t->meta);
+        strbuf mb = STRBUF_INIT;
+        sb_puts(&mb, m);
+        sb_putc(&mb, '\n');
+        char *cp = table_csv_path(data_dir, t->name), *mp = table_meta_path(data_dir, t->name);
+        *differs = !(same_file(cp, csv, strlen(csv)) && same_file(mp, mb.s, mb.len));
+        free(cp);
+        free(mp);
+        free(csv);
+        cJSON_free(m);
+        sb_free(&mb);
+    } else {
+        rc = table_save(t, data_dir, err);
+        if (differs)
+            *differs = 0;
+    }
+    table_free(t);
+    return rc;
+}

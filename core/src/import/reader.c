@@ -1,0 +1,205 @@
+#include "import/reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format/cbs_odata.h"
+#include "util/fileio.h"
+#include "format/jsonfile.h"
+#include "util/sha256.h"
+#include "util/strbuf.h"
+
+char *imp_join(const char *dir, const char *rel)
+{
+    strbuf b = STRBUF_INIT;
+    sb_printf(&b, "%s/%s", dir, rel);
+    return sb_take(&b);
+}
+
+/* A second separator used on some lines (files assembled by hand from two
+ * exports) becomes the main one. Only characters outside quotes change, one
+ * byte for one byte, so line:col positions stay those of the file. */
+static void unify_separators(char *text, size_t len, char sep, char also)
+{
+    int inq = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '"')
+            inq = !inq;
+        else if (!inq && text[i] == also)
+            text[i] = sep;
+    }
+}
+
+/* Some hand-assembled files carry one stray '"' on a line: after an
+ * unquoted number (3945") or opening a last field that never closes
+ * ("10335). On a line with an odd number of quotes whose last quote has no
+ * separator after it, that quote becomes a space (trimmed later), one byte
+ * for one byte so positions stay those of the file. Each repair is counted
+ * so the sidecar says so. Anything else is left for the parser to report. */
+static void strip_stray_quotes(imp_source *s, char *text, size_t len, char sep, char also)
+{
+    size_t line = 1;
+    for (size_t a = 0; a < len;) {
+        size_t b = a, quotes = 0, last = (size_t)-1;
+        while (b < len && text[b] != '\n') {
+            if (text[b] == '"') {
+                quotes++;
+                last = b;
+            }
+            b++;
+        }
+        if (quotes % 2 == 1) {
+            int sep_after = 0;
+            for (size_t k = last + 1; k < b; k++)
+                if (text[k] == sep || (also && text[k] == also))
+                    sep_after = 1;
+            if (!sep_after) {
+                text[last] = ' ';
+                if (s->stray_quotes++ == 0)
+                    s->first_stray_line = line;
+            }
+        }
+        a = b + 1;
+        line++;
+    }
+}
+
+static int read_csv_source(const imp_mapping *m, imp_source *s, wf_error *err)
+{
+    char *text;
+    size_t len;
+    if (read_file(s->path, &text, &len, err) != 0)
+        return -1;
+    if (memchr(text, '\0', len)) {
+        free(text);
+        return wf_errorf(err, "%s: contains a NUL byte: not a text file", s->path);
+    }
+    sha256_hex(text, len, s->sha256);
+    if (m->strip_stray_quotes)
+        strip_stray_quotes(s, text, len, m->sep, m->also_sep);
+    if (m->also_sep)
+        unify_separators(text, len, m->sep, m->also_sep);
+    char sep = m->sep;
+    csv_opts o = {sep, m->trim, 1};
+    int rc = csv_parse(text, len, s->path, &o, &s->doc, err);
+    free(text);
+    if (rc != 0)
+        return -1;
+    if (s->doc->n_rows == 0)
+        return wf_errorf(err, "%s:1:1: empty file (expected a header row)", s->path);
+    return 0;
+}
+
+static int read_odata_source(const imp_mapping *m, const char *shared_dir, imp_source *s, wf_error *err)
+{
+    cJSON *data = NULL;
+    if (sha256_file_hex(s->path, s->sha256) != 0)
+        return wf_errorf(err, "%s: cannot read", s->path);
+    if (json_read_file(s->path, &data, err) != 0)
+        return -1;
+    int rc = odata_to_doc(data, s->path, &s->doc, err);
+    cJSON_Delete(data);
+    if (rc != 0)
+        return -1;
+    char *pp = imp_join(shared_dir, m->properties);
+    rc = json_read_file(pp, &s->properties, err);
+    if (rc == 0 && !odata_properties(s->properties, pp, err))
+        rc = -1;
+    free(pp);
+    return rc;
+}
+
+int imp_source_read(const imp_mapping *m, size_t i, const char *shared_dir, imp_source *s, wf_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->rel = m->files[i].file;
+    s->constants = m->files[i].constants;
+    s->path = imp_join(shared_dir, s->rel);
+    s->is_json = m->format == IMP_ODATA_JSON;
+    int rc = s->is_json ? read_odata_source(m, shared_dir, s, err) : read_csv_source(m, s, err);
+    if (rc != 0) {
+        imp_source_free(s);
+        return -1;
+    }
+    return 0;
+}
+
+void imp_source_free(imp_source *s)
+{
+    csv_free(s->doc);
+    cJSON_Delete(s->properties);
+    free(s->path);
+    memset(s, 0, sizeof *s);
+}
+
+const char *imp_source_where(const imp_source *s, size_t row, size_t col, char *buf, size_t n)
+{
+    const csv_row *r = &s->doc->rows[row];
+    if (s->is_json)
+        snprintf(buf, n, "%s: $.value[%zu].%s", s->path, row - 1, s->doc->rows[0].f[col]);
+    else
+        snprintf(buf, n, "%s:%zu:%zu", s->path, r->line, r->col[col]);
+    return buf;
+}
+
+static int labels_from_doc(const csv_doc *d, const imp_labels_file *lf, const char *path, cJSON *out,
+                           wf_error *err)
+{
+    int ki = csv_header_index(d, lf->key), li = csv_header_index(d, lf->label);
+    if (ki < 0 || li < 0)
+        return wf_errorf(err, "%s:1:1: no column '%s' (expected columns '%s' and '%s')", path, ki < 0 ? lf->key : lf->label,
+                         lf->key, lf->label);
+    for (size_t r = 1; r < d->n_rows; r++) {
+        const csv_row *row = &d->rows[r];
+        const char *k = row->f[ki];
+        if (k[0] == '\0')
+            return wf_error_at(err, path, row->line, row->col[ki], "empty code (expected a code in '%s')", lf->key);
+        if (cJSON_GetObjectItemCaseSensitive(out, k))
+            return wf_error_at(err, path, row->line, row->col[ki], "code '%s' is labelled twice", k);
+        cJSON_AddStringToObject(out, k, row->f[li]);
+    }
+    return 0;
+}
+
+int imp_labels_read(const imp_labels_file *lf, const char *shared_dir, cJSON **out, char sha[65], wf_error *err)
+{
+    char *path = imp_join(shared_dir, lf->file);
+    csv_doc *d = NULL;
+    int rc = -1;
+    cJSON *labels = cJSON_CreateObject();
+    if (sha256_file_hex(path, sha) != 0) {
+        wf_errorf(err, "%s: cannot read (labels file)", path);
+        goto done;
+    }
+    if (lf->format == IMP_ODATA_JSON) {
+        cJSON *j = NULL;
+        if (json_read_file(path, &j, err) != 0)
+            goto done;
+        rc = odata_to_doc(j, path, &d, err);
+        cJSON_Delete(j);
+        if (rc != 0)
+            goto done;
+    } else {
+        char *text;
+        size_t len;
+        if (read_file(path, &text, &len, err) != 0)
+            goto done;
+        char sep = lf->sep;
+        csv_opts o = {sep, 1, 1};
+        rc = csv_parse(text, len, path, &o, &d, err);
+        free(text);
+        if (rc != 0)
+            goto done;
+    }
+    rc = labels_from_doc(d, lf, path, labels, err);
+done:
+    csv_free(d);
+    free(path);
+    if (rc != 0) {
+        cJSON_Delete(labels);
+        return -1;
+    }
+    *out = labels;
+    return 0;
+}

@@ -1,0 +1,115 @@
+#define _POSIX_C_SOURCE 200809L
+#include "util/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/strbuf.h"
+
+int read_file(const char *path, char **out, size_t *len, wf_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return wf_errorf(err, "%s: cannot open: %s", path, strerror(errno));
+    strbuf b = STRBUF_INIT;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_add(&b, buf, n);
+    if (ferror(f)) {
+        int e = errno;
+        fclose(f);
+        sb_free(&b);
+        return wf_errorf(err, "%s: read error: %s", path, strerror(e));
+    }
+    fclose(f);
+    if (len)
+        *len = b.len;
+    *out = sb_take(&b);
+    return 0;
+}
+
+char *temp_path_for(const char *path, const char *suffix)
+{
+    static unsigned long counter; /* host-side only; plugins never call this */
+    strbuf b = STRBUF_INIT;
+    const char *slash = strrchr(path, '/');
+    if (slash)
+        sb_add(&b, path, (size_t)(slash - path + 1));
+    sb_printf(&b, ".%s.%ld.%lu.tmp%s", slash ? slash + 1 : path, (long)getpid(), ++counter,
+              suffix ? suffix : "");
+    return sb_take(&b);
+}
+
+int atomic_write(const char *path, const void *data, size_t len, wf_error *err)
+{
+    char *tmp = temp_path_for(path, NULL);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        wf_errorf(err, "%s: cannot create: %s", tmp, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    const char *p = data;
+    size_t left = len;
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            wf_errorf(err, "%s: write error: %s", tmp, strerror(errno));
+            close(fd);
+            unlink(tmp);
+            free(tmp);
+            return -1;
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        wf_errorf(err, "%s: cannot write: %s", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
+
+int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int dir_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int make_dirs(const char *path, wf_error *err)
+{
+    char *p = xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            wf_errorf(err, "%s: cannot create directory: %s", p, strerror(errno));
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = 0;
+    if (mkdir(p, 0755) != 0 && errno != EEXIST)
+        rc = wf_errorf(err, "%s: cannot create directory: %s", p, strerror(errno));
+    free(p);
+    return rc;
+}

@@ -1,0 +1,23 @@
+/* Whole-file reads and atomic writes. Every output of wrrfig goes through
+ * atomic_write: written to a temporary file in the same directory, flushed,
+ * then renamed, so a failed or interrupted build never leaves a half-written
+ * file under its final name. */
+#ifndef WF_FILEIO_H
+#define WF_FILEIO_H
+
+#include <stddef.h>
+
+#include "util/wf_error.h"
+
+/* Reads a whole file; *out is NUL-terminated and owned by the caller. */
+int read_file(const char *path, char **out, size_t *len, wf_error *err);
+int atomic_write(const char *path, const void *data, size_t len, wf_error *err);
+int file_exists(const char *path);
+int dir_exists(const char *path);
+/* mkdir -p */
+int make_dirs(const char *path, wf_error *err);
+/* A unique temporary path beside `path` (same directory, so rename is
+ * atomic); caller frees. */
+char *temp_path_for(const char *path, const char *suffix);
+
+#endif

@@ -1,0 +1,68 @@
+#define _POSIX_C_SOURCE 200809L
+#include "util/proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+void worker_default_signals(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTERM};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], SIG_DFL);
+}
+
+double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static void redirect(int fd, const char *path, int flags)
+{
+    int f = open(path ? path : "/dev/null", flags, 0644);
+    if (f >= 0) {
+        dup2(f, fd);
+        close(f);
+    }
+}
+
+int run_program(char *const argv[], const char *out_path, const char *err_path, double timeout)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -3;
+    if (pid == 0) {
+        redirect(0, NULL, O_RDONLY);
+        redirect(1, out_path, O_WRONLY | O_CREAT | O_TRUNC);
+        redirect(2, err_path, O_WRONLY | O_CREAT | O_TRUNC);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    double deadline = now_ms() + timeout * 1000.0;
+    for (;;) {
+        int st;
+        pid_t r = waitpid(pid, &st, WNOHANG);
+        if (r == pid) {
+            if (WIFEXITED(st))
+                return WEXITSTATUS(st) == 127 ? -3 : WEXITSTATUS(st);
+            return 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+        }
+        if (r < 0 && errno != EINTR)
+            return -3;
+        if (now_ms() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+            return -2;
+        }
+        struct timespec ts = {0, 5 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+}

@@ -1,0 +1,33 @@
+/* CBS period codes, parsed once for every plugin.
+ *
+ * CBS StatLine writes periods as YYYYJJ00 (a year), YYYYKWnn (a quarter),
+ * YYYYMMnn (a month), YYYYX0nn / YYYYG9nn (multi-year periods); the
+ * project's own tables also use a bare YYYY. A quarter or month is never a
+ * year: reading "2016KW01" as 2016 would silently mix periods. */
+#ifndef WRRFIG_COMMON_PERIOD_H
+#define WRRFIG_COMMON_PERIOD_H
+
+#include <stdbool.h>
+
+typedef enum wfc_period_kind {
+    WFC_PERIOD_INVALID = 0,
+    WFC_PERIOD_YEAR,     /* 2016JJ00 or 2016 */
+    WFC_PERIOD_QUARTER,  /* 2016KW01 .. 2016KW04 */
+    WFC_PERIOD_MONTH,    /* 2016MM01 .. 2016MM12 */
+    WFC_PERIOD_OTHER     /* a well-formed code of another kind (X0, G9, ...) */
+} wfc_period_kind;
+
+typedef struct wfc_period {
+    wfc_period_kind kind;
+    int year;            /* always set for a valid code */
+    int sub;             /* quarter 1-4, month 1-12, or the code's two digits; 0 for a year */
+} wfc_period;
+
+/* Parses code (surrounding spaces allowed, as CBS pads codes). Returns the
+ * kind; out (may be NULL) receives the parts. */
+wfc_period_kind wfc_period_parse(const char *code, wfc_period *out);
+
+/* True when code is a whole year; *year (may be NULL) receives it. */
+bool wfc_period_year(const char *code, int *year);
+
+#endif

@@ -1,0 +1,262 @@
+/* The origin plugin end to end: figures 2.5, 2.6, 1.2 and 1.3 built from the
+ * shipped tables and checked against numbers the test reads or computes
+ * from those tables (and against CBS's own percentage); fig-2-11 from its
+ * synthetic fixture; the origin.* measures. */
+#include "testutil.h"
+
+#include "app.h"
+#include "format/csv.h"
+#include "claims/measure.h"
+#include "data/table.h"
+
+#define FIX_NODATA WF_FIXTURES "/origin/nodata/data"
+
+static char *outdir;
+static wf_table *nat_t, *ctry_t;
+
+static int setup(void **state)
+{
+    (void)state;
+    outdir = tu_tempdir("org");
+    wf_error err;
+    if (table_load(WF_DATA, "cbs/37296ned", &nat_t, &err) != 0 ||
+        table_load(WF_DATA, "cbs/herkomstland_1997_2017", &ctry_t, &err) != 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmrf(outdir);
+    free(outdir);
+    table_free(nat_t);
+    table_free(ctry_t);
+    return 0;
+}
+
+static double nat(const char *topic, int year)
+{
+    char q[160];
+    double v = 0;
+    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=%s", year, topic);
+    if (table_find_query(nat_t, q, &v) != WRRFIG_VALUE)
+        fail_msg("no %s for %d", topic, year);
+    return v;
+}
+
+static double country(const char *name, int year)
+{
+    char q[160];
+    double v = 0;
+    snprintf(q, sizeof q, "Niveau=land;Herkomst=%s;Perioden=%d", name, year);
+    if (table_find_query(ctry_t, q, &v) != WRRFIG_VALUE)
+        fail_msg("no country %s for %d", name, year);
+    return v;
+}
+
+static void build(const char *data, const char *fig) { tu_build(data, outdir, fig, "svg"); }
+
+static csv_doc *read_csv(const char *fig) { return tu_csv(outdir, fig); }
+
+/* Sum of column col over rows whose column key equals val (and key2 val2). */
+static double csv_sum(const csv_doc *d, const char *key, const char *val, const char *key2, const char *val2,
+                      const char *col, int *rows)
+{
+    int k = csv_header_index(d, key), k2 = key2 ? csv_header_index(d, key2) : -1, c = csv_header_index(d, col);
+    assert_true(k >= 0 && c >= 0 && (!key2 || k2 >= 0));
+    double s = 0;
+    *rows = 0;
+    for (size_t r = 1; r < d->n_rows; r++)
+        if (!strcmp(d->rows[r].f[k], val) && (!key2 || !strcmp(d->rows[r].f[k2], val2))) {
+            s += strtod(d->rows[r].f[c], NULL);
+            (*rows)++;
+        }
+    return s;
+}
+
+static void test_fig_2_5_shares(void **state)
+{
+    (void)state;
+    build(WF_DATA, "fig-2-5");
+    csv_doc *d = read_csv("fig-2-5");
+    int n;
+    /* the three groups make up everyone with a migration background, so
+     * their shares add up to CBS's own percentage (topic 29, one decimal) */
+    static const int years[] = {1996, 2018, 2020, 2022};
+    for (size_t i = 0; i < 4; i++) {
+        char y[8];
+        snprintf(y, sizeof y, "%d", years[i]);
+        double share = csv_sum(d, "year", y, NULL, NULL, "share_percent", &n);
+        assert_int_equal(n, 3);
+        assert_double_near(share, nat("MigratieachtergrondRelatief_29", years[i]), 0.05);
+        double persons = csv_sum(d, "year", y, NULL, NULL, "persons", &n);
+        assert_double_near(persons, nat("PersoonMetEenMigratieachtergrond_28", years[i]), 0);
+    }
+    assert_string_equal(d->rows[1].f[0], "1996");
+    csv_free(d);
+    char *m = tu_readf("%s/fig-2-5.json", outdir);
+    assert_contains(m, "beginnen op 1 januari 1996");
+    free(m);
+}
+
+static void test_fig_2_6_groups(void **state)
+{
+    (void)state;
+    build(WF_DATA, "fig-2-6");
+    csv_doc *d = read_csv("fig-2-6");
+    int n;
+    static const int years[] = {1998, 2018};
+    for (size_t i = 0; i < 2; i++) {
+        char y[8];
+        snprintf(y, sizeof y, "%d", years[i]);
+        assert_double_near(csv_sum(d, "year", y, NULL, NULL, "value", &n), nat("PersoonMetEenMigratieachtergrond_28", years[i]),
+                           0);
+        assert_int_equal(n, 6);
+        assert_double_near(csv_sum(d, "year", y, "group", "Turkije", "value", &n), nat("Turkije_38", years[i]), 0);
+        assert_double_near(csv_sum(d, "year", y, "group", "Westers", "value", &n),
+                           nat("TotaalWesterseMigratieachtergrond_30", years[i]), 0);
+        assert_double_near(csv_sum(d, "year", y, NULL, NULL, "share_percent", &n), 100, 1e-9);
+    }
+    csv_free(d);
+}
+
+static void test_fig_1_2_panels(void **state)
+{
+    (void)state;
+    build(WF_DATA, "fig-1-2");
+    csv_doc *d = read_csv("fig-1-2");
+    int n;
+    double total = nat("PersoonMetEenMigratieachtergrond_28", 2018);
+    assert_double_near(csv_sum(d, "panel", "Oude indeling", NULL, NULL, "value", &n), total, 0);
+    assert_int_equal(n, 4);
+    assert_double_near(csv_sum(d, "panel", "Fijnere indeling", NULL, NULL, "value", &n), total, 0);
+    assert_int_equal(n, 8);
+    assert_double_near(csv_sum(d, "panel", "Oude indeling", "group", "Voormalige gastarbeiders", "value", &n),
+                       nat("Turkije_38", 2018) + nat("Marokko_35", 2018), 0);
+    csv_free(d);
+}
+
+static void test_fig_1_3_top10(void **state)
+{
+    (void)state;
+    build(WF_DATA, "fig-1-3");
+    csv_doc *d = read_csv("fig-1-3");
+    assert_int_equal(d->n_rows, 11);
+    int rank = csv_header_index(d, "rank"), tot = csv_header_index(d, "total"), name = csv_header_index(d, "country");
+    int f = csv_header_index(d, "first_generation"), s = csv_header_index(d, "second_generation");
+    /* ranks 10..1 left to right, totals ascending */
+    double prev = -1;
+    for (size_t r = 1; r < d->n_rows; r++) {
+        assert_int_equal(atoi(d->rows[r].f[rank]), (int)(11 - r));
+        double v = strtod(d->rows[r].f[tot], NULL);
+        assert_true(v >= prev);
+        prev = v;
+    }
+    const csv_row *top = &d->rows[10], *second = &d->rows[9];
+    assert_string_equal(top->f[name], "Turkije");
+    assert_double_near(strtod(top->f[tot], NULL), country("Turkije", 2017), 0);
+    assert_double_near(strtod(top->f[f], NULL) + strtod(top->f[s], NULL), country("Turkije", 2017), 0);
+    /* Morocco is missing from the country files; its bar is 37296ned's */
+    assert_string_equal(second->f[name], "Marokko");
+    assert_double_near(strtod(second->f[tot], NULL), nat("Marokko_35", 2017), 0);
+    assert_double_near(strtod(second->f[f], NULL), nat("Marokko_46", 2017), 0);
+    csv_free(d);
+    /* The title names the year drawn (the SVG may break it over lines). */
+    char *js = tu_readf("%s/fig-1-3.json", outdir);
+    assert_contains(js, "1 januari 2017");
+    free(js);
+}
+
+static void test_fig_2_11_fixture(void **state)
+{
+    (void)state;
+    wf_table *p = NULL;
+    wf_error err;
+    assert_int_equal(table_load(FIX_NODATA, "cbs/prognose_migratieachtergrond", &p, &err), 0);
+    assert_string_equal(table_meta_get(p, "source"), "SYNTHETIC TEST FIXTURE");
+    build(FIX_NODATA, "fig-2-11");
+    csv_doc *d = read_csv("fig-2-11");
+    double g, t;
+    assert_int_equal(table_find_query(p, "Herkomst=GroteVier;Perioden=2040JJ00", &g), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(p, "Herkomst=Totaal;Perioden=2040JJ00", &t), WRRFIG_VALUE);
+    int n;
+    assert_double_near(csv_sum(d, "year", "2040", "group", "De grote vier", "share_percent", &n), 100 * g / t, 1e-9);
+    assert_int_equal(n, 1);
+    /* 2040 is a forecast year in the fixture: its three rows say so */
+    assert_true(csv_sum(d, "year", "2040", "status", "prognose", "persons", &n) > 0);
+    assert_int_equal(n, 3);
+    csv_sum(d, "year", "2019", "status", "waargenomen", "persons", &n);
+    assert_int_equal(n, 3);
+    csv_free(d);
+    table_free(p);
+    /* without the forecast table the figure is NO-DATA and names it */
+    char *out = NULL, *e = NULL;
+    assert_int_equal(tu_wrrfig(&out, &e, "list", NULL), 0);
+    assert_contains(out, "missing input 'cbs/prognose_migratieachtergrond'");
+    free(out);
+    free(e);
+}
+
+static void test_measures(void **state)
+{
+    (void)state;
+    wf_app a;
+    tu_app(&a, WF_DATA);
+    /* share computed from counts agrees with CBS's rounded percentage */
+    assert_double_near(tu_eval_ok(&a, "origin.share{group='Migratieachtergrond', year=2020}"),
+                       nat("MigratieachtergrondRelatief_29", 2020), 0.05);
+    assert_double_near(tu_eval_ok(&a, "origin.population{group='Suriname', year=2018, generation=2}"), nat("Suriname_59", 2018),
+                       0);
+    assert_double_near(tu_eval_ok(&a, "origin.share{group='Westers', year=2018, of='Migratieachtergrond'}"),
+                       100 * nat("TotaalWesterseMigratieachtergrond_30", 2018) / nat("PersoonMetEenMigratieachtergrond_28", 2018),
+                       1e-9);
+    assert_double_near(tu_eval_ok(&a, "origin.country_population{country='Polen', year=2017}"), country("Polen", 2017), 0);
+    /* Poland's rank in 2017, counted here among the country rows + Morocco */
+    double pl = country("Polen", 2017);
+    int above = nat("Marokko_35", 2017) > pl;
+    for (size_t r = 0; r < ctry_t->n_rows; r++) {
+        const char *const *k = (const char *const *)&ctry_t->keys[r * ctry_t->n_dims];
+        if (!strcmp(k[0], "land") && !strcmp(k[2], "2017") && ctry_t->kinds[r] == WRRFIG_VALUE && ctry_t->values[r] > pl)
+            above++;
+    }
+    assert_double_near(tu_eval_ok(&a, "origin.country_rank{country='Polen', year=2017}"), above + 1, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.group_rank{group='Turkije', year=2018}"), 1, 0);
+    /* errors and absent data */
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='Polen', year=2018}"), MEASURE_ERROR);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='Marokko', year=1990}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='EuropeesAngelsaksisch', year=2018}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.n_countries{year=2017}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.share_projection{group='GroteVier', year=2050}"), MEASURE_NODATA);
+    a.data_dir = FIX_NODATA; /* the plugins stay loaded: only the data changes */
+    double t = 15500000 + 40000 * (2050 - 1996);
+    double ov = (double)(long long)(t * (0.03 + 0.0009 * (2050 - 1996)));
+    assert_double_near(tu_eval_ok(&a, "origin.share_projection{group='NietEuropeesAngelsaksisch', year=2050}"), 100 * ov / t,
+                       1e-9);
+
+    /* municipal measures on three invented municipalities */
+    a.data_dir = WF_FIXTURES "/origin/kwb/data"; /* the plugins stay loaded: only the data changes */
+    assert_double_near(tu_eval_ok(&a, "origin.area_population{area='GM0002', year=2017}"), 2000, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2017}"), 40, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_share{area='GM0001', group='Nederlands', year=2017}"), 85, 0);
+    /* GM0002 and GM0003 tie on Morocco (8): both rank 1, GM0001 is 3rd */
+    assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0003', group='Marokko', year=2017}"), 1, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0001', group='Marokko', year=2017}"), 3, 0);
+    assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0003', group='Migratieachtergrond', year=2017}"), 2, 0);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2019}"),
+                     MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='MOE-EU', year=2017}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='Nergens', year=2017}"), MEASURE_ERROR);
+    registry_free(&a.reg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fig_2_5_shares),  cmocka_unit_test(test_fig_2_6_groups), cmocka_unit_test(test_fig_1_2_panels),
+        cmocka_unit_test(test_fig_1_3_top10),   cmocka_unit_test(test_fig_2_11_fixture), cmocka_unit_test(test_measures),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

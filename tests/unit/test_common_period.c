@@ -1,0 +1,52 @@
+/* plugins/common/period.c: the one CBS period parser. */
+#include "testutil.h"
+
+#include "common/period.h"
+
+static void test_years(void **state)
+{
+    (void)state;
+    int y = 0;
+    assert_true(wfc_period_year("2016JJ00", &y));
+    assert_int_equal(y, 2016);
+    assert_true(wfc_period_year("  1950JJ00 ", &y));
+    assert_int_equal(y, 1950);
+    assert_true(wfc_period_year("2019", &y));
+    assert_int_equal(y, 2019);
+}
+
+/* The bug two of the four old parsers had: a quarter read as its year. */
+static void test_quarter_is_not_a_year(void **state)
+{
+    (void)state;
+    int y = -1;
+    assert_false(wfc_period_year("2016KW01", &y));
+    assert_int_equal(y, -1);
+    wfc_period p;
+    assert_int_equal(wfc_period_parse("2016KW01", &p), WFC_PERIOD_QUARTER);
+    assert_int_equal(p.year, 2016);
+    assert_int_equal(p.sub, 1);
+    assert_int_equal(wfc_period_parse("2016MM12", &p), WFC_PERIOD_MONTH);
+    assert_int_equal(p.sub, 12);
+    assert_int_equal(wfc_period_parse("2010G900", &p), WFC_PERIOD_OTHER);
+}
+
+static void test_invalid(void **state)
+{
+    (void)state;
+    const char *bad[] = {"", "201", "20166", "2016JJ01", "2016KW05", "2016KW00", "2016MM13", "x016JJ00",
+                         "2016jj00", "2016JJ0x", NULL};
+    for (int i = 0; bad[i]; i++)
+        assert_int_equal(wfc_period_parse(bad[i], NULL), WFC_PERIOD_INVALID);
+    assert_int_equal(wfc_period_parse(NULL, NULL), WFC_PERIOD_INVALID);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_years),
+        cmocka_unit_test(test_quarter_is_not_a_year),
+        cmocka_unit_test(test_invalid),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
