@@ -5,52 +5,45 @@
 #include <string.h>
 
 #include "app.h"
+#include "cmd/cmd.h"
+#include "cmd/options.h"
 #include "import/importer.h"
 #include "util/strbuf.h"
 
-static const char import_usage[] =
-    "usage: wrrfig [--data DIR] import [--shared DIR] [--check] MAPPING.json...\n"
-    "\n"
-    "Converts the source files a mapping names (paths relative to --shared, default ../shared/data)\n"
-    "into <data>/<table>.csv and <table>.meta.json (written atomically).\n"
-    "  --check   write nothing; exit 1 if a re-import would change any file (determinism / staleness check)\n";
+static const wf_usage import_usage = {
+    "import", "MAPPING.json...",
+    "Converts the source files a mapping names (paths relative to --shared) into <data>/<table>.csv and\n"
+    "<table>.meta.json, written atomically. Mappings are in data/mappings/ (docs/importer.md).\n",
+    1, -1, NULL};
 
-int cli_import(wf_app *a, int argc, char **argv)
+int cmd_import(wf_app *a, int argc, char **argv)
 {
-    const char *shared = "../shared/data";
-    int check = 0, i = 0;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(import_usage, stdout);
-            return EXIT_OK;
-        } else if (!strcmp(argv[i], "--check")) {
-            check = 1;
-        } else if (!strcmp(argv[i], "--shared") && i + 1 < argc) {
-            shared = argv[++i];
-        } else {
-            fprintf(stderr, "wrrfig import: unknown option %s\n\n%s", argv[i], import_usage);
-            return EXIT_USAGE;
-        }
-    }
-    if (i >= argc) {
-        fputs(import_usage, stderr);
-        return EXIT_USAGE;
-    }
+    bool check = false;
+    const wf_option opts[] = {
+        WF_OPT_FLAG(0, "check", &check,
+                    "write nothing; exit 1 if a re-import would change any file (determinism / staleness check)"),
+        WF_OPT_END,
+    };
+    char **pos;
+    int n_pos, rc;
+    if (wf_cmd_parse(a, &import_usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
+        return rc;
     int failed = 0;
-    for (; i < argc; i++) {
+    for (int i = 0; i < n_pos; i++) {
         wf_error err = {{0}};
         int differs = 0;
         char *name = NULL;
-        if (import_run(argv[i], shared, a->data_dir, check, &differs, &name, &err) != 0) {
+        if (import_run(pos[i], a->shared_dir, a->data_dir, check, &differs, &name, &err) != 0) {
             fprintf(stderr, "wrrfig import: %s\n", err.msg);
             failed = 1;
         } else if (check) {
-            printf("%s %s (%s)\n", differs ? "DIFFERS  " : "unchanged", name, argv[i]);
+            printf("%s %s (%s)\n", differs ? "DIFFERS  " : "unchanged", name, pos[i]);
             failed |= differs;
         } else {
-            printf("imported %s (%s)\n", name, argv[i]);
+            printf("imported %s (%s)\n", name, pos[i]);
         }
         free(name);
     }
+    free(pos);
     return failed ? EXIT_FAILED : EXIT_OK;
 }
