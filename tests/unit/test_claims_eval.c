@@ -5,6 +5,7 @@
 
 #include "claims/eval.h"
 #include "claims/read.h"
+#include "util/strbuf.h"
 
 static void test_equal_and_approx_boundaries(void **state)
 {
@@ -140,11 +141,11 @@ static claim_set one(const char *op, const char *value, const char *tol, const c
                   "\"op\": \"%s\", \"value\": %s, \"unit\": \"u\", \"tolerance\": %s, \"measure\": %s%s%s}]",
               op, value, tol, measure, extra ? ", " : "", extra ? extra : "");
     claim_set s = {0};
-    strbuf errs = STRBUF_INIT;
+    wf_errors errs = {0};
     if (claims_parse(b.s, b.len, "t.json", 1, &s, &errs) != 0)
-        fail_msg("fixture claim invalid: %s", sb_cstr(&errs));
+        fail_msg("fixture claim invalid: %s", errs.v[0].msg);
     sb_free(&b);
-    sb_free(&errs);
+    wf_errors_free(&errs);
     return s;
 }
 

@@ -89,12 +89,20 @@ cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *er
 {
     char *dir = claims_registry_dir(a);
     claim_set set = {0};
-    size_t n_err = claims_load_dir(dir, &set, errs);
+    wf_errors el = {0};
+    int lrc = claims_load_dir(dir, &set, &el);
     free(dir);
-    if (n_err) {
+    if (lrc != 0) {
+        /* This function leaves the build with the claims helper's work; its
+         * strbuf stays until then. */
+        char *joined = wf_errors_join(&el);
+        sb_add(errs, joined ? joined : "", joined ? strlen(joined) : 0);
+        free(joined);
+        wf_errors_free(&el);
         claim_set_free(&set);
         return NULL;
     }
+    wf_errors_free(&el);
     claims_options o = {-1, NULL, figure_id, 0};
     claim_result *res = xcalloc(set.n + 1, sizeof *res);
     unsigned char *sel = xcalloc(set.n + 1, 1);

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int wf_errorv(wf_error *err, const char *fmt, va_list ap)
 {
@@ -65,21 +66,56 @@ bool wf_error_isset(const wf_error *err)
     return err && err->msg[0] != '\0';
 }
 
-int wf_errors_add(wf_errors *l, const char *fmt, ...)
+static wf_error *errors_slot(wf_errors *l)
 {
     if (l->n == l->cap) {
         size_t nc = l->cap ? l->cap * 2 : 8;
         wf_error *nv = realloc(l->v, nc * sizeof *nv);
         if (!nv)
-            return -1;
+            return NULL;
         l->v = nv;
         l->cap = nc;
     }
+    return &l->v[l->n++];
+}
+
+int wf_errors_add(wf_errors *l, const char *fmt, ...)
+{
+    wf_error *e = errors_slot(l);
+    if (!e)
+        return -1;
     va_list ap;
     va_start(ap, fmt);
-    wf_errorv(&l->v[l->n++], fmt, ap);
+    wf_errorv(e, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+int wf_errors_push(wf_errors *l, const wf_error *e)
+{
+    wf_error *slot = errors_slot(l);
+    if (slot)
+        *slot = *e;
+    return -1;
+}
+
+char *wf_errors_join(const wf_errors *l)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < l->n; i++)
+        len += strlen(l->v[i].msg) + 1;
+    char *s = malloc(len + 1);
+    if (!s)
+        return NULL;
+    size_t at = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t k = strlen(l->v[i].msg);
+        memcpy(s + at, l->v[i].msg, k);
+        s[at + k] = '\n';
+        at += k + 1;
+    }
+    s[at] = '\0';
+    return s;
 }
 
 void wf_errors_free(wf_errors *l)

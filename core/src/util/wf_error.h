@@ -47,6 +47,11 @@ typedef struct wf_errors {
 /* Appends a formatted error. Returns -1 (so callers can `return` it); when
  * out of memory the error is dropped. */
 int wf_errors_add(wf_errors *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends a copy of e. Returns -1. */
+int wf_errors_push(wf_errors *l, const wf_error *e);
+/* Every message followed by a newline, as one string (caller frees; "" when
+ * empty). */
+char *wf_errors_join(const wf_errors *l);
 void wf_errors_free(wf_errors *l);
 
 #endif
