@@ -38,16 +38,10 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
     wf_measure_result mr;
     measure_server_eval(c->server, ref, &mr);
     memset(out, 0, sizeof *out);
-    switch (mr.status) {
-    case MEASURE_OK:
-        out->status = EXPR_OK;
+    out->status = mr.status; /* one status type for measures and expressions */
+    if (mr.status == EVAL_OK)
         out->value = mr.value;
-        break;
-    case MEASURE_NODATA: out->status = EXPR_NODATA; break;
-    case MEASURE_UNBOUND: out->status = EXPR_UNBOUND; break;
-    default: out->status = EXPR_ERROR;
-    }
-    if (out->status != EXPR_OK)
+    if (out->status != EVAL_OK)
         snprintf(out->reason, sizeof out->reason, "%.400s: %.600s", ref, mr.reason);
     snprintf(out->inputs, sizeof out->inputs, "%s", mr.inputs);
     c->refs = xrealloc(c->refs, (c->n + 1) * sizeof *c->refs);
