@@ -91,7 +91,7 @@ static void combine(expr_value *a, const expr_value *b, char op)
     add_inputs(a, b->inputs);
     if (b->status > a->status) {
         a->status = b->status;
-        snprintf(a->reason, sizeof a->reason, "%s", b->reason);
+        wf_errorf(&a->reason, "%s", b->reason.msg);
     }
     if (a->status != EVAL_OK)
         return;
@@ -102,7 +102,7 @@ static void combine(expr_value *a, const expr_value *b, char op)
     default:
         if (b->value == 0) {
             a->status = EVAL_ERROR;
-            snprintf(a->reason, sizeof a->reason, "division by zero");
+            wf_errorf(&a->reason, "division by zero");
         } else
             a->value /= b->value;
     }
@@ -258,7 +258,7 @@ void claims_expr_eval(const char *e, int year, expr_ref_fn fn, void *user, expr_
     run(&p, t, out);
     if (p.failed) {
         out->status = EVAL_ERROR;
-        snprintf(out->reason, sizeof out->reason, "%s", err.msg);
+        wf_errorf(&out->reason, "%s", err.msg);
     }
     free(t);
 }
