@@ -168,10 +168,10 @@ static void api_gp_cmd(wrrfig_ctx *c, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    const char *why = NULL;
+    wf_error why;
     strbuf line = STRBUF_INIT;
     if (gp_vformat(&line, GP_COMMAND, fmt, ap, &why) != 0)
-        ctx_misuse(c, "gp_cmd(\"%s\"): %s", fmt, why);
+        ctx_misuse(c, "gp_cmd(\"%s\"): %s", fmt, why.msg);
     else {
         sb_add(&c->body, line.s ? line.s : "", line.len);
         sb_putc(&c->body, '\n');
@@ -209,10 +209,10 @@ static void api_block_row(wrrfig_ctx *c, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    const char *why = NULL;
+    wf_error why;
     strbuf line = STRBUF_INIT;
     if (gp_vformat(&line, GP_DATA, fmt, ap, &why) != 0)
-        ctx_misuse(c, "gp_block_row(\"%s\"): %s", fmt, why);
+        ctx_misuse(c, "gp_block_row(\"%s\"): %s", fmt, why.msg);
     else if (strcmp(line.s ? line.s : "", "EOD_WRRFIG") == 0)
         ctx_misuse(c, "gp_block_row: a row may not equal the terminator");
     else {
