@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/expr.h"
 
+#include <stdbool.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,19 +56,19 @@ static size_t element_len(const char *s, int *last)
     return strlen(s);
 }
 
-static int has_element(const char *list, const char *e, size_t n)
+static bool has_element(const char *list, const char *e, size_t n)
 {
     const char *h = list;
     while (*h) {
         int last;
         size_t hn = element_len(h, &last);
         if (hn == n && strncmp(h, e, n) == 0)
-            return 1;
+            return true;
         if (last)
             break;
         h += hn + 2;
     }
-    return 0;
+    return false;
 }
 
 static void add_inputs(expr_value *to, const char *inputs)
