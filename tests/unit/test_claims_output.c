@@ -38,7 +38,7 @@ static int setup(void **state)
     snprintf(f->res[0].inputs, sizeof f->res[0].inputs, "cbs/37296ned (CBS 37296ned; sha256 0123456789ab)");
     f->res[1] = (claim_result){.status = CLAIM_FAIL, .observed = 30600.0 / 2265.0, .matches = 1};
     f->res[2] = (claim_result){.status = CLAIM_NODATA, .matches = 1};
-    snprintf(f->res[2].reason, sizeof f->res[2].reason, "x.z{}: input 'cbs/37296ned' is absent");
+    snprintf(f->res[2].reason.msg, sizeof f->res[2].reason.msg, "x.z{}: input 'cbs/37296ned' is absent");
     f->res[3] = (claim_result){.status = CLAIM_FAIL, .observed = 12, .matches = 0};
     f->run.set = &f->set;
     f->run.res = f->res;

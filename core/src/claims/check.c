@@ -42,7 +42,7 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
     if (mr.status == EVAL_OK)
         out->value = mr.value;
     if (out->status != EVAL_OK)
-        snprintf(out->reason, sizeof out->reason, "%.400s: %.600s", ref, mr.reason);
+        wf_errorf(&out->reason, "%.400s: %.600s", ref, mr.reason.msg);
     snprintf(out->inputs, sizeof out->inputs, "%s", mr.inputs);
     c->refs = xrealloc(c->refs, (c->n + 1) * sizeof *c->refs);
     c->vals = xrealloc(c->vals, (c->n + 1) * sizeof *c->vals);

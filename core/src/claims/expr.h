@@ -18,7 +18,7 @@
 typedef struct expr_value {
     eval_status status;
     double value;             /* when OK */
-    char reason[1024];        /* when not OK: from the first reference of the worst status */
+    wf_error reason;          /* when not OK: from the first reference of the worst status */
     char inputs[2048];        /* provenance of every reference, joined by "; ", duplicates dropped */
 } expr_value;
 

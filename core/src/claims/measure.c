@@ -66,17 +66,17 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     sb_free(&in);
     if (c.misuse) {
         r->status = EVAL_ERROR;
-        snprintf(r->reason, sizeof r->reason, "the plugin misused the host API");
+        wf_errorf(&r->reason, "the plugin misused the host API");
     } else if (st == WRRFIG_OK) {
         r->status = EVAL_OK;
         r->value = v;
     } else if (st == WRRFIG_NODATA) {
         r->status = EVAL_NODATA;
-        snprintf(r->reason, sizeof r->reason, "%s",
+        wf_errorf(&r->reason, "%s",
                  c.last_msg[0] ? c.last_msg : "the data has no value for these parameters");
     } else {
         r->status = EVAL_ERROR;
-        snprintf(r->reason, sizeof r->reason, "the measure reported an error%s%s", c.last_msg[0] ? ": " : "",
+        wf_errorf(&r->reason, "the measure reported an error%s%s", c.last_msg[0] ? ": " : "",
                  c.last_msg);
     }
     ctx_release(&c);
@@ -92,7 +92,7 @@ static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, co
     char *name = NULL, *ptext = NULL;
     if (measure_ref_split(ref, &name, &ptext) != 0) {
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "malformed measure reference '%s' (expected name{k=v,...})", ref);
+        wf_errorf(&res->reason, "malformed measure reference '%s' (expected name{k=v,...})", ref);
         return 1;
     }
     int final = 1;
@@ -100,7 +100,7 @@ static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, co
     *m = registry_measure(&a->reg, name);
     if (!*m) {
         res->status = EVAL_UNBOUND;
-        snprintf(res->reason, sizeof res->reason, "no plugin provides measure '%s'", name);
+        wf_errorf(&res->reason, "no plugin provides measure '%s'", name);
         goto out;
     }
     snprintf(res->unit, sizeof res->unit, "%s", (*m)->unit);
@@ -111,12 +111,12 @@ static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, co
     const char *missing = first_missing_input(a, (*m)->inputs);
     if (missing && all_inputs_missing(a, (*m)->inputs)) {
         res->status = EVAL_NODATA;
-        snprintf(res->reason, sizeof res->reason, "input '%s' is absent", missing);
+        wf_errorf(&res->reason, "input '%s' is absent", missing);
         goto out;
     }
     if (params_parse(ptext, p, &err) != 0) {
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "%s", err.msg);
+        wf_errorf(&res->reason, "%s", err.msg);
         goto out;
     }
     final = 0;
@@ -279,7 +279,7 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     }
     if (!sent) {
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "cannot start a measure worker: %s", strerror(errno));
+        wf_errorf(&res->reason, "cannot start a measure worker: %s", strerror(errno));
         return;
     }
     wf_measure_result got;
@@ -292,7 +292,7 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     if (rc == -2) {
         server_stop(s, 1);
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "measure '%s' did not finish within %.0f s", m->name,
+        wf_errorf(&res->reason, "measure '%s' did not finish within %.0f s", m->name,
                  s->a->timeout);
         return;
     }
@@ -301,7 +301,7 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     s->fd = -1;
     s->pid = 0;
     res->status = EVAL_ERROR;
-    snprintf(res->reason, sizeof res->reason, "measure '%s' crashed (%s)", m->name,
+    wf_errorf(&res->reason, "measure '%s' crashed (%s)", m->name,
              WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "the worker ended without an answer");
 }
 

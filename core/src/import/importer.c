@@ -1,5 +1,6 @@
 #include "import/importer.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,11 +240,11 @@ static int code_present(const rows *rs, size_t k, const char *code)
     return 0;
 }
 
-static int is_year_code(const char *s)
+static bool is_year_code(const char *s)
 {
     for (int i = 0; i < 4; i++)
         if (s[i] < '0' || s[i] > '9')
-            return 0;
+            return false;
     return strcmp(s + 4, "JJ00") == 0;
 }
 
