@@ -404,6 +404,8 @@ void imp_mapping_free(imp_mapping *m)
     cJSON_Delete(m->root);
     free(m->path);
     free(m->base);
+    for (size_t i = 0; m->files && i < m->n_files; i++)
+        free(m->files[i].resolved);
     free(m->files);
     free(m->dims);
     free(m->melt);

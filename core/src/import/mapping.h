@@ -15,8 +15,9 @@
 typedef enum imp_format { IMP_CBS_CSV, IMP_CSV, IMP_ODATA_JSON, IMP_JSON_RECORDS } imp_format;
 
 typedef struct imp_file {
-    const char *file;          /* relative to the shared data directory */
+    const char *file;          /* relative to the shared data directory; may be a glob pattern */
     const cJSON *constants;    /* object: constant dimension -> code, or NULL */
+    char *resolved;            /* the file a pattern resolved to (owned), set by import_build; NULL before */
 } imp_file;
 
 typedef struct imp_labels_file {
