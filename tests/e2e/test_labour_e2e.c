@@ -162,23 +162,23 @@ static void test_measures_on_shipped_data(void **state)
     assert_measure(WF_DATA, "labour.net_participation{origin='Nederlands', year=2017}", 68, 1e-9);
     /* No 2009 or 2016 rows, and no quarterly ones: NO-DATA, never the
      * report's own numbers. */
-    assert_measure_status(WF_DATA, "labour.net_participation{origin='Marokko', year=2009}", MEASURE_NODATA);
+    assert_measure_status(WF_DATA, "labour.net_participation{origin='Marokko', year=2009}", EVAL_NODATA);
     assert_measure_status(WF_DATA, "labour.net_participation{origin='Turkije', year=2019, quarter=4, sex='Vrouwen'}",
-                          MEASURE_NODATA);
-    assert_measure_status(WF_DATA, "labour.net_participation{origin='Nergens', year=2008}", MEASURE_ERROR);
+                          EVAL_NODATA);
+    assert_measure_status(WF_DATA, "labour.net_participation{origin='Nergens', year=2008}", EVAL_ERROR);
     assert_measure(WF_DATA, "labour.unemployment{origin='Turkije', year=2015}", 14.2, 1e-9);
     assert_measure(WF_DATA, "labour.unemployment{origin='Totaal', year=2016}", 6, 1e-9); /* two sources agree */
     assert_measure(WF_DATA, "labour.unemployment{origin='Migratieachtergrond', year=2012}", 10.8, 1e-9);
     assert_measure(WF_DATA, "labour.asylum2014_working{country='Syrië', months=24}", 5.7, 1e-9);
     assert_measure(WF_DATA, "labour.asylum2014_working{country='Totaal', months=30}", 11, 1e-9);
-    assert_measure_status(WF_DATA, "labour.asylum2014_working{country='Eritrea', months=54}", MEASURE_NODATA);
-    assert_measure_status(WF_DATA, "labour.asylum2014_job8h{country='Eritrea', months=54}", MEASURE_NODATA);
+    assert_measure_status(WF_DATA, "labour.asylum2014_working{country='Eritrea', months=54}", EVAL_NODATA);
+    assert_measure_status(WF_DATA, "labour.asylum2014_job8h{country='Eritrea', months=54}", EVAL_NODATA);
     assert_measure(WF_DATA, "labour.discrimination{origin='MOE', domain='voorwaarden', doubt='zonder'}", 20, 1e-9);
     assert_measure(WF_DATA, "labour.discrimination{origin='Turkije', domain='werk', doubt='inclusief'}", 51, 1e-9);
     assert_measure_status(WF_DATA, "labour.discrimination{origin='Turkije', domain='werk', doubt='misschien'}",
-                          MEASURE_ERROR);
-    assert_measure_status(WF_DATA, "labour.cohort9599_employed{motive='Asiel', years=15}", MEASURE_NODATA);
-    assert_measure_status(WF_DATA, "labour.polish_participation{group='Polen', year=2016}", MEASURE_NODATA);
+                          EVAL_ERROR);
+    assert_measure_status(WF_DATA, "labour.cohort9599_employed{motive='Asiel', years=15}", EVAL_NODATA);
+    assert_measure_status(WF_DATA, "labour.polish_participation{group='Polen', year=2016}", EVAL_NODATA);
 }
 
 static void test_outputs_are_deterministic(void **state)

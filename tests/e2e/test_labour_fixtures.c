@@ -147,22 +147,22 @@ static void test_measures_on_fixtures(void **state)
     assert_measure(FIX, "labour.net_participation{origin='Suriname', year=2012}", 60, 1e-9);
     assert_measure(FIX, "labour.net_participation{origin='Turkije', year=2019, quarter=4, sex='Vrouwen'}", 44.4,
                    1e-9);
-    assert_measure_status(FIX, "labour.net_participation{origin='Turkije', year=2019, quarter=5}", MEASURE_ERROR);
+    assert_measure_status(FIX, "labour.net_participation{origin='Turkije', year=2019, quarter=5}", EVAL_ERROR);
     /* Two sources for one cell that disagree are an error, not a pick. */
-    assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2011}", MEASURE_ERROR);
+    assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2011}", EVAL_ERROR);
     assert_measure(FIX, "labour.unemployment{origin='Turkije', year=2011}", 9.5, 1e-9);
-    assert_measure_status(FIX, "labour.unemployment{origin='Westers', year=2011}", MEASURE_NODATA); /* 'x' */
+    assert_measure_status(FIX, "labour.unemployment{origin='Westers', year=2011}", EVAL_NODATA); /* 'x' */
     /* Age classes come from a full import of 82809NED into
      * labour/participation_82809; the fixture of that table has none. */
     assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2019, quarter=4, age='15-25'}",
-                          MEASURE_NODATA);
+                          EVAL_NODATA);
     assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2019, quarter=4, age='15-24'}",
-                          MEASURE_ERROR);
+                          EVAL_ERROR);
     assert_measure(FIX, "labour.cohort9599_employed{motive='Asiel', years=15}", 62, 1e-9);
     assert_measure(FIX, "labour.cohort9599_employed{motive='Arbeid', years=2}", 85.5, 1e-9);
     assert_measure(FIX, "labour.cohort9599_employed{motive='Asiel', years=15, country='Somalië'}", 38, 1e-9);
     assert_measure_status(FIX, "labour.cohort9599_employed{motive='Gezin', years=15, country='Somalië'}",
-                          MEASURE_ERROR);
+                          EVAL_ERROR);
     assert_measure(FIX, "labour.polish_participation{group='Polen', year=2016}", 78, 1e-9);
     assert_measure(FIX, "labour.asylum2014_job8h{country='Eritrea', months=54}", 47.5, 1e-9);
     assert_measure(FIX, "labour.asylum2014_bijstand{months=54}", 51, 1e-9);

@@ -46,12 +46,12 @@ int claims_matches(const claim *c, claim_status st, int strict)
     }
 }
 
-static claim_status from_expr(expr_status s)
+static claim_status from_expr(eval_status s)
 {
     switch (s) {
-    case EXPR_OK: return CLAIM_PASS;
-    case EXPR_NODATA: return CLAIM_NODATA;
-    case EXPR_UNBOUND: return CLAIM_UNBOUND;
+    case EVAL_OK: return CLAIM_PASS;
+    case EVAL_NODATA: return CLAIM_NODATA;
+    case EVAL_UNBOUND: return CLAIM_UNBOUND;
     default: return CLAIM_ERROR;
     }
 }
@@ -73,7 +73,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
 {
     int worst_year = 0, n_fail = 0, first_fail = 0;
     double worst = 0, fail_value = 0;
-    expr_status st = EXPR_OK;
+    eval_status st = EVAL_OK;
     for (int y = c->year_from; y <= c->year_to; y++) {
         expr_value v;
         claims_expr_eval(c->measure, y, fn, user, &v);
@@ -85,7 +85,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
             }
             memcpy(out->inputs + have, v.inputs, add + 1);
         }
-        if (v.status != EXPR_OK) {
+        if (v.status != EVAL_OK) {
             if (v.status > st) {
                 st = v.status;
                 snprintf(out->reason, sizeof out->reason, "%d: %.1000s", y, v.reason);
@@ -102,7 +102,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
             worst = v.value;
         }
     }
-    if (st != EXPR_OK) {
+    if (st != EVAL_OK) {
         out->status = from_expr(st);
         return;
     }
@@ -138,7 +138,7 @@ void claims_check_one(const claim *c, expr_ref_fn fn, void *user, int strict, cl
         expr_value v;
         claims_expr_eval(c->measure, 0, fn, user, &v);
         snprintf(out->inputs, sizeof out->inputs, "%s", v.inputs);
-        if (v.status != EXPR_OK) {
+        if (v.status != EVAL_OK) {
             out->status = from_expr(v.status);
             snprintf(out->reason, sizeof out->reason, "%s", v.reason);
         } else {

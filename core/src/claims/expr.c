@@ -93,7 +93,7 @@ static void combine(expr_value *a, const expr_value *b, char op)
         a->status = b->status;
         snprintf(a->reason, sizeof a->reason, "%s", b->reason);
     }
-    if (a->status != EXPR_OK)
+    if (a->status != EVAL_OK)
         return;
     switch (op) {
     case '+': a->value += b->value; break;
@@ -101,7 +101,7 @@ static void combine(expr_value *a, const expr_value *b, char op)
     case '*': a->value *= b->value; break;
     default:
         if (b->value == 0) {
-            a->status = EXPR_ERROR;
+            a->status = EVAL_ERROR;
             snprintf(a->reason, sizeof a->reason, "division by zero");
         } else
             a->value /= b->value;
@@ -257,7 +257,7 @@ void claims_expr_eval(const char *e, int year, expr_ref_fn fn, void *user, expr_
     p.err = &err;
     run(&p, t, out);
     if (p.failed) {
-        out->status = EXPR_ERROR;
+        out->status = EVAL_ERROR;
         snprintf(out->reason, sizeof out->reason, "%s", err.msg);
     }
     free(t);

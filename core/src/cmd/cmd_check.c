@@ -102,17 +102,18 @@ int cli_check(wf_app *a, int argc, char **argv)
 
     char *own_dir = registry ? NULL : claims_registry_dir(a);
     claim_set set = {0};
-    strbuf errs = STRBUF_INIT;
-    size_t n_err = claims_load_dir(registry ? registry : own_dir, &set, &errs);
+    wf_errors errs = {0};
+    int lrc = claims_load_dir(registry ? registry : own_dir, &set, &errs);
     free(own_dir);
-    if (n_err) {
-        fprintf(stderr, "%s", sb_cstr(&errs));
-        fprintf(stderr, "wrrfig check: the claim registry has %zu error%s\n", n_err, n_err == 1 ? "" : "s");
-        sb_free(&errs);
+    if (lrc != 0) {
+        for (size_t i = 0; i < errs.n; i++)
+            fprintf(stderr, "%s\n", errs.v[i].msg);
+        fprintf(stderr, "wrrfig check: the claim registry has %zu error%s\n", errs.n, errs.n == 1 ? "" : "s");
+        wf_errors_free(&errs);
         claim_set_free(&set);
         return EXIT_FAILED;
     }
-    sb_free(&errs);
+    wf_errors_free(&errs);
     if (o.claim_id && claim_set_find(&set, o.claim_id) < 0) {
         fprintf(stderr, "wrrfig check: no claim with id '%s' in the registry\n", o.claim_id);
         claim_set_free(&set);

@@ -115,9 +115,9 @@ const wrrfig_feature *host_geo_features(wrrfig_ctx *c, const char *name, size_t 
     strbuf path = STRBUF_INIT;
     sb_printf(&path, "%s/%s.geojson", c->data_dir, name);
     geojson g;
-    char err[1024];
-    if (geojson_read_file(sb_cstr(&path), NULL, &g, err, sizeof err) != 0) {
-        host_api()->log(c, WRRFIG_LOG_ERROR, "%s", err);
+    wf_error err;
+    if (geojson_read_file(sb_cstr(&path), NULL, &g, &err) != 0) {
+        host_api()->log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
         sb_free(&path);
         return NULL;
     }
