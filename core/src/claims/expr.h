@@ -11,20 +11,14 @@
 #ifndef WF_CLAIMS_EXPR_H
 #define WF_CLAIMS_EXPR_H
 
+#include "claims/status.h"
 #include "util/wf_error.h"
 
-/* Ordered by severity: combining two values keeps the worse status. */
-typedef enum expr_status {
-    EXPR_OK = 0,
-    EXPR_NODATA = 1,
-    EXPR_UNBOUND = 2,
-    EXPR_ERROR = 3
-} expr_status;
 
 typedef struct expr_value {
-    expr_status status;
+    eval_status status;
     double value;             /* when OK */
-    char reason[1024];        /* when not OK: from the first reference of the worst status */
+    wf_error reason;          /* when not OK: from the first reference of the worst status */
     char inputs[2048];        /* provenance of every reference, joined by "; ", duplicates dropped */
 } expr_value;
 

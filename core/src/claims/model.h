@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "util/wf_error.h"
+
 typedef enum claim_op {
     CLAIM_OP_EQ = 0,     /* =  |actual - value| <= tol */
     CLAIM_OP_APPROX,     /* ~  same test; says the report rounds loosely */
@@ -56,7 +58,7 @@ typedef struct claim_result {
     claim_status status;
     double observed;          /* valid for PASS and FAIL */
     int observed_year;        /* year of the deciding value under each_year, else 0 */
-    char reason[1024];        /* why not PASS/FAIL, or which year failed */
+    wf_error reason;          /* why not PASS/FAIL, or which year failed */
     char inputs[2048];        /* provenance of the data used ("" if none) */
     int matches;              /* status agrees with the expectation */
 } claim_result;

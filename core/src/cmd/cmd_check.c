@@ -77,17 +77,18 @@ int cmd_check(wf_app *a, int argc, char **argv)
 
     char *own_dir = registry ? NULL : claims_registry_dir(a);
     claim_set set = {0};
-    strbuf errs = STRBUF_INIT;
-    size_t n_err = claims_load_dir(registry ? registry : own_dir, &set, &errs);
+    wf_errors errs = {0};
+    int lrc = claims_load_dir(registry ? registry : own_dir, &set, &errs);
     free(own_dir);
-    if (n_err) {
-        fprintf(stderr, "%s", sb_cstr(&errs));
-        fprintf(stderr, "wrrfig check: the claim registry has %zu error%s\n", n_err, n_err == 1 ? "" : "s");
-        sb_free(&errs);
+    if (lrc != 0) {
+        for (size_t i = 0; i < errs.n; i++)
+            fprintf(stderr, "%s\n", errs.v[i].msg);
+        fprintf(stderr, "wrrfig check: the claim registry has %zu error%s\n", errs.n, errs.n == 1 ? "" : "s");
+        wf_errors_free(&errs);
         claim_set_free(&set);
         return EXIT_FAILED;
     }
-    sb_free(&errs);
+    wf_errors_free(&errs);
     if (o.chapter >= 0) {
         /* A chapter with no claims is a typo, not "0 claims checked". */
         int lo = -1, hi = -1, found = 0;

@@ -368,10 +368,9 @@ static int import_geo(const geo_opts *po, int argc, char **argv)
         return 1;
     }
     geojson g;
-    char msg[1024];
     geojson_opts go = {o.code_key, o.name_key, o.allow_null};
-    if (geojson_from_cjson(root, o.src, &go, &g, msg, sizeof msg) != 0) {
-        fprintf(stderr, "wrrfig import-geo: %s\n", msg);
+    if (geojson_from_cjson(root, o.src, &go, &g, &err) != 0) {
+        fprintf(stderr, "wrrfig import-geo: %s\n", err.msg);
         cJSON_Delete(root);
         return 1;
     }

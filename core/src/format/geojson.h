@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "util/wf_error.h"
 #include "wrrfig/plugin.h"
 
 struct cJSON;
@@ -32,18 +33,17 @@ typedef struct geojson {
 } geojson;
 
 /* Parses text (len bytes, not necessarily NUL-terminated). `source` names
- * the input in error messages. Returns 0, or -1 with a message in err. */
+ * the input in error messages. Returns 0, or -1 with a message in err (may be NULL). */
 int geojson_parse(const char *text, size_t len, const char *source, const geojson_opts *opts,
-                  geojson *out, char *err, size_t errlen);
+                  geojson *out, wf_error *err);
 
 /* Same, from an already parsed document (the importer reads attributes from
  * the same tree). */
 int geojson_from_cjson(const struct cJSON *root, const char *source, const geojson_opts *opts,
-                       geojson *out, char *err, size_t errlen);
+                       geojson *out, wf_error *err);
 
 /* Reads and parses a file. */
-int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, char *err,
-                      size_t errlen);
+int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, wf_error *err);
 
 /* Binary search by code; NULL when absent. */
 const wrrfig_feature *geojson_find(const geojson *g, const char *code);
