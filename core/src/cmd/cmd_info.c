@@ -4,6 +4,8 @@
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "util/strbuf.h"
+#include "util/suggest.h"
 #include "format/jsonfile.h"
 #include "data/table.h"
 
@@ -34,7 +36,13 @@ int cmd_info(wf_app *a, int argc, char **argv)
         return rc;
     const wf_figure *f = registry_figure(&a->reg, pos[0]);
     if (!f) {
-        fprintf(stderr, "wrrfig info: no figure '%s' (see wrrfig list)\n", pos[0]);
+        const char **ids = xcalloc(a->reg.n_figures + 1, sizeof *ids);
+        for (size_t i = 0; i < a->reg.n_figures; i++)
+            ids[i] = a->reg.figures[i].id;
+        char hint[256];
+        wf_suggest_text(pos[0], ids, a->reg.n_figures, hint, sizeof hint);
+        free(ids);
+        fprintf(stderr, "wrrfig info: no figure '%s'%s (wrrfig list shows them all)\n", pos[0], hint);
         free(pos);
         return EXIT_USAGE;
     }

@@ -21,10 +21,14 @@ typedef struct job {
     const wf_figure *fig;
     pid_t pid;
     int fd;                 /* read end of the worker's reason pipe */
+    int log_fd;             /* read end of the worker's stderr (plugin warnings, gnuplot) */
+    strbuf log;             /* what the worker wrote to stderr */
+    int log_truncated;
     double start, deadline;
     strbuf reason;
     int done, status;       /* WRRFIG_OK / NODATA / ERROR */
     double ms;
+    const char *missing;    /* the absent input of a NO-DATA figure (fig's string) */
 } job;
 
 static const char *signame(int sig)
@@ -42,13 +46,19 @@ static const char *signame(int sig)
 
 static void start_job(const wf_app *a, const build_opts *o, job *j)
 {
-    int p[2];
+    int p[2], lp[2];
     if (pipe(p) != 0) {
         j->done = 1;
         j->status = WRRFIG_ERROR;
         sb_printf(&j->reason, "pipe: %s", strerror(errno));
         return;
     }
+    /* The worker's stderr goes to the parent, which prints it above its
+     * progress line or per figure, and counts known warnings instead of
+     * repeating them (cmd/cmd_build.c). Without this pipe the worker writes
+     * to stderr directly. */
+    if (pipe(lp) != 0)
+        lp[0] = lp[1] = -1;
     fflush(NULL);
     j->start = now_ms();
     j->deadline = j->start + a->timeout * 1000.0 * (o->render ? 2 : 1);
@@ -56,6 +66,10 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
     if (pid < 0) {
         close(p[0]);
         close(p[1]);
+        if (lp[0] >= 0) {
+            close(lp[0]);
+            close(lp[1]);
+        }
         j->done = 1;
         j->status = WRRFIG_ERROR;
         sb_printf(&j->reason, "fork: %s", strerror(errno));
@@ -64,6 +78,11 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
     if (pid == 0) {
         worker_default_signals();
         close(p[0]);
+        if (lp[1] >= 0) {
+            close(lp[0]);
+            dup2(lp[1], 2);
+            close(lp[1]);
+        }
         setpgid(0, 0); /* gnuplot joins this group, so a time-out kills both */
         wf_error reason = {""};
         int rc = figure_build(a, j->fig, o, &reason);
@@ -82,6 +101,11 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
     fcntl(p[0], F_SETFL, O_NONBLOCK);
     j->pid = pid;
     j->fd = p[0];
+    if (lp[0] >= 0) {
+        close(lp[1]);
+        fcntl(lp[0], F_SETFL, O_NONBLOCK);
+    }
+    j->log_fd = lp[0];
 }
 
 static void drain(job *j)
@@ -90,6 +114,17 @@ static void drain(job *j)
     ssize_t r;
     while (j->fd >= 0 && (r = read(j->fd, buf, sizeof buf)) > 0)
         sb_add(&j->reason, buf, (size_t)r);
+    /* A plugin that floods stderr must not exhaust the parent: the first
+     * 64 KiB are kept, the rest is read and dropped. */
+    enum { LOG_CAP = 64 * 1024 };
+    while (j->log_fd >= 0 && (r = read(j->log_fd, buf, sizeof buf)) > 0) {
+        if (j->log.len < LOG_CAP)
+            sb_add(&j->log, buf, (size_t)r);
+        else if (!j->log_truncated) {
+            sb_puts(&j->log, "\n[more output of this worker dropped]\n");
+            j->log_truncated = 1;
+        }
+    }
 }
 
 static void finish_job(job *j, int st, int timed_out)
@@ -97,6 +132,9 @@ static void finish_job(job *j, int st, int timed_out)
     drain(j);
     close(j->fd);
     j->fd = -1;
+    if (j->log_fd >= 0)
+        close(j->log_fd);
+    j->log_fd = -1;
     j->done = 1;
     j->ms = now_ms() - j->start;
     if (timed_out) {
@@ -129,7 +167,7 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
     else
         c->failed++;
     if (progress) {
-        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms};
+        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, sb_cstr(&j->log), j->missing};
         progress(ud, &r, done, total);
     }
 }
@@ -144,6 +182,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     for (size_t i = 0; i < n; i++) {
         js[i].fig = figs[i];
         js[i].fd = -1;
+        js[i].log_fd = -1;
     }
     size_t finished = 0, next = 0, running = 0;
     double t0 = now_ms();
@@ -155,6 +194,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 j->done = 1;
                 j->status = WRRFIG_NODATA;
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
+                j->missing = missing;
                 figure_write_nodata_manifest(a, j->fig, o, missing);
             } else {
                 start_job(a, o, j);
@@ -166,13 +206,18 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
         if (running == 0)
             continue;
-        struct pollfd *pf = xcalloc(n, sizeof *pf);
+        struct pollfd *pf = xcalloc(2 * n, sizeof *pf);
         nfds_t np = 0;
         for (size_t i = 0; i < next; i++)
             if (!js[i].done && js[i].fd >= 0) {
                 pf[np].fd = js[i].fd;
                 pf[np].events = POLLIN;
                 np++;
+                if (js[i].log_fd >= 0) {
+                    pf[np].fd = js[i].log_fd;
+                    pf[np].events = POLLIN;
+                    np++;
+                }
             }
         poll(pf, np, 20);
         free(pf);
@@ -198,8 +243,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
     }
     c.ms = now_ms() - t0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
+        sb_free(&js[i].log);
+    }
     free(js);
     return c;
 }

@@ -16,6 +16,8 @@ typedef struct wf_fig_result {
     int status;              /* WRRFIG_OK, WRRFIG_NODATA or WRRFIG_ERROR */
     const char *reason;      /* one line for NO-DATA and failures, "" for ok */
     double ms;               /* wall time of the worker */
+    const char *log;         /* what the worker wrote to stderr (plugin warnings, gnuplot), "" if nothing */
+    const char *missing;     /* NO-DATA without a worker: the absent input table; else NULL */
 } wf_fig_result;
 
 /* Called once per figure as it finishes; done counts finished figures
