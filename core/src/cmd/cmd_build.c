@@ -15,6 +15,7 @@
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
 #include "cmd/build_report.h"
+#include "cmd/figure_order.h"
 #include "cmd/options.h"
 #include "util/fileio.h"
 #include "util/proc.h"
@@ -171,6 +172,8 @@ int cmd_build(wf_app *a, int argc, char **argv)
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
     for (size_t i = 0; i < n; i++)
         figs[i] = n_want ? registry_figure(&a->reg, want[i]) : &a->reg.figures[i];
+    if (!n_want)
+        wf_sort_figures(figs, n); /* a log of all figures reads in the report's order */
     build_report_opts ro = {0};
     ro.tty = isatty(1) == 1;
     ro.color_out = ro.tty && build_report_color_ok(1);

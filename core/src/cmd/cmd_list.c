@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/figure_order.h"
 #include "cmd/options.h"
+#include "util/strbuf.h"
 #include "format/jsonfile.h"
 
 static const char *spec_title(cJSON *spec, const char *lang)
@@ -14,6 +16,21 @@ static const char *spec_title(cJSON *spec, const char *lang)
         return s ? s : json_str(t, "nl");
     }
     return cJSON_GetStringValue(t);
+}
+
+/* Joins a title the spec breaks over lines ("...,\n1 januari 2017") into one. */
+static void one_line(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (*r == '\n' || *r == '\r' || *r == '\t') {
+            if (w > s && w[-1] != ' ')
+                *w++ = ' ';
+        } else if (!(*r == ' ' && w > s && w[-1] == ' ')) {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
 }
 
 int cmd_list(wf_app *a, int argc, char **argv)
@@ -29,31 +46,48 @@ int cmd_list(wf_app *a, int argc, char **argv)
     if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
         return rc;
     free(pos);
-    size_t ready = 0, nodata = 0;
+    /* Plugins first, then every figure in the report's order (not the
+     * plugins' order), one line each; titles that the spec wraps over lines
+     * are joined so the columns hold. */
+    int pw = 6, iw = 18; /* at least 18: scripts and tests read the columns */
+    for (size_t p = 0; p < a->reg.n_plugins; p++)
+        if ((int)strlen(a->reg.plugins[p]->name) > pw)
+            pw = (int)strlen(a->reg.plugins[p]->name);
+    const wf_figure **figs = xcalloc(a->reg.n_figures + 1, sizeof *figs);
+    for (size_t i = 0; i < a->reg.n_figures; i++) {
+        figs[i] = &a->reg.figures[i];
+        if ((int)strlen(figs[i]->id) > iw)
+            iw = (int)strlen(figs[i]->id);
+    }
+    wf_sort_figures(figs, a->reg.n_figures);
+    printf("plugins:\n");
     for (size_t p = 0; p < a->reg.n_plugins; p++) {
         const wf_plugin *pl = a->reg.plugins[p];
-        printf("%s %s (ABI %u.%u) - %s\n", pl->name, pl->version, pl->abi_major, pl->abi_minor, pl->description);
-        for (size_t i = 0; i < a->reg.n_figures; i++) {
-            const wf_figure *f = &a->reg.figures[i];
-            if (f->plugin != pl)
-                continue;
-            wf_error err;
-            cJSON *spec = spec_load(a->figures_dir, f->id, &err);
-            const char *title = spec ? spec_title(spec, a->lang) : NULL;
-            const char *missing = first_missing_input(a, f->inputs);
-            if (missing) {
-                nodata++;
-                printf("  %-18s NO-DATA  %s\n  %-18s          missing input '%s'; needs %s\n", f->id,
-                       title ? title : "", "", missing, f->needs);
-            } else {
-                ready++;
-                printf("  %-18s ready    %s\n", f->id, title ? title : "");
-            }
-            if (!spec)
-                printf("  %-18s          (no figure spec: %s)\n", "", err.msg);
-            cJSON_Delete(spec);
-        }
+        printf("  %-*s %s (ABI %u.%u)  %s\n", pw, pl->name, pl->version, pl->abi_major, pl->abi_minor,
+               pl->description);
     }
+    printf("\nfigures, in the report's order:\n");
+    size_t ready = 0, nodata = 0;
+    for (size_t i = 0; i < a->reg.n_figures; i++) {
+        const wf_figure *f = figs[i];
+        wf_error err;
+        cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+        char *title = xstrdup(spec && spec_title(spec, a->lang) ? spec_title(spec, a->lang) : "");
+        one_line(title);
+        const char *missing = first_missing_input(a, f->inputs);
+        if (missing)
+            nodata++;
+        else
+            ready++;
+        printf("  %-*s %-8s %-*s %s\n", iw, f->id, missing ? "NO-DATA" : "ready", pw, f->plugin->name, title);
+        if (missing)
+            printf("  %-*s %-8s missing input '%s'; needs %s\n", iw, "", "", missing, f->needs);
+        if (!spec)
+            printf("  %-*s %-8s (no figure spec: %s)\n", iw, "", "", err.msg);
+        free(title);
+        cJSON_Delete(spec);
+    }
+    free(figs);
     printf("%zu figures: %zu ready, %zu NO-DATA; %zu measures\n", ready + nodata, ready, nodata,
            a->reg.n_measures);
     return a->reg.n_refusals ? EXIT_PLUGINS : EXIT_OK;
