@@ -24,7 +24,7 @@ typedef struct wf_app {
     const char *data_dir;
     const char *plugin_dir;
     const char *figures_dir;
-    const char *shared_dir;      /* third-party downloads for import (--shared, $WRRFIG_SHARED) */
+    const char *shared_dir;      /* third-party downloads for import (--shared, $WRRFIG_SHARED); NULL: none known */
     const char *lang;            /* "nl" or "en" */
     double timeout;              /* seconds per figure build (and render) */
     wf_registry reg;

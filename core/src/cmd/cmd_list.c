@@ -1,9 +1,11 @@
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "cmd/figure_order.h"
+#include "cmd/names.h"
 #include "cmd/options.h"
 #include "util/strbuf.h"
 #include "format/jsonfile.h"
@@ -37,15 +39,34 @@ int cmd_list(wf_app *a, int argc, char **argv)
 {
     static const wf_usage usage = {
         "list", "",
-        "Lists the plugins, their figures and whether each figure's inputs are present:\n"
-        "ready, or NO-DATA with the missing input and the table it needs.\n",
+        "Lists the plugins, then every figure in the report's order and whether its inputs are present:\n"
+        "ready, or NO-DATA with the missing input and the table it needs. --ids, --tables and --mappings\n"
+        "print bare names, one per line, for scripts and completion.\n",
         0, 0, NULL};
-    const wf_option opts[] = {WF_OPT_END};
+    bool ids = false, tables = false, mappings = false;
+    const wf_option opts[] = {
+        WF_OPT_FLAG(0, "ids", &ids, "only the figure ids, in the report's order"),
+        WF_OPT_FLAG(0, "tables", &tables, "only the names of the tables in the data directory"),
+        WF_OPT_FLAG(0, "mappings", &mappings, "only the names of the import mappings (wrrfig import NAME)"),
+        WF_OPT_END,
+    };
     char **pos;
     int n_pos, rc;
     if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
         return rc;
     free(pos);
+    if (tables || mappings) {
+        wf_names n;
+        if (tables)
+            wf_table_names(a->data_dir, &n);
+        else
+            wf_mapping_names(a->data_dir, &n);
+        for (size_t i = 0; i < n.n; i++)
+            puts(n.v[i]);
+        wf_names_free(&n);
+        if (!ids)
+            return EXIT_OK;
+    }
     /* Plugins first, then every figure in the report's order (not the
      * plugins' order), one line each; titles that the spec wraps over lines
      * are joined so the columns hold. */
@@ -60,6 +81,12 @@ int cmd_list(wf_app *a, int argc, char **argv)
             iw = (int)strlen(figs[i]->id);
     }
     wf_sort_figures(figs, a->reg.n_figures);
+    if (ids) {
+        for (size_t i = 0; i < a->reg.n_figures; i++)
+            puts(figs[i]->id);
+        free(figs);
+        return a->reg.n_refusals ? EXIT_PLUGINS : EXIT_OK;
+    }
     printf("plugins:\n");
     for (size_t p = 0; p < a->reg.n_plugins; p++) {
         const wf_plugin *pl = a->reg.plugins[p];

@@ -24,7 +24,7 @@ const wf_option *wf_global_options(wf_app *a, wf_option storage[], size_t n)
                       "figure specs (default: ../share/wrrfig/figures beside the binary, or figures/)"),
         WF_OPT_STRING(0, "shared", &a->shared_dir, "DIR",
                       "third-party downloads that import reads (default: $WRRFIG_SHARED, else\n"
-                      "../shared/data of the source tree)"),
+                      "../shared/data beside the source tree; none for an installed copy)"),
         WF_OPT_CHOICE(0, "lang", &a->lang, "nl|en", lang_choices, "language of titles and labels (default nl)"),
         WF_OPT_SECONDS(0, "timeout", &a->timeout, "S", "seconds a figure build (and its render) may take (default 120)"),
         WF_OPT_END,
