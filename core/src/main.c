@@ -22,6 +22,7 @@ static const char usage[] =
     "  info FIG             what a figure shows, its inputs and their provenance\n"
     "  import MAPPING...    CBS downloads -> data/ tables with provenance, as mapping files say (import --help)\n"
     "  check [--chapter N]  the report's claims against the data: PASS, FAIL, NO-DATA, UNBOUND (check --help)\n"
+    "  site [--out DIR]     static gallery and reviewer site from the build outputs (site --help)\n"
     "  import-geo SRC ...   GeoJSON -> data/geo/ layer in RD New (+ attribute table); import-geo --help\n"
     "\n"
     "options:\n"
@@ -129,6 +130,8 @@ int main(int argc, char **argv)
         fn = cli_check;
     else if (!strcmp(cmd, "import"))
         fn = cli_import;
+    else if (!strcmp(cmd, "site"))
+        fn = cli_site;
     int rc;
     if (!fn) {
         fprintf(stderr, "wrrfig: unknown command '%s'\n\n%s", cmd, usage);
