@@ -38,6 +38,7 @@ static const char style_css[] =
     ".card .title{font-weight:600;line-height:1.3}\n"
     ".card dl.facts{display:block;margin:4px 0 0}.card dl.facts dt{margin-top:4px}\n"
     ".card.st-no-data .title{color:var(--muted)}\n"
+    ".card details{font-size:.85rem;color:var(--muted)}.card details p{margin:4px 0}.card summary{cursor:pointer;color:var(--link)}\n"
     ".status,.variant{margin:0;font-size:.9rem;color:var(--muted)}\n"
     ".badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.8rem;font-weight:700;letter-spacing:.02em;color:#fff;background:#555}\n"
     ".s-ok,.v-pass,.v-consistent{background:#1a6b35}.s-no-data,.v-no-data{background:#8a4b00}.s-not-built,.v-fail,.v-inconsistent,.v-error{background:#b00020}\n"

@@ -256,6 +256,7 @@ static void claims_list(strbuf *b, const site *s, const site_fig *f, int lang)
 static void downloads(strbuf *b, const site_fig *f, int lang)
 {
     const site_ui *u = site_ui_for(lang);
+    lang = f->man[lang] ? lang : LANG_NL; /* no build in this language: the Dutch files */
     const cJSON *man = f->man[lang];
     sb_printf(b, "<section aria-labelledby=\"dl\">\n<h2 id=\"dl\">%s</h2>\n<ul class=\"downloads\">\n", u->downloads);
     static const char *fmts[] = {"svg", "pdf", "png"};
@@ -333,10 +334,11 @@ int site_write_figure(const site *s, const site_fig *f, int lang, wf_error *err)
     sb_puts(&b, "</p>\n");
     const char *alt = site_text(cJSON_GetObjectItemCaseSensitive(f->spec, "alt"), lang);
     const char *source = site_text(cJSON_GetObjectItemCaseSensitive(f->spec, "source"), lang);
-    const cJSON *man = f->man[lang];
+    int bl = f->man[lang] ? lang : LANG_NL; /* no build in this language: the Dutch render */
+    const cJSON *man = f->man[bl];
     if (!strcmp(status, "ok") && man && rendered(man, "svg")) {
         sb_puts(&b, "<figure class=\"fig\">\n<img src=\"");
-        html_url(&b, build_prefix(lang), f->id);
+        html_url(&b, build_prefix(bl), f->id);
         sb_puts(&b, ".svg\" alt=\"");
         html_esc(&b, alt ? alt : title);
         sb_puts(&b, "\">\n<figcaption>");

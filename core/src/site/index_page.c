@@ -3,9 +3,32 @@
 #include "site/html.h"
 #include "site/site.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "format/jsonfile.h"
+
+/* The first CBS table id named in a needs text ("CBS 83787NED", "CBS
+ * 70067ned"): five digits and optional letters after "CBS ". */
+static int cbs_table_in(const char *needs, char *out, size_t size)
+{
+    for (const char *p = strstr(needs, "CBS "); p; p = strstr(p + 1, "CBS ")) {
+        const char *q = p + 4;
+        size_t n = 0;
+        while (isdigit((unsigned char)q[n]))
+            n++;
+        if (n != 5)
+            continue;
+        while (isalpha((unsigned char)q[n]) && n < 8)
+            n++;
+        if (n + 1 > size)
+            return 0;
+        memcpy(out, q, n);
+        out[n] = '\0';
+        return 1;
+    }
+    return 0;
+}
 
 static void nodata_facts(strbuf *b, const site_fig *f, const site_ui *u)
 {
@@ -21,12 +44,18 @@ static void nodata_facts(strbuf *b, const site_fig *f, const site_ui *u)
         html_esc(b, missing);
         sb_puts(b, "</code></dd>");
     }
-    if (needs) {
-        sb_printf(b, "<dt>%s</dt><dd>", u->needs);
-        html_esc(b, needs);
+    char table[32];
+    if (needs && cbs_table_in(needs, table, sizeof table)) {
+        sb_printf(b, "<dt>%s</dt><dd>CBS ", u->table);
+        html_esc(b, table);
         sb_puts(b, "</dd>");
     }
     sb_printf(b, "<dt>%s</dt><dd>%s</dd></dl>\n", u->fetchable, fetchable ? u->yes : u->no);
+    if (needs) {
+        sb_printf(b, "<details><summary>%s</summary><p>", u->needs);
+        html_esc(b, needs);
+        sb_puts(b, "</p></details>\n");
+    }
 }
 
 static void status_line(strbuf *b, const site_fig *f, const site_ui *u)
@@ -54,15 +83,19 @@ static void card(strbuf *b, const site *s, const site_fig *f, int lang)
     sb_puts(b, "\">\n<a class=\"thumb\" href=\"");
     html_url(b, "fig/", f->id);
     sb_printf(b, "%s.html\">", u->suffix);
-    if (!strcmp(k, "ok") && f->man[LANG_NL]) {
-        const cJSON *r = json_at(f->man[LANG_NL], "outputs.rendered"), *it;
+    /* The thumbnail of this language's build, else the Dutch one. */
+    int tl = f->man[lang] && !strcmp(json_str(f->man[lang], "status") ? json_str(f->man[lang], "status") : "", "ok")
+                 ? lang
+                 : LANG_NL;
+    if (!strcmp(k, "ok") && f->man[tl]) {
+        const cJSON *r = json_at(f->man[tl], "outputs.rendered"), *it;
         int png = 0;
         cJSON_ArrayForEach(it, r) png |= cJSON_IsString(it) && !strcmp(it->valuestring, "png");
         /* The thumbnail repeats the card's title, so it is decorative here;
          * the figure page carries the full alt text. */
         if (png) {
             sb_puts(b, "<img src=\"");
-            html_url(b, lang == LANG_EN ? "en/" : "", f->id);
+            html_url(b, tl == LANG_EN ? "en/" : "", f->id);
             sb_puts(b, ".png\" alt=\"\">");
         } else
             sb_puts(b, "<span class=\"noimg\" aria-hidden=\"true\">SVG</span>");

@@ -34,7 +34,7 @@ void site_passage(strbuf *b, const site *s, long line, int context, const char *
         html_esc(b, s->lines[l - 1]);
         if (l == line)
             sb_puts(b, "</mark>");
-        sb_puts(b, "<br>\n");
+        sb_puts(b, "\n");
     }
     sb_puts(b, "</div>\n");
 }

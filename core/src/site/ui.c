@@ -21,7 +21,7 @@ static const site_ui ui_nl = {
     .no_claims = "Geen claimrapport gevonden (wrrfig check).",
     .passage_missing = "De rapporttekst was bij het bouwen niet beschikbaar.", .rows = "rijen",
     .extra = "extra", .title_word = "Titel", .inputs = "Invoertabellen", .report_section = "Rapport, paragraaf",
-    .chart = "Weergave",
+    .chart = "Weergave", .table = "Tabel",
 };
 
 static const site_ui ui_en = {
@@ -44,7 +44,7 @@ static const site_ui ui_en = {
     .no_claims = "No claim report found (wrrfig check).",
     .passage_missing = "The report text was not available at build time.", .rows = "rows",
     .extra = "extra", .title_word = "Title", .inputs = "Input tables", .report_section = "Report, section",
-    .chart = "Chart",
+    .chart = "Chart", .table = "Table",
 };
 
 const site_ui *site_ui_for(int lang)
