@@ -244,6 +244,63 @@ static void test_language_switch(void **state)
         fail_msg("errors in the browser:\n%s", e->c.errors);
 }
 
+/* The real site: no path of this machine in any page, and every page valid
+ * for tidy (neither needs the browser). */
+static void scan(const char *dir, const char *const *needles, size_t nn, int *pages, int tidy)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.' || !strcmp(de->d_name, "chromium-profile"))
+            continue;
+        char p[1200];
+        snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+        struct stat sb;
+        if (stat(p, &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode)) {
+            scan(p, needles, nn, pages, tidy);
+            continue;
+        }
+        size_t l = strlen(p);
+        int html = l > 5 && !strcmp(p + l - 5, ".html");
+        if (!html && !(l > 4 && !strcmp(p + l - 4, ".css")) && !(l > 3 && !strcmp(p + l - 3, ".js")))
+            continue;
+        /* the plugins' own HTML tables (tab-4-1.html, ...) are not the site's */
+        if (html && !strstr(p, "/fig/") && !strstr(de->d_name, "index") && !strstr(de->d_name, "claims"))
+            continue;
+        char *t = tu_read(p, NULL);
+        for (size_t i = 0; i < nn; i++)
+            if (strstr(t, needles[i]))
+                fail_msg("%s holds the machine path %s", p, needles[i]);
+        free(t);
+        if (html && tidy) {
+            char *argv[] = {"/usr/bin/tidy", "-errors", "-q", p, NULL};
+            char *out = NULL, *err = NULL;
+            int rc = tu_run(argv, &out, &err);
+            if (rc != 0)
+                fail_msg("tidy %s: exit %d\n%s%s", p, rc, out ? out : "", err ? err : "");
+            free(out);
+            free(err);
+        }
+        (*pages) += html;
+    }
+    closedir(d);
+}
+
+static void test_real_site_paths_and_html(void **state)
+{
+    env *e = *state;
+    if (access("/usr/bin/tidy", X_OK) != 0)
+        fail_msg("/usr/bin/tidy is missing: install Debian's tidy (scripts/install-deps.sh test)");
+    const char *needles[] = {e->dir, WF_SRC_DIR, WF_BUILD_DIR};
+    int pages = 0;
+    scan(e->dir, needles, 3, &pages, 1);
+    printf("# %d site pages: valid for tidy, no machine paths\n", pages);
+    assert_true(pages >= 2 * (2 + 38));
+}
+
 /* ---- layout check ---- */
 
 #ifndef LAYOUT_MIN_OVERLAP
@@ -384,6 +441,7 @@ static void test_layout(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_real_site_paths_and_html),
         cmocka_unit_test(test_pages_load),
         cmocka_unit_test(test_search_narrows),
         cmocka_unit_test(test_language_switch),
