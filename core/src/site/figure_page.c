@@ -343,7 +343,8 @@ int site_write_figure(const site *s, const site_fig *f, int lang, wf_error *err)
         html_esc(&b, alt ? alt : title);
         sb_puts(&b, "\">\n<figcaption>");
         if (alt) {
-            sb_puts(&b, "<span class=\"alt\">");
+            /* shown for sighted readers; hidden from screen readers, which read the alt text */
+            sb_puts(&b, "<span class=\"alt\" aria-hidden=\"true\">");
             html_esc(&b, alt);
             sb_puts(&b, "</span> ");
         }
