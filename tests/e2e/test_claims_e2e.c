@@ -17,6 +17,8 @@
 
 #include "app.h"
 #include "claims/check.h"
+#include "claims/figindex.h"
+#include "claims/read.h"
 
 #define EXPECTED WF_FIXTURES "/claims/expected-shipped.json"
 
@@ -273,36 +275,101 @@ static void test_binary(void **state)
     free(err);
 }
 
-static void test_figure_verdicts(void **state)
+/* A build writes only the ids of the claims about a figure (from the
+ * registry's figure index) into its manifest; the verdicts are check's
+ * output, in DIR/claims.json. */
+static void test_manifest_lists_claim_ids(void **state)
 {
     (void)state;
-    wf_app a;
-    memset(&a, 0, sizeof a);
-    a.data_dir = WF_DATA;
-    a.plugin_dir = WF_PLUGINS;
-    a.figures_dir = WF_FIGURES;
-    a.lang = "nl";
-    a.timeout = 30;
-    assert_int_equal(app_load_plugins(&a), 0);
-    strbuf errs = STRBUF_INIT;
-    cJSON *v = claims_figure_verdicts(&a, "tab-2-1", &errs);
-    assert_non_null(v);
-    assert_true(cJSON_GetArraySize(v) >= 54);
-    const cJSON *it;
-    int seen_sum_fail = 0;
-    cJSON_ArrayForEach(it, v)
+    char *dir = tu_tempdir("claims-manifest");
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig(&out, &err, "build", "tab-2-1", "--out", dir, "--no-render", NULL);
+    if (rc != 0)
+        fail_msg("build tab-2-1: exit %d: %s", rc, err ? err : "");
+    free(out);
+    free(err);
+    char *text = tu_readf("%s/tab-2-1.json", dir);
+    assert_non_null(text);
+    cJSON *m = cJSON_Parse(text);
+    assert_non_null(m);
+    const cJSON *ids = cJSON_GetObjectItem(m, "claims"), *it;
+    assert_true(cJSON_IsArray(ids));
+    assert_true(cJSON_GetArraySize(ids) >= 54);
+    int seen = 0;
+    cJSON_ArrayForEach(it, ids)
     {
-        assert_non_null(cJSON_GetObjectItem(it, "id"));
-        if (!strcmp(cJSON_GetObjectItem(it, "id")->valuestring, "n2-t21-sum-voorsteden-2006"))
-            seen_sum_fail = !strcmp(cJSON_GetObjectItem(it, "status")->valuestring, "fail");
+        assert_true(cJSON_IsString(it));
+        seen |= !strcmp(it->valuestring, "n2-t21-sum-voorsteden-2006");
     }
-    assert_true(seen_sum_fail);
-    cJSON_Delete(v);
-    v = claims_figure_verdicts(&a, "fig-99-99", &errs);
-    assert_int_equal(cJSON_GetArraySize(v), 0);
-    cJSON_Delete(v);
+    assert_true(seen);
+    assert_null(cJSON_GetObjectItem(m, "claims_error"));
+    cJSON_Delete(m);
+    free(text);
+
+    captured c = check("--claim", "n2-t21-sum-voorsteden-2006", "--out", dir, NULL);
+    release(&c);
+    text = tu_readf("%s/claims.json", dir);
+    assert_non_null(text);
+    cJSON *j = cJSON_Parse(text);
+    assert_non_null(j);
+    const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "claims"), 0);
+    assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "n2-t21-sum-voorsteden-2006");
+    assert_string_equal(cJSON_GetObjectItem(first, "figure")->valuestring, "tab-2-1");
+    cJSON_Delete(j);
+    free(text);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+/* The shipped figure index is the registry's (check refuses a stale one). */
+static void test_figure_index_current(void **state)
+{
+    (void)state;
+    claim_set set = {0};
+    strbuf errs = STRBUF_INIT;
+    assert_int_equal(claims_load_dir(WF_DATA "/claims", &set, &errs), 0);
+    char *text = tu_read(WF_DATA "/claims/" CLAIMS_FIGURE_INDEX, NULL);
+    assert_non_null(text);
+    strbuf want = STRBUF_INIT;
+    claims_figure_index(&set, &want);
+    if (strcmp(text, want.s) != 0)
+        fail_msg("data/claims/%s is stale: run `wrrfig check --write-index`", CLAIMS_FIGURE_INDEX);
+    wf_error e;
+    assert_int_equal(claims_figure_index_check(WF_DATA "/claims", &set, &e), 0);
+    sb_free(&want);
     sb_free(&errs);
-    registry_free(&a.reg);
+    free(text);
+    claim_set_free(&set);
+}
+
+/* A stale index is a registry error, named with the way to fix it. */
+static void test_stale_index_refused(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir("claims-stale");
+    char *src = tu_read(WF_FIXTURES "/claims/ok/ch2.json", NULL);
+    assert_non_null(src);
+    strbuf p = STRBUF_INIT;
+    sb_printf(&p, "%s/ch2.json", dir);
+    tu_write(p.s, src);
+    p.len = 0;
+    sb_printf(&p, "%s/%s", dir, CLAIMS_FIGURE_INDEX);
+    tu_write(p.s, "{\"figures\": {}}\n");
+    captured c = check("--registry", dir, "--no-report", NULL);
+    assert_int_equal(c.rc, EXIT_FAILED);
+    assert_contains(c.err, "stale");
+    assert_contains(c.err, "--write-index");
+    release(&c);
+    c = check("--registry", dir, "--write-index", NULL);
+    assert_int_equal(c.rc, 0);
+    release(&c);
+    c = check("--registry", dir, "--no-report", NULL);
+    assert_int_equal(c.rc, 0);
+    release(&c);
+    sb_free(&p);
+    free(src);
+    tu_rmrf(dir);
+    free(dir);
 }
 
 int main(void)
@@ -313,7 +380,9 @@ int main(void)
         cmocka_unit_test(test_exit_codes),
         cmocka_unit_test(test_reports_written_and_deterministic),
         cmocka_unit_test(test_binary),
-        cmocka_unit_test(test_figure_verdicts),
+        cmocka_unit_test(test_manifest_lists_claim_ids),
+        cmocka_unit_test(test_figure_index_current),
+        cmocka_unit_test(test_stale_index_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

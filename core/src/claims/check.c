@@ -84,39 +84,3 @@ void claims_check_set(const wf_app *a, const claim_set *set, const claims_option
     free(cache.refs);
     free(cache.vals);
 }
-
-cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *errs)
-{
-    char *dir = claims_registry_dir(a);
-    claim_set set = {0};
-    size_t n_err = claims_load_dir(dir, &set, errs);
-    free(dir);
-    if (n_err) {
-        claim_set_free(&set);
-        return NULL;
-    }
-    claims_options o = {-1, NULL, figure_id, 0};
-    claim_result *res = xcalloc(set.n + 1, sizeof *res);
-    unsigned char *sel = xcalloc(set.n + 1, 1);
-    claims_check_set(a, &set, &o, res, sel);
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; i < set.n; i++) {
-        if (!sel[i])
-            continue;
-        cJSON *e = cJSON_CreateObject();
-        cJSON_AddStringToObject(e, "id", set.v[i].id);
-        cJSON_AddStringToObject(e, "status", claim_status_key(res[i].status));
-        cJSON_AddStringToObject(e, "op", claim_op_str(set.v[i].op));
-        cJSON_AddNumberToObject(e, "claimed", set.v[i].value);
-        if (res[i].status == CLAIM_PASS || res[i].status == CLAIM_FAIL)
-            cJSON_AddNumberToObject(e, "observed", res[i].observed);
-        else
-            cJSON_AddNullToObject(e, "observed");
-        cJSON_AddBoolToObject(e, "matches_expectation", res[i].matches);
-        cJSON_AddItemToArray(arr, e);
-    }
-    free(res);
-    free(sel);
-    claim_set_free(&set);
-    return arr;
-}

@@ -17,8 +17,6 @@ typedef struct claims_run {
     size_t counts[CLAIM_N_STATUS];
     size_t n_checked, n_mismatch;
     int strict;
-    const char *fig_dir;           /* where rendered figures are (for links), or NULL */
-    const char *fig_href;          /* link prefix for figures, relative to the report ("" = same dir) */
 } claims_run;
 
 /* Fills counts, n_checked and n_mismatch from res/selected. */

@@ -100,22 +100,6 @@ static void observed_text(strbuf *b, const claim *c, const claim_result *x)
     sb_printf(b, "; difference %s%s", x->observed - c->value > 0 ? "+" : "", d);
 }
 
-static int figure_built(const claims_run *r, const char *fig)
-{
-    if (!r->fig_dir || !fig)
-        return 0;
-    strbuf p = STRBUF_INIT;
-    sb_printf(&p, "%s/%s.svg", r->fig_dir, fig);
-    int ok = file_exists(p.s);
-    sb_free(&p);
-    return ok;
-}
-
-static const char *href_prefix(const claims_run *r)
-{
-    return r->fig_href ? r->fig_href : "";
-}
-
 /* ------------------------------------------------------------------ Markdown */
 
 static void md_text(strbuf *b, const char *s)
@@ -127,7 +111,7 @@ static void md_text(strbuf *b, const char *s)
     }
 }
 
-static void md_claim(strbuf *b, const claims_run *r, const claim *c, const claim_result *x)
+static void md_claim(strbuf *b, const claim *c, const claim_result *x)
 {
     sb_printf(b, "### %s: %s", c->id, claim_status_str(x->status));
     if (!x->matches)
@@ -169,12 +153,10 @@ static void md_claim(strbuf *b, const claims_run *r, const claim *c, const claim
         md_text(b, x->reason);
         sb_putc(b, ')');
     }
-    if (c->figure) {
-        if (figure_built(r, c->figure))
-            sb_printf(b, "\n- Figure: [%s](%s%s.svg)", c->figure, href_prefix(r), c->figure);
-        else
-            sb_printf(b, "\n- Figure: %s (not rendered)", c->figure);
-    }
+    /* The figure by id only: whether it was built is the site's business
+     * (check reads the registry and the data, never a build's outputs). */
+    if (c->figure)
+        sb_printf(b, "\n- Figure: %s", c->figure);
     if (c->measure) {
         sb_puts(b, "\n- Measure: `");
         sb_puts(b, c->measure);
@@ -233,7 +215,7 @@ void claims_write_markdown(strbuf *b, const claims_run *r)
             const claim *c = &r->set->v[i];
             int cch = c->chapter >= 0 && c->chapter < N_CHAPTERS ? c->chapter : N_CHAPTERS;
             if (selected(r, i) && cch == ch)
-                md_claim(b, r, c, &r->res[i]);
+                md_claim(b, c, &r->res[i]);
         }
     }
 }
@@ -321,7 +303,7 @@ static void html_bar(strbuf *b, const size_t by[CLAIM_N_STATUS], size_t n)
     sb_puts(b, "</div></td>");
 }
 
-static void html_claim(strbuf *b, const claims_run *r, const claim *c, const claim_result *x)
+static void html_claim(strbuf *b, const claim *c, const claim_result *x)
 {
     const char *key = claim_status_key(x->status);
     sb_printf(b, "<article class=\"st-%s%s\" id=\"", key, x->matches ? "" : " mismatch");
@@ -379,16 +361,7 @@ static void html_claim(strbuf *b, const claims_run *r, const claim *c, const cla
     sb_puts(b, "</dd>");
     if (c->figure) {
         sb_puts(b, "<dt>Figure</dt><dd>");
-        if (figure_built(r, c->figure)) {
-            sb_printf(b, "<a href=\"%s", href_prefix(r));
-            html_text(b, c->figure);
-            sb_puts(b, ".svg\">");
-            html_text(b, c->figure);
-            sb_puts(b, "</a>");
-        } else {
-            html_text(b, c->figure);
-            sb_puts(b, " <span class=\"where\">(not rendered in this output directory)</span>");
-        }
+        html_text(b, c->figure);
         sb_puts(b, "</dd>");
     }
     if (*x->inputs) {
@@ -475,14 +448,7 @@ static void html_by_figure(strbuf *b, const claims_run *r)
                  "<table class=\"chapters\"><tbody>\n", n);
     for (size_t k = 0; k < n; k++) {
         sb_puts(b, "<tr><td>");
-        if (figure_built(r, figs[k])) {
-            sb_printf(b, "<a href=\"%s", href_prefix(r));
-            html_text(b, figs[k]);
-            sb_puts(b, ".svg\">");
-            html_text(b, figs[k]);
-            sb_puts(b, "</a>");
-        } else
-            html_text(b, figs[k]);
+        html_text(b, figs[k]);
         sb_puts(b, "</td><td style=\"text-align:left\">");
         for (size_t i = 0; i < r->set->n; i++) {
             const claim *c = &r->set->v[i];
@@ -557,7 +523,7 @@ void claims_write_html(strbuf *b, const claims_run *r)
             const claim *c = &r->set->v[i];
             int cch = c->chapter >= 0 && c->chapter < N_CHAPTERS ? c->chapter : N_CHAPTERS;
             if (selected(r, i) && cch == ch)
-                html_claim(b, r, c, &r->res[i]);
+                html_claim(b, c, &r->res[i]);
         }
         sb_puts(b, "</section>\n");
     }

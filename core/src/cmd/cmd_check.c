@@ -1,32 +1,36 @@
 /* wrrfig check: evaluates the report's claims against the data and reports
- * PASS / FAIL / NO-DATA / UNBOUND per claim; writes out/claims.md and
- * out/claims.html for people. */
+ * PASS / FAIL / NO-DATA / UNBOUND per claim; writes out/claims.json (the
+ * verdicts, schema in docs/claims.md) and out/claims.md / out/claims.html for
+ * people. It reads the registry and the data, never the outputs of a build. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claims/check.h"
+#include "claims/figindex.h"
 #include "claims/out.h"
 #include "claims/read.h"
 #include "util/fileio.h"
 
 static const char check_usage[] =
     "usage: wrrfig check [--chapter N] [--claim ID] [--format text|json|tap|markdown] [--strict]\n"
-    "                    [--registry DIR] [--out DIR] [--no-report]\n"
+    "                    [--registry DIR] [--out DIR] [--no-report] [--write-index]\n"
     "Evaluates the report's claims (data/claims/chN.json) against the data through the plugins' measures\n"
     "and prints PASS, FAIL, NO-DATA or UNBOUND per claim with the observed value, the claimed value and the\n"
-    "difference. A full run (no --chapter/--claim) also writes DIR/claims.md and DIR/claims.html (DIR: --out,\n"
-    "default out), linking each claim's figure as DIR/<figure>.svg when `wrrfig build --out DIR` rendered it.\n"
+    "difference. A full run (no --chapter/--claim) also writes DIR/claims.json (the verdicts, for the site),\n"
+    "DIR/claims.md and DIR/claims.html (DIR: --out, default out).\n"
     "\n"
     "  --chapter N      only chapter N (0 = summary)\n"
     "  --claim ID       only this claim\n"
     "  --format F       text (default), json, tap or markdown on standard output\n"
     "  --strict         NO-DATA and UNBOUND count as differing from a pass/fail expectation\n"
     "  --registry DIR   claim registry (default: <data>/claims)\n"
-    "  --out DIR        where claims.md and claims.html go; given explicitly, they are written for a\n"
-    "                   filtered run too\n"
-    "  --no-report      write no claims.md / claims.html\n"
+    "  --out DIR        where claims.json, claims.md and claims.html go; given explicitly, they are\n"
+    "                   written for a filtered run too\n"
+    "  --no-report      write no claims.json / claims.md / claims.html\n"
+    "  --write-index    rewrite the registry's figure-index.json (claim ids per figure, which `wrrfig build`\n"
+    "                   copies into manifests) and exit; `wrrfig check` refuses a stale index\n"
     "\n"
     "exit status: 0 every checked claim agrees with its recorded expectation (a claim expects PASS unless it\n"
     "records expect: fail, no-data or unbound); 1 a claim differs, or the registry has errors; 2 usage\n";
@@ -54,7 +58,7 @@ int cli_check(wf_app *a, int argc, char **argv)
     claims_options o = {-1, NULL, NULL, 0};
     out_format fmt = FMT_TEXT;
     const char *registry = NULL, *out_dir = "out";
-    int out_given = 0, no_report = 0;
+    int out_given = 0, no_report = 0, write_index = 0;
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i];
         int has_arg = i + 1 < argc;
@@ -65,6 +69,8 @@ int cli_check(wf_app *a, int argc, char **argv)
             o.strict = 1;
         else if (!strcmp(s, "--no-report"))
             no_report = 1;
+        else if (!strcmp(s, "--write-index"))
+            write_index = 1;
         else if (!strcmp(s, "--chapter") && has_arg) {
             char *end;
             long ch = strtol(argv[++i], &end, 10);
@@ -101,9 +107,28 @@ int cli_check(wf_app *a, int argc, char **argv)
     }
 
     char *own_dir = registry ? NULL : claims_registry_dir(a);
+    const char *reg_dir = registry ? registry : own_dir;
     claim_set set = {0};
     strbuf errs = STRBUF_INIT;
-    size_t n_err = claims_load_dir(registry ? registry : own_dir, &set, &errs);
+    size_t n_err = claims_load_dir(reg_dir, &set, &errs);
+    if (!n_err) {
+        wf_error e;
+        if (write_index) {
+            int wrc = claims_figure_index_write(reg_dir, &set, &e);
+            if (wrc != 0)
+                fprintf(stderr, "wrrfig check: %s\n", e.msg);
+            else
+                printf("wrote %s/%s\n", reg_dir, CLAIMS_FIGURE_INDEX);
+            free(own_dir);
+            sb_free(&errs);
+            claim_set_free(&set);
+            return wrc == 0 ? EXIT_OK : EXIT_FAILED;
+        }
+        if (claims_figure_index_check(reg_dir, &set, &e) != 0) {
+            sb_printf(&errs, "%s\n", e.msg);
+            n_err++;
+        }
+    }
     free(own_dir);
     if (n_err) {
         fprintf(stderr, "%s", sb_cstr(&errs));
@@ -127,8 +152,6 @@ int cli_check(wf_app *a, int argc, char **argv)
     run.res = res;
     run.selected = sel;
     run.strict = o.strict;
-    run.fig_dir = out_dir;
-    run.fig_href = "";
     claims_run_count(&run);
 
     strbuf b = STRBUF_INIT;
@@ -144,11 +167,14 @@ int cli_check(wf_app *a, int argc, char **argv)
     int rc = run.n_mismatch ? EXIT_FAILED : EXIT_OK;
     int filtered = o.chapter >= 0 || o.claim_id;
     if (!no_report && (out_given || !filtered)) {
-        strbuf md = STRBUF_INIT, html = STRBUF_INIT;
+        strbuf js = STRBUF_INIT, md = STRBUF_INIT, html = STRBUF_INIT;
+        claims_write_json(&js, &run);
         claims_write_markdown(&md, &run);
         claims_write_html(&html, &run);
-        if (write_report(out_dir, "claims.md", &md) != 0 || write_report(out_dir, "claims.html", &html) != 0)
+        if (write_report(out_dir, "claims.json", &js) != 0 || write_report(out_dir, "claims.md", &md) != 0 ||
+            write_report(out_dir, "claims.html", &html) != 0)
             rc = EXIT_FAILED;
+        sb_free(&js);
         sb_free(&md);
         sb_free(&html);
     }
