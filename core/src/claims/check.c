@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "claims/eval.h"
+#include "claims/kind.h"
 #include "claims/read.h"
 #include "claims/measure.h"
 
@@ -75,8 +76,10 @@ void claims_check_set(const wf_app *a, const claim_set *set, const claims_option
     for (size_t i = 0; i < set->n; i++) {
         sel[i] = (unsigned char)wanted(&set->v[i], o);
         memset(&res[i], 0, sizeof res[i]);
-        if (sel[i])
+        if (sel[i]) {
             claims_check_one(&set->v[i], eval_ref, &cache, o->strict, &res[i]);
+            res[i].kind = claims_kind_of(&a->reg, &set->v[i], &res[i]);
+        }
     }
     measure_server_free(cache.server);
     for (size_t i = 0; i < cache.n; i++)
