@@ -232,6 +232,32 @@ static void test_shipped_registry(void **state)
     sb_free(&errs);
 }
 
+/* Duplicates found by sorting: each later copy is reported once, in registry
+ * order, naming the first occurrence; distinct ids give nothing. */
+static void test_unique_ids(void **state)
+{
+    (void)state;
+    const char *ids[] = {"b", "a", "b", "c", "b", "a"};
+    claim v[6];
+    memset(v, 0, sizeof v);
+    for (size_t i = 0; i < 6; i++) {
+        v[i].id = (char *)ids[i];
+        v[i].file = (char *)"ch1.json";
+        v[i].index = i;
+    }
+    claim_set set = {v, 6};
+    strbuf errs = STRBUF_INIT;
+    assert_int_equal(claims_check_unique_ids(&set, &errs), 3);
+    assert_string_equal(sb_cstr(&errs), "ch1.json: $[2].id: duplicate id \"b\" (first in ch1.json at $[0])\n"
+                                        "ch1.json: $[4].id: duplicate id \"b\" (first in ch1.json at $[0])\n"
+                                        "ch1.json: $[5].id: duplicate id \"a\" (first in ch1.json at $[1])\n");
+    errs.len = 0;
+    set.n = 2;
+    assert_int_equal(claims_check_unique_ids(&set, &errs), 0);
+    assert_int_equal(errs.len, 0);
+    sb_free(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_index_in_path_and_all_errors_reported),
         cmocka_unit_test(test_not_an_array_and_syntax),
         cmocka_unit_test(test_load_dir_duplicates_and_order),
+        cmocka_unit_test(test_unique_ids),
         cmocka_unit_test(test_shipped_registry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

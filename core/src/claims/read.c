@@ -268,6 +268,56 @@ static int chapter_of(const char *name)
     return digits && strcmp(p, ".json") == 0 ? n : -1;
 }
 
+/* (id, position) pairs sorted: a duplicate is then the next entry, and the
+ * first occurrence the start of its run. O(n log n), where comparing every
+ * pair was 45 % of a check on a registry 20 times the size. */
+typedef struct id_pos {
+    const char *id;
+    size_t pos;
+} id_pos;
+
+static int cmp_id_pos(const void *a, const void *b)
+{
+    const id_pos *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+size_t claims_check_unique_ids(const claim_set *set, strbuf *errs)
+{
+    if (set->n < 2)
+        return 0;
+    id_pos *ord = xcalloc(set->n, sizeof *ord);
+    for (size_t i = 0; i < set->n; i++)
+        ord[i] = (id_pos){set->v[i].id, i};
+    qsort(ord, set->n, sizeof *ord, cmp_id_pos);
+    /* Mark duplicates with their first occurrence, then report in registry
+     * order, as a reader fixing the files expects. */
+    size_t *first = xcalloc(set->n, sizeof *first);
+    unsigned char *dup = xcalloc(set->n, 1);
+    size_t run = 0;
+    for (size_t k = 1; k < set->n; k++) {
+        if (strcmp(ord[k].id, ord[run].id) != 0) {
+            run = k;
+            continue;
+        }
+        dup[ord[k].pos] = 1;
+        first[ord[k].pos] = ord[run].pos;
+    }
+    size_t n_err = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (dup[i]) {
+            const claim *c = &set->v[i], *f = &set->v[first[i]];
+            sb_printf(errs, "%s: $[%zu].id: duplicate id \"%s\" (first in %s at $[%zu])\n", c->file, c->index, c->id,
+                      f->file, f->index);
+            n_err++;
+        }
+    free(ord);
+    free(first);
+    free(dup);
+    return n_err;
+}
+
 size_t claims_load_dir(const char *dir, claim_set *out, strbuf *errs)
 {
     DIR *d = opendir(dir);
@@ -311,13 +361,6 @@ size_t claims_load_dir(const char *dir, claim_set *out, strbuf *errs)
         }
         sb_free(&path);
     }
-    for (size_t i = 0; i < out->n; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(out->v[i].id, out->v[j].id) == 0) {
-                sb_printf(errs, "%s: $[%zu].id: duplicate id \"%s\" (first in %s at $[%zu])\n", out->v[i].file,
-                          out->v[i].index, out->v[i].id, out->v[j].file, out->v[j].index);
-                n_err++;
-                break;
-            }
+    n_err += claims_check_unique_ids(out, errs);
     return n_err;
 }

@@ -16,6 +16,10 @@
  * not added. */
 size_t claims_parse(const char *text, size_t len, const char *display, int chapter, claim_set *out, strbuf *errs);
 
+/* Appends one error per claim whose id an earlier claim of set already has,
+ * naming the first; returns how many. Sort-based, O(n log n). */
+size_t claims_check_unique_ids(const claim_set *set, strbuf *errs);
+
 /* Reads dir/chN.json for every N present, in chapter order, and checks that
  * ids are unique across files. Returns the number of errors (a missing or
  * empty directory is one error). */
