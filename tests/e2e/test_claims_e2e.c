@@ -376,6 +376,34 @@ static void test_stale_index_refused(void **state)
     free(dir);
 }
 
+/* --explain shows everything the verdict rests on, down to the arithmetic. */
+static void test_explain(void **state)
+{
+    (void)state;
+    captured c = check("--explain", "c4-9-216", NULL);
+    assert_int_equal(c.rc, 0);
+    assert_contains(c.out, "c4-9-216: INCONSISTENT\n");
+    assert_contains(c.out, "quote (report line 8665");
+    assert_contains(c.out, "\"Voor iedere uitgenodigde vluchteling kwamen er in 2017 dus ongeveer vijftien");
+    assert_contains(c.out, "encoding: observed ~ 15 ratio, tolerance 0.5\n");
+    assert_contains(c.out, "measure: arith.ratio{a=30600, b=2265}\n");
+    assert_contains(c.out, "none: arithmetic on numbers printed in the report");
+    assert_contains(c.out, "arithmetic: |13.5099 - 15| = 1.4901 > 0.5 (tolerance): does not hold\n");
+    release(&c);
+    /* A data-backed claim names its table with the provenance sidecar. */
+    c = check("--explain", "c1-3-096", NULL);
+    assert_contains(c.out, "c1-3-096: FAIL\n");
+    assert_contains(c.out, "  cbs/37296ned\n");
+    assert_contains(c.out, "    source: CBS 37296ned\n");
+    assert_contains(c.out, "    licence: CC BY 4.0\n");
+    assert_contains(c.out, "kind: data\n");
+    release(&c);
+    c = check("--explain", "no-such-claim", NULL);
+    assert_int_equal(c.rc, EXIT_USAGE);
+    assert_contains(c.err, "no claim with id 'no-such-claim'");
+    release(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_manifest_lists_claim_ids),
         cmocka_unit_test(test_figure_index_current),
         cmocka_unit_test(test_stale_index_refused),
+        cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

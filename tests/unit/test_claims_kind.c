@@ -2,6 +2,7 @@
  * kind (third-party data or the report itself) derived from them. */
 #include "testutil.h"
 
+#include "claims/explain.h"
 #include "claims/kind.h"
 
 typedef struct seen {
@@ -88,12 +89,38 @@ static void test_verdicts(void **state)
     assert_string_equal(claim_kind_key(CLAIM_KIND_INTERNAL), "internal");
 }
 
+static void arith(claim_op op, double value, double tol, double obs, const char *want)
+{
+    claim c;
+    memset(&c, 0, sizeof c);
+    c.op = op;
+    c.value = value;
+    c.tolerance = tol;
+    strbuf b = STRBUF_INIT;
+    claims_explain_arithmetic(&b, &c, obs);
+    assert_string_equal(sb_cstr(&b), want);
+    sb_free(&b);
+}
+
+/* The verdict's arithmetic, as --explain prints it, for each operator. */
+static void test_explain_arithmetic(void **state)
+{
+    (void)state;
+    arith(CLAIM_OP_APPROX, 15, 0.5, 30600.0 / 2265.0, "|13.5099 - 15| = 1.4901 > 0.5 (tolerance): does not hold");
+    arith(CLAIM_OP_EQ, 24.2, 0.05, 24.23, "|24.23 - 24.2| = 0.03 <= 0.05 (tolerance): holds");
+    arith(CLAIM_OP_GT, 150000, 0, 154432, "154432 > 150000 (150000 - tolerance 0): holds");
+    arith(CLAIM_OP_GE, 60, 0.5, 59, "59 < 59.5 (60 - tolerance 0.5): does not hold");
+    arith(CLAIM_OP_LT, 50, 0, 49.8, "49.8 < 50 (50 + tolerance 0): holds");
+    arith(CLAIM_OP_LE, 35, 0.5, 36, "36 > 35.5 (35 + tolerance 0.5): does not hold");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inputs_parsed),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_verdicts),
+        cmocka_unit_test(test_explain_arithmetic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "claims/check.h"
+#include "claims/explain.h"
 #include "claims/figindex.h"
 #include "claims/out.h"
 #include "claims/read.h"
@@ -15,7 +16,7 @@
 
 static const char check_usage[] =
     "usage: wrrfig check [--chapter N] [--claim ID] [--format text|json|tap|markdown] [--strict]\n"
-    "                    [--registry DIR] [--out DIR] [--no-report] [--write-index]\n"
+    "                    [--registry DIR] [--out DIR] [--no-report] [--write-index] [--explain ID]\n"
     "Evaluates the report's claims (data/claims/chN.json) against the data through the plugins' measures\n"
     "and prints PASS, FAIL, NO-DATA or UNBOUND per claim with the observed value, the claimed value and the\n"
     "difference. A full run (no --chapter/--claim) also writes DIR/claims.json (the verdicts, for the site),\n"
@@ -29,6 +30,9 @@ static const char check_usage[] =
     "  --out DIR        where claims.json, claims.md and claims.html go; given explicitly, they are\n"
     "                   written for a filtered run too\n"
     "  --no-report      write no claims.json / claims.md / claims.html\n"
+    "  --explain ID     everything one verdict rests on: the quote and its line, the encoding, the measure\n"
+    "                   and each reference's value, the tables read with their provenance, the observed\n"
+    "                   value and the verdict's arithmetic\n"
     "  --write-index    rewrite the registry's figure-index.json (claim ids per figure, which `wrrfig build`\n"
     "                   copies into manifests) and exit; `wrrfig check` refuses a stale index\n"
     "\n"
@@ -57,7 +61,7 @@ int cli_check(wf_app *a, int argc, char **argv)
 {
     claims_options o = {-1, NULL, NULL, 0};
     out_format fmt = FMT_TEXT;
-    const char *registry = NULL, *out_dir = "out";
+    const char *registry = NULL, *out_dir = "out", *explain = NULL;
     int out_given = 0, no_report = 0, write_index = 0;
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i];
@@ -81,6 +85,8 @@ int cli_check(wf_app *a, int argc, char **argv)
             o.chapter = (int)ch;
         } else if (!strcmp(s, "--claim") && has_arg)
             o.claim_id = argv[++i];
+        else if (!strcmp(s, "--explain") && has_arg)
+            explain = argv[++i];
         else if (!strcmp(s, "--registry") && has_arg)
             registry = argv[++i];
         else if (!strcmp(s, "--out") && has_arg) {
@@ -142,6 +148,20 @@ int cli_check(wf_app *a, int argc, char **argv)
         fprintf(stderr, "wrrfig check: no claim with id '%s' in the registry\n", o.claim_id);
         claim_set_free(&set);
         return EXIT_USAGE;
+    }
+    if (explain) {
+        long k = claim_set_find(&set, explain);
+        if (k < 0) {
+            fprintf(stderr, "wrrfig check: no claim with id '%s' in the registry\n", explain);
+            claim_set_free(&set);
+            return EXIT_USAGE;
+        }
+        strbuf ex = STRBUF_INIT;
+        int erc = claims_explain(a, &set.v[k], &ex);
+        fwrite(sb_cstr(&ex), 1, ex.len, stdout);
+        sb_free(&ex);
+        claim_set_free(&set);
+        return erc == 0 ? EXIT_OK : EXIT_FAILED;
     }
 
     claim_result *res = xcalloc(set.n + 1, sizeof *res);
