@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/check.h"
 
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,15 +52,15 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
     c->n++;
 }
 
-static int wanted(const claim *c, const claims_options *o)
+static bool wanted(const claim *c, const claims_options *o)
 {
     if (o->chapter >= 0 && c->chapter != o->chapter)
-        return 0;
+        return false;
     if (o->claim_id && strcmp(c->id, o->claim_id) != 0)
-        return 0;
+        return false;
     if (o->figure_id && (!c->figure || strcmp(c->figure, o->figure_id) != 0))
-        return 0;
-    return 1;
+        return false;
+    return true;
 }
 
 void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,

@@ -63,12 +63,12 @@ static int cmp_prow(const void *a, const void *b)
     return strcmp(x->where, y->where);
 }
 
-static int in_array(const cJSON *arr, const char *s)
+static bool in_array(const cJSON *arr, const char *s)
 {
     for (const cJSON *c = arr ? arr->child : NULL; c; c = c->next)
         if (strcmp(c->valuestring, s) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 typedef struct colmap {
@@ -232,12 +232,12 @@ done:
 }
 
 /* Distinct codes of key k, in the sorted row order. */
-static int code_present(const rows *rs, size_t k, const char *code)
+static bool code_present(const rows *rs, size_t k, const char *code)
 {
     for (size_t i = 0; i < rs->n; i++)
         if (strcmp(rs->r[i].keys[k], code) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 static bool is_year_code(const char *s)
