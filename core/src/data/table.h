@@ -16,7 +16,7 @@ struct wrrfig_table {
     char sha256[65];       /* of the CSV file's bytes ("" when in memory) */
     size_t n_dims;
     char **dims;           /* dimension column names */
-    int has_value;         /* 0: a text table (no value column) */
+    bool has_value;         /* 0: a text table (no value column) */
     size_t n_rows, cap_rows;
     char **keys;           /* n_rows * n_dims codes, row-major */
     double *values;

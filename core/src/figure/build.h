@@ -4,6 +4,7 @@
 #ifndef WF_BUILD_H
 #define WF_BUILD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
@@ -11,7 +12,7 @@
 typedef struct build_opts {
     const char *out_dir;
     const char *formats;          /* space-separated: "svg pdf png" */
-    int render;                   /* 0 with --no-render */
+    bool render;                   /* 0 with --no-render */
     const char *gnuplot_version;  /* recorded in manifests */
 } build_opts;
 
