@@ -13,11 +13,12 @@
 
 #include "util/wf_error.h"
 
-typedef enum imp_format { IMP_CBS_CSV, IMP_CSV, IMP_ODATA_JSON } imp_format;
+typedef enum imp_format { IMP_CBS_CSV, IMP_CSV, IMP_ODATA_JSON, IMP_JSON_RECORDS } imp_format;
 
 typedef struct imp_file {
-    const char *file;          /* relative to the shared data directory */
+    const char *file;          /* relative to the shared data directory; may be a glob pattern */
     const cJSON *constants;    /* object: constant dimension -> code, or NULL */
+    char *resolved;            /* the file a pattern resolved to (owned), set by import_build; NULL before */
 } imp_file;
 
 typedef struct imp_labels_file {
@@ -56,6 +57,7 @@ typedef struct imp_mapping {
     imp_file *files;
     size_t n_files;
     const char *properties;    /* odata-json: DataProperties file, or NULL */
+    const char *records;       /* json-records: top-level member holding the records */
     imp_dim *dims;
     size_t n_dims;
     const cJSON *ignore;       /* array of column names or NULL */

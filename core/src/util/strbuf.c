@@ -1,5 +1,6 @@
 #include "util/strbuf.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,7 +108,11 @@ void sb_double(strbuf *b, double v)
         sb_puts(b, strcmp(tmp, "-0") == 0 ? "0" : tmp);
         return;
     }
-    for (int prec = 1; prec <= 17; prec++) {
+    /* 15 significant digits round-trip for most values and %g drops the
+     * trailing zeros, so this is already the shortest form when it reads
+     * back (a double with a shorter exact form rounds to it at 15 digits);
+     * 16 and then 17 digits cover the rest (17 always round-trips). */
+    for (int prec = fabs(v) < DBL_MIN ? 1 : 15; prec <= 17; prec++) { /* subnormals: no shortcut */
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v)
             break;
