@@ -1,5 +1,5 @@
 /* Checking the claim registry against the loaded plugins: the engine behind
- * `wrrfig check` (cli_check.c) and the claim verdicts in figure manifests. */
+ * `wrrfig check` (cmd/cmd_check.c) and the claim verdicts in figure manifests. */
 #ifndef WF_CLAIMS_CHECK_H
 #define WF_CLAIMS_CHECK_H
 
@@ -33,6 +33,5 @@ void claims_check_set(const wf_app *a, const claim_set *set, const claims_option
  * the registry cannot be read. */
 cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *errs);
 
-int cli_check(wf_app *a, int argc, char **argv);
 
 #endif
