@@ -82,7 +82,7 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
             }
             p++;
             break;
-        case 'g': sb_double(out, va_arg(ap, double)); break;
+        case 'g': sb_number(out, va_arg(ap, double)); break;
         case '.': {
             int prec = 0;
             p++;
