@@ -76,7 +76,7 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error 
                 return wf_errorf(err, "%s", "only %ld and %lu are supported after %l");
             p++;
             break;
-        case 'g': sb_double(out, va_arg(ap, double)); break;
+        case 'g': sb_number(out, va_arg(ap, double)); break;
         case '.': {
             int prec = 0;
             p++;
