@@ -3,7 +3,7 @@
  * sample of verdicts), plus exit codes and the reports on small fixture
  * registries.
  *
- * cli_check is called in-process (the same entry point main.c dispatches
+ * cmd_check is called in-process (the same entry point main.c dispatches
  * `wrrfig check` to), with standard output and error captured.
  *
  * When plugins or data change the verdicts on purpose, refresh the
@@ -19,6 +19,7 @@
 #include "claims/check.h"
 #include "claims/figindex.h"
 #include "claims/read.h"
+#include "cmd/cmd.h"
 
 #define EXPECTED WF_FIXTURES "/claims/expected-shipped.json"
 
@@ -27,7 +28,7 @@ typedef struct captured {
     char *out, *err;
 } captured;
 
-/* Runs cli_check with args (NULL-terminated) on the shipped plugins and data. */
+/* Runs cmd_check with args (NULL-terminated) on the shipped plugins and data. */
 static captured check(const char *first, ...)
 {
     wf_app a;
@@ -55,7 +56,7 @@ static captured check(const char *first, ...)
     captured c;
     c.rc = app_load_plugins(&a);
     if (c.rc == 0)
-        c.rc = cli_check(&a, argc, argv);
+        c.rc = cmd_check(&a, argc, argv);
     fflush(NULL);
     dup2(save_out, 1);
     dup2(save_err, 2);
@@ -63,7 +64,7 @@ static captured check(const char *first, ...)
     close(save_err);
     close(fo);
     close(fe);
-    registry_free(&a.reg);
+    wf_app_release(&a);
     c.out = tu_read(outp, NULL);
     c.err = tu_read(errp, NULL);
     unlink(outp);
@@ -222,9 +223,10 @@ static void test_exit_codes(void **state)
     assert_int_equal(c.rc, EXIT_USAGE);
     release(&c);
 
+    /* A chapter without claims is a typo, not "0 claims checked" (issue 17). */
     c = check("--registry", WF_FIXTURES "/claims/ok", "--chapter", "3", NULL);
-    assert_int_equal(c.rc, 0);
-    assert_contains(c.out, "(0 claims in all)");
+    assert_int_equal(c.rc, EXIT_USAGE);
+    assert_contains(c.err, "--chapter 3: the registry has no claims for that chapter");
     release(&c);
 }
 
@@ -330,7 +332,7 @@ static void test_figure_index_current(void **state)
 {
     (void)state;
     claim_set set = {0};
-    strbuf errs = STRBUF_INIT;
+    wf_errors errs = {0};
     assert_int_equal(claims_load_dir(WF_DATA "/claims", &set, &errs), 0);
     char *text = tu_read(WF_DATA "/claims/" CLAIMS_FIGURE_INDEX, NULL);
     assert_non_null(text);
@@ -341,7 +343,7 @@ static void test_figure_index_current(void **state)
     wf_error e;
     assert_int_equal(claims_figure_index_check(WF_DATA "/claims", &set, &e), 0);
     sb_free(&want);
-    sb_free(&errs);
+    wf_errors_free(&errs);
     free(text);
     claim_set_free(&set);
 }

@@ -19,10 +19,9 @@ static void test_every_cell_matches_the_report(void **state)
     wf_app a;
     tu_app(&a, WF_DATA);
     claim_set set = {0};
-    strbuf errs = STRBUF_INIT;
-    size_t n_err = claims_load_dir(DIR, &set, &errs);
-    if (n_err)
-        fail_msg("%s", sb_cstr(&errs));
+    wf_errors errs = {0};
+    if (claims_load_dir(DIR, &set, &errs) != 0)
+        fail_msg("%s", errs.v[0].msg);
     assert_true(set.n >= 84);
     claim_result *res = xcalloc(set.n, sizeof *res);
     unsigned char *sel = xcalloc(set.n, 1);
@@ -34,14 +33,14 @@ static void test_every_cell_matches_the_report(void **state)
         if (res[i].kind != CLAIM_KIND_INTERNAL || res[i].status != CLAIM_PASS) {
             fprintf(stderr, "%s (line %ld, %s): %s, kind %s, observed %g, transcribed cell should be %g; %s\n",
                     set.v[i].id, set.v[i].line, set.v[i].measure, claim_status_key(res[i].status),
-                    claim_kind_key(res[i].kind), res[i].observed, set.v[i].value, res[i].reason);
+                    claim_kind_key(res[i].kind), res[i].observed, set.v[i].value, res[i].reason.msg);
             bad++;
         }
     }
     assert_int_equal(bad, 0);
     free(res);
     free(sel);
-    sb_free(&errs);
+    wf_errors_free(&errs);
     claim_set_free(&set);
     registry_free(&a.reg);
 }
@@ -52,13 +51,13 @@ static void test_not_in_the_registry(void **state)
 {
     (void)state;
     claim_set reg = {0}, tr = {0};
-    strbuf errs = STRBUF_INIT;
+    wf_errors errs = {0};
     assert_int_equal(claims_load_dir(WF_DATA "/claims", &reg, &errs), 0);
     assert_int_equal(claims_load_dir(DIR, &tr, &errs), 0);
     for (size_t i = 0; i < tr.n; i++)
         if (claim_set_find(&reg, tr.v[i].id) >= 0)
             fail_msg("%s is both a claim and a transcription test", tr.v[i].id);
-    sb_free(&errs);
+    wf_errors_free(&errs);
     claim_set_free(&reg);
     claim_set_free(&tr);
 }

@@ -3,6 +3,8 @@
 #ifndef WF_CLAIMS_CHECK_H
 #define WF_CLAIMS_CHECK_H
 
+#include <stdbool.h>
+
 #include <cjson/cJSON.h>
 
 #include "app.h"
@@ -13,7 +15,7 @@ typedef struct claims_options {
     int chapter;              /* -1: all chapters */
     const char *claim_id;     /* NULL: all claims */
     const char *figure_id;    /* NULL: all; else only claims about this figure */
-    int strict;               /* NO-DATA/UNBOUND count as mismatches */
+    bool strict;               /* NO-DATA/UNBOUND count as mismatches */
 } claims_options;
 
 /* The claim registry of an app: <data_dir>/claims. Caller frees. */
@@ -25,6 +27,5 @@ char *claims_registry_dir(const wf_app *a);
 void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,
                       unsigned char *sel);
 
-int cli_check(wf_app *a, int argc, char **argv);
 
 #endif

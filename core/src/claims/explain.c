@@ -94,16 +94,16 @@ static void explain_ref(void *user, const char *ref)
     }
     free(name);
     free(params);
-    if (mr.status == MEASURE_OK) {
+    if (mr.status == EVAL_OK) {
         sb_puts(r->out, "    value: ");
         num(r->out, mr.value);
         sb_putc(r->out, '\n');
     } else
         sb_printf(r->out, "    %s: %s\n",
-                  mr.status == MEASURE_NODATA    ? "NO-DATA"
-                  : mr.status == MEASURE_UNBOUND ? "UNBOUND"
+                  mr.status == EVAL_NODATA    ? "NO-DATA"
+                  : mr.status == EVAL_UNBOUND ? "UNBOUND"
                                                  : "ERROR",
-                  mr.reason);
+                  mr.reason.msg);
 }
 
 typedef struct table_ctx {
@@ -193,10 +193,10 @@ int claims_explain(const wf_app *a, const claim *c, strbuf *out)
         sb_puts(out, "\narithmetic: ");
         claims_explain_arithmetic(out, c, x.observed);
         sb_putc(out, '\n');
-        if (*x.reason)
-            sb_printf(out, "years: %s\n", x.reason);
+        if (*x.reason.msg)
+            sb_printf(out, "years: %s\n", x.reason.msg);
     } else
-        sb_printf(out, "undecided: %s\n", x.reason);
+        sb_printf(out, "undecided: %s\n", x.reason.msg);
     sb_printf(out, "verdict: %s", claim_verdict_str(v));
     if (c->has_expect && c->expect != CLAIM_PASS)
         sb_printf(out, " (recorded expectation %s: %s)", claim_status_key(c->expect),

@@ -112,7 +112,7 @@ void claims_write_text(strbuf *b, const claims_run *r)
                 sb_printf(b, " (%d)", x->observed_year);
             sb_printf(b, "  diff %s%s", x->observed - c->value > 0 ? "+" : "", d);
         } else
-            sb_printf(b, "  (%s)", x->reason);
+            sb_printf(b, "  (%s)", x->reason.msg);
         if (c->has_expect && c->expect != CLAIM_PASS)
             sb_printf(b, "  [expected %s]", claim_status_key(c->expect));
         if (!x->matches)
@@ -214,7 +214,7 @@ void claims_write_json(strbuf *b, const claims_run *r)
         sb_puts(b, ", \"measure\": ");
         json_str_or_null(b, c->measure);
         sb_puts(b, ", \"reason\": ");
-        json_str_or_null(b, *x->reason ? x->reason : NULL);
+        json_str_or_null(b, *x->reason.msg ? x->reason.msg : NULL);
         sb_printf(b, ", \"expectation\": \"%s\", \"expectation_reason\": ",
                   claim_status_key(c->has_expect ? c->expect : CLAIM_PASS));
         json_str_or_null(b, c->expect_reason);
@@ -245,7 +245,7 @@ void claims_write_tap(strbuf *b, const claims_run *r)
         if (known)
             sb_printf(b, " # TODO known problem in the report: %s", c->expect_reason ? c->expect_reason : "");
         else if (skip)
-            sb_printf(b, " # SKIP %s: %s", claim_status_str(x->status), x->reason);
+            sb_printf(b, " # SKIP %s: %s", claim_status_str(x->status), x->reason.msg);
         sb_putc(b, '\n');
         if (bad) {
             char o[64], v[64];
@@ -255,9 +255,9 @@ void claims_write_tap(strbuf *b, const claims_run *r)
                       claim_status_key(c->has_expect ? c->expect : CLAIM_PASS), claim_op_str(c->op), v);
             if (decided(x->status))
                 sb_printf(b, "  observed: %s\n", o);
-            if (*x->reason) {
+            if (*x->reason.msg) {
                 sb_puts(b, "  reason: ");
-                sb_json_str(b, x->reason);
+                sb_json_str(b, x->reason.msg);
                 sb_putc(b, '\n');
             }
             sb_puts(b, "  ...\n");

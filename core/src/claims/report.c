@@ -160,7 +160,7 @@ static void md_claim(strbuf *b, const claim *c, const claim_result *x)
     sb_free(&t);
     if (!decided(x->status)) {
         sb_printf(b, " (%s: ", claim_verdict_str(claim_verdict_of(x->status, x->kind)));
-        md_text(b, x->reason);
+        md_text(b, x->reason.msg);
         sb_putc(b, ')');
     }
     /* The figure by id only: whether it was built is the site's business
@@ -365,13 +365,13 @@ static void html_claim(strbuf *b, const claim *c, const claim_result *x)
         t.len = 0;
         observed_text(&t, c, x);
         html_text(b, sb_cstr(&t));
-        if (c->each_year && *x->reason) {
+        if (c->each_year && *x->reason.msg) {
             sb_puts(b, " &middot; ");
-            html_text(b, x->reason);
+            html_text(b, x->reason.msg);
         }
     } else {
         sb_printf(b, "<strong>%s</strong>: ", claim_verdict_str(v));
-        html_text(b, x->reason);
+        html_text(b, x->reason.msg);
     }
     sb_free(&t);
     sb_puts(b, "</dd>");
