@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "figure/build.h"
+#include "figure/cue.h"
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
 #include "util/fileio.h"
@@ -13,11 +14,16 @@
 
 static const char build_usage[] =
     "usage: wrrfig build [FIG...] [--out DIR] [--format svg,pdf,png] [--lang nl|en] [--jobs N]\n"
-    "                    [--timeout SECONDS] [--no-render] [--verbose]\n"
+    "                    [--timeout SECONDS] [--no-render] [--verbose] [--explain] [--force] [--keep-orphans]\n"
     "Builds the named figures (default: all). For each: DIR/FIG.gp (gnuplot script), FIG.csv (the numbers\n"
     "drawn), FIG.json (manifest with inputs and their sha256) and the rendered files. A figure whose input\n"
     "is absent is reported NO-DATA with the table it needs. Exit status: 0 all built or NO-DATA, 1 a figure\n"
-    "failed, 2 usage, 3 a plugin was refused, 4 gnuplot missing.\n";
+    "failed, 2 usage, 3 a plugin was refused, 4 gnuplot missing.\n"
+    "Incremental: a figure is rebuilt only when a cue changed (an input's content hash, its spec, the\n"
+    "plugin's version or build, the gnuplot version, the output options) or an output is missing.\n"
+    "  --explain        print each figure's cue, or 'up to date'\n"
+    "  --force          rebuild every figure\n"
+    "  --keep-orphans   list, rather than remove, outputs of figures that no longer exist (full builds)\n";
 
 static int parse_jobs(const char *s)
 {
@@ -40,13 +46,23 @@ static int valid_formats(const char *s)
 }
 
 typedef struct progress_state {
-    int tty, verbose;
+    int tty, verbose, explain;
 } progress_state;
+
+static void on_orphan(void *ud, const char *id)
+{
+    printf("orphan %s: no such figure; its outputs %s\n", id, *(const int *)ud ? "are kept (--keep-orphans)" : "were removed");
+}
 
 static void on_figure(void *ud, const wf_fig_result *r, size_t done, size_t total)
 {
     const progress_state *ps = ud;
-    if (r->status == WRRFIG_OK) {
+    if (ps->explain && (r->up_to_date || r->cue[0]))
+        printf("%s: %s%s\n", r->fig->id, r->up_to_date ? "" : "rebuilt: ", r->cue);
+    if (r->up_to_date) {
+        if (ps->verbose && !ps->explain)
+            printf("[%zu/%zu] %s ... up to date\n", done, total, r->fig->id);
+    } else if (r->status == WRRFIG_OK) {
         if (ps->tty || ps->verbose)
             printf("[%zu/%zu] %s ... ok %.0f ms\n", done, total, r->fig->id, r->ms);
     } else if (r->status == WRRFIG_NODATA) {
@@ -62,7 +78,7 @@ static void on_figure(void *ud, const wf_fig_result *r, size_t done, size_t tota
 int cli_build(wf_app *a, int argc, char **argv)
 {
     const char *out = "out", *formats = "svg,pdf,png";
-    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), render = 1, verbose = 0;
+    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), render = 1, verbose = 0, explain = 0, force = 0, keep_orphans = 0;
     const char **want = xcalloc((size_t)argc + 1, sizeof *want);
     size_t n_want = 0;
     for (int i = 0; i < argc; i++) {
@@ -85,6 +101,12 @@ int cli_build(wf_app *a, int argc, char **argv)
             render = 0;
         else if (!strcmp(arg, "--verbose") || !strcmp(arg, "-v"))
             verbose = 1;
+        else if (!strcmp(arg, "--explain"))
+            explain = 1;
+        else if (!strcmp(arg, "--force"))
+            force = 1;
+        else if (!strcmp(arg, "--keep-orphans"))
+            keep_orphans = 1;
         else if (arg[0] == '-') {
             fprintf(stderr, "wrrfig build: unknown option %s\n%s", arg, build_usage);
             free(want);
@@ -122,17 +144,26 @@ int cli_build(wf_app *a, int argc, char **argv)
     for (char *p = fmt_spaced; *p; p++)
         if (*p == ',')
             *p = ' ';
-    build_opts o = {out, fmt_spaced, render, gpver};
+    cue_memo memo = {STRSET_INIT, NULL};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo};
 
     size_t n = n_want ? n_want : a->reg.n_figures;
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
     for (size_t i = 0; i < n; i++)
         figs[i] = n_want ? registry_figure(&a->reg, want[i]) : &a->reg.figures[i];
-    progress_state ps = {isatty(1), verbose};
+    progress_state ps = {isatty(1), verbose, explain};
     wf_schedule_counts c = wf_schedule_run(a, &o, figs, n, jobs, on_figure, &ps);
-    if (ps.tty || verbose || c.failed)
-        printf("wrrfig: %zu built, %zu no-data, %zu failed in %.0f ms (output in %s)\n", c.ok, c.nodata, c.failed,
-               c.ms, out);
+    if (!n_want) { /* only a full build knows every figure that exists */
+        const char **ids = xcalloc(n ? n : 1, sizeof *ids);
+        for (size_t i = 0; i < n; i++)
+            ids[i] = figs[i]->id;
+        wf_orphans(out, ids, n, !keep_orphans, on_orphan, &keep_orphans);
+        free(ids);
+    }
+    if (ps.tty || verbose || explain || c.failed)
+        printf("wrrfig: %zu built, %zu no-data, %zu failed in %.0f ms (output in %s); %zu up to date, %zu rebuilt\n",
+               c.ok, c.nodata, c.failed, c.ms, out, c.up_to_date, c.ok + c.nodata + c.failed - c.up_to_date);
+    cue_memo_free(&memo);
     free(figs);
     free(want);
     free(gpver);
