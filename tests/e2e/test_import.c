@@ -139,6 +139,30 @@ static void test_odata_matches_statline(void **state)
     table_free(b);
 }
 
+/* json-records: a compiled JSON's per-year records become rows; a keep on a
+ * marker column selects years; members the mapping ignores may be booleans,
+ * arrays or objects; a boolean where a value belongs is an error at its
+ * JSON path, and so is a records member that is not there. */
+static void test_json_records(void **state)
+{
+    (void)state;
+    wf_table *t = build_ok(IMP_MAP "records.json");
+    char *c = table_to_csv(t);
+    assert_string_equal(c, "Perioden,quality,Onderwerp,value\n"
+                           "1972,reconstruction,share,9.2\n"
+                           "1972,reconstruction,total,1225160\n"
+                           "2018,direct,share,23.1\n"
+                           "2018,direct,total,3971859\n");
+    free(c);
+    table_free(t);
+    char *e = build_err(IMP_MAP "bad_records_value.json");
+    assert_contains(e, "bad_records.json: $.timeline[1].total: expected a number or one of . x - (or empty) in column 'total', got 'true'");
+    free(e);
+    e = build_err(IMP_MAP "bad_records_member.json");
+    assert_contains(e, "bad_records.json: $.years: missing (expected an array of records)");
+    free(e);
+}
+
 static void test_errors_name_positions(void **state)
 {
     (void)state;
@@ -254,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_labels_file_tab_separated),
         cmocka_unit_test(test_mixed_separators_and_stray_quotes),
         cmocka_unit_test(test_odata_matches_statline),
+        cmocka_unit_test(test_json_records),
         cmocka_unit_test(test_errors_name_positions),
         cmocka_unit_test(test_reimport_identical),
         cmocka_unit_test(test_committed_tables_current),
