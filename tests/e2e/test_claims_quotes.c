@@ -129,7 +129,7 @@ static void test_every_quote_is_in_the_report(void **state)
     text t;
     flatten(raw, &t);
     claim_set set = {0};
-    strbuf errs = STRBUF_INIT;
+    wf_errors errs = {0};
     assert_int_equal(claims_load_dir(WF_DATA "/claims", &set, &errs), 0);
     size_t bad = 0;
     for (size_t i = 0; i < set.n; i++)
@@ -140,7 +140,7 @@ static void test_every_quote_is_in_the_report(void **state)
         }
     assert_int_equal(bad, 0);
     claim_set_free(&set);
-    sb_free(&errs);
+    wf_errors_free(&errs);
     free(t.s);
     free(t.line);
     free(raw);

@@ -225,11 +225,11 @@ static void test_measures(void **state)
     assert_double_near(tu_eval_ok(&a, "origin.country_rank{country='Polen', year=2017}"), above + 1, 0);
     assert_double_near(tu_eval_ok(&a, "origin.group_rank{group='Turkije', year=2018}"), 1, 0);
     /* errors and absent data */
-    assert_int_equal(tu_eval_status(&a, "origin.population{group='Polen', year=2018}"), MEASURE_ERROR);
-    assert_int_equal(tu_eval_status(&a, "origin.population{group='Marokko', year=1990}"), MEASURE_NODATA);
-    assert_int_equal(tu_eval_status(&a, "origin.population{group='EuropeesAngelsaksisch', year=2018}"), MEASURE_NODATA);
-    assert_int_equal(tu_eval_status(&a, "origin.n_countries{year=2017}"), MEASURE_NODATA);
-    assert_int_equal(tu_eval_status(&a, "origin.share_projection{group='GroteVier', year=2050}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='Polen', year=2018}"), EVAL_ERROR);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='Marokko', year=1990}"), EVAL_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.population{group='EuropeesAngelsaksisch', year=2018}"), EVAL_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.n_countries{year=2017}"), EVAL_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.share_projection{group='GroteVier', year=2050}"), EVAL_NODATA);
     a.data_dir = FIX_NODATA; /* the plugins stay loaded: only the data changes */
     double t = 15500000 + 40000 * (2050 - 1996);
     double ov = (double)(long long)(t * (0.03 + 0.0009 * (2050 - 1996)));
@@ -246,9 +246,9 @@ static void test_measures(void **state)
     assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0001', group='Marokko', year=2017}"), 3, 0);
     assert_double_near(tu_eval_ok(&a, "origin.area_rank{area='GM0003', group='Migratieachtergrond', year=2017}"), 2, 0);
     assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='Migratieachtergrond', year=2019}"),
-                     MEASURE_NODATA);
-    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='MOE-EU', year=2017}"), MEASURE_NODATA);
-    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='Nergens', year=2017}"), MEASURE_ERROR);
+                     EVAL_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='MOE-EU', year=2017}"), EVAL_NODATA);
+    assert_int_equal(tu_eval_status(&a, "origin.area_share{area='GM0002', group='Nergens', year=2017}"), EVAL_ERROR);
     registry_free(&a.reg);
 }
 

@@ -27,17 +27,18 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    strbuf errs = STRBUF_INIT;
+    wf_errors errs = {0};
     if (claims_parse(registry, strlen(registry), "ch2.json", 2, &f->set, &errs) != 0 || f->set.n != 4) {
-        fprintf(stderr, "%s", sb_cstr(&errs));
+        for (size_t i = 0; i < errs.n; i++)
+            fprintf(stderr, "%s\n", errs.v[i].msg);
         return -1;
     }
-    sb_free(&errs);
+    wf_errors_free(&errs);
     f->res[0] = (claim_result){.status = CLAIM_PASS, .observed = 154432, .observed_year = 2010, .matches = 1};
     snprintf(f->res[0].inputs, sizeof f->res[0].inputs, "cbs/37296ned (CBS 37296ned; sha256 0123456789ab)");
     f->res[1] = (claim_result){.status = CLAIM_FAIL, .observed = 30600.0 / 2265.0, .matches = 1};
     f->res[2] = (claim_result){.status = CLAIM_NODATA, .matches = 1};
-    snprintf(f->res[2].reason, sizeof f->res[2].reason, "x.z{}: input 'cbs/37296ned' is absent");
+    snprintf(f->res[2].reason.msg, sizeof f->res[2].reason.msg, "x.z{}: input 'cbs/37296ned' is absent");
     f->res[3] = (claim_result){.status = CLAIM_FAIL, .observed = 12, .matches = 0};
     f->run.set = &f->set;
     f->run.res = f->res;

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/check.h"
 
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,17 +39,11 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
     wf_measure_result mr;
     measure_server_eval(c->server, ref, &mr);
     memset(out, 0, sizeof *out);
-    switch (mr.status) {
-    case MEASURE_OK:
-        out->status = EXPR_OK;
+    out->status = mr.status; /* one status type for measures and expressions */
+    if (mr.status == EVAL_OK)
         out->value = mr.value;
-        break;
-    case MEASURE_NODATA: out->status = EXPR_NODATA; break;
-    case MEASURE_UNBOUND: out->status = EXPR_UNBOUND; break;
-    default: out->status = EXPR_ERROR;
-    }
-    if (out->status != EXPR_OK)
-        snprintf(out->reason, sizeof out->reason, "%.400s: %.600s", ref, mr.reason);
+    if (out->status != EVAL_OK)
+        wf_errorf(&out->reason, "%.400s: %.600s", ref, mr.reason.msg);
     snprintf(out->inputs, sizeof out->inputs, "%s", mr.inputs);
     c->refs = xrealloc(c->refs, (c->n + 1) * sizeof *c->refs);
     c->vals = xrealloc(c->vals, (c->n + 1) * sizeof *c->vals);
@@ -57,15 +52,15 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
     c->n++;
 }
 
-static int wanted(const claim *c, const claims_options *o)
+static bool wanted(const claim *c, const claims_options *o)
 {
     if (o->chapter >= 0 && c->chapter != o->chapter)
-        return 0;
+        return false;
     if (o->claim_id && strcmp(c->id, o->claim_id) != 0)
-        return 0;
+        return false;
     if (o->figure_id && (!c->figure || strcmp(c->figure, o->figure_id) != 0))
-        return 0;
-    return 1;
+        return false;
+    return true;
 }
 
 void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,
@@ -89,12 +84,20 @@ cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *er
 {
     char *dir = claims_registry_dir(a);
     claim_set set = {0};
-    size_t n_err = claims_load_dir(dir, &set, errs);
+    wf_errors el = {0};
+    int lrc = claims_load_dir(dir, &set, &el);
     free(dir);
-    if (n_err) {
+    if (lrc != 0) {
+        /* This function leaves the build with the claims helper's work; its
+         * strbuf stays until then. */
+        char *joined = wf_errors_join(&el);
+        sb_add(errs, joined ? joined : "", joined ? strlen(joined) : 0);
+        free(joined);
+        wf_errors_free(&el);
         claim_set_free(&set);
         return NULL;
     }
+    wf_errors_free(&el);
     claims_options o = {-1, NULL, figure_id, 0};
     claim_result *res = xcalloc(set.n + 1, sizeof *res);
     unsigned char *sel = xcalloc(set.n + 1, 1);

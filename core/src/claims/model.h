@@ -4,7 +4,10 @@
 #ifndef WF_CLAIMS_MODEL_H
 #define WF_CLAIMS_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "util/wf_error.h"
 
 typedef enum claim_op {
     CLAIM_OP_EQ = 0,     /* =  |actual - value| <= tol */
@@ -37,9 +40,9 @@ typedef struct claim {
     double value, tolerance;
     char *unit;
     char *measure;            /* expression of measure references, or NULL (UNBOUND) */
-    int each_year;            /* quantifier present: evaluate for years from..to */
+    bool each_year;            /* quantifier present: evaluate for years from..to */
     int year_from, year_to;
-    int has_expect;
+    bool has_expect;
     claim_status expect;      /* CLAIM_PASS when has_expect is 0 */
     char *expect_reason, *note, *source;
     char *file;               /* registry file, for messages */
@@ -56,9 +59,9 @@ typedef struct claim_result {
     claim_status status;
     double observed;          /* valid for PASS and FAIL */
     int observed_year;        /* year of the deciding value under each_year, else 0 */
-    char reason[1024];        /* why not PASS/FAIL, or which year failed */
+    wf_error reason;          /* why not PASS/FAIL, or which year failed */
     char inputs[2048];        /* provenance of the data used ("" if none) */
-    int matches;              /* status agrees with the expectation */
+    bool matches;              /* status agrees with the expectation */
 } claim_result;
 
 const char *claim_op_str(claim_op op);

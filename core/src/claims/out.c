@@ -92,7 +92,7 @@ void claims_write_text(strbuf *b, const claims_run *r)
                 sb_printf(b, " (%d)", x->observed_year);
             sb_printf(b, "  diff %s%s", x->observed - c->value > 0 ? "+" : "", d);
         } else
-            sb_printf(b, "  (%s)", x->reason);
+            sb_printf(b, "  (%s)", x->reason.msg);
         if (c->has_expect && c->expect != CLAIM_PASS)
             sb_printf(b, "  [expected %s]", claim_status_key(c->expect));
         if (!x->matches)
@@ -157,7 +157,7 @@ void claims_write_json(strbuf *b, const claims_run *r)
             sb_printf(b, ", \"observed_year\": %d", x->observed_year);
         sb_printf(b, ", \"expect\": \"%s\", \"matches_expectation\": %s, \"reason\": ",
                   claim_status_key(c->has_expect ? c->expect : CLAIM_PASS), x->matches ? "true" : "false");
-        json_str_or_null(b, *x->reason ? x->reason : NULL);
+        json_str_or_null(b, *x->reason.msg ? x->reason.msg : NULL);
         sb_puts(b, ", \"inputs\": ");
         json_str_or_null(b, *x->inputs ? x->inputs : NULL);
         sb_putc(b, '}');
@@ -185,7 +185,7 @@ void claims_write_tap(strbuf *b, const claims_run *r)
         if (known)
             sb_printf(b, " # TODO known problem in the report: %s", c->expect_reason ? c->expect_reason : "");
         else if (skip)
-            sb_printf(b, " # SKIP %s: %s", claim_status_str(x->status), x->reason);
+            sb_printf(b, " # SKIP %s: %s", claim_status_str(x->status), x->reason.msg);
         sb_putc(b, '\n');
         if (bad) {
             char o[64], v[64];
@@ -195,9 +195,9 @@ void claims_write_tap(strbuf *b, const claims_run *r)
                       claim_status_key(c->has_expect ? c->expect : CLAIM_PASS), claim_op_str(c->op), v);
             if (decided(x->status))
                 sb_printf(b, "  observed: %s\n", o);
-            if (*x->reason) {
+            if (*x->reason.msg) {
                 sb_puts(b, "  reason: ");
-                sb_json_str(b, x->reason);
+                sb_json_str(b, x->reason.msg);
                 sb_putc(b, '\n');
             }
             sb_puts(b, "  ...\n");

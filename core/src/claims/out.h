@@ -5,6 +5,7 @@
 #ifndef WF_CLAIMS_OUT_H
 #define WF_CLAIMS_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "claims/model.h"
@@ -16,7 +17,7 @@ typedef struct claims_run {
     const unsigned char *selected; /* which claims were checked */
     size_t counts[CLAIM_N_STATUS];
     size_t n_checked, n_mismatch;
-    int strict;
+    bool strict;
     const char *fig_dir;           /* where rendered figures are (for links), or NULL */
     const char *fig_href;          /* link prefix for figures, relative to the report ("" = same dir) */
 } claims_run;

@@ -166,7 +166,7 @@ static void md_claim(strbuf *b, const claims_run *r, const claim *c, const claim
     sb_free(&t);
     if (!decided(x->status)) {
         sb_printf(b, " (%s: ", claim_status_str(x->status));
-        md_text(b, x->reason);
+        md_text(b, x->reason.msg);
         sb_putc(b, ')');
     }
     if (c->figure) {
@@ -367,13 +367,13 @@ static void html_claim(strbuf *b, const claims_run *r, const claim *c, const cla
         t.len = 0;
         observed_text(&t, c, x);
         html_text(b, sb_cstr(&t));
-        if (c->each_year && *x->reason) {
+        if (c->each_year && *x->reason.msg) {
             sb_puts(b, " &middot; ");
-            html_text(b, x->reason);
+            html_text(b, x->reason.msg);
         }
     } else {
         sb_printf(b, "<strong>%s</strong>: ", claim_status_str(x->status));
-        html_text(b, x->reason);
+        html_text(b, x->reason.msg);
     }
     sb_free(&t);
     sb_puts(b, "</dd>");

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/options.h"
 #include "format/jsonfile.h"
 #include "data/table.h"
 
@@ -22,18 +23,22 @@ static void print_text(const cJSON *spec, const char *key, const char *label, co
     }
 }
 
-int cli_info(wf_app *a, int argc, char **argv)
+int cmd_info(wf_app *a, int argc, char **argv)
 {
-    if (argc != 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-        puts("usage: wrrfig info FIG\n"
-             "What the figure shows, its inputs and their provenance.");
-        return argc == 1 ? EXIT_OK : EXIT_USAGE;
-    }
-    const wf_figure *f = registry_figure(&a->reg, argv[0]);
+    static const wf_usage usage = {"info", "FIG", "What the figure shows, its inputs and their provenance.\n", 1, 1,
+                                   NULL};
+    const wf_option opts[] = {WF_OPT_END};
+    char **pos;
+    int n_pos, rc;
+    if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
+        return rc;
+    const wf_figure *f = registry_figure(&a->reg, pos[0]);
     if (!f) {
-        fprintf(stderr, "wrrfig info: no figure '%s' (see wrrfig list)\n", argv[0]);
+        fprintf(stderr, "wrrfig info: no figure '%s' (see wrrfig list)\n", pos[0]);
+        free(pos);
         return EXIT_USAGE;
     }
+    free(pos);
     wf_error err;
     cJSON *spec = spec_load(a->figures_dir, f->id, &err);
     printf("%-10s %s\n%-10s %s %s\n", "figure", f->id, "plugin", f->plugin->name, f->plugin->version);

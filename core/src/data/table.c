@@ -1,5 +1,6 @@
 #include "data/table.h"
 
+#include <stdbool.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@ char *table_meta_path(const char *data_dir, const char *name)
     return data_path(data_dir, name, ".meta.json");
 }
 
-int table_exists(const char *data_dir, const char *name)
+bool table_exists(const char *data_dir, const char *name)
 {
     static const char *exts[] = {".csv", ".geojson"};
     for (size_t i = 0; i < 2; i++) {
@@ -32,9 +33,9 @@ int table_exists(const char *data_dir, const char *name)
         int ok = file_exists(p);
         free(p);
         if (ok)
-            return 1;
+            return true;
     }
-    return 0;
+    return false;
 }
 
 int parse_value_cell(const char *s, wrrfig_value_kind *kind, double *v)

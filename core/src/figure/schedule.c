@@ -65,13 +65,13 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         worker_default_signals();
         close(p[0]);
         setpgid(0, 0); /* gnuplot joins this group, so a time-out kills both */
-        char reason[1024] = "";
-        int rc = figure_build(a, j->fig, o, reason, sizeof reason);
+        wf_error reason = {""};
+        int rc = figure_build(a, j->fig, o, &reason);
         /* The first byte says the build returned normally; a plugin that
          * calls exit() itself never writes it. */
         char mark = rc == WRRFIG_OK ? 'O' : rc == WRRFIG_NODATA ? 'N' : 'E';
         ssize_t w = write(p[1], &mark, 1);
-        w = write(p[1], reason, strlen(reason));
+        w = write(p[1], reason.msg, strlen(reason.msg));
         (void)w;
         close(p[1]);
         fflush(NULL);
