@@ -147,6 +147,14 @@ static void test_fig_1_2_panels(void **state)
     assert_double_near(csv_sum(d, "panel", "Oude indeling", "group", "Voormalige gastarbeiders", "value", &n),
                        nat("Turkije_38", 2018) + nat("Marokko_35", 2018), 0);
     csv_free(d);
+    /* Both panels on one x scale, set once before the first panel, from the
+     * largest bar (Westers, 1729 thousand: 1.2 x 1729 -> 2500). */
+    char *gp = tu_readf("%s/fig-1-2.gp", outdir);
+    assert_contains(gp, "set xrange [0:2500]\n");
+    const char *first = strstr(gp, "set xrange");
+    assert_null(strstr(first + 1, "set xrange"));
+    assert_true(strstr(gp, "plot $p0") > first);
+    free(gp);
 }
 
 static void test_fig_1_3_top10(void **state)
