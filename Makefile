@@ -4,7 +4,7 @@
 #   make check      install missing dependencies (test tools too), then every test: with gcc, under
 #                   ASan+UBSan (gcc and clang; only clang checks float-to-int casts), and a clang build;
 #                   ends with one summary line
-#   make bench      timing of wrrfig's own work and of a full build (scripts/bench.sh)
+#   make bench      one table of medians: wrrfig's steps, the renderer floor, the matplotlib peer, scaling
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Layout: core/src/<stage>/*.c -> $(BUILD)/obj/core/<stage>/*.o -> libwrrfig.a + main.c -> bin/wrrfig.
@@ -158,11 +158,11 @@ figures: deps-build
 	$(BIN) build --out out
 	$(BIN) --lang en build --out out/en
 	$(BIN) check --out out > out/claims.txt; status=$$?; tail -n 1 out/claims.txt; \
-	    $(BIN) check --format json --no-report > out/claims.json.tmp; mv out/claims.json.tmp out/claims.json; \
 	    $(BIN) site --out out $$(test -f "$(REPORT_TXT)" && echo --report "$(REPORT_TXT)") || status=1; \
-	    echo "claims: out/claims.html, out/claims.md, out/claims.txt, out/claims.json; site: out/index.html"; exit $$status
+	    echo "claims: out/claims.json, out/claims.html, out/claims.md, out/claims.txt; site: out/index.html"; exit $$status
 
 bench: all
+	@sh scripts/install-deps.sh build render bench
 	@sh scripts/bench.sh
 
 install: all

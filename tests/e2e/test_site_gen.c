@@ -112,7 +112,12 @@ static int setup(void **state)
         "\",\"inputs\":\"t/hostile (SYNTHETIC; sha256 00); ../../etc/passwd (x); /abs/path (y)\"},"
         "{\"id\":\"c9-002\",\"chapter\":9,\"line\":99999,\"figure\":null,\"op\":\">\",\"value\":1,\"status\":\"inconsistent\","
         "\"observed\":null,\"inputs\":null},"
-        "{\"id\":\"c9-003\",\"chapter\":0,\"line\":1,\"figure\":\"fig-9-2\",\"op\":\"<\",\"value\":0,\"status\":\"no-data\"}"
+        "{\"id\":\"c9-003\",\"chapter\":0,\"line\":1,\"figure\":\"fig-9-2\",\"op\":\"<\",\"value\":0,\"status\":\"no-data\"},"
+        /* the schema of wrrfig check since the verdict kinds */
+        "{\"id\":\"c9-004\",\"chapter\":9,\"line\":4,\"figure\":\"fig-9-1\",\"quote\":\"Q-NEW " HOSTILE_JSON "\","
+        "\"en\":\"EN-NEW\",\"verdict\":\"consistent\",\"kind\":\"internal\",\"op\":\"=\",\"expected\":42,"
+        "\"observed\":42,\"expectation\":\"consistent\",\"tables\":[{\"name\":\"t/hostile\",\"sha256\":\"00\"},"
+        "{\"name\":\"../../x\"}]}"
         "]}\n");
     put(f.dir, "report.txt", "regel een\nregel twee\nregel drie " HOSTILE "\nregel vier\nregel vijf\n");
 
@@ -182,7 +187,7 @@ static void test_every_field_escaped(void **state)
     assert_int_equal(st.ready, 1);
     assert_int_equal(st.nodata, 1);
     assert_int_equal(st.not_built, 2);
-    assert_int_equal(st.claims, 3);
+    assert_int_equal(st.claims, 4);
     static const char *pages[] = {"index.html", "index.en.html", "claims.html", "claims.en.html", "fig/fig-9-1.html",
                                   "fig/fig-9-1.en.html", "fig/fig-9-2.html", "fig/fig-9-3.html",
                                   "fig/fig-9-3-report.en.html"};
@@ -301,6 +306,16 @@ static void test_claims_page(void **state)
     char *c2 = strstr(t, "id=\"c9-002\"");
     assert_non_null(c2);
     assert_non_null(strstr(c2, "De rapporttekst was bij het bouwen niet beschikbaar."));
+    /* the newer schema: verdict, quote, expected value, kind, tables */
+    char *c4 = strstr(t, "<article class=\"claim\" id=\"c9-004\"");
+    assert_non_null(c4);
+    assert_non_null(strstr(c4, "data-verdict=\"consistent\""));
+    assert_non_null(strstr(c4, "<blockquote lang=\"nl\">Q-NEW " HOSTILE_ESC "</blockquote>"));
+    assert_non_null(strstr(c4, "EN-NEW"));
+    assert_non_null(strstr(c4, "= 42"));
+    assert_non_null(strstr(c4, "binnen het rapport"));
+    assert_non_null(strstr(c4, "href=\"site/data/t/hostile.meta.json\""));
+    assert_non_null(strstr(c4, "<mark>regel vier</mark>"));
     /* verdict kinds come from the data, new ones included */
     assert_non_null(strstr(t, "<option value=\"inconsistent\">INCONSISTENT</option>"));
     assert_non_null(strstr(t, "<option value=\"0\">Samenvatting</option>"));

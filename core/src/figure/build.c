@@ -13,12 +13,12 @@
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
-int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char *reason, size_t n)
+int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason)
 {
     wf_error err;
     cJSON *spec = spec_load(a->figures_dir, f->id, &err);
     if (!spec) {
-        snprintf(reason, n, "figure spec: %s", err.msg);
+        wf_errorf(reason, "figure spec: %s", err.msg);
         return WRRFIG_ERROR;
     }
     wrrfig_ctx c;
@@ -30,18 +30,18 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
     char *gp = NULL, *gpp = NULL, *csvp = NULL, *jsp = NULL;
     cJSON *m = NULL;
     if (st == WRRFIG_NODATA) {
-        snprintf(reason, n, "the plugin found its inputs lack the data it needs (see messages above)");
+        wf_errorf(reason, "the plugin found its inputs lack the data it needs (see messages above)");
         figure_write_nodata_manifest(a, f, o, "(inputs present, but without the cells this figure needs)");
         rc = WRRFIG_NODATA;
         goto done;
     }
     if (st != WRRFIG_OK || c.misuse || c.in_block) {
-        snprintf(reason, n, "%s", c.misuse || c.in_block ? "the plugin misused the host API (see messages above)"
+        wf_errorf(reason, "%s", c.misuse || c.in_block ? "the plugin misused the host API (see messages above)"
                                                          : "the plugin reported an error (see messages above)");
         goto done;
     }
     if (c.csv_cols == 0) {
-        snprintf(reason, n, "the plugin wrote no CSV of the figure's numbers");
+        wf_errorf(reason, "the plugin wrote no CSV of the figure's numbers");
         goto done;
     }
     const wrrfig_host *h = host_api();
@@ -52,8 +52,19 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
     strbuf hc = STRBUF_INIT;
     sb_printf(&hc, "plugin %s %s, ABI %u.%u", f->plugin->name, f->plugin->version, f->plugin->abi_major,
               f->plugin->abi_minor);
+    /* Footnotes are spec text ({"nl","en"} each), in the output language. */
+    enum { MAX_FOOTNOTES = 6 };
+    const char *foot[MAX_FOOTNOTES];
+    size_t nfoot = 0, nspec = h->spec_count(&c, "footnotes");
+    for (size_t i = 0; i < nspec && nfoot < MAX_FOOTNOTES; i++) {
+        char k[32];
+        snprintf(k, sizeof k, "footnotes.%zu", i);
+        const char *t = h->spec_text(&c, k);
+        if (t && *t)
+            foot[nfoot++] = t;
+    }
     gp_script_parts parts = {f->id, title, h->spec_text(&c, "source"), a->lang, sb_cstr(&c.blocks),
-                             sb_cstr(&c.body), hc.s, (int)w, (int)hh};
+                             sb_cstr(&c.body), hc.s, (int)w, (int)hh, foot, nfoot};
     gp = gp_script(&parts);
     sb_free(&hc);
     gpp = figure_out_path(o->out_dir, f->id, "gp");
@@ -62,7 +73,7 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
     m = figure_manifest(a, f, o, &c, title ? title : f->id);
     if (atomic_write(gpp, gp, strlen(gp), &err) != 0 || atomic_write(csvp, c.csv.s, c.csv.len, &err) != 0 ||
         figure_write_json(jsp, m, &err) != 0) {
-        snprintf(reason, n, "%s", err.msg);
+        wf_errorf(reason, "%s", err.msg);
         goto done;
     }
     for (size_t i = 0; i < c.n_extra; i++) {
@@ -70,11 +81,11 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
         int wrc = atomic_write(p, c.extra_text[i], strlen(c.extra_text[i]), &err);
         free(p);
         if (wrc != 0) {
-            snprintf(reason, n, "%s", err.msg);
+            wf_errorf(reason, "%s", err.msg);
             goto done;
         }
     }
-    if (o->render && render_figure(gpp, o->out_dir, f->id, o->formats, a->timeout, reason, n) != 0)
+    if (o->render && render_figure(gpp, o->out_dir, f->id, o->formats, a->timeout, reason) != 0)
         goto done;
     rc = WRRFIG_OK;
 done:

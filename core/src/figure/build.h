@@ -4,6 +4,7 @@
 #ifndef WF_BUILD_H
 #define WF_BUILD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
@@ -11,22 +12,24 @@
 typedef struct build_opts {
     const char *out_dir;
     const char *formats;          /* space-separated: "svg pdf png" */
-    int render;                   /* 0 with --no-render */
+    bool render;                   /* 0 with --no-render */
     const char *gnuplot_version;  /* recorded in manifests */
+    int incremental;              /* skip figures whose cues are unchanged (figure/cue.h); 0 with --force */
+    struct cue_memo *memo;        /* file hashes computed once per build (figure/cue.h), or NULL */
 } build_opts;
 
-/* Returns WRRFIG_OK, WRRFIG_NODATA or WRRFIG_ERROR; reason gets a one-line
+/* Returns WRRFIG_OK, WRRFIG_NODATA or WRRFIG_ERROR; *reason gets a one-line
  * explanation for the last two. */
-int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char *reason, size_t n);
+int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason);
 
 /* Writes <out>/<id>.json for a figure that was not built because an input
  * is absent. */
 int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const build_opts *o, const char *missing);
 
 /* Runs gnuplot on a script, producing <out>/<id>.<fmt> for each format via
- * temporary files. Returns 0, or -1 with reason. */
+ * temporary files. Returns 0, or -1 in *reason. */
 int render_figure(const char *gp_path, const char *out_dir, const char *id, const char *formats,
-                  double timeout, char *reason, size_t n);
+                  double timeout, wf_error *reason);
 
 /* "gnuplot 5.4 patchlevel 4", or NULL when gnuplot cannot be run. Caller frees. */
 char *gnuplot_version(void);

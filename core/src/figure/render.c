@@ -8,6 +8,7 @@
 #include "figure/build.h"
 #include "util/fileio.h"
 #include "figure/gpwrite.h"
+#include "figure/pdfnorm.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
 
@@ -55,7 +56,7 @@ static void last_line(const char *path, char *out, size_t n)
 }
 
 int render_figure(const char *gp_path, const char *out_dir, const char *id, const char *formats,
-                  double timeout, char *reason, size_t n)
+                  double timeout, wf_error *reason)
 {
     strbuf prefix = STRBUF_INIT, logp = STRBUF_INIT, expr = STRBUF_INIT;
     sb_printf(&prefix, "%s/.%s.render.%ld", out_dir, id, (long)getpid());
@@ -73,13 +74,13 @@ int render_figure(const char *gp_path, const char *out_dir, const char *id, cons
     int rc = run_program(argv, NULL, logp.s, timeout);
     int ok = 0;
     if (rc == -3)
-        snprintf(reason, n, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
+        wf_errorf(reason, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
     else if (rc == -2)
-        snprintf(reason, n, "gnuplot did not finish within %.0f s", timeout);
+        wf_errorf(reason, "gnuplot did not finish within %.0f s", timeout);
     else if (rc != 0) {
         char line[512];
         last_line(logp.s, line, sizeof line);
-        snprintf(reason, n, "gnuplot failed (status %d): %s", rc, line);
+        wf_errorf(reason, "gnuplot failed (status %d): %s", rc, line);
     } else {
         ok = 1;
     }
@@ -91,11 +92,15 @@ int render_figure(const char *gp_path, const char *out_dir, const char *id, cons
         sb_printf(&fin, "%s/%s.%s", out_dir, id, tok);
         struct stat st;
         if (ok && (stat(tmp.s, &st) != 0 || st.st_size == 0)) {
-            snprintf(reason, n, "gnuplot wrote no %s output", tok);
+            wf_errorf(reason, "gnuplot wrote no %s output", tok);
+            ok = 0;
+        }
+        if (ok && strcmp(tok, "pdf") == 0 && pdf_normalise_file(tmp.s) != 0) {
+            wf_errorf(reason, "cannot normalise the dates of %s", tmp.s);
             ok = 0;
         }
         if (ok && rename(tmp.s, fin.s) != 0) {
-            snprintf(reason, n, "cannot rename %s to %s", tmp.s, fin.s);
+            wf_errorf(reason, "cannot rename %s to %s", tmp.s, fin.s);
             ok = 0;
         }
         unlink(tmp.s); /* leftovers of a failed render never keep a final name */

@@ -126,7 +126,7 @@ int site_write_assets(const site *s, size_t *n_sidecars, wf_error *err)
                 if (strlen(s->figs[i].reg->inputs[k]) < 128)
                     strcpy(names[n++], s->figs[i].reg->inputs[k]);
         } else
-            n = site_claim_tables(s, json_str(s->claims[i - s->n_figs].j, "inputs"), names, 16);
+            n = site_claim_tables(s, &s->claims[i - s->n_figs], names, 16);
         for (size_t k = 0; rc == 0 && k < n; k++) {
             int seen = 0;
             for (size_t d = 0; d < n_done && !seen; d++)

@@ -33,8 +33,7 @@ static void card(strbuf *b, const site *s, const site_claim *sc, int lang)
 {
     const site_ui *u = site_ui_for(lang);
     const cJSON *c = sc->j;
-    const char *id = json_str(c, "id"), *status = json_str(c, "status"), *fig = json_str(c, "figure");
-    const claim *r = sc->reg;
+    const char *id = json_str(c, "id"), *status = site_claim_verdict(sc), *fig = json_str(c, "figure");
     double line = 0;
     json_num(c, "line", &line);
     sb_puts(b, "<article class=\"claim\" id=\"");
@@ -50,8 +49,7 @@ static void card(strbuf *b, const site *s, const site_claim *sc, int lang)
     sb_puts(b, "</a> ");
     site_badge(b, status);
     sb_puts(b, "</h3>\n");
-    const char *quote = r ? r->quote_nl : json_str(c, "quote_nl");
-    const char *en = r ? r->en : json_str(c, "en");
+    const char *quote = site_claim_quote(sc), *en = site_claim_en(sc);
     if (quote) {
         sb_puts(b, "<blockquote lang=\"nl\">");
         html_esc(b, quote);
@@ -65,7 +63,11 @@ static void card(strbuf *b, const site *s, const site_claim *sc, int lang)
     sb_printf(b, "<dl class=\"facts\"><dt>%s</dt><dd>", u->claimed);
     html_esc(b, json_str(c, "op"));
     sb_puts(b, " ");
-    num(b, c, "value");
+    const cJSON *val = site_claim_value(sc);
+    if (cJSON_IsNumber(val))
+        sb_double(b, val->valuedouble);
+    else if (cJSON_IsString(val))
+        html_esc(b, val->valuestring);
     if (json_str(c, "unit")) {
         sb_puts(b, " ");
         html_esc(b, json_str(c, "unit"));
@@ -76,9 +78,20 @@ static void card(strbuf *b, const site *s, const site_claim *sc, int lang)
     if (json_num(c, "observed_year", &oy) == 0 && oy > 0)
         sb_printf(b, " (%d)", (int)oy);
     sb_puts(b, "</dd>");
-    if (json_str(c, "expect")) {
+    const char *kind = json_str(c, "kind");
+    if (kind) {
+        sb_printf(b, "<dt>%s</dt><dd>", u->kind);
+        if (!strcmp(kind, "data"))
+            sb_puts(b, u->kind_data);
+        else if (!strcmp(kind, "internal"))
+            sb_puts(b, u->kind_internal);
+        else
+            html_esc(b, kind);
+        sb_puts(b, "</dd>");
+    }
+    if (site_claim_expectation(sc)) {
         sb_printf(b, "<dt>%s</dt><dd>", u->expected);
-        html_esc(b, json_str(c, "expect"));
+        html_esc(b, site_claim_expectation(sc));
         sb_puts(b, "</dd>");
     }
     if (json_str(c, "reason")) {
@@ -103,7 +116,7 @@ static void card(strbuf *b, const site *s, const site_claim *sc, int lang)
         sb_printf(b, "%s.html#numbers\">%s</a>)", u->suffix, u->numbers);
     }
     char names[8][128];
-    size_t nt = site_claim_tables(s, json_str(c, "inputs"), names, 8);
+    size_t nt = site_claim_tables(s, sc, names, 8);
     if (nt) {
         sb_printf(b, "%s%s: ", f ? " &middot; " : "", u->inputs);
         for (size_t i = 0; i < nt; i++) {
@@ -136,14 +149,14 @@ static size_t verdicts(const site *s, const char *out[], size_t max)
     size_t n = 0;
     for (size_t k = 0; k < sizeof known / sizeof *known; k++)
         for (size_t i = 0; i < s->n_claims; i++) {
-            const char *st = json_str(s->claims[i].j, "status");
+            const char *st = site_claim_verdict(&s->claims[i]);
             if (st && !strcmp(st, known[k])) {
                 out[n++] = known[k];
                 break;
             }
         }
     for (size_t i = 0; i < s->n_claims && n < max; i++) {
-        const char *st = json_str(s->claims[i].j, "status");
+        const char *st = site_claim_verdict(&s->claims[i]);
         int seen = !st;
         for (size_t k = 0; k < n && !seen; k++)
             seen = !strcmp(out[k], st);
@@ -176,7 +189,11 @@ int site_write_claims(const site *s, int lang, wf_error *err)
         return rc;
     }
     const cJSON *sum = cJSON_GetObjectItemCaseSensitive(s->claims_doc, "summary"), *it;
-    if (cJSON_IsObject(sum)) {
+    if (json_str(sum, "text")) {
+        sb_puts(&b, "<p class=\"counts\">");
+        html_esc(&b, json_str(sum, "text"));
+        sb_puts(&b, "</p>\n");
+    } else if (cJSON_IsObject(sum)) {
         sb_puts(&b, "<p class=\"counts\">");
         int first = 1;
         cJSON_ArrayForEach(it, sum) if (cJSON_IsNumber(it))

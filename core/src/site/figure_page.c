@@ -225,7 +225,7 @@ static void claims_list(strbuf *b, const site *s, const site_fig *f, int lang)
         if (n++ == 0)
             sb_puts(b, "<ul class=\"claimlist\">\n");
         sb_puts(b, "<li>");
-        site_badge(b, json_str(c, "status"));
+        site_badge(b, site_claim_verdict(&s->claims[i]));
         sb_puts(b, " <a href=\"../claims");
         sb_puts(b, u->suffix);
         sb_puts(b, ".html#");
@@ -233,12 +233,10 @@ static void claims_list(strbuf *b, const site *s, const site_fig *f, int lang)
         sb_puts(b, "\">");
         html_esc(b, json_str(c, "id"));
         sb_puts(b, "</a> ");
-        const claim *r = s->claims[i].reg;
-        const char *q = r ? (lang == LANG_EN && r->en ? r->en : r->quote_nl) : NULL;
-        if (!q)
-            q = json_str(c, lang == LANG_EN ? "en" : "quote_nl");
+        const char *en = site_claim_en(&s->claims[i]);
+        const char *q = lang == LANG_EN && en ? en : site_claim_quote(&s->claims[i]);
         if (q) {
-            sb_printf(b, "<q lang=\"%s\">", lang == LANG_EN && r && r->en ? "en" : "nl");
+            sb_printf(b, "<q lang=\"%s\">", lang == LANG_EN && en ? "en" : "nl");
             html_esc(b, q);
             sb_puts(b, "</q>");
         }

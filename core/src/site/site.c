@@ -215,29 +215,76 @@ static int load_report(site *s, wf_error *err)
     return 0;
 }
 
-size_t site_claim_tables(const site *s, const char *inputs, char names[][128], size_t max)
+const char *site_claim_verdict(const site_claim *c)
+{
+    const char *v = json_str(c->j, "verdict");
+    return v ? v : json_str(c->j, "status");
+}
+
+const cJSON *site_claim_value(const site_claim *c)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->j, "expected");
+    return v ? v : cJSON_GetObjectItemCaseSensitive(c->j, "value");
+}
+
+const char *site_claim_expectation(const site_claim *c)
+{
+    const char *v = json_str(c->j, "expectation");
+    return v ? v : json_str(c->j, "expect");
+}
+
+const char *site_claim_quote(const site_claim *c)
+{
+    const char *q = json_str(c->j, "quote");
+    return q ? q : c->reg ? c->reg->quote_nl : json_str(c->j, "quote_nl");
+}
+
+const char *site_claim_en(const site_claim *c)
+{
+    const char *q = json_str(c->j, "en");
+    return q ? q : c->reg ? c->reg->en : NULL;
+}
+
+/* A table name is kept only when it has a sidecar in data/ (so a link is
+ * never made to nothing) and holds no ".." or leading '/'. */
+static void add_table(const site *s, const char *name, size_t k, char names[][128], size_t *n)
+{
+    if (k == 0 || k > 127)
+        return;
+    char buf[128];
+    memcpy(buf, name, k);
+    buf[k] = '\0';
+    if (strstr(buf, "..") || buf[0] == '/')
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp(names[i], buf))
+            return;
+    char *mp = table_meta_path(s->o->data_dir, buf);
+    if (file_exists(mp))
+        memcpy(names[(*n)++], buf, k + 1);
+    free(mp);
+}
+
+size_t site_claim_tables(const site *s, const site_claim *c, char names[][128], size_t max)
 {
     size_t n = 0;
+    const cJSON *tables = cJSON_GetObjectItemCaseSensitive(c->j, "tables"), *t;
+    if (cJSON_IsArray(tables)) {
+        cJSON_ArrayForEach(t, tables)
+        {
+            const char *name = json_str(t, "name");
+            if (name && n < max)
+                add_table(s, name, strlen(name), names, &n);
+        }
+        return n;
+    }
+    const char *inputs = json_str(c->j, "inputs");
     for (const char *p = inputs; p && *p && n < max;) {
         size_t k = 0;
         while (p[k] && (isalnum((unsigned char)p[k]) || strchr("_-./", p[k])) && k < 127)
             k++;
-        if (k > 0 && p[k] == ' ' && p[k + 1] == '(') {
-            char name[128];
-            memcpy(name, p, k);
-            name[k] = '\0';
-            if (!strstr(name, "..") && name[0] != '/') {
-                char *mp = table_meta_path(s->o->data_dir, name);
-                if (file_exists(mp)) {
-                    int dup = 0;
-                    for (size_t i = 0; i < n; i++)
-                        dup |= !strcmp(names[i], name);
-                    if (!dup)
-                        memcpy(names[n++], name, k + 1);
-                }
-                free(mp);
-            }
-        }
+        if (k > 0 && p[k] == ' ' && p[k + 1] == '(')
+            add_table(s, p, k, names, &n);
         /* next element: after "); " */
         const char *next = strstr(p, "); ");
         if (!next)
@@ -296,12 +343,13 @@ int site_generate(const site_opts *o, site_stats *st, wf_error *err)
     int rc = 0;
     /* The registry gives each claim its quote; a registry that does not
      * load only costs the quotes. */
-    strbuf rd = STRBUF_INIT, rerr = STRBUF_INIT;
+    strbuf rd = STRBUF_INIT;
+    wf_errors rerr = {0};
     sb_printf(&rd, "%s/claims", o->data_dir);
     if (dir_exists(rd.s))
         claims_load_dir(rd.s, &s.registry, &rerr);
     sb_free(&rd);
-    sb_free(&rerr);
+    wf_errors_free(&rerr);
     if (load_figs(&s, err) != 0 || load_claims(&s, err) != 0 || load_report(&s, err) != 0)
         rc = -1;
     size_t n_sidecars = 0;

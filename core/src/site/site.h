@@ -81,7 +81,7 @@ typedef struct site_ui {
         *provenance, *input, *source, *licence, *sidecar, *plugin, *gnuplot, *host, *spec, *downloads,
         *claims_about, *none, *claimed, *observed, *reason, *expected, *report_line, *search, *verdict, *figure,
         *all, *shown, *no_render, *no_claims, *passage_missing, *rows, *extra, *title_word, *inputs, *report_section,
-        *chart, *table;
+        *chart, *table, *kind, *kind_data, *kind_internal;
 } site_ui;
 
 const site_ui *site_ui_for(int lang);
@@ -92,8 +92,19 @@ const char *site_text(const cJSON *obj, int lang);
 const char *site_fig_title(const site_fig *f, int lang);
 const char *site_fig_status(const site_fig *f);   /* "ok", "no-data", "not-built" */
 const site_fig *site_find_fig(const site *s, const char *id);
-/* Table names found in a claim's inputs string that have a sidecar. */
-size_t site_claim_tables(const site *s, const char *inputs, char names[][128], size_t max);
+/* A claim's fields in either schema of wrrfig check's JSON: the verdict
+ * ("verdict", earlier "status"), the claimed value ("expected", earlier
+ * "value"), the recorded expectation ("expectation", earlier "expect"), the
+ * quote ("quote", else the registry's). */
+const char *site_claim_verdict(const site_claim *c);
+const cJSON *site_claim_value(const site_claim *c);
+const char *site_claim_expectation(const site_claim *c);
+const char *site_claim_quote(const site_claim *c);
+const char *site_claim_en(const site_claim *c);
+/* The tables a claim rests on that have a sidecar: its "tables" array
+ * (names), else the table names at the start of each element of its
+ * "inputs" string. */
+size_t site_claim_tables(const site *s, const site_claim *c, char names[][128], size_t max);
 
 int site_write_file(const char *dir, const char *rel, const strbuf *b, wf_error *err);
 int site_write_index(const site *s, int lang, wf_error *err);
