@@ -51,6 +51,7 @@ static const char style_css[] =
     ".nodata{background:var(--card);border:1px dashed #8a4b00;border-radius:8px;padding:12px 16px;margin:16px 0}\n"
     ".scroll{overflow:auto;max-height:480px;border:1px solid var(--line);border-radius:4px}\n"
     "table{border-collapse:collapse;font-size:.88rem;width:100%}th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}\n"
+    "table.data{width:auto;min-width:40%}table.data td.num{padding-left:24px}\n"
     "thead th{position:sticky;top:0;background:#ecece8}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
     ".small{font-size:.82rem;color:var(--muted)}code{font-size:.88em}code.hash{overflow-wrap:anywhere;font-size:.78rem}\n"
     ".downloads{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}\n"

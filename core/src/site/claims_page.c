@@ -171,7 +171,7 @@ int site_write_claims(const site *s, int lang, wf_error *err)
     const site_ui *u = site_ui_for(lang);
     strbuf b = STRBUF_INIT;
     char title[256];
-    snprintf(title, sizeof title, "%s: %s", u->claims, u->site_title);
+    snprintf(title, sizeof title, "%s", u->claims_title);
     html_page_begin(&b, u->lang, title, "");
     sb_printf(&b, "<header class=\"top\"><nav aria-label=\"site\"><a href=\"index%s.html\">%s</a> "
                   "<a href=\"claims%s.html\" class=\"here\">%s</a> "

@@ -81,7 +81,7 @@ typedef struct site_ui {
         *provenance, *input, *source, *licence, *sidecar, *plugin, *gnuplot, *host, *spec, *downloads,
         *claims_about, *none, *claimed, *observed, *reason, *expected, *report_line, *search, *verdict, *figure,
         *all, *shown, *no_render, *no_claims, *passage_missing, *rows, *extra, *title_word, *inputs, *report_section,
-        *chart, *table, *kind, *kind_data, *kind_internal;
+        *chart, *table, *kind, *kind_data, *kind_internal, *claims_title;
 } site_ui;
 
 const site_ui *site_ui_for(int lang);

@@ -21,7 +21,7 @@ static const site_ui ui_nl = {
     .no_claims = "Geen claimrapport gevonden (wrrfig check).",
     .passage_missing = "De rapporttekst was bij het bouwen niet beschikbaar.", .rows = "rijen",
     .extra = "extra", .title_word = "Titel", .inputs = "Invoertabellen", .report_section = "Rapport, paragraaf",
-    .chart = "Weergave", .table = "Tabel", .kind = "Getoetst",
+    .chart = "Weergave", .table = "Tabel", .kind = "Getoetst", .claims_title = "De claims van het rapport, getoetst",
     .kind_data = "tegen data van derden", .kind_internal = "binnen het rapport (tegen zijn eigen tabellen en getallen)",
 };
 
@@ -45,7 +45,7 @@ static const site_ui ui_en = {
     .no_claims = "No claim report found (wrrfig check).",
     .passage_missing = "The report text was not available at build time.", .rows = "rows",
     .extra = "extra", .title_word = "Title", .inputs = "Input tables", .report_section = "Report, section",
-    .chart = "Chart", .table = "Table", .kind = "Checked",
+    .chart = "Chart", .table = "Table", .kind = "Checked", .claims_title = "The report's claims, checked",
     .kind_data = "against third-party data", .kind_internal = "within the report (against its own tables and numbers)",
 };
 
