@@ -120,6 +120,24 @@ static const char images_js[] =
     "var bad=[].slice.call(document.images).filter(function(i){return !(i.naturalWidth>0)}).map(function(i){"
     "return i.getAttribute('src')});return JSON.stringify({n:document.images.length,bad:bad})})";
 
+/* WCAG AA text contrast: every element with text of its own, its colour
+ * against the first opaque background behind it: at least 4.5:1, or 3:1 for
+ * large text (24 px, or 18.66 px bold). Lists the failures. */
+static const char contrast_js[] =
+    "(function(){function rgb(s){var m=s.match(/[\\d.]+/g);return m?m.map(Number):[0,0,0,0]}\n"
+    "function lum(c){var a=c.slice(0,3).map(function(v){v/=255;return v<=0.03928?v/12.92:Math.pow((v+0.055)/1.055,2.4)});"
+    "return 0.2126*a[0]+0.7152*a[1]+0.0722*a[2]}\n"
+    "function bg(el){for(;el;el=el.parentElement){var c=rgb(getComputedStyle(el).backgroundColor);"
+    "if(c.length<4||c[3]>0.99)return c}return [255,255,255,1]}\n"
+    "var bad=[],n=0;[].slice.call(document.querySelectorAll('body *')).forEach(function(el){"
+    "var own=[].slice.call(el.childNodes).some(function(t){return t.nodeType===3&&t.textContent.trim()!==''});"
+    "if(!own||!el.getClientRects().length)return;var cs=getComputedStyle(el);if(cs.visibility==='hidden')return;"
+    "var r=el.getBoundingClientRect();if(r.width<1||r.height<1)return;n++;"
+    "var f=rgb(cs.color),b=bg(el),l1=lum(f),l2=lum(b),ratio=(Math.max(l1,l2)+0.05)/(Math.min(l1,l2)+0.05),"
+    "px=parseFloat(cs.fontSize),large=px>=24||(px>=18.66&&Number(cs.fontWeight)>=700);"
+    "if(ratio<(large?3:4.5))bad.push(el.tagName+'.'+el.className+' \\''+el.textContent.trim().slice(0,30)+'\\' '+ratio.toFixed(2))});"
+    "return JSON.stringify({n:n,bad:bad.slice(0,20)})})()";
+
 static void check_page(env *e, const char *rel, const char *shot, int min_images)
 {
     open_page(e, rel);
@@ -138,7 +156,16 @@ static void check_page(env *e, const char *rel, const char *shot, int min_images
         fail_msg("%s", e->why);
     if (e->c.n_errors)
         fail_msg("%s: errors in the browser:\n%s", rel, e->c.errors);
-    printf("# %s: %d images loaded, no console errors; screenshot %s\n", rel, n, path);
+    char *cr = eval(e, contrast_js);
+    cJSON *cj = cJSON_Parse(cr);
+    assert_non_null(cj);
+    if (cJSON_GetArraySize(cJSON_GetObjectItem(cj, "bad")) > 0)
+        fail_msg("%s: text below WCAG AA contrast: %s", rel, cr);
+    int nt = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(cj, "n"));
+    cJSON_Delete(cj);
+    free(cr);
+    printf("# %s: %d images loaded, no console errors, %d text elements pass WCAG AA contrast; screenshot %s\n", rel,
+           n, nt, path);
     cJSON_Delete(j);
     free(r);
 }
@@ -153,6 +180,12 @@ static void test_pages_load(void **state)
     check_page(e, "fig/fig-2-7.en.html", "fig-2-7.en", 1);
     check_page(e, "fig/fig-1-1.html", "fig-1-1-nodata", 0);
     check_page(e, "claims.html", "claims", 0);
+    /* the contrast check can fail: light grey on white is caught */
+    free(eval(e, "var p=document.createElement('p');p.textContent='faint';p.style.color='#aaaaaa';"
+                 "p.style.background='#ffffff';document.body.appendChild(p);'ok'"));
+    char *cr = eval(e, contrast_js);
+    assert_non_null(strstr(cr, "faint"));
+    free(cr);
 }
 
 static const char count_js[] =

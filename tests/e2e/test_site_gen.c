@@ -385,6 +385,26 @@ static void test_valid_html(void **state)
     }
 }
 
+/* A long CSV shows its first 500 rows and says where the rest is. */
+static void test_long_table(void **state)
+{
+    fx *f = *state;
+    strbuf csv = STRBUF_INIT;
+    sb_puts(&csv, "label,value\n");
+    for (int i = 0; i < 600; i++)
+        sb_printf(&csv, "row%d,%d\n", i, i);
+    put(f->out, "en/fig-9-1.csv", csv.s);
+    sb_free(&csv);
+    site_stats st;
+    generate(f, &st);
+    char *t = page(f, "fig/fig-9-1.en.html");
+    assert_non_null(strstr(t, "<td>row499</td>"));
+    assert_null(strstr(t, "<td>row500</td>"));
+    assert_non_null(strstr(t, "The first 500 of 600 rows; all of them are in the CSV."));
+    free(t);
+    put(f->out, "en/fig-9-1.csv", "label,value\nEN-ROW,1.5\n");
+}
+
 static void test_command(void **state)
 {
     fx *f = *state;
@@ -412,7 +432,7 @@ int main(void)
         cmocka_unit_test(test_every_field_escaped), cmocka_unit_test(test_nodata_and_missing_render),
         cmocka_unit_test(test_both_languages),      cmocka_unit_test(test_claims_page),
         cmocka_unit_test(test_no_machine_paths),    cmocka_unit_test(test_valid_html),
-        cmocka_unit_test(test_command),
+        cmocka_unit_test(test_long_table),          cmocka_unit_test(test_command),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

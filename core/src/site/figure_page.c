@@ -13,6 +13,8 @@
 #include "format/jsonfile.h"
 #include "util/fileio.h"
 
+#define SITE_MAX_ROWS 500
+
 /* Where this language's build outputs are, seen from fig/. */
 static const char *build_prefix(int lang)
 {
@@ -65,7 +67,9 @@ static void numbers_table(strbuf *b, const site *s, const site_fig *f, int lang)
         sb_puts(b, "</th>");
     }
     sb_puts(b, "</tr></thead>\n<tbody>\n");
-    for (size_t r = 1; r < d->n_rows; r++) {
+    /* A page stays light: the first SITE_MAX_ROWS rows, the rest in the CSV. */
+    size_t shown = d->n_rows - 1 > SITE_MAX_ROWS ? SITE_MAX_ROWS : d->n_rows - 1;
+    for (size_t r = 1; r <= shown; r++) {
         sb_puts(b, "<tr>");
         for (size_t c = 0; c < d->rows[r].n; c++) {
             const char *v = d->rows[r].f[c];
@@ -77,7 +81,12 @@ static void numbers_table(strbuf *b, const site *s, const site_fig *f, int lang)
         }
         sb_puts(b, "</tr>\n");
     }
-    sb_puts(b, "</tbody></table></div>\n</section>\n");
+    sb_puts(b, "</tbody></table></div>\n");
+    if (shown < d->n_rows - 1)
+        sb_printf(b, lang == LANG_EN ? "<p class=\"small\">The first %zu of %zu rows; all of them are in the CSV.</p>\n"
+                                     : "<p class=\"small\">De eerste %zu van %zu rijen; alle staan in de CSV.</p>\n",
+                  shown, d->n_rows - 1);
+    sb_puts(b, "</section>\n");
     csv_free(d);
     sb_free(&p);
 }
