@@ -1,5 +1,9 @@
 #include "common/maplabels.h"
 
+#include <stdio.h>
+
+#include "common/choropleth.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +96,18 @@ static bool inside(const double b[4], const double frame[4])
     return b[0] >= frame[0] && b[1] <= frame[1] && b[2] >= frame[2] && b[3] <= frame[3];
 }
 
+/* A region smaller than its text: its box is kept clear of all labels. */
+static bool small_region(const wfc_label *l, double b[4])
+{
+    if (!(l->rw < l->w || l->rh < l->h))
+        return false;
+    b[0] = l->ax - l->rw / 2;
+    b[1] = l->ax + l->rw / 2;
+    b[2] = l->ay - l->rh / 2;
+    b[3] = l->ay + l->rh / 2;
+    return true;
+}
+
 /* Whether a box at (cx, cy) for label i is free: in the frame, clear of the
  * obstacles, of placed labels and of other labels' anchors. */
 static bool is_free(const wfc_label *l, size_t n, size_t i, double cx, double cy, const double frame[4],
@@ -105,6 +121,9 @@ static bool is_free(const wfc_label *l, size_t n, size_t i, double cx, double cy
         if (overlaps(b, obst[k]))
             return false;
     for (size_t j = 0; j < n; j++) {
+        double rb[4];
+        if (small_region(&l[j], rb) && overlaps(b, rb))
+            return false;
         if (j == i)
             continue;
         if (l[j].ax > b[0] && l[j].ax < b[1] && l[j].ay > b[2] && l[j].ay < b[3])
@@ -176,4 +195,56 @@ size_t wfc_place_labels(wfc_label *l, size_t n, const double frame[4], const dou
         if (l[i].placed)
             set_leader(&l[i], 0.75 * step);
     return placed;
+}
+
+static void label_counts(const wfc_label *l, size_t n, bool *lab, bool *lead)
+{
+    *lab = *lead = false;
+    for (size_t i = 0; i < n; i++) {
+        *lab |= l[i].placed;
+        *lead |= l[i].placed && l[i].leader;
+    }
+}
+
+size_t wfc_label_blocks(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_label *l, size_t n, int id)
+{
+    bool lab, lead;
+    label_counts(l, n, &lab, &lead);
+    char name[24];
+    if (lead) {
+        snprintf(name, sizeof name, "lead%d", id);
+        h->gp_block_begin(ctx, name);
+        for (size_t i = 0; i < n; i++)
+            if (l[i].placed && l[i].leader)
+                h->gp_block_row(ctx, "%.1f %.1f %.1f %.1f", l[i].ax, l[i].ay, l[i].lx - l[i].ax, l[i].ly - l[i].ay);
+        h->gp_block_end(ctx);
+    }
+    if (lab) {
+        snprintf(name, sizeof name, "lab%d", id);
+        h->gp_block_begin(ctx, name);
+        for (size_t i = 0; i < n; i++)
+            if (l[i].placed)
+                h->gp_block_row(ctx, "%.1f %.1f %q", l[i].x, l[i].y, l[i].text);
+        h->gp_block_end(ctx);
+    }
+    return (size_t)lab + (size_t)lead;
+}
+
+void wfc_label_style(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    h->gp_cmd(ctx, "set style textbox opaque fillcolor rgb %q noborder margins 1,0.5", "#ffffff");
+}
+
+void wfc_label_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_label *l, size_t n, int id, int font_px,
+                    wfc_plot *pl)
+{
+    bool lab, lead;
+    label_counts(l, n, &lab, &lead);
+    char font[16];
+    snprintf(font, sizeof font, ",%d", font_px);
+    if (lead)
+        WFC_PLOT_CLAUSE(h, ctx, pl, "  $lead%d using 1:2:3:4 with vectors nohead lw 0.8 lc rgb %q", id, "#333333");
+    if (lab)
+        WFC_PLOT_CLAUSE(h, ctx, pl, "  $lab%d using 1:2:3 with labels boxed font %q textcolor rgb %q noenhanced", id,
+                        font, "#111111");
 }
