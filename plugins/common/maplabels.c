@@ -78,6 +78,57 @@ double wfc_text_width_px(const char *s, double font_px)
     return em * font_px;
 }
 
+char *wfc_wrap_text(const char *text, double width_px, double font_px)
+{
+    size_t n = strlen(text);
+    char *out = malloc(n + 1), *word = malloc(n + 1), *line = malloc(2 * n + 2);
+    if (!out || !word || !line) {
+        free(out);
+        free(word);
+        free(line);
+        return NULL;
+    }
+    size_t o = 0, ln = 0;
+    line[0] = '\0';
+    for (const char *p = text;;) {
+        size_t wl = strcspn(p, " \n");
+        memcpy(word, p, wl);
+        word[wl] = '\0';
+        if (ln > 0) {
+            line[ln] = ' ';
+            memcpy(line + ln + 1, word, wl + 1);
+            if (wfc_text_width_px(line, font_px) > width_px) {
+                out[o++] = '\n';
+                ln = 0;
+            } else {
+                out[o++] = ' ';
+                ln++;
+            }
+        }
+        memcpy(out + o, word, wl);
+        o += wl;
+        memcpy(line + ln, word, wl + 1);
+        ln += wl;
+        p += wl;
+        if (!*p)
+            break;
+        if (*p == '\n') {
+            out[o++] = '\n';
+            ln = 0;
+            line[0] = '\0';
+            p++;
+            continue;
+        }
+        while (*p == ' ' && p[1] == ' ')
+            out[o++] = *p++; /* keep runs of spaces but one, which joins the next word */
+        p++;
+    }
+    out[o] = '\0';
+    free(word);
+    free(line);
+    return out;
+}
+
 static bool overlaps(const double a[4], const double b[4])
 {
     return a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];

@@ -36,6 +36,11 @@ void wfc_feature_extent(const wrrfig_feature *f, double *w, double *h);
  * box computed from it holds the text. */
 double wfc_text_width_px(const char *s, double font_px);
 
+/* text with line breaks added between words so that no line is wider than
+ * width_px at font_px (house font); existing breaks are kept. Caller frees;
+ * NULL when out of memory. */
+char *wfc_wrap_text(const char *text, double width_px, double font_px);
+
 typedef struct wfc_label {
     /* in */
     const char *text;
