@@ -20,6 +20,12 @@ void scan_flatten(const char *raw, size_t len, scan_text *t)
         char c = raw[i];
         if (c == '\r')
             c = ' ';
+        /* U+00A0 NO-BREAK SPACE as two spaces: offsets stay those of raw. */
+        if ((unsigned char)c == 0xC2 && i + 1 < len && (unsigned char)raw[i + 1] == 0xA0) {
+            t->s[i] = t->s[i + 1] = ' ';
+            i++;
+            continue;
+        }
         if (c == '\n') {
             c = ' ';
             if ((size_t)n + 1 >= cap) {
