@@ -45,7 +45,7 @@ static void test_log_has_a_line_per_figure_and_a_summary(void **state)
     assert_contains(out, "6 known report inconsistencies (tab-2-1), see `wrrfig check`");
     assert_contains(out, "3 figures: 2 built, 1 no-data, 0 failed in ");
     char where[600];
-    snprintf(where, sizeof where, "outputs in %s/\n", dir);
+    snprintf(where, sizeof where, "outputs in %s/; 0 up to date, 3 rebuilt\n", dir);
     assert_contains(out, where);
     assert_null(strstr(out, "\033[")); /* no terminal codes in a log */
     /* the six known row-sum warnings are not repeated */
@@ -53,7 +53,8 @@ static void test_log_has_a_line_per_figure_and_a_summary(void **state)
     free(out);
     free(err);
 
-    assert_int_equal(tu_wrrfig(&out, &err, "build", "tab-2-1", "--out", dir, "--no-render", "--verbose", NULL), 0);
+    /* --force: an up-to-date figure is not rebuilt and so warns nothing */
+    assert_int_equal(tu_wrrfig(&out, &err, "build", "tab-2-1", "--out", dir, "--no-render", "--verbose", "--force", NULL), 0);
     assert_int_equal(count(err, "sums to"), 6);
     assert_int_equal(count(err, "(known report inconsistency)"), 6);
     assert_contains(err, "[cohorts/tab-2-1] warning: row 'Voorsteden', cohort 2006-2010 sums to 100.3");
@@ -157,7 +158,7 @@ static void test_terminal_progress_and_colour(void **state)
     if (system("command -v script >/dev/null 2>&1") != 0) {
         skip();
     }
-    char *t = on_terminal("TERM=xterm", "tab-2-1 fig-1-1 fig-2-1 --no-render");
+    char *t = on_terminal("TERM=xterm", "tab-2-1 fig-1-1 fig-2-1 --no-render --force");
     /* the progress line is redrawn in place: carriage return + erase line */
     assert_contains(t, "\r\033[K[1/3] ");
     assert_contains(t, "\r\033[K[3/3] ");
@@ -167,12 +168,12 @@ static void test_terminal_progress_and_colour(void **state)
     assert_null(strstr(t, "sums to"));
     free(t);
     /* --verbose prints each figure above the progress line, in colour ... */
-    t = on_terminal("TERM=xterm", "tab-2-1 --no-render --verbose");
+    t = on_terminal("TERM=xterm", "tab-2-1 --no-render --verbose --force");
     assert_contains(t, "\033[32mok\033[0m");
     assert_contains(t, "\033[33mwarning\033[0m");
     free(t);
     /* ... but never with NO_COLOR */
-    t = on_terminal("TERM=xterm NO_COLOR=1", "tab-2-1 --no-render --verbose");
+    t = on_terminal("TERM=xterm NO_COLOR=1", "tab-2-1 --no-render --verbose --force");
     assert_null(strstr(t, "\033[3"));
     assert_contains(t, "ms  ok");
     free(t);

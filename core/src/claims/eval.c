@@ -31,7 +31,7 @@ int claims_compare(claim_op op, double actual, double value, double tol)
     return 0;
 }
 
-int claims_matches(const claim *c, claim_status st, int strict)
+bool claims_matches(const claim *c, claim_status st, bool strict)
 {
     claim_status want = c->has_expect ? c->expect : CLAIM_PASS;
     switch (st) {

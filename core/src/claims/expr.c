@@ -232,7 +232,7 @@ static char *substitute_year(const char *e, int year)
     return sb_take(&b);
 }
 
-int claims_expr_check(const char *e, int allow_year, wf_error *err)
+int claims_expr_check(const char *e, bool allow_year, wf_error *err)
 {
     if (!allow_year && strstr(e, "$year"))
         return wf_errorf(err, "measure expression '%s' uses $year but the claim has no each_year quantifier", e);

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/measure.h"
 
+#include <stdbool.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
@@ -38,12 +39,12 @@ int measure_ref_split(const char *ref, char **name, char **params)
     return 0;
 }
 
-static int all_inputs_missing(const wf_app *a, char *const *inputs)
+static bool all_inputs_missing(const wf_app *a, char *const *inputs)
 {
     for (size_t i = 0; inputs && inputs[i]; i++)
         if (table_exists(a->data_dir, inputs[i]))
-            return 0;
-    return 1;
+            return false;
+    return true;
 }
 
 static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_params *p, table_cache *cache,
@@ -84,8 +85,8 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
 
 /* What can be answered without running plugin code: a malformed reference,
  * no plugin providing the measure, all inputs absent, bad parameters.
- * Returns 1 when res is final; 0 when the measure must run (m set). */
-static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, const wf_measure **m,
+ * Returns true when res is final; false when the measure must run (m set). */
+static bool precheck(const wf_app *a, const char *ref, wf_measure_result *res, const wf_measure **m,
                     struct wrrfig_params *p)
 {
     memset(res, 0, sizeof *res);
@@ -93,9 +94,9 @@ static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, co
     if (measure_ref_split(ref, &name, &ptext) != 0) {
         res->status = EVAL_ERROR;
         wf_errorf(&res->reason, "malformed measure reference '%s' (expected name{k=v,...})", ref);
-        return 1;
+        return true;
     }
-    int final = 1;
+    bool final = true;
     wf_error err;
     *m = registry_measure(&a->reg, name);
     if (!*m) {
@@ -119,7 +120,7 @@ static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, co
         wf_errorf(&res->reason, "%s", err.msg);
         goto out;
     }
-    final = 0;
+    final = false;
 out:
     free(name);
     free(ptext);

@@ -165,6 +165,8 @@ static void add_nodata(build_report *b, const wf_fig_result *r)
     g->figs = s;
 }
 
+void build_report_line(build_report *b, const char *text);
+
 void build_report_figure(void *ud, const wf_fig_result *r, size_t done, size_t total)
 {
     build_report *b = ud;
@@ -176,15 +178,12 @@ void build_report_figure(void *ud, const wf_fig_result *r, size_t done, size_t t
     if (r->status == WRRFIG_OK) {
         b->ok++;
         col = C_GREEN;
-        sb_puts(&what, "ok");
+        sb_puts(&what, r->up_to_date ? "ok, up to date" : "ok");
     } else if (r->status == WRRFIG_NODATA) {
         b->nodata++;
         add_nodata(b, r);
         col = C_YELLOW;
-        if (r->missing)
-            sb_printf(&what, "no-data: %s", r->missing);
-        else
-            sb_printf(&what, "no-data: %s", r->reason);
+        sb_printf(&what, "no-data: %s%s", r->missing ? r->missing : r->reason, r->up_to_date ? " (up to date)" : "");
     } else {
         b->failed++;
         col = C_RED;
@@ -214,9 +213,23 @@ void build_report_figure(void *ud, const wf_fig_result *r, size_t done, size_t t
             fprintf(f, "%s%s%s%s\n", head, col, sb_cstr(&what), off);
             fflush(f);
         }
-        draw_progress(b, r->fig->id);
     }
+    if (b->o.explain && (r->up_to_date || (r->cue && r->cue[0]))) {
+        strbuf ex = STRBUF_INIT;
+        sb_printf(&ex, "%s: %s%s", r->fig->id, r->up_to_date ? "" : "rebuilt: ", r->up_to_date ? "up to date" : r->cue);
+        build_report_line(b, ex.s);
+        sb_free(&ex);
+    }
+    if (b->o.tty)
+        draw_progress(b, r->fig->id);
     sb_free(&what);
+}
+
+void build_report_line(build_report *b, const char *text)
+{
+    clear_line(b);
+    printf("%s\n", text);
+    fflush(stdout);
 }
 
 void build_report_summary(build_report *b, const wf_schedule_counts *c)
@@ -234,9 +247,11 @@ void build_report_summary(build_report *b, const wf_schedule_counts *c)
         fprintf(f, "%zu known report inconsistenc%s (%s), see `wrrfig check`; `build --verbose` shows them\n",
                 b->known, b->known == 1 ? "y" : "ies", sb_cstr(&b->known_figs));
     const char *red = b->o.color_out && c->failed ? C_RED : "", *off = b->o.color_out && c->failed ? C_OFF : "";
-    fprintf(f, "%s%zu figure%s: %zu built, %zu no-data, %zu failed%s in %.1f s; outputs in %s/\n", red,
-            c->ok + c->nodata + c->failed, c->ok + c->nodata + c->failed == 1 ? "" : "s", c->ok, c->nodata,
-            c->failed, off, c->ms / 1000.0, b->o.out_dir);
+    size_t total = c->ok + c->nodata + c->failed;
+    fprintf(f, "%s%zu figure%s: %zu built, %zu no-data, %zu failed%s in %.1f s, outputs in %s/; %zu up to date, "
+               "%zu rebuilt\n",
+            red, total, total == 1 ? "" : "s", c->ok, c->nodata, c->failed, off, c->ms / 1000.0, b->o.out_dir,
+            c->up_to_date, total - c->up_to_date);
     fflush(f);
 }
 

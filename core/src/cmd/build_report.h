@@ -17,6 +17,7 @@ typedef struct build_report_opts {
     bool color_err;     /* colour on stderr */
     bool err_is_out;    /* stderr is the same file as stdout (2>&1): say failures once */
     bool quiet, verbose;
+    bool explain;       /* say why each figure was rebuilt, or that it is up to date */
     int width;          /* terminal width for the progress line */
     int id_width;       /* the longest figure id, for aligned columns */
     const char *out_dir, *figures_dir;
@@ -28,6 +29,8 @@ typedef struct build_report build_report;
 build_report *build_report_new(const build_report_opts *o, size_t total);
 /* A wf_progress_fn: ud is the build_report. */
 void build_report_figure(void *ud, const wf_fig_result *r, size_t done, size_t total);
+/* A line of its own on stdout (above the progress line on a terminal). */
+void build_report_line(build_report *b, const char *text);
 /* The closing summary (counts, time, where the outputs are, NO-DATA by
  * missing table on a terminal, known warnings). */
 void build_report_summary(build_report *b, const wf_schedule_counts *c);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "figure/build.h"
+#include "figure/cue.h"
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
 #include "cmd/build_report.h"
@@ -106,18 +107,35 @@ static bool same_file(int fd1, int fd2)
     return fstat(fd1, &a) == 0 && fstat(fd2, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+typedef struct orphan_ctx {
+    build_report *rep;
+    bool keep;
+} orphan_ctx;
+
+static void on_orphan(void *ud, const char *id)
+{
+    const orphan_ctx *oc = ud;
+    strbuf b = STRBUF_INIT;
+    sb_printf(&b, "orphan %s: no such figure; its outputs %s", id, oc->keep ? "are kept (--keep-orphans)" : "were removed");
+    build_report_line(oc->rep, b.s);
+    sb_free(&b);
+}
+
 static const wf_usage build_usage = {
     "build", "[FIG...]",
     "Builds the named figures (default: all). For each: DIR/FIG.gp (gnuplot script), FIG.csv (the numbers\n"
     "drawn), FIG.json (manifest with inputs and their sha256) and the rendered files. A figure whose input\n"
-    "is absent is reported NO-DATA with the table it needs.\n",
+    "is absent is reported NO-DATA with the table it needs. Incremental: a figure is rebuilt only when a\n"
+    "cue changed (an input's content hash, its spec, the plugin's version or build, the gnuplot version,\n"
+    "the output options) or an output is missing. A full build removes outputs of figures that no longer\n"
+    "exist. On a terminal one progress line; otherwise (a log) one line per figure; then a summary.\n",
     0, -1, NULL};
 
 int cmd_build(wf_app *a, int argc, char **argv)
 {
     const char *out = "out", *formats = "svg,pdf,png";
     int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-    bool no_render = false, verbose = false, quiet = false;
+    bool no_render = false, verbose = false, quiet = false, explain = false, force = false, keep_orphans = false;
     if (jobs < 1)
         jobs = 1;
     if (jobs > 256)
@@ -129,6 +147,9 @@ int cmd_build(wf_app *a, int argc, char **argv)
         WF_OPT_FLAG(0, "no-render", &no_render, "scripts, CSV and manifests only; gnuplot is not run"),
         WF_OPT_FLAG('v', "verbose", &verbose, "every warning in full"),
         WF_OPT_FLAG('q', "quiet", &quiet, "only failures and the summary"),
+        WF_OPT_FLAG(0, "explain", &explain, "print each figure's cue (why it is rebuilt), or 'up to date'"),
+        WF_OPT_FLAG(0, "force", &force, "rebuild every figure, whatever its cues"),
+        WF_OPT_FLAG(0, "keep-orphans", &keep_orphans, "list, rather than remove, outputs of figures that no longer exist"),
         WF_OPT_END,
     };
     char **want;
@@ -166,7 +187,8 @@ int cmd_build(wf_app *a, int argc, char **argv)
     for (char *p = fmt_spaced; *p; p++)
         if (*p == ',')
             *p = ' ';
-    build_opts o = {out, fmt_spaced, render, gpver};
+    cue_memo memo = {STRSET_INIT, NULL};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo};
 
     size_t n = n_want ? (size_t)n_want : a->reg.n_figures;
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
@@ -184,13 +206,23 @@ int cmd_build(wf_app *a, int argc, char **argv)
     ro.width = ro.tty ? terminal_width() : 80;
     ro.out_dir = out;
     ro.figures_dir = a->figures_dir;
+    ro.explain = explain;
     for (size_t i = 0; i < n; i++)
         if ((int)strlen(figs[i]->id) > ro.id_width)
             ro.id_width = (int)strlen(figs[i]->id);
     build_report *rep = build_report_new(&ro, n);
     wf_schedule_counts c = wf_schedule_run(a, &o, figs, n, jobs, build_report_figure, rep);
+    if (!n_want) { /* only a full build knows every figure that exists */
+        const char **ids = xcalloc(n ? n : 1, sizeof *ids);
+        for (size_t i = 0; i < n; i++)
+            ids[i] = figs[i]->id;
+        orphan_ctx oc = {rep, keep_orphans};
+        wf_orphans(out, ids, n, !keep_orphans, on_orphan, &oc);
+        free(ids);
+    }
     build_report_summary(rep, &c);
     build_report_free(rep);
+    cue_memo_free(&memo);
     free(figs);
     free(want);
     free(gpver);

@@ -1,13 +1,12 @@
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims/check.h"
+#include "claims/read.h"
 #include "cmd/cmd.h"
-#include "cmd/figure_order.h"
 #include "cmd/names.h"
 #include "cmd/options.h"
-#include "util/fileio.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 #include "format/jsonfile.h"
@@ -29,61 +28,102 @@ static void print_text(const cJSON *spec, const char *key, const char *label, co
     }
 }
 
-static bool file_exists_meta(const wf_app *a, const char *name)
+static bool declares(char *const *inputs, const char *table)
 {
-    char *mp = table_meta_path(a->data_dir, name);
-    bool ok = file_exists(mp);
-    free(mp);
-    return ok;
+    for (size_t i = 0; inputs && inputs[i]; i++)
+        if (strcmp(inputs[i], table) == 0)
+            return true;
+    return false;
 }
 
-static void print_meta(const char *indent, const cJSON *meta)
+/* Does a claim's measure expression reference the measure (as a whole name,
+ * "immigration.share" but not "immigration.share_eu")? */
+static bool references(const char *expr, const char *measure)
 {
-    static const char *keys[] = {"title", "source", "source_file", "source_sha256", "licence", "reference_period",
-                                 "importer"};
-    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-        if (json_str(meta, keys[k]))
-            printf("%s%-17s %s\n", indent, keys[k], json_str(meta, keys[k]));
-}
-
-/* wrrfig info TABLE: its sidecar and the figures that read it. */
-static int table_info(const wf_app *a, const char *name)
-{
-    char *mp = table_meta_path(a->data_dir, name);
-    cJSON *meta = NULL;
-    wf_error err;
-    int rc = EXIT_OK;
-    printf("%-10s %s\n", "table", name);
-    if (json_read_file(mp, &meta, &err) == 0) {
-        print_meta("  ", meta);
-    } else {
-        printf("%-10s %s\n", "meta", err.msg);
-        rc = EXIT_FAILED;
+    size_t n = strlen(measure);
+    for (const char *p = expr; p && (p = strstr(p, measure)); p += n) {
+        char before = p == expr ? ' ' : p[-1], after = p[n];
+        bool word_before = before == '_' || before == '.' || (before >= 'a' && before <= 'z') || (before >= '0' && before <= '9');
+        bool word_after = after == '_' || after == '.' || (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9');
+        if (!word_before && !word_after)
+            return true;
     }
-    const wf_figure **figs = xcalloc(a->reg.n_figures + 1, sizeof *figs);
-    size_t n = 0;
+    return false;
+}
+
+/* wrrfig info TABLE: what uses a table (reverse dependencies): the figures
+ * and measures that declare it, and the claims that rest on either. */
+static int info_table(wf_app *a, const char *table)
+{
+    bool exists = table_exists(a->data_dir, table);
+    printf("%-10s %s (%s)\n", "table", table, exists ? "present" : "absent");
+    if (exists) {
+        char *mp = table_meta_path(a->data_dir, table);
+        cJSON *meta = NULL;
+        wf_error err;
+        if (json_read_file(mp, &meta, &err) == 0) {
+            const cJSON *per = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(meta, "computed"), "periods");
+            if (json_str(meta, "source_file"))
+                printf("%-10s %s\n", "source", json_str(meta, "source_file"));
+            if (per && json_str(per, "first"))
+                printf("%-10s %s .. %s (%d periods)\n", "periods", json_str(per, "first"), json_str(per, "last"),
+                       (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(per, "count")));
+        }
+        cJSON_Delete(meta);
+        free(mp);
+    }
+    size_t nf = 0, nm = 0, nc = 0;
     for (size_t i = 0; i < a->reg.n_figures; i++)
-        for (size_t k = 0; a->reg.figures[i].inputs && a->reg.figures[i].inputs[k]; k++)
-            if (strcmp(a->reg.figures[i].inputs[k], name) == 0) {
-                figs[n++] = &a->reg.figures[i];
-                break;
-            }
-    wf_sort_figures(figs, n);
-    for (size_t i = 0; i < n; i++)
-        printf("%-10s %s\n", "read by", figs[i]->id);
-    if (n == 0)
-        printf("%-10s no figure (measures or other tables may)\n", "read by");
-    free(figs);
-    cJSON_Delete(meta);
-    free(mp);
-    return rc;
+        if (declares(a->reg.figures[i].inputs, table)) {
+            printf("%-10s %s (plugin %s)\n", "figure", a->reg.figures[i].id, a->reg.figures[i].plugin->name);
+            nf++;
+        }
+    for (size_t i = 0; i < a->reg.n_measures; i++)
+        if (declares(a->reg.measures[i].inputs, table)) {
+            printf("%-10s %s\n", "measure", a->reg.measures[i].name);
+            nm++;
+        }
+    char *dir = claims_registry_dir(a);
+    claim_set set = {NULL, 0};
+    wf_errors errs = {NULL, 0, 0};
+    claims_load_dir(dir, &set, &errs);
+    for (size_t c = 0; c < set.n; c++) {
+        const claim *cl = &set.v[c];
+        const char *via = NULL;
+        for (size_t i = 0; i < a->reg.n_measures && !via && cl->measure; i++)
+            if (declares(a->reg.measures[i].inputs, table) && references(cl->measure, a->reg.measures[i].name))
+                via = a->reg.measures[i].name;
+        if (via) {
+            printf("%-10s %s (measure %s)\n", "claim", cl->id, via);
+            nc++;
+        }
+    }
+    claim_set_free(&set);
+    wf_errors_free(&errs);
+    free(dir);
+    printf("%-10s %zu figure%s, %zu measure%s, %zu claim%s use %s\n", "total", nf, nf == 1 ? "" : "s", nm,
+           nm == 1 ? "" : "s", nc, nc == 1 ? "" : "s", table);
+    return EXIT_OK;
+}
+
+static bool is_table_name(const wf_app *a, const char *name)
+{
+    if (table_exists(a->data_dir, name))
+        return true;
+    for (size_t i = 0; i < a->reg.n_figures; i++)
+        if (declares(a->reg.figures[i].inputs, name))
+            return true;
+    for (size_t i = 0; i < a->reg.n_measures; i++)
+        if (declares(a->reg.measures[i].inputs, name))
+            return true;
+    return false;
 }
 
 int cmd_info(wf_app *a, int argc, char **argv)
 {
     static const wf_usage usage = {"info", "FIG|TABLE",
-                                   "What a figure shows, its inputs and their provenance; or, for a table\n"
-                                   "(cbs/37296ned), its provenance and the figures that read it.\n",
+                                   "What the figure shows, its inputs and their provenance. For a table (cbs/37296ned):\n"
+                                   "the figures, measures and claims that use it.\n",
                                    1, 1, NULL};
     const wf_option opts[] = {WF_OPT_END};
     char **pos;
@@ -91,10 +131,10 @@ int cmd_info(wf_app *a, int argc, char **argv)
     if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
         return rc;
     const wf_figure *f = registry_figure(&a->reg, pos[0]);
-    if (!f && (table_exists(a->data_dir, pos[0]) || file_exists_meta(a, pos[0]))) {
-        rc = table_info(a, pos[0]);
+    if (!f && is_table_name(a, pos[0])) {
+        int trc = info_table(a, pos[0]);
         free(pos);
-        return rc;
+        return trc;
     }
     if (!f) {
         /* Suggest among figure ids and table names alike. */
@@ -154,7 +194,11 @@ int cmd_info(wf_app *a, int argc, char **argv)
         cJSON *meta = NULL;
         if (json_read_file(mp, &meta, &err) == 0) {
             printf("input      %s\n", name);
-            print_meta("  ", meta);
+            static const char *keys[] = {"title", "source", "source_file", "source_sha256", "licence",
+                                         "reference_period", "importer"};
+            for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+                if (json_str(meta, keys[k]))
+                    printf("  %-17s %s\n", keys[k], json_str(meta, keys[k]));
         } else {
             printf("input      %s: %s\n", name, err.msg);
         }

@@ -22,6 +22,7 @@ const wf_command wf_commands[] = {
     {"import", cmd_import, WF_CMD_WRITES_DATA, "CBS downloads -> data tables with provenance, as mapping files say"},
     {"import-geo", cmd_import_geo, WF_CMD_WRITES_DATA,
      "GeoJSON boundaries -> a data/geo/ layer in RD New (+ attribute table)"},
+    {"site", cmd_site, WF_CMD_PLUGINS, "a static gallery and reviewer site of the built figures and the claims"},
     {"help", cmd_help, 0, "this overview, or 'help COMMAND' for one command"},
     {NULL, NULL, 0, NULL},
 };

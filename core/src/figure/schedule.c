@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "figure/cue.h"
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
@@ -29,6 +30,7 @@ typedef struct job {
     int done, status;       /* WRRFIG_OK / NODATA / ERROR */
     double ms;
     const char *missing;    /* the absent input of a NO-DATA figure (fig's string) */
+    cue_state cue;          /* incremental rebuild (figure/cue.c) */
 } job;
 
 static const char *signame(int sig)
@@ -160,6 +162,8 @@ static void finish_job(job *j, int st, int timed_out)
 
 static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_progress_fn progress, void *ud)
 {
+    cue_finish(&j->cue, j->status);
+    c->up_to_date += (size_t)j->cue.up_to_date;
     if (j->status == WRRFIG_OK)
         c->ok++;
     else if (j->status == WRRFIG_NODATA)
@@ -167,7 +171,8 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
     else
         c->failed++;
     if (progress) {
-        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, sb_cstr(&j->log), j->missing};
+        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms,
+                           sb_cstr(&j->log), j->missing, j->cue.up_to_date, j->cue.why};
         progress(ud, &r, done, total);
     }
 }
@@ -175,7 +180,7 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
 wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const wf_figure *const *figs, size_t n,
                                    int jobs, wf_progress_fn progress, void *ud)
 {
-    wf_schedule_counts c = {0, 0, 0, 0};
+    wf_schedule_counts c = {0, 0, 0, 0, 0};
     if (jobs < 1)
         jobs = 1;
     job *js = xcalloc(n ? n : 1, sizeof *js);
@@ -190,7 +195,13 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         while (next < n && running < (size_t)jobs) {
             job *j = &js[next++];
             const char *missing = first_missing_input(a, j->fig->inputs);
-            if (missing) {
+            if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
+                j->done = 1; /* up to date: nothing to build */
+                j->status = missing ? WRRFIG_NODATA : WRRFIG_OK;
+                j->missing = missing;
+                if (missing)
+                    sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
+            } else if (missing) {
                 j->done = 1;
                 j->status = WRRFIG_NODATA;
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
@@ -246,6 +257,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
         sb_free(&js[i].log);
+        cue_state_free(&js[i].cue);
     }
     free(js);
     return c;

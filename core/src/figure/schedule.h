@@ -18,6 +18,8 @@ typedef struct wf_fig_result {
     double ms;               /* wall time of the worker */
     const char *log;         /* what the worker wrote to stderr (plugin warnings, gnuplot), "" if nothing */
     const char *missing;     /* NO-DATA without a worker: the absent input table; else NULL */
+    int up_to_date;          /* 1: not rebuilt, its cues are unchanged (figure/cue.h) */
+    const char *cue;         /* why it was (re)built: "input cbs/37296ned changed", ... ("" when not known) */
 } wf_fig_result;
 
 /* Called once per figure as it finishes; done counts finished figures
@@ -26,6 +28,7 @@ typedef void (*wf_progress_fn)(void *ud, const wf_fig_result *r, size_t done, si
 
 typedef struct wf_schedule_counts {
     size_t ok, nodata, failed;
+    size_t up_to_date;       /* of ok: not rebuilt */
     double ms;               /* wall time of the whole schedule */
 } wf_schedule_counts;
 

@@ -81,12 +81,12 @@ static const char *prow_where(const prow *p, const imp_source *srcs, char *buf, 
     return imp_source_where(&srcs[p->src], p->row, (size_t)p->col, buf, n);
 }
 
-static int in_array(const cJSON *arr, const char *s)
+static bool in_array(const cJSON *arr, const char *s)
 {
     for (const cJSON *c = arr ? arr->child : NULL; c; c = c->next)
         if (strcmp(c->valuestring, s) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 typedef struct colmap {
@@ -308,12 +308,12 @@ done:
 }
 
 /* Distinct codes of key k, in the sorted row order. */
-static int code_present(const rows *rs, size_t k, const char *code)
+static bool code_present(const rows *rs, size_t k, const char *code)
 {
     for (size_t i = 0; i < rs->n; i++)
         if (strcmp(rs->r[i].keys[k], code) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 static bool is_year_code(const char *s)

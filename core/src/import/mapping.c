@@ -54,7 +54,7 @@ static int req_str(const cJSON *obj, const char *key, const char **out, const ch
     return 0;
 }
 
-static int opt_bool(const cJSON *obj, const char *key, int *out, const char *file, const char *path,
+static int opt_bool(const cJSON *obj, const char *key, bool *out, const char *file, const char *path,
                     wf_error *err)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
