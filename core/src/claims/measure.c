@@ -41,7 +41,7 @@ int measure_ref_split(const char *ref, char **name, char **params)
 static int all_inputs_missing(const wf_app *a, char *const *inputs)
 {
     for (size_t i = 0; inputs && inputs[i]; i++)
-        if (table_exists(a->data_dir, inputs[i]))
+        if (!table_absent(a->data_dir, inputs[i]))
             return 0;
     return 1;
 }
@@ -64,7 +64,12 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     }
     snprintf(r->inputs, sizeof r->inputs, "%s", sb_cstr(&in));
     sb_free(&in);
-    if (c.misuse) {
+    if (c.broken) {
+        /* Whatever the plugin made of it: a corrupt input is an error, never
+         * NO-DATA. */
+        r->status = MEASURE_ERROR;
+        snprintf(r->reason, sizeof r->reason, "unreadable input: %s", c.broken_msg);
+    } else if (c.misuse) {
         r->status = MEASURE_ERROR;
         snprintf(r->reason, sizeof r->reason, "the plugin misused the host API");
     } else if (st == WRRFIG_OK) {

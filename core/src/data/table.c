@@ -1,9 +1,11 @@
+#define _POSIX_C_SOURCE 200809L
 #include "data/table.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "format/csv.h"
 #include "util/fileio.h"
@@ -35,6 +37,20 @@ int table_exists(const char *data_dir, const char *name)
             return 1;
     }
     return 0;
+}
+
+int table_absent(const char *data_dir, const char *name)
+{
+    static const char *exts[] = {".csv", ".geojson"};
+    for (size_t i = 0; i < 2; i++) {
+        char *p = data_path(data_dir, name, exts[i]);
+        struct stat st;
+        int gone = lstat(p, &st) != 0 && errno == ENOENT;
+        free(p);
+        if (!gone)
+            return 0;
+    }
+    return 1;
 }
 
 int parse_value_cell(const char *s, wrrfig_value_kind *kind, double *v)
