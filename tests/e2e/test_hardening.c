@@ -260,6 +260,40 @@ static void test_broken_input_fails_measure(void **state)
     registry_free(&a.reg);
 }
 
+/* Regression (#2): junk a plugin wrote to every descriptor was read as the
+ * worker's raw answer struct (over-reading the reason) and put the next six
+ * claims out of step. */
+static void test_measure_junk_cannot_desync(void **state)
+{
+    (void)state;
+    wf_app a;
+    memset(&a, 0, sizeof a);
+    a.data_dir = datadir;
+    a.plugin_dir = plugdir;
+    a.figures_dir = WF_FIXTURES "/figures";
+    a.lang = "nl";
+    a.timeout = 10;
+    assert_int_equal(registry_load_dir(&a.reg, plugdir), 0);
+    wf_measure_server *s = measure_server_new(&a);
+    static const char *const refs[] = {"hostile.one", "hostile.junk", "hostile.one", "hostile.one",
+                                       "hostile.junk", "hostile.junk", "hostile.one", "hostile.one"};
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++) {
+        wf_measure_result r;
+        measure_server_eval(s, refs[i], &r);
+        if (strcmp(refs[i], "hostile.one") == 0) {
+            if (r.status != MEASURE_OK)
+                fail_msg("claim %zu (%s) got status %d: %s", i, refs[i], r.status, r.reason);
+            assert_double_near(r.value, 1, 0);
+        } else {
+            assert_int_equal(r.status, MEASURE_ERROR);
+            assert_contains(r.reason, "malformed");
+        }
+        assert_non_null(memchr(r.reason, '\0', sizeof r.reason));
+    }
+    measure_server_free(s);
+    registry_free(&a.reg);
+}
+
 /* Regression (#8, issue 10): the manifest said ok before the render ran,
  * and a failed render left the new .gp beside the previous renders. */
 static void test_failed_render_gets_failed_manifest(void **state)
@@ -443,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_broken_input_is_not_nodata),
         cmocka_unit_test(test_broken_input_fails_measure),
         cmocka_unit_test(test_nul_in_each_shipped_table),
+        cmocka_unit_test(test_measure_junk_cannot_desync),
         cmocka_unit_test(test_failed_render_gets_failed_manifest),
         cmocka_unit_test(test_render_timeout_gets_failed_manifest),
         cmocka_unit_test(test_spoofed_status_is_failed),

@@ -147,7 +147,34 @@ static wrrfig_status measure_broken(const wrrfig_host *h, wrrfig_ctx *ctx, const
     return WRRFIG_OK;
 }
 
+/* Writes junk (including a forged answer header) to every descriptor, then
+ * answers 1. */
+static wrrfig_status measure_junk(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)h;
+    (void)ctx;
+    (void)p;
+    static const char junk[] = "WFMR\1\0\0\0\377\377\377\377garbage without any NUL or sense";
+    for (int fd = 3; fd < 1024; fd++) {
+        ssize_t w = write(fd, junk, sizeof junk - 1);
+        (void)w;
+    }
+    *out = 1;
+    return WRRFIG_OK;
+}
+
+static wrrfig_status measure_one(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)h;
+    (void)ctx;
+    (void)p;
+    *out = 1;
+    return WRRFIG_OK;
+}
+
 static const wrrfig_measure measures[] = {
+    {"hostile.junk", "", "count", "writes junk to every descriptor, then 1", NULL, measure_junk},
+    {"hostile.one", "", "count", "1", NULL, measure_one},
     {"hostile.broken", "", "count", "the first value of test/broken", broken_in, measure_broken},
 };
 
