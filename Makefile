@@ -4,7 +4,7 @@
 #   make check      install missing dependencies (test tools too), then every test: with gcc, under
 #                   ASan+UBSan (gcc and clang; only clang checks float-to-int casts), and a clang build;
 #                   ends with one summary line
-#   make bench      timing of wrrfig's own work and of a full build (scripts/bench.sh)
+#   make bench      one table of medians: wrrfig's steps, the renderer floor, the matplotlib peer, scaling
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Layout: core/src/<stage>/*.c -> $(BUILD)/obj/core/<stage>/*.o -> libwrrfig.a + main.c -> bin/wrrfig.
@@ -154,9 +154,10 @@ figures: deps-build
 	$(MAKE) all
 	$(BIN) build --out out
 	$(BIN) check --out out > out/claims.txt; status=$$?; tail -n 1 out/claims.txt; \
-	    echo "claims: out/claims.html, out/claims.md, out/claims.txt"; exit $$status
+	    echo "claims: out/claims.json, out/claims.html, out/claims.md, out/claims.txt"; exit $$status
 
 bench: all
+	@sh scripts/install-deps.sh build render bench
 	@sh scripts/bench.sh
 
 install: all

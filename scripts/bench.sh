@@ -1,15 +1,160 @@
 #!/bin/sh
-# Times wrrfig's own work (--no-render: read data, compute, write scripts)
-# and a full build with gnuplot, median of N runs each, on the shipped data.
+# `make bench`: what wrrfig's commands cost on this machine, as medians of N
+# runs (N=5 by default), with the core count. It measures and prints; it
+# never fails on a time.
+#
+#   N=5 JOBS=$(nproc) sh scripts/bench.sh
+#
+# Rows:
+#   - wrrfig on the shipped data: --no-render, full builds with 1 job and all
+#     jobs, svg only, a no-op rebuild, check, import, import-geo;
+#   - the renderer floor: gnuplot alone on the scripts a build wrote, with
+#     the same number of parallel jobs, and the ratio of a full build to it;
+#   - the peer (../shared/bench/peer_all.py, matplotlib) side by side, when
+#     /usr/bin/python3 can import matplotlib;
+#   - scaling on generated inputs (scripts/bench/gen.py: SYNTHETIC copies of
+#     real files with made-up codes): time per unit and peak RSS, so growth
+#     with input size is visible.
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-5}
-bin=build/bin/wrrfig
-out=$(mktemp -d /tmp/wrrfig-bench-XXXXXX)
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_ms() { s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-nr=$(for i in $(seq "$N"); do time_ms "$bin" build --out "$out" --no-render; done | median)
-full=$(for i in $(seq "$N"); do time_ms "$bin" build --out "$out"; done | median)
-figs=$("$bin" list 2>/dev/null | tail -1)
-echo "wrrfig bench on $(nproc) cores, median of $N runs: --no-render ${nr} ms, full build (svg+pdf+png) ${full} ms ($figs)"
-rm -rf "$out"
+JOBS=${JOBS:-$(nproc)}
+bin=$(pwd)/build/bin/wrrfig
+shared=${WRRFIG_SHARED:-../shared/data}
+tmp=$(mktemp -d /tmp/wrrfig-bench-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "n/a"}'; }
+now_ns() { date +%s%N; }
+# ms CMD...: wall time of one run in milliseconds (output discarded).
+ms() {
+    s=$(now_ns)
+    "$@" >/dev/null 2>&1 || true
+    e=$(now_ns)
+    echo $(((e - s) / 1000000))
+}
+# med CMD...: median over N runs.
+med() {
+    i=0
+    while [ $i -lt "$N" ]; do ms "$@"; i=$((i + 1)); done | median
+}
+# rss_kb CMD...: peak resident set of one run, in kB (GNU time).
+rss_kb() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1 || true
+        tail -n 1 "$tmp/rss"
+    else
+        echo "n/a"
+    fi
+}
+row() { printf '%-44s %10s %s\n' "$1" "$2" "${3:-}"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "n/a" && b != "n/a") printf "%.2f", a / b; else print "n/a" }'; }
+
+# A flag the build has (the incremental build's --force), or nothing.
+has_flag() { "$bin" build --help 2>/dev/null | grep -q -- "$1"; }
+force=""
+has_flag --force && force="--force"
+
+out=$tmp/out
+mkdir -p "$out"
+"$bin" build --out "$out" >/dev/null 2>&1 || true
+ready=$("$bin" list 2>/dev/null | tail -n 1)
+
+echo "wrrfig bench: $(nproc) cores, jobs $JOBS, median of $N runs; $ready"
+echo
+row "step" "ms" "notes"
+row "----" "--" ""
+t_nr=$(med "$bin" build --out "$out" --no-render $force)
+row "build --no-render" "$t_nr" "wrrfig's own work: read, compute, write scripts/CSV/manifests"
+t_j1=$(med "$bin" build --out "$out" --jobs 1 $force)
+row "build, svg+pdf+png, --jobs 1" "$t_j1"
+t_jn=$(med "$bin" build --out "$out" --jobs "$JOBS" $force)
+row "build, svg+pdf+png, --jobs $JOBS" "$t_jn"
+t_svg=$(med "$bin" build --out "$out" --format svg --jobs "$JOBS" $force)
+row "build, svg only, --jobs $JOBS" "$t_svg"
+if [ -n "$force" ]; then
+    "$bin" build --out "$out" >/dev/null 2>&1 || true
+    t_noop=$(med "$bin" build --out "$out")
+    row "build, no-op rebuild" "$t_noop" "$(ratio "$t_noop" "$t_jn" | awk '{printf "%.1f %% of a full build", $1 * 100}')"
+else
+    row "build, no-op rebuild" "n/a" "this build has no incremental mode (no --force flag)"
+fi
+t_check=$(med "$bin" check --out "$tmp/check")
+row "check (every claim)" "$t_check"
+if [ -d "$shared" ]; then
+    cp -R data "$tmp/data-import"
+    t_imp=$(med "$bin" --data "$tmp/data-import" import --shared "$shared" data/mappings/37296ned.json)
+    row "import 37296ned" "$t_imp"
+    t_geo=$(med "$bin" --data "$tmp/data-import" import-geo "$shared/gemeente_boundaries/rd_gemeente_2015.geojson" \
+        --name geo/bench_2015 --source bench --licence bench --title bench)
+    row "import-geo gemeente 2015 (393 areas)" "$t_geo"
+else
+    row "import, import-geo" "n/a" "$shared is absent"
+fi
+
+# The renderer floor: gnuplot alone on the scripts of the last full build,
+# JOBS at a time, each in its own directory (a script writes where it runs).
+floor_once() {
+    rm -rf "$tmp/floor"
+    mkdir -p "$tmp/floor"
+    for gp in "$out"/*.gp; do
+        echo "$gp"
+    done | xargs -P "$JOBS" -I{} sh -c 'd="$1/$(basename "$2" .gp)"; mkdir -p "$d"; cd "$d" && gnuplot -e "wrrfig_formats='"'"'svg pdf png'"'"'" "$2"' _ "$tmp/floor" {}
+}
+"$bin" build --out "$out" --jobs "$JOBS" $force >/dev/null 2>&1 || true
+t_floor=$(med floor_once)
+row "renderer floor: gnuplot alone, $JOBS at a time" "$t_floor" "$(ls "$out"/*.gp | wc -l) scripts"
+row "full build / renderer floor" "$(ratio "$t_jn" "$t_floor")" "1.00 would be no cost beyond gnuplot"
+
+if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && [ -f ../shared/bench/peer_all.py ]; then
+    t_peer=$(med /usr/bin/python3 ../shared/bench/peer_all.py data figures "$tmp/peer" --jobs "$JOBS")
+    row "peer: peer_all.py (matplotlib), --jobs $JOBS" "$t_peer"
+    row "peer / wrrfig full build" "$(ratio "$t_peer" "$t_jn")" "how many times faster wrrfig is"
+else
+    row "peer (matplotlib)" "n/a" "/usr/bin/python3 cannot import matplotlib (apt-get install python3-matplotlib)"
+fi
+
+# Scaling: the same step on 1x, 10x, 100x ... inputs. Time per unit should
+# stay flat (within 2x); peak RSS should grow with the input, not faster.
+echo
+printf '%-34s %8s %10s %12s %12s\n' "scaling (generated inputs)" "units" "ms" "us/unit" "peak RSS kB"
+scale_row() { # label units ms rss
+    printf '%-34s %8s %10s %12s %12s\n' "$1" "$2" "$3" "$(awk -v t="$3" -v u="$2" 'BEGIN { if (u > 0) printf "%.1f", t * 1000 / u; else print "n/a" }')" "$4"
+}
+if [ -d "$shared" ]; then
+    src=$shared/nl_population_core_37296ned/37296ned_UntypedDataSet_26032024_091942.csv
+    rows1=$(($(wc -l <"$src") - 1))
+    for f in 1 10 100; do
+        g=$tmp/statline-$f
+        mkdir -p "$g/nl_population_core_37296ned" "$g/out"
+        /usr/bin/python3 scripts/bench/gen.py statline "$src" $f "$g/nl_population_core_37296ned/$(basename "$src")"
+        cp -R data "$g/data"
+        t=$(med "$bin" --data "$g/data" import --shared "$g" data/mappings/37296ned.json)
+        r=$(rss_kb "$bin" --data "$g/data" import --shared "$g" data/mappings/37296ned.json)
+        scale_row "import StatLine ${f}x (rows)" $((rows1 * f)) "$t" "$r"
+    done
+    # with --attrs: the attribute table joins a label per region (the step
+    # that was quadratic)
+    src=$shared/gemeente_wijk_kwb2017_origin_pct/municipality.json
+    for f in 1 10 30; do
+        g=$tmp/geo-$f
+        mkdir -p "$g/data"
+        /usr/bin/python3 scripts/bench/gen.py geo "$src" $f "$g/layer.geojson"
+        set -- "$bin" --data "$g/data" import-geo "$g/layer.geojson" --name geo/bench --source bench --licence bench \
+            --title bench --code-key GM_CODE --name-key GM_NAAM --from wgs84 --attrs AANT_INW,P_WEST_AL,P_N_W_AL \
+            --table hhi/bench --table-title bench --table-source bench
+        t=$(med "$@")
+        r=$(rss_kb "$@")
+        scale_row "import-geo --attrs ${f}x (polygons)" $((388 * f)) "$t" "$r"
+    done
+fi
+nclaims=$(/usr/bin/python3 -c 'import json,glob; print(sum(len(json.load(open(f))) for f in glob.glob("data/claims/*.json")))')
+for f in 1 10; do
+    g=$tmp/reg-$f
+    cp -R data "$g"
+    rm -f "$g"/claims/*.json
+    /usr/bin/python3 scripts/bench/gen.py registry data/claims $f "$g/claims"
+    t=$(med "$bin" --data "$g" check --out "$g/out")
+    r=$(rss_kb "$bin" --data "$g" check --out "$g/out")
+    scale_row "check, registry ${f}x (claims)" $((nclaims * f)) "$t" "$r"
+done

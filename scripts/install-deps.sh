@@ -1,15 +1,17 @@
 #!/bin/sh
 # Installs what wrrfig needs from Debian packages when run as root; otherwise
 # names what is missing and the exact apt-get line, and fails.
-#   install-deps.sh [build] [render] [test]     (default: build render)
+#   install-deps.sh [build] [render] [test] [bench]     (default: build render)
 # The needs are kept apart so that `make figures` does not pull in test tools:
 #   build:  compiler, libraries and headers the program is built from
 #   render: gnuplot (a program run at render time)
 #   test:   the second compiler and its sanitizer runtime (clang, libFuzzer),
 #           valgrind, a headless browser and an HTML validator for the site tests
+#   bench:  the peer benchmark's matplotlib and GNU time (peak RSS)
 set -eu
 build_pkgs="gcc make pkg-config libcjson-dev libcmocka-dev libcurl4-openssl-dev"
 render_pkgs="gnuplot-nox"
+bench_pkgs="python3-matplotlib time"
 test_pkgs="clang libclang-rt-14-dev valgrind chromium tidy python3 bash-completion"
 [ $# -gt 0 ] || set -- build render
 want=""
@@ -18,7 +20,8 @@ for need in "$@"; do
     build) want="$want $build_pkgs" ;;
     render) want="$want $render_pkgs" ;;
     test) want="$want $test_pkgs" ;;
-    *) echo "install-deps.sh: unknown need '$need' (build, render, test)" >&2; exit 2 ;;
+    bench) want="$want $bench_pkgs" ;;
+    *) echo "install-deps.sh: unknown need '$need' (build, render, test, bench)" >&2; exit 2 ;;
     esac
 done
 missing=""

@@ -1,138 +1,131 @@
-/* Figuur 3.6: net labour participation by origin, drawn as points for the
- * years the data hold (no line: the shared data have 2008, 2014, 2018 and a
- * rounded 2017 value, not every year 2003-2019). */
+/* Figuur 3.6: net labour participation by origin, every year 2003-2019, as
+ * lines (labour/participation_2003_2019, the table of CBS news 2020/46).
+ * Each line ends in a label with the group's name and its last value at the
+ * source's precision (spec value_decimals); labels that would touch are
+ * spread apart (plugins/common/labelspread.h), so no legend is needed. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "common/labelspread.h"
+#include "common/period.h"
 #include "labour.h"
-
-/* A row's source is "rounded" when the spec lists it in rounded_sources:
- * those points get an open marker. */
-static int is_rounded_source(const wrrfig_host *h, wrrfig_ctx *ctx, const char *bron)
-{
-    size_t n = h->spec_count(ctx, "rounded_sources");
-    for (size_t i = 0; i < n; i++) {
-        const char *s = lab_spec_text(h, ctx, "rounded_sources.%zu", i);
-        if (s && bron && strcmp(s, bron) == 0)
-            return 1;
-    }
-    return 0;
-}
 
 wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
-    const wrrfig_table *t = h->table(ctx, LAB_T_PART);
+    const wrrfig_table *t = h->table(ctx, LAB_T_PART_YEARS);
     if (!t)
         return WRRFIG_NODATA;
-    int d_origin = lab_dim(h, ctx, t, LAB_T_PART, "herkomst");
-    int d_period = lab_dim(h, ctx, t, LAB_T_PART, "periode");
-    int d_topic = lab_dim(h, ctx, t, LAB_T_PART, "onderwerp");
-    int d_source = lab_dim(h, ctx, t, LAB_T_PART, "bron");
-    int d_sex = lab_dim(h, ctx, t, LAB_T_PART, "geslacht");
-    int d_age = lab_dim(h, ctx, t, LAB_T_PART, "leeftijd");
-    if (d_origin < 0 || d_period < 0 || d_topic < 0 || d_source < 0 || d_sex < 0 || d_age < 0)
+    int d_origin = lab_dim(h, ctx, t, LAB_T_PART_YEARS, "herkomst");
+    int d_period = lab_dim(h, ctx, t, LAB_T_PART_YEARS, "periode");
+    if (d_origin < 0 || d_period < 0)
         return WRRFIG_ERROR;
 
-    const char *topic = h->spec_text(ctx, "topic");
-    double from = 2003, to = 2019;
+    double from = 2003, to = 2019, decimals = 1;
     h->spec_number(ctx, "years.from", &from);
     h->spec_number(ctx, "years.to", &to);
+    h->spec_number(ctx, "value_decimals", &decimals);
     size_t nspec = h->spec_count(ctx, "series");
     if (to < from || to - from >= LAB_MAX_POINTS) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec: years.from..years.to must span 1..%d years", LAB_MAX_POINTS);
         return WRRFIG_ERROR;
     }
-    if (!topic || nspec == 0 || nspec > LAB_MAX_SERIES / 2) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec: needs 'topic' and 1..%d entries in 'series'", LAB_MAX_SERIES / 2);
+    if (nspec == 0 || nspec > LAB_MAX_SERIES || decimals < 0 || decimals > 3) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec: needs 1..%d entries in 'series' and value_decimals 0..3",
+               LAB_MAX_SERIES);
         return WRRFIG_ERROR;
     }
 
-    /* Series 2i: published values (filled marker); 2i+1: rounded values
-     * from article text (open marker of the same colour). */
     lab_series s[LAB_MAX_SERIES];
     memset(s, 0, sizeof s);
     const char *lang = h->lang(ctx);
-    int en = lang && strcmp(lang, "en") == 0;
-    h->csv_row(ctx, "ssssss", "herkomst", "label", "jaar", "netto_arbeidsparticipatie_pct", "bron",
-               "afgerond");
+    h->csv_row(ctx, "ssss", "herkomst", "label", "jaar", "netto_arbeidsparticipatie_pct");
     size_t rows = h->table_rows(t);
     for (size_t i = 0; i < nspec; i++) {
         const char *code = lab_spec_text(h, ctx, "series.%zu.code", i);
         const char *label = lab_spec_text(h, ctx, "series.%zu.label", i);
-        double colour = i, point = 7;
+        double colour = (double)i, point = 7, dash = 1;
         lab_spec_number(h, ctx, &colour, "series.%zu.colour", i);
         lab_spec_number(h, ctx, &point, "series.%zu.point", i);
-        lab_series *full = &s[2 * i], *open = &s[2 * i + 1];
-        full->label = label ? label : code;
-        full->colour = open->colour = (int)colour;
-        full->point = (int)point;
-        open->point = (int)point - 1; /* gnuplot's open variant precedes the filled one (6/7, 4/5, 8/9) */
-        full->style = open->style = LAB_POINTS;
-        full->value_labels = open->value_labels = 1;
-        full->dash = open->dash = 1;
-        int have[LAB_MAX_POINTS] = {0}, nyears = 0;
-        int years[LAB_MAX_POINTS];
+        lab_spec_number(h, ctx, &dash, "series.%zu.dash", i);
+        s[i].label = label ? label : code;
+        s[i].colour = (int)colour;
+        s[i].point = (int)point;
+        s[i].dash = (int)dash;
+        s[i].style = LAB_LINESPOINTS;
+        int have[LAB_MAX_POINTS] = {0}, years[LAB_MAX_POINTS], nyears = 0;
         for (size_t r = 0; code && r < rows; r++) {
-            if (strcmp(h->table_key(t, r, (size_t)d_origin), code) != 0 ||
-                strcmp(h->table_key(t, r, (size_t)d_topic), topic) != 0 ||
-                strcmp(h->table_key(t, r, (size_t)d_sex), LAB_SEX_TOTAL) != 0 ||
-                strcmp(h->table_key(t, r, (size_t)d_age), LAB_AGE_ALL) != 0)
+            if (strcmp(h->table_key(t, r, (size_t)d_origin), code) != 0)
                 continue;
-            const char *period = h->table_key(t, r, (size_t)d_period);
-            int y = lab_year_of(period);
-            if (!lab_is_annual(period) || y < from || y > to)
+            int y;
+            if (!wfc_period_year(h->table_key(t, r, (size_t)d_period), &y) || y < from || y > to)
                 continue;
             double v;
             if (h->table_value(t, r, &v) != WRRFIG_VALUE)
                 continue;
-            const char *bron = h->table_key(t, r, (size_t)d_source);
-            int rounded = is_rounded_source(h, ctx, bron);
-            if (lab_series_add(rounded ? open : full, y, v) != 0) {
+            if (lab_series_add(&s[i], y, v) != 0) {
                 h->log(ctx, WRRFIG_LOG_ERROR, "series %s: more than %d points", code, LAB_MAX_POINTS);
                 return WRRFIG_ERROR;
             }
             have[y - (int)from] = 1;
-            h->csv_row(ctx, "ssinsi", code, full->label, y, v, bron, rounded);
+            h->csv_row(ctx, "ssin", code, s[i].label, y, v);
         }
         for (int y = (int)from; y <= (int)to; y++)
             if (!have[y - (int)from])
                 years[nyears++] = y;
-        if (full->n + open->n == 0) {
-            h->note(ctx, en ? "%s: no data in the table for %d-%d." : "%s: geen gegevens in de tabel voor %d-%d.",
-                    full->label, (int)from, (int)to);
-            continue;
-        }
         if (nyears > 0) {
             char ranges[256];
-            h->note(ctx, en ? "%s: no value for %s (missing from the data; not interpolated)."
-                            : "%s: geen waarde voor %s (ontbreekt in de gegevens; niet geïnterpoleerd).",
-                    full->label, lab_ranges(years, (size_t)nyears, ranges, sizeof ranges));
-        }
-        if (open->n > 0) {
-            /* The legend must say what the open marker means. */
-            const char *rl = lab_spec_text(h, ctx, "series.%zu.rounded_label", i);
-            open->label = rl ? rl : full->label;
+            h->note(ctx, lang && strcmp(lang, "en") == 0
+                             ? "%s: no value for %s (missing from the data; not interpolated)."
+                             : "%s: geen waarde voor %s (ontbreekt in de gegevens; niet geïnterpoleerd).",
+                    s[i].label, lab_ranges(years, (size_t)nyears, ranges, sizeof ranges));
         }
     }
-
     size_t any = 0;
-    for (size_t i = 0; i < 2 * nspec; i++)
+    for (size_t i = 0; i < nspec; i++)
         any += s[i].n;
     if (any == 0) {
-        h->log(ctx, WRRFIG_LOG_WARN, "no %s values for the requested series in %s", topic, LAB_T_PART);
+        h->log(ctx, WRRFIG_LOG_WARN, "no values for the requested series in %s", LAB_T_PART_YEARS);
         return WRRFIG_NODATA;
     }
-    double ymin = 40, ymax = 80;
+
+    double ymin = 40, ymax = 80, gap = 1.9;
     h->spec_number(ctx, "ymin", &ymin);
     h->spec_number(ctx, "ymax", &ymax);
+    h->spec_number(ctx, "label_gap", &gap);
+    /* End labels: name and last value, spread so none touch. */
+    double pos[LAB_MAX_SERIES];
+    size_t idx[LAB_MAX_SERIES], nl = 0;
+    for (size_t i = 0; i < nspec; i++)
+        if (s[i].n > 0) {
+            idx[nl] = i;
+            pos[nl++] = s[i].y[s[i].n - 1];
+        }
+    wfc_spread(pos, nl, gap, ymin + gap / 2, ymax - gap / 2);
+    /* set label / set arrow, not a datablock plot: labels right of the
+     * x range are drawn (a plotted label there would be clipped). */
+    for (size_t k = 0; k < nl; k++) {
+        const lab_series *e = &s[idx[k]];
+        char num[32], text[256];
+        lab_fmt_fixed(e->y[e->n - 1], (int)decimals, lang, num, sizeof num);
+        snprintf(text, sizeof text, "%s %s", e->label, num);
+        double x = e->x[e->n - 1], y = e->y[e->n - 1];
+        h->gp_cmd(ctx, "set arrow %zu from first %g, first %g to first %g, first %g nohead lw 1 lc rgb '#888888'",
+                  k + 1, x + 0.2, y, x + 0.7, pos[k]);
+        h->gp_cmd(ctx, "set label %zu %q at first %g, first %g left font ',10' tc rgb %c", k + 1, text, x + 0.8,
+                  pos[k], e->colour);
+    }
+
     h->gp_cmd(ctx, "set xrange [%g:%g]", from - 0.5, to + 0.5);
     h->gp_cmd(ctx, "set xtics %g,2,%g", from + 1, to);
     h->gp_cmd(ctx, "set mxtics 2");
     h->gp_cmd(ctx, "set yrange [%g:%g]", ymin, ymax);
-    h->gp_cmd(ctx, "set xlabel %q", h->spec_text(ctx, "xlabel") ? h->spec_text(ctx, "xlabel") : "");
-    h->gp_cmd(ctx, "set ylabel %q", h->spec_text(ctx, "ylabel") ? h->spec_text(ctx, "ylabel") : "");
-    h->gp_cmd(ctx, "set key bottom left box opaque");
-    lab_plot_series(h, ctx, s, 2 * nspec);
+    h->gp_cmd(ctx, "set format y '%%.0f'");
+    const char *xl = h->spec_text(ctx, "xlabel"), *yl = h->spec_text(ctx, "ylabel");
+    h->gp_cmd(ctx, "set xlabel %q", xl ? xl : "");
+    h->gp_cmd(ctx, "set ylabel %q", yl ? yl : "");
+    h->gp_cmd(ctx, "set rmargin %d", 24);
+    h->gp_cmd(ctx, "unset key");
+    lab_plot_series(h, ctx, s, nspec, 0);
     return WRRFIG_OK;
 }

@@ -138,7 +138,7 @@ wrrfig_status lab_build_cohort_lines(const wrrfig_host *h, wrrfig_ctx *ctx, cons
         h->gp_cmd(ctx, "set label 1 %q at %g, graph 0.95 left offset 0.8,0 font ',9' tc rgb '#555555'", ml ? ml : "",
                   mark);
     }
-    lab_plot_series(h, ctx, s, ns);
+    lab_plot_series(h, ctx, s, ns, 0);
     return WRRFIG_OK;
 }
 

@@ -63,7 +63,7 @@ static void plot_element(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series
     }
 }
 
-size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *s, size_t ns)
+size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *s, size_t ns, int more)
 {
     char name[32];
     size_t drawn = 0, last = 0, labelled = 0;
@@ -94,7 +94,7 @@ size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *
     for (size_t i = 0; i < ns; i++) {
         if (s[i].n == 0)
             continue;
-        plot_element(h, ctx, &s[i], i, first, i == last && labelled == 0);
+        plot_element(h, ctx, &s[i], i, first, i == last && labelled == 0 && !more);
         first = 0;
     }
     size_t done = 0;
@@ -102,7 +102,7 @@ size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *
         if (s[i].n == 0 || !s[i].value_labels)
             continue;
         done++;
-        if (done == labelled)
+        if (done == labelled && !more)
             h->gp_cmd(ctx, "  $v%zu using 1:2:3 with labels offset 1.6,0.9 font ',8' tc rgb %c notitle", i,
                       s[i].colour);
         else

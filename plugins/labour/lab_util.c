@@ -159,6 +159,20 @@ char *lab_fmt_pct(double v, const char *lang, char *buf, size_t size)
     return buf;
 }
 
+char *lab_fmt_fixed(double v, int decimals, const char *lang, char *buf, size_t size)
+{
+    if (isnan(v)) {
+        snprintf(buf, size, "%s", "");
+        return buf;
+    }
+    snprintf(buf, size, "%.*f", decimals, v);
+    if (lang && strcmp(lang, "nl") == 0)
+        for (char *c = buf; *c; c++)
+            if (*c == '.')
+                *c = ',';
+    return buf;
+}
+
 size_t lab_find_row(const wrrfig_host *h, const wrrfig_table *t, const int *dims, const char *const *codes,
                     size_t n)
 {

@@ -16,6 +16,9 @@
 /* Tables the plugin reads, and their dimension names (docs/plugins/labour.md). */
 #define LAB_T_PART "labour/participation_82809"
 #define LAB_T_ASYLUM "labour/asylum_cohort_2014"
+/* Net participation every year 2003-2019 (CBS news 2020/46): dims periode,
+ * herkomst (same origin codes as LAB_T_PART). */
+#define LAB_T_PART_YEARS "labour/participation_2003_2019"
 #define LAB_T_FIG37 "report/fig-3-7"
 #define LAB_T_TAB71 "report/tab-7-1"
 /* Unemployment by origin and age per quarter (fig. 3.8): a second import
@@ -85,6 +88,8 @@ char *lab_ranges(const int *years, size_t n, char *buf, size_t size);
 /* Formats a percentage for a label in the output language: 69,1 or 69.1;
  * whole numbers without decimals. */
 char *lab_fmt_pct(double v, const char *lang, char *buf, size_t size);
+/* The same with a fixed number of decimals (the source's precision: 49,0). */
+char *lab_fmt_fixed(double v, int decimals, const char *lang, char *buf, size_t size);
 
 /* ---- lab_draw.c ---------------------------------------------------- */
 
@@ -105,8 +110,9 @@ typedef struct lab_series {
 int lab_series_add(lab_series *s, double x, double y);
 
 /* Writes one datablock per non-empty series and a single plot command.
- * Returns the number of series drawn (0: nothing to plot). */
-size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *s, size_t ns);
+ * more: the command's last element ends in ", \\" so the caller appends
+ * its own. Returns the number of series drawn (0: nothing to plot). */
+size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *s, size_t ns, int more);
 
 /* Grouped bars: values[g * ns + s] for group g and series s (NaN: absent,
  * no bar). Writes datablocks, x tics and the plot command. Returns the

@@ -3,6 +3,7 @@
 #include "labour.h"
 
 static const char *const in_part[] = {LAB_T_PART, NULL};
+static const char *const in_part_years[] = {LAB_T_PART_YEARS, NULL};
 static const char *const in_unemp_age[] = {LAB_T_UNEMP_AGE, NULL};
 static const char *const in_fig37[] = {LAB_T_FIG37, NULL};
 static const char *const in_asylum[] = {LAB_T_ASYLUM, NULL};
@@ -15,9 +16,9 @@ static const char *const in_bijstand[] = {LAB_T_ASYLUM_BIJSTAND, NULL};
 static const char *const in_9599[] = {LAB_T_MOTIVE9599, LAB_T_ASYL9599, NULL};
 
 static const wrrfig_figure figures[] = {
-    {"fig-3-6", in_part,
-     "CBS 82809NED (Arbeidsdeelname; migratieachtergrond): net labour participation by migration background, "
-     "every year 2003-2019 (the shared excerpt has 2008, 2014, 2018)",
+    {"fig-3-6", in_part_years,
+     "CBS 82809NED (Arbeidsdeelname; migratieachtergrond) or the table of CBS news 2020/46: net labour "
+     "participation by origin, every year 2003-2019 (labour/participation_2003_2019)",
      lab_build_fig_3_6},
     {"fig-3-7", in_fig37,
      "the report's prose values (data/report/fig-3-7); for all groups CBS 82809NED, Q4 2019 by migration "

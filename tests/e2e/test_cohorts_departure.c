@@ -168,21 +168,21 @@ static void test_measures_on_fixture(void **state)
     assert_measure(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2010', stay='>5'}", 100 * n5 / n0, 1e-9);
     assert_measure(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2010', stay='<5'}", 100 * (n0 - n5) / n0,
                    1e-9);
-    assert_measure_status(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2011', stay='<2'}", MEASURE_ERROR);
+    assert_measure_status(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2011', stay='<2'}", EVAL_ERROR);
     assert_measure(FIX, "cohorts.immigrants_by_motive{motive='Asiel', from=2001, to=2005}",
                    fixture_count(t, "A009233", 2001, 2005, "VD00"), 1e-9);
     assert_measure(FIX, "cohorts.immigrants_by_motive{motive='Arbeid', from=2016, to=2018, nationality='eu-efta'}",
                    1000 * (50.25 + 51.25 + 52.25), 1e-6);
     assert_measure_status(FIX, "cohorts.immigrants_by_motive{motive='Asiel', from=2016, to=2016, nationality='eu-efta'}",
-                          MEASURE_ERROR);
+                          EVAL_ERROR);
     double f0 = fixture_count(t, "T001056", 1995 + 0, 1995, "VD00");
     assert_true(f0 == 0); /* no 1995 cohort in 84140NED's layout: NO-DATA below */
-    assert_measure_status(FIX, "cohorts.left_within{year=1995, years=2, population='foreign-born'}", MEASURE_NODATA);
+    assert_measure_status(FIX, "cohorts.left_within{year=1995, years=2, population='foreign-born'}", EVAL_NODATA);
     double a0 = fixture_count(t, "T001056", 2003, 2003, "VD00"), a5 = fixture_count(t, "T001056", 2003, 2003, "VD05");
     assert_measure(FIX, "cohorts.left_within{year=2003, years=5, population='foreign-born'}", 100 * (1 - a5 / a0), 1e-9);
     assert_measure(FIX, "cohorts.left_within{year=2010, years=2, population='eu-efta'}", 42, 1e-9);
-    assert_measure_status(FIX, "cohorts.left_within{year=2010, years=2, population='non-dutch'}", MEASURE_NODATA);
-    assert_measure_status(FIX, "cohorts.left_within{year=2010, years=3, population='eu-efta'}", MEASURE_ERROR);
+    assert_measure_status(FIX, "cohorts.left_within{year=2010, years=2, population='non-dutch'}", EVAL_NODATA);
+    assert_measure_status(FIX, "cohorts.left_within{year=2010, years=3, population='eu-efta'}", EVAL_ERROR);
     assert_measure(FIX, "cohorts.left_forecast{year=2010, years=10}", 50, 1e-9);
     assert_measure(FIX, "cohorts.left_forecast{year=2010, years=0}", 65, 1e-9);
     table_free(t);
@@ -193,10 +193,10 @@ static void test_measures_on_shipped_data(void **state)
     (void)state;
     /* 84140NED is not shipped: everything that needs it is NO-DATA. */
     assert_measure_status(WF_DATA, "cohorts.left_within{year=2010, years=2, population='foreign-born'}",
-                          MEASURE_NODATA);
-    assert_measure_status(WF_DATA, "cohorts.left_forecast{year=2010, years=10}", MEASURE_NODATA);
+                          EVAL_NODATA);
+    assert_measure_status(WF_DATA, "cohorts.left_forecast{year=2010, years=10}", EVAL_NODATA);
     assert_measure_status(WF_DATA, "cohorts.stay_by_motive{motive='Asiel', cohort='1999-2005', stay='>5'}",
-                          MEASURE_NODATA);
+                          EVAL_NODATA);
 }
 
 int main(void)

@@ -44,11 +44,12 @@ static void test_layer_and_table(void **state)
         fail_msg("import-geo failed (%d): %s", rc, err);
     free(err);
 
-    char path[512], msg[512];
+    char path[512];
+    wf_error msg;
     snprintf(path, sizeof path, "%s/geo/x.geojson", dir);
     geojson g;
-    if (geojson_read_file(path, NULL, &g, msg, sizeof msg) != 0)
-        fail_msg("%s", msg);
+    if (geojson_read_file(path, NULL, &g, &msg) != 0)
+        fail_msg("%s", msg.msg);
     assert_int_equal(g.n, 3);
     assert_string_equal(g.crs, "urn:ogc:def:crs:EPSG::28992");
     assert_string_equal(g.features[0].code, "GM9001"); /* trimmed, sorted */

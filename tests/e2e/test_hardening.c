@@ -251,12 +251,12 @@ static void test_broken_input_fails_measure(void **state)
     assert_int_equal(registry_load_dir(&a.reg, plugdir), 0);
     wf_measure_result r;
     wf_measure_eval(&a, "hostile.broken", &r);
-    assert_int_equal(r.status, MEASURE_ERROR);
-    assert_contains(r.reason, "unreadable input");
+    assert_int_equal(r.status, EVAL_ERROR);
+    assert_contains(r.reason.msg, "unreadable input");
     snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
     unlink(p);
     wf_measure_eval(&a, "hostile.broken", &r);
-    assert_int_equal(r.status, MEASURE_NODATA);
+    assert_int_equal(r.status, EVAL_NODATA);
     registry_free(&a.reg);
 }
 
@@ -281,14 +281,14 @@ static void test_measure_junk_cannot_desync(void **state)
         wf_measure_result r;
         measure_server_eval(s, refs[i], &r);
         if (strcmp(refs[i], "hostile.one") == 0) {
-            if (r.status != MEASURE_OK)
-                fail_msg("claim %zu (%s) got status %d: %s", i, refs[i], r.status, r.reason);
+            if (r.status != EVAL_OK)
+                fail_msg("claim %zu (%s) got status %d: %s", i, refs[i], r.status, r.reason.msg);
             assert_double_near(r.value, 1, 0);
         } else {
-            assert_int_equal(r.status, MEASURE_ERROR);
-            assert_contains(r.reason, "malformed");
+            assert_int_equal(r.status, EVAL_ERROR);
+            assert_contains(r.reason.msg, "malformed");
         }
-        assert_non_null(memchr(r.reason, '\0', sizeof r.reason));
+        assert_non_null(memchr(r.reason.msg, '\0', sizeof r.reason.msg));
     }
     measure_server_free(s);
     registry_free(&a.reg);

@@ -328,11 +328,11 @@ static void test_measures(void **state)
     assert_double_near(tu_eval_ok(&a, "immigration.series{series='net_minus_natural', year=2016}"),
                        nat("MigratiesaldoInclusiefAdministratie_75", 2016) - nat("Geboorteoverschot_71", 2016), 0);
     /* a year outside the data is NO-DATA, an unknown series an error */
-    assert_int_equal(tu_eval_status(&a, "immigration.total{year=1946}"), MEASURE_NODATA);
-    assert_int_equal(tu_eval_status(&a, "immigration.min_over{from=1946, to=1960}"), MEASURE_NODATA);
-    assert_int_equal(tu_eval_status(&a, "immigration.series{series='bogus', year=2000}"), MEASURE_ERROR);
+    assert_int_equal(tu_eval_status(&a, "immigration.total{year=1946}"), EVAL_NODATA);
+    assert_int_equal(tu_eval_status(&a, "immigration.min_over{from=1946, to=1960}"), EVAL_NODATA);
+    assert_int_equal(tu_eval_status(&a, "immigration.series{series='bogus', year=2000}"), EVAL_ERROR);
     /* flows by origin: the table is not in data/ */
-    assert_int_equal(tu_eval_status(&a, "immigration.net_by_origin{origin='Turkije', from=2008, to=2018}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "immigration.net_by_origin{origin='Turkije', from=2008, to=2018}"), EVAL_NODATA);
 
     /* ... and on the fixture they compute */
     a.data_dir = FIX_NODATA; /* the plugins stay loaded: only the data changes */
@@ -340,14 +340,14 @@ static void test_measures(void **state)
     for (int y = 2008; y <= 2018; y++)
         s += (1000 * 4 + 100 * (y - 1996)) - (600 * 4 + 50 * (y - 1996) * 0); /* Turkije: k = 3 in the generator */
     assert_double_near(tu_eval_ok(&a, "immigration.net_by_origin{origin='Turkije', from=2008, to=2018}"), s, 0);
-    assert_int_equal(tu_eval_status(&a, "immigration.net_by_origin{origin='Nowhere', from=2008, to=2018}"), MEASURE_ERROR);
+    assert_int_equal(tu_eval_status(&a, "immigration.net_by_origin{origin='Nowhere', from=2008, to=2018}"), EVAL_ERROR);
     /* immigration by origin summed over years: Marokko is k = 4 */
     double im = 0;
     for (int y = 2000; y <= 2004; y++)
         im += 1000 * 5 + 100 * (y - 1996);
     assert_double_near(tu_eval_ok(&a, "immigration.by_origin{origin='Marokko', from=2000, to=2004}"), im, 0);
     assert_double_near(tu_eval_ok(&a, "immigration.by_origin{origin='Marokko', year=2000}"), 1000 * 5 + 100 * 4, 0);
-    assert_int_equal(tu_eval_status(&a, "immigration.by_origin{origin='Marokko', from=1990, to=2000}"), MEASURE_NODATA);
+    assert_int_equal(tu_eval_status(&a, "immigration.by_origin{origin='Marokko', from=1990, to=2000}"), EVAL_NODATA);
     registry_free(&a.reg);
 }
 

@@ -25,60 +25,67 @@ static int teardown(void **state)
     return 0;
 }
 
-static void test_fig_3_6_points_match_the_table(void **state)
+/* fig-3-6 draws every value of labour/participation_2003_2019 (6 groups x
+ * 17 years), and those that 82809NED also has are 82809NED's. */
+static void test_fig_3_6_lines_match_the_table(void **state)
 {
     (void)state;
-    wf_table *t = lt_table(WF_DATA, "labour/participation_82809");
+    wf_table *t = lt_table(WF_DATA, "labour/participation_2003_2019");
+    wf_table *old = lt_table(WF_DATA, "labour/participation_82809");
     csv_doc *d = lt_csv(out, "fig-3-6");
-    static const char *const groups[] = {"Nederlands", "Turkije", "Marokko"};
-    size_t expected_rows = 0;
+    assert_int_equal(d->n_rows - 1, 6 * 17);
+    assert_int_equal(t->n_rows, 6 * 17);
+    size_t overlaps = 0;
     for (size_t r = 0; r < t->n_rows; r++) {
-        const char *g = lt_key(t, r, "herkomst");
-        if (strcmp(lt_key(t, r, "onderwerp"), "NETTO_PART") != 0 ||
-            (strcmp(g, groups[0]) && strcmp(g, groups[1]) && strcmp(g, groups[2])))
-            continue;
-        expected_rows++;
         char year[8];
         snprintf(year, sizeof year, "%.4s", lt_key(t, r, "periode"));
-        long row = lt_row(d, "herkomst", g, "jaar", year);
+        long row = lt_row(d, "herkomst", lt_key(t, r, "herkomst"), "jaar", year);
         if (row < 0)
-            fail_msg("fig-3-6.csv lacks %s %s", g, year);
+            fail_msg("fig-3-6.csv lacks %s %s", lt_key(t, r, "herkomst"), year);
         assert_double_near(lt_num(d, row, "netto_arbeidsparticipatie_pct"), t->values[r], 1e-9);
-        assert_string_equal(lt_field(d, row, "bron"), lt_key(t, r, "bron"));
-        /* Where the table also has the counts, the rate is their ratio within
-         * the rounding of the thousands. */
-        char q[160];
-        double pop, emp;
-        snprintf(q, sizeof q, "herkomst=%s;periode=%s;onderwerp=BEVOLKING", g, lt_key(t, r, "periode"));
-        if (table_find_query(t, q, &pop) == WRRFIG_VALUE) {
-            snprintf(q, sizeof q, "herkomst=%s;periode=%s;onderwerp=WERKZAAM", g, lt_key(t, r, "periode"));
-            assert_int_equal(table_find_query(t, q, &emp), WRRFIG_VALUE);
-            assert_double_near(100.0 * emp / pop, lt_num(d, row, "netto_arbeidsparticipatie_pct"), 0.15);
-        } else {
-            /* Only the rounded article value lacks counts. */
-            assert_string_equal(lt_field(d, row, "afgerond"), "1");
+        char q[200];
+        double v;
+        snprintf(q, sizeof q, "geslacht=Totaal;leeftijd=15-75;herkomst=%s;periode=%s;onderwerp=NETTO_PART;bron=cbs_82809ned_19CC7",
+                 lt_key(t, r, "herkomst"), lt_key(t, r, "periode"));
+        if (table_find_query(old, q, &v) == WRRFIG_VALUE) {
+            assert_double_near(v, t->values[r], 0);
+            overlaps++;
         }
     }
-    assert_int_equal(d->n_rows - 1, expected_rows);
-    assert_int_equal(expected_rows, 10); /* 2008, 2014, 2018 x 3 groups + Dutch 2017 rounded */
+    assert_int_equal(overlaps, 9);
     csv_free(d);
     table_free(t);
+    table_free(old);
 }
 
-static void test_fig_3_6_is_points_and_names_missing_years(void **state)
+/* Lines, no legend on the x axis: each line is labelled at its end with the
+ * name and the 2019 value at the source's one decimal, in Dutch and English. */
+static void test_fig_3_6_lines_and_end_labels(void **state)
 {
     (void)state;
     char *gp = tu_readf("%s/fig-3-6.gp", out);
-    assert_contains(gp, "with points");
-    assert_false(tu_contains(gp, "with lines"));
-    assert_false(tu_contains(gp, "with linespoints"));
+    assert_contains(gp, "with linespoints");
+    assert_contains(gp, "unset key");
+    assert_contains(gp, "'Marokkaans 56,5'");
+    assert_contains(gp, "'Nederlands 70,1'");
+    assert_contains(gp, "'Nieuwe EU 72,3'");
     char *js = tu_readf("%s/fig-3-6.json", out);
-    assert_contains(js, "Nederlandse achtergrond: geen waarde voor 2003-2007, 2009-2013, 2015-2016, 2019");
-    assert_contains(js, "Turkije: geen waarde voor 2003-2007, 2009-2013, 2015-2017, 2019");
-    assert_contains(js, "Marokko: geen waarde voor 2003-2007, 2009-2013, 2015-2017, 2019");
-    assert_contains(js, "\"name\":\t\"labour/participation_82809\"");
+    assert_contains(js, "\"name\":\t\"labour/participation_2003_2019\"");
+    assert_false(tu_contains(js, "geen waarde voor"));
     free(gp);
     free(js);
+    char *en = tu_tempdir("labe2e_en");
+    char *o = NULL, *e = NULL;
+    if (tu_wrrfig(&o, &e, "--lang", "en", "build", "fig-3-6", "--out", en, "--format", "svg", NULL) != 0)
+        fail_msg("build --lang en failed: %s%s", o, e);
+    gp = tu_readf("%s/fig-3-6.gp", en);
+    assert_contains(gp, "'Moroccan 56.5'");
+    assert_contains(gp, "'New EU 72.3'");
+    free(gp);
+    free(o);
+    free(e);
+    tu_rmrf(en);
+    free(en);
 }
 
 static void test_fig_3_7_cites_report_lines(void **state)
@@ -155,23 +162,23 @@ static void test_measures_on_shipped_data(void **state)
     assert_measure(WF_DATA, "labour.net_participation{origin='Nederlands', year=2017}", 68, 1e-9);
     /* No 2009 or 2016 rows, and no quarterly ones: NO-DATA, never the
      * report's own numbers. */
-    assert_measure_status(WF_DATA, "labour.net_participation{origin='Marokko', year=2009}", MEASURE_NODATA);
+    assert_measure_status(WF_DATA, "labour.net_participation{origin='Marokko', year=2009}", EVAL_NODATA);
     assert_measure_status(WF_DATA, "labour.net_participation{origin='Turkije', year=2019, quarter=4, sex='Vrouwen'}",
-                          MEASURE_NODATA);
-    assert_measure_status(WF_DATA, "labour.net_participation{origin='Nergens', year=2008}", MEASURE_ERROR);
+                          EVAL_NODATA);
+    assert_measure_status(WF_DATA, "labour.net_participation{origin='Nergens', year=2008}", EVAL_ERROR);
     assert_measure(WF_DATA, "labour.unemployment{origin='Turkije', year=2015}", 14.2, 1e-9);
     assert_measure(WF_DATA, "labour.unemployment{origin='Totaal', year=2016}", 6, 1e-9); /* two sources agree */
     assert_measure(WF_DATA, "labour.unemployment{origin='Migratieachtergrond', year=2012}", 10.8, 1e-9);
     assert_measure(WF_DATA, "labour.asylum2014_working{country='Syrië', months=24}", 5.7, 1e-9);
     assert_measure(WF_DATA, "labour.asylum2014_working{country='Totaal', months=30}", 11, 1e-9);
-    assert_measure_status(WF_DATA, "labour.asylum2014_working{country='Eritrea', months=54}", MEASURE_NODATA);
-    assert_measure_status(WF_DATA, "labour.asylum2014_job8h{country='Eritrea', months=54}", MEASURE_NODATA);
+    assert_measure_status(WF_DATA, "labour.asylum2014_working{country='Eritrea', months=54}", EVAL_NODATA);
+    assert_measure_status(WF_DATA, "labour.asylum2014_job8h{country='Eritrea', months=54}", EVAL_NODATA);
     assert_measure(WF_DATA, "labour.discrimination{origin='MOE', domain='voorwaarden', doubt='zonder'}", 20, 1e-9);
     assert_measure(WF_DATA, "labour.discrimination{origin='Turkije', domain='werk', doubt='inclusief'}", 51, 1e-9);
     assert_measure_status(WF_DATA, "labour.discrimination{origin='Turkije', domain='werk', doubt='misschien'}",
-                          MEASURE_ERROR);
-    assert_measure_status(WF_DATA, "labour.cohort9599_employed{motive='Asiel', years=15}", MEASURE_NODATA);
-    assert_measure_status(WF_DATA, "labour.polish_participation{group='Polen', year=2016}", MEASURE_NODATA);
+                          EVAL_ERROR);
+    assert_measure_status(WF_DATA, "labour.cohort9599_employed{motive='Asiel', years=15}", EVAL_NODATA);
+    assert_measure_status(WF_DATA, "labour.polish_participation{group='Polen', year=2016}", EVAL_NODATA);
 }
 
 static void test_outputs_are_deterministic(void **state)
@@ -204,8 +211,8 @@ static void test_outputs_are_deterministic(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fig_3_6_points_match_the_table),
-        cmocka_unit_test(test_fig_3_6_is_points_and_names_missing_years),
+        cmocka_unit_test(test_fig_3_6_lines_match_the_table),
+        cmocka_unit_test(test_fig_3_6_lines_and_end_labels),
         cmocka_unit_test(test_fig_3_7_cites_report_lines),
         cmocka_unit_test(test_fig_3_11_matches_the_cbs_table),
         cmocka_unit_test(test_tab_7_1_outputs),

@@ -116,17 +116,26 @@ static void test_lines_figures_on_fixtures(void **state)
     }
 }
 
-static void test_fig_3_6_on_fixture_gaps_and_rounded_marker(void **state)
+/* Years come from the data (missing ones named, not interpolated); a
+ * quarter is never read as its year; whole values print with the source's
+ * one decimal ("70,0"); end labels 0.1 apart are spread so they do not
+ * overlap (label_gap, default 1.9 points). */
+static void test_fig_3_6_on_fixture_gaps_quarters_and_labels(void **state)
 {
     (void)state;
     lt_build(FIX, out, "fig-3-6");
     char *js = tu_readf("%s/fig-3-6.json", out);
-    /* Built from the data's years, not from a list in the code. */
-    assert_contains(js, "Nederlandse achtergrond: geen waarde voor 2004, 2006-2009, 2011-2018");
-    assert_contains(js, "Turkije: geen waarde voor 2004-2018");
-    assert_contains(js, "Marokko: geen waarde voor 2003-2010, 2012-2019");
+    assert_contains(js, "Nederlands: geen waarde voor 2004, 2006-2018");
+    assert_contains(js, "Turks: geen waarde voor 2003-2017");
+    assert_contains(js, "Marokkaans: geen waarde voor 2003-2019");
     csv_doc *d = lt_csv(out, "fig-3-6");
-    assert_string_equal(lt_field(d, lt_row(d, "herkomst", "Nederlands", "jaar", "2010"), "afgerond"), "0");
+    assert_int_equal(d->n_rows - 1, 5);
+    assert_true(lt_row(d, "herkomst", "Turkije", "jaar", "2016") < 0);
+    char *gp = tu_readf("%s/fig-3-6.gp", out);
+    assert_contains(gp, "with linespoints");
+    assert_contains(gp, "'Nederlands 70,0' at first 2019.8, first 70.9 left");
+    assert_contains(gp, "'Turks 69,9' at first 2019.8, first 69 left");
+    free(gp);
     free(js);
     csv_free(d);
 }
@@ -138,22 +147,22 @@ static void test_measures_on_fixtures(void **state)
     assert_measure(FIX, "labour.net_participation{origin='Suriname', year=2012}", 60, 1e-9);
     assert_measure(FIX, "labour.net_participation{origin='Turkije', year=2019, quarter=4, sex='Vrouwen'}", 44.4,
                    1e-9);
-    assert_measure_status(FIX, "labour.net_participation{origin='Turkije', year=2019, quarter=5}", MEASURE_ERROR);
+    assert_measure_status(FIX, "labour.net_participation{origin='Turkije', year=2019, quarter=5}", EVAL_ERROR);
     /* Two sources for one cell that disagree are an error, not a pick. */
-    assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2011}", MEASURE_ERROR);
+    assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2011}", EVAL_ERROR);
     assert_measure(FIX, "labour.unemployment{origin='Turkije', year=2011}", 9.5, 1e-9);
-    assert_measure_status(FIX, "labour.unemployment{origin='Westers', year=2011}", MEASURE_NODATA); /* 'x' */
+    assert_measure_status(FIX, "labour.unemployment{origin='Westers', year=2011}", EVAL_NODATA); /* 'x' */
     /* Age classes come from a full import of 82809NED into
      * labour/participation_82809; the fixture of that table has none. */
     assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2019, quarter=4, age='15-25'}",
-                          MEASURE_NODATA);
+                          EVAL_NODATA);
     assert_measure_status(FIX, "labour.unemployment{origin='Marokko', year=2019, quarter=4, age='15-24'}",
-                          MEASURE_ERROR);
+                          EVAL_ERROR);
     assert_measure(FIX, "labour.cohort9599_employed{motive='Asiel', years=15}", 62, 1e-9);
     assert_measure(FIX, "labour.cohort9599_employed{motive='Arbeid', years=2}", 85.5, 1e-9);
     assert_measure(FIX, "labour.cohort9599_employed{motive='Asiel', years=15, country='Somalië'}", 38, 1e-9);
     assert_measure_status(FIX, "labour.cohort9599_employed{motive='Gezin', years=15, country='Somalië'}",
-                          MEASURE_ERROR);
+                          EVAL_ERROR);
     assert_measure(FIX, "labour.polish_participation{group='Polen', year=2016}", 78, 1e-9);
     assert_measure(FIX, "labour.asylum2014_job8h{country='Eritrea', months=54}", 47.5, 1e-9);
     assert_measure(FIX, "labour.asylum2014_bijstand{months=54}", 51, 1e-9);
@@ -165,7 +174,7 @@ int main(void)
         cmocka_unit_test(test_no_data_on_shipped_data_names_the_table),
         cmocka_unit_test(test_fig_3_8_on_fixture),
         cmocka_unit_test(test_lines_figures_on_fixtures),
-        cmocka_unit_test(test_fig_3_6_on_fixture_gaps_and_rounded_marker),
+        cmocka_unit_test(test_fig_3_6_on_fixture_gaps_quarters_and_labels),
         cmocka_unit_test(test_measures_on_fixtures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

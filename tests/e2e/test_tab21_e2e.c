@@ -146,47 +146,47 @@ static void test_measures(void **state)
     tu_app(&a, WF_DATA);
     wf_measure_result r;
     wf_measure_eval(&a, "cohorts.stay_share{type='Totaal', cohort='2006-2010', stay='<2'}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 23.8, 1e-9);
     assert_contains(r.inputs, "report/tab-2-1");
     wf_measure_eval(&a, "cohorts.row_sum{type='Tuinbouwgemeenten', cohort='2006-2010'}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 99.7, 1e-9);
     wf_measure_eval(&a, "cohorts.stay_share{type='Nergens', cohort='2006-2010', stay='<2'}", &r);
-    assert_int_equal(r.status, MEASURE_NODATA);
+    assert_int_equal(r.status, EVAL_NODATA);
     wf_measure_eval(&a, "nobody.provides{x=1}", &r);
-    assert_int_equal(r.status, MEASURE_UNBOUND);
+    assert_int_equal(r.status, EVAL_UNBOUND);
     wf_measure_eval(&a, "cohorts.stay_share{type='Totaal'", &r);
-    assert_int_equal(r.status, MEASURE_ERROR);
+    assert_int_equal(r.status, EVAL_ERROR);
     registry_free(&a.reg);
 
     /* A crashing measure fails alone; absent inputs are NO-DATA. */
     a.data_dir = WF_FIXTURES "/data";
     assert_int_equal(registry_load_file(&a.reg, WF_TEST_PLUGINS "/crashy.so"), 0);
     wf_measure_eval(&a, "crashy.segv", &r);
-    assert_int_equal(r.status, MEASURE_ERROR);
-    assert_contains(r.reason, "crashed");
+    assert_int_equal(r.status, EVAL_ERROR);
+    assert_contains(r.reason.msg, "crashed");
     wf_measure_eval(&a, "crashy.absent", &r);
-    assert_int_equal(r.status, MEASURE_NODATA);
-    assert_contains(r.reason, "input 'test/absent' is absent");
+    assert_int_equal(r.status, EVAL_NODATA);
+    assert_contains(r.reason.msg, "input 'test/absent' is absent");
     wf_measure_eval(&a, "crashy.value{scale=2}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 43, 1e-9);
 
     /* One worker serves many references; a crash ends it, the reference
      * after the crash gets a fresh worker and its answer. */
     wf_measure_server *srv = measure_server_new(&a);
     measure_server_eval(srv, "crashy.value{scale=1}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 21.5, 1e-9);
     measure_server_eval(srv, "crashy.segv", &r);
-    assert_int_equal(r.status, MEASURE_ERROR);
-    assert_contains(r.reason, "crashed");
+    assert_int_equal(r.status, EVAL_ERROR);
+    assert_contains(r.reason.msg, "crashed");
     measure_server_eval(srv, "crashy.value{scale=4}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 86, 1e-9);
     measure_server_eval(srv, "crashy.value{scale=", &r);
-    assert_int_equal(r.status, MEASURE_ERROR);
+    assert_int_equal(r.status, EVAL_ERROR);
     measure_server_free(srv);
     registry_free(&a.reg);
 }

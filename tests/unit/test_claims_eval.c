@@ -5,6 +5,7 @@
 
 #include "claims/eval.h"
 #include "claims/read.h"
+#include "util/strbuf.h"
 
 static void test_equal_and_approx_boundaries(void **state)
 {
@@ -70,14 +71,14 @@ static void fake(void *user, const char *ref, expr_value *out)
         out->value = x == 2003 ? 90 : 100 + (x - 2000);
         snprintf(out->inputs, sizeof out->inputs, "t/years (src; sha256 def)");
     } else if (!strncmp(ref, "f.nodata", 8)) {
-        out->status = EXPR_NODATA;
-        snprintf(out->reason, sizeof out->reason, "input 't/absent' is absent");
+        out->status = EVAL_NODATA;
+        wf_errorf(&out->reason, "input 't/absent' is absent");
     } else if (!strncmp(ref, "f.unbound", 9)) {
-        out->status = EXPR_UNBOUND;
-        snprintf(out->reason, sizeof out->reason, "no plugin provides it");
+        out->status = EVAL_UNBOUND;
+        wf_errorf(&out->reason, "no plugin provides it");
     } else {
-        out->status = EXPR_ERROR;
-        snprintf(out->reason, sizeof out->reason, "crashed");
+        out->status = EVAL_ERROR;
+        wf_errorf(&out->reason, "crashed");
     }
 }
 
@@ -98,11 +99,11 @@ static void test_expression_arithmetic(void **state)
     assert_double_near(eval("-f.v{x=5} + 2 * 3", 0).value, 1, 1e-12);
     assert_double_near(eval("f.v{x=8} / 2 / 2", 0).value, 2, 1e-12);
     expr_value v = eval("f.v{x=1} / f.v{x=0}", 0);
-    assert_int_equal(v.status, EXPR_ERROR);
-    assert_contains(v.reason, "division by zero");
+    assert_int_equal(v.status, EVAL_ERROR);
+    assert_contains(v.reason.msg, "division by zero");
     /* Provenance joined once, even though "; " occurs inside each entry. */
     v = eval("f.v{x=1} + f.v{x=2} + f.year{y=2001}", 0);
-    assert_int_equal(v.status, EXPR_OK);
+    assert_int_equal(v.status, EVAL_OK);
     assert_string_equal(v.inputs, "t/v (src; sha256 abc); t/years (src; sha256 def)");
 }
 
@@ -110,15 +111,15 @@ static void test_expression_worst_status(void **state)
 {
     (void)state;
     expr_value v = eval("f.v{x=1} + f.nodata{}", 0);
-    assert_int_equal(v.status, EXPR_NODATA);
-    assert_contains(v.reason, "t/absent");
+    assert_int_equal(v.status, EVAL_NODATA);
+    assert_contains(v.reason.msg, "t/absent");
     v = eval("f.nodata{} - f.unbound{}", 0);
-    assert_int_equal(v.status, EXPR_UNBOUND);
+    assert_int_equal(v.status, EVAL_UNBOUND);
     v = eval("f.unbound{} * f.error{}", 0);
-    assert_int_equal(v.status, EXPR_ERROR);
-    assert_string_equal(v.reason, "crashed");
+    assert_int_equal(v.status, EVAL_ERROR);
+    assert_string_equal(v.reason.msg, "crashed");
     v = eval("f.v{x=1} +", 0);
-    assert_int_equal(v.status, EXPR_ERROR);
+    assert_int_equal(v.status, EVAL_ERROR);
 }
 
 static void test_year_substitution_and_refs(void **state)
@@ -140,11 +141,11 @@ static claim_set one(const char *op, const char *value, const char *tol, const c
                   "\"op\": \"%s\", \"value\": %s, \"unit\": \"u\", \"tolerance\": %s, \"measure\": %s%s%s}]",
               op, value, tol, measure, extra ? ", " : "", extra ? extra : "");
     claim_set s = {0};
-    strbuf errs = STRBUF_INIT;
+    wf_errors errs = {0};
     if (claims_parse(b.s, b.len, "t.json", 1, &s, &errs) != 0)
-        fail_msg("fixture claim invalid: %s", sb_cstr(&errs));
+        fail_msg("fixture claim invalid: %s", errs.v[0].msg);
     sb_free(&b);
-    sb_free(&errs);
+    wf_errors_free(&errs);
     return s;
 }
 
@@ -167,7 +168,7 @@ static void test_each_year(void **state)
     assert_int_equal(r.status, CLAIM_FAIL);
     assert_int_equal(r.observed_year, 2003);
     assert_double_near(r.observed, 90, 0);
-    assert_contains(r.reason, "fails in 2003");
+    assert_contains(r.reason.msg, "fails in 2003");
     assert_false(r.matches);
     claim_set_free(&s);
     /* "<" picks the largest value as the closest. */
@@ -180,7 +181,7 @@ static void test_each_year(void **state)
     s = one(">", "0", "0", "\"f.year{y=$year} + f.nodata{y=$year}\"", "\"quantifier\": {\"each_year\": [2000, 2001]}");
     claims_check_one(&s.v[0], fake, NULL, 0, &r);
     assert_int_equal(r.status, CLAIM_NODATA);
-    assert_contains(r.reason, "2000: ");
+    assert_contains(r.reason.msg, "2000: ");
     claim_set_free(&s);
 }
 

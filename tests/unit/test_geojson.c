@@ -6,13 +6,13 @@
 #include "format/geojson.h"
 #include "import/rdnew.h"
 
-static int parse(const char *text, geojson *g, char *err)
+static int parse(const char *text, geojson *g, wf_error *err)
 {
-    return geojson_parse(text, strlen(text), "t.geojson", NULL, g, err, 512);
+    return geojson_parse(text, strlen(text), "t.geojson", NULL, g, err);
 }
 
 /* One feature with the given geometry and properties. */
-static int parse_one(const char *props, const char *geometry, geojson *g, char *err)
+static int parse_one(const char *props, const char *geometry, geojson *g, wf_error *err)
 {
     char buf[2048];
     snprintf(buf, sizeof buf,
@@ -29,9 +29,9 @@ static void test_holes_and_multipolygons(void **state)
 {
     (void)state;
     geojson g;
-    char err[512];
-    if (geojson_read_file(WF_FIXTURES "/geo/holes_multi.geojson", NULL, &g, err, sizeof err) != 0)
-        fail_msg("%s", err);
+    wf_error err;
+    if (geojson_read_file(WF_FIXTURES "/geo/holes_multi.geojson", NULL, &g, &err) != 0)
+        fail_msg("%s", err.msg);
     assert_int_equal(g.n, 2);
     assert_null(g.crs);
     /* Sorted by code; the trailing space of "GM0002 " is trimmed. */
@@ -66,77 +66,77 @@ static void test_crs_and_custom_keys(void **state)
                        "\"urn:ogc:def:crs:EPSG::28992\"}},\"features\":[{\"type\":\"Feature\",\"properties\":"
                        "{\"GM_CODE\":\"GM0363\",\"GM_NAAM\":\"Amsterdam\"},\"geometry\":" SQUARE "}]}";
     geojson g;
-    char err[512];
+    wf_error err;
     geojson_opts o = {"GM_CODE", "GM_NAAM", 0};
-    assert_int_equal(geojson_parse(text, strlen(text), "t", &o, &g, err, sizeof err), 0);
+    assert_int_equal(geojson_parse(text, strlen(text), "t", &o, &g, &err), 0);
     assert_string_equal(g.crs, "urn:ogc:def:crs:EPSG::28992");
     assert_string_equal(g.features[0].name, "Amsterdam");
     geojson_free(&g);
     /* The default keys are statcode/statnaam, absent here. */
-    assert_int_equal(geojson_parse(text, strlen(text), "t", NULL, &g, err, sizeof err), -1);
-    assert_string_equal(err, "t: features[0].properties.statcode: missing");
+    assert_int_equal(geojson_parse(text, strlen(text), "t", NULL, &g, &err), -1);
+    assert_string_equal(err.msg, "t: features[0].properties.statcode: missing");
 }
 
 static void test_bad_coordinates(void **state)
 {
     (void)state;
     geojson g;
-    char err[512];
+    wf_error err;
     assert_int_equal(parse_one(PROPS, "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,\"a\"],[0,0]]]}",
-                               &g, err),
+                               &g, &err),
                      -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry.coordinates[0][2]: expected [x, y] numbers");
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry.coordinates[0][2]: expected [x, y] numbers");
     assert_int_equal(parse_one(PROPS, "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[1,1],[0,0]]],"
                                       "[[[0,0],[1,0],[1,1],[0,0]],[[0,0],[1],[1,1],[0,0]]]]}",
-                               &g, err),
+                               &g, &err),
                      -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry.coordinates[1][1][1]: expected [x, y] numbers");
-    assert_int_equal(parse_one(PROPS, "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[0,0]]]}", &g, err),
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry.coordinates[1][1][1]: expected [x, y] numbers");
+    assert_int_equal(parse_one(PROPS, "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[0,0]]]}", &g, &err),
                      -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry.coordinates[0]: expected a closed ring of at "
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry.coordinates[0]: expected a closed ring of at "
                              "least 4 positions, got 3");
     assert_int_equal(parse_one(PROPS, "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}",
-                               &g, err),
+                               &g, &err),
                      -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry.coordinates[0]: ring is not closed (first "
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry.coordinates[0]: ring is not closed (first "
                              "position differs from last)");
-    assert_int_equal(parse_one(PROPS, "{\"type\":\"Polygon\",\"coordinates\":[]}", &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry.coordinates: expected a non-empty array of rings");
+    assert_int_equal(parse_one(PROPS, "{\"type\":\"Polygon\",\"coordinates\":[]}", &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry.coordinates: expected a non-empty array of rings");
 }
 
 static void test_properties_and_types(void **state)
 {
     (void)state;
     geojson g;
-    char err[512];
-    assert_int_equal(parse_one("{\"statcode\":\"GM0001\"}", SQUARE, &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[0].properties.statnaam: missing");
-    assert_int_equal(parse_one("{\"statcode\":363,\"statnaam\":\"x\"}", SQUARE, &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[0].properties.statcode: expected a string");
-    assert_int_equal(parse_one("[1]", SQUARE, &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[0].properties: expected an object");
-    assert_int_equal(parse_one(PROPS, "{\"type\":\"Point\",\"coordinates\":[0,0]}", &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry.type: expected \"Polygon\" or \"MultiPolygon\", "
+    wf_error err;
+    assert_int_equal(parse_one("{\"statcode\":\"GM0001\"}", SQUARE, &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[0].properties.statnaam: missing");
+    assert_int_equal(parse_one("{\"statcode\":363,\"statnaam\":\"x\"}", SQUARE, &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[0].properties.statcode: expected a string");
+    assert_int_equal(parse_one("[1]", SQUARE, &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[0].properties: expected an object");
+    assert_int_equal(parse_one(PROPS, "{\"type\":\"Point\",\"coordinates\":[0,0]}", &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry.type: expected \"Polygon\" or \"MultiPolygon\", "
                              "got \"Point\"");
-    assert_int_equal(parse_one(PROPS, "{\"type\":7,\"coordinates\":[]}", &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry.type: expected a string");
-    assert_int_equal(parse("{\"type\":\"Feature\"}", &g, err), -1);
-    assert_string_equal(err, "t.geojson: type: expected \"FeatureCollection\"");
-    assert_int_equal(parse("{\"type\":\"FeatureCollection\",\"features\":{}}", &g, err), -1);
-    assert_string_equal(err, "t.geojson: features: expected an array");
+    assert_int_equal(parse_one(PROPS, "{\"type\":7,\"coordinates\":[]}", &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry.type: expected a string");
+    assert_int_equal(parse("{\"type\":\"Feature\"}", &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: type: expected \"FeatureCollection\"");
+    assert_int_equal(parse("{\"type\":\"FeatureCollection\",\"features\":{}}", &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features: expected an array");
 }
 
 static void test_null_geometry(void **state)
 {
     (void)state;
     geojson g;
-    char err[512];
-    assert_int_equal(parse_one(PROPS, "null", &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[0].geometry: expected a Polygon or MultiPolygon, got null");
+    wf_error err;
+    assert_int_equal(parse_one(PROPS, "null", &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[0].geometry: expected a Polygon or MultiPolygon, got null");
     const char *text = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":" PROPS
                        ",\"geometry\":null}]}";
     geojson_opts o = {NULL, NULL, 1};
-    assert_int_equal(geojson_parse(text, strlen(text), "t", &o, &g, err, sizeof err), 0);
+    assert_int_equal(geojson_parse(text, strlen(text), "t", &o, &g, &err), 0);
     assert_int_equal(g.n, 1);
     assert_int_equal(g.features[0].n_rings, 0);
     geojson_free(&g);
@@ -146,16 +146,16 @@ static void test_duplicates_and_syntax(void **state)
 {
     (void)state;
     geojson g;
-    char err[512];
+    wf_error err;
     const char *dup = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":" PROPS
                       ",\"geometry\":" SQUARE "},{\"type\":\"Feature\",\"properties\":{\"statcode\":\"GM0001 \","
                       "\"statnaam\":\"b\"},\"geometry\":" SQUARE "}]}";
-    assert_int_equal(parse(dup, &g, err), -1);
-    assert_string_equal(err, "t.geojson: features[1].properties.statcode: code \"GM0001\" repeats features[0]");
-    assert_int_equal(parse("{\"type\":\"FeatureCollection\",\n \"features\": [,]}", &g, err), -1);
-    assert_string_equal(err, "t.geojson: 2:15: invalid JSON (expected a value, ',' or a closing bracket)");
-    assert_int_equal(geojson_read_file(WF_FIXTURES "/geo/absent.geojson", NULL, &g, err, sizeof err), -1);
-    assert_contains(err, "absent.geojson: cannot open");
+    assert_int_equal(parse(dup, &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: features[1].properties.statcode: code \"GM0001\" repeats features[0]");
+    assert_int_equal(parse("{\"type\":\"FeatureCollection\",\n \"features\": [,]}", &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: 2:15: invalid JSON (expected a value, ',' or a closing bracket)");
+    assert_int_equal(geojson_read_file(WF_FIXTURES "/geo/absent.geojson", NULL, &g, &err), -1);
+    assert_contains(err.msg, "absent.geojson: cannot open");
 }
 
 /* Each pair is one vertex of the CBS/PDOK 2015 boundaries in both systems;

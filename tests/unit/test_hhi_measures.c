@@ -75,13 +75,13 @@ static double d7(const gem *g)
     return 1 - q;
 }
 
-static double eval(const char *ref, wf_measure_status want)
+static double eval(const char *ref, eval_status want)
 {
     wf_measure_result r;
     wf_measure_eval(&app, ref, &r);
     if (r.status != want)
-        fail_msg("%s: status %d, expected %d (%s)", ref, r.status, want, r.reason);
-    return r.status == MEASURE_OK ? r.value : NAN;
+        fail_msg("%s: status %d, expected %d (%s)", ref, r.status, want, r.reason.msg);
+    return r.status == EVAL_OK ? r.value : NAN;
 }
 
 static const gem *find(const char *code)
@@ -97,12 +97,12 @@ static void test_index_2017(void **state)
 {
     (void)state;
     assert_int_equal(n_gems, 388);
-    assert_double_near(eval("hhi.index{area='GM0363', year=2017, groups=7}", MEASURE_OK), 0.7092, 1e-12);
-    assert_double_near(eval("hhi.index{area='GM0003', year=2017, groups=7}", MEASURE_OK), d7(find("GM0003")), 1e-12);
-    assert_double_near(eval("hhi.textbook{area='GM0003', year=2017, groups=7}", MEASURE_OK), 1 - d7(find("GM0003")),
+    assert_double_near(eval("hhi.index{area='GM0363', year=2017, groups=7}", EVAL_OK), 0.7092, 1e-12);
+    assert_double_near(eval("hhi.index{area='GM0003', year=2017, groups=7}", EVAL_OK), d7(find("GM0003")), 1e-12);
+    assert_double_near(eval("hhi.textbook{area='GM0003', year=2017, groups=7}", EVAL_OK), 1 - d7(find("GM0003")),
                        1e-12);
     /* 3 groups: Amsterdam 48 / 17 / 35. */
-    assert_double_near(eval("hhi.index{area='GM0363', year=2017, groups=3}", MEASURE_OK),
+    assert_double_near(eval("hhi.index{area='GM0363', year=2017, groups=3}", EVAL_OK),
                        1 - (.48 * .48 + .17 * .17 + .35 * .35), 1e-12);
 
     /* Pooled national shares vs mean of municipal values. */
@@ -121,16 +121,16 @@ static void test_index_2017(void **state)
     for (int k = 0; k < 7; k++)
         q += (pooled[k] / pop) * (pooled[k] / pop);
     assert_double_near(pop, 17081507, 0); /* CBS population, 1 January 2017 */
-    assert_double_near(eval("hhi.index{area='NL', year=2017, groups=7}", MEASURE_OK), 1 - q, 1e-12);
-    assert_double_near(eval("hhi.mean{year=2017, groups=7, weight='none'}", MEASURE_OK), mean, 1e-12);
-    assert_double_near(eval("hhi.mean{year=2017, groups=7}", MEASURE_OK), wmean / pop, 1e-12);
+    assert_double_near(eval("hhi.index{area='NL', year=2017, groups=7}", EVAL_OK), 1 - q, 1e-12);
+    assert_double_near(eval("hhi.mean{year=2017, groups=7, weight='none'}", EVAL_OK), mean, 1e-12);
+    assert_double_near(eval("hhi.mean{year=2017, groups=7}", EVAL_OK), wmean / pop, 1e-12);
     /* The finding: the pooled value is near the report's 0,38, the means
      * are not (and the 18 groups would raise every one of them). */
     assert_true(fabs(1 - q - 0.38) < 0.01);
     assert_true(mean < 0.3);
     /* 7 groups refine 3, so no mean can drop. */
-    assert_true(eval("hhi.mean{year=2017, groups=7, weight='none'}", MEASURE_OK) >=
-                eval("hhi.mean{year=2017, groups=3, weight='none'}", MEASURE_OK));
+    assert_true(eval("hhi.mean{year=2017, groups=7, weight='none'}", EVAL_OK) >=
+                eval("hhi.mean{year=2017, groups=3, weight='none'}", EVAL_OK));
 }
 
 static void test_distribution_2017(void **state)
@@ -148,12 +148,12 @@ static void test_distribution_2017(void **state)
         if (100 - gems[i].west - gems[i].nw > 90)
             homog += gems[i].inw;
     }
-    assert_double_near(eval("hhi.pop_share{year=2017, groups=7, max=0.30}", MEASURE_OK), 100 * below / all, 1e-9);
-    assert_double_near(eval("hhi.pop_share{year=2017, groups=7, min=0.30}", MEASURE_OK), 100 * (all - below) / all,
+    assert_double_near(eval("hhi.pop_share{year=2017, groups=7, max=0.30}", EVAL_OK), 100 * below / all, 1e-9);
+    assert_double_near(eval("hhi.pop_share{year=2017, groups=7, min=0.30}", EVAL_OK), 100 * (all - below) / all,
                        1e-9);
-    assert_double_near(eval("hhi.rank{area='GM0518', year=2017, groups=7}", MEASURE_OK), (double)(higher + 1), 0);
-    assert_double_near(eval("hhi.homogeneous_population{year=2017}", MEASURE_OK), homog, 0);
-    assert_double_near(eval("hhi.homogeneous_share{year=2017, min_dutch=90}", MEASURE_OK), 100 * homog / all, 1e-9);
+    assert_double_near(eval("hhi.rank{area='GM0518', year=2017, groups=7}", EVAL_OK), (double)(higher + 1), 0);
+    assert_double_near(eval("hhi.homogeneous_population{year=2017}", EVAL_OK), homog, 0);
+    assert_double_near(eval("hhi.homogeneous_share{year=2017, min_dutch=90}", EVAL_OK), 100 * homog / all, 1e-9);
 }
 
 static double d_counts(const double *w, int n)
@@ -172,43 +172,43 @@ static void test_cities_and_wijken_2019(void **state)
     /* 84910NED, Den Haag 1 January 2019 (denhaag_wijk_migration/SOURCE.md):
      * 537,833 residents; 99,877 western; 193,599 non-western. */
     const double dh3[] = {537833 - 99877 - 193599, 99877, 193599};
-    assert_double_near(eval("hhi.index{area='GM0518', year=2019, groups=3}", MEASURE_OK), d_counts(dh3, 3), 1e-12);
+    assert_double_near(eval("hhi.index{area='GM0518', year=2019, groups=3}", EVAL_OK), d_counts(dh3, 3), 1e-12);
     /* Amsterdam: 392,850 Dutch, 161,884 western, 308,231 non-western;
      * Morocco 76,751, Suriname 64,629, Turkey 44,080
      * (cities_84910_kwb_2019_2021/SOURCE.md); (former) Antilles and Aruba,
      * code H007119, 12,183 in the 84910NED file (the KWB 2019 row says
      * 12,153: the two CBS tables differ by 30 persons here). */
     const double ams7[] = {392850, 161884, 76751, 12183, 64629, 44080, 308231 - 76751 - 12183 - 64629 - 44080};
-    assert_double_near(eval("hhi.index{area='GM0363', year=2019, groups=7}", MEASURE_OK), d_counts(ams7, 7), 1e-12);
+    assert_double_near(eval("hhi.index{area='GM0363', year=2019, groups=7}", EVAL_OK), d_counts(ams7, 7), 1e-12);
     /* Country level is finer, so higher than 7 groups. */
-    double c = eval("hhi.index{area='GM0363', year=2019, groups='country'}", MEASURE_OK);
+    double c = eval("hhi.index{area='GM0363', year=2019, groups='country'}", EVAL_OK);
     assert_true(c > d_counts(ams7, 7) && c < 1);
     /* Schilderswijk (KWB 2019): 31,385 residents, 2,590 western, 26,095
      * non-western. With 3 groups its index is low; the report's 18 groups
      * split the non-western residents and make it the most diverse. */
     const double sch[] = {31385 - 2590 - 26095, 2590, 26095};
-    assert_double_near(eval("hhi.index{area='WK051829', year=2019, groups=3}", MEASURE_OK), d_counts(sch, 3), 1e-12);
+    assert_double_near(eval("hhi.index{area='WK051829', year=2019, groups=3}", EVAL_OK), d_counts(sch, 3), 1e-12);
 }
 
 static void test_nodata_and_errors(void **state)
 {
     (void)state;
     /* The report's grouping (18, the default) and years are not here. */
-    eval("hhi.index{area='NL', year=2015}", MEASURE_NODATA);
-    eval("hhi.index{area='GM0363', year=2017}", MEASURE_NODATA);
-    eval("hhi.index{area='GM0363', year=2015, groups=7}", MEASURE_NODATA);
-    eval("hhi.index{area='GM0599', year=2019, groups=7}", MEASURE_NODATA);
-    eval("hhi.index{area='WK051829', year=2019, groups=7}", MEASURE_NODATA);
-    eval("hhi.mean{year=2015}", MEASURE_NODATA);
-    eval("hhi.mean{year=2017, groups=7, level='wijk'}", MEASURE_NODATA);
-    eval("hhi.pop_share{year=2015, max=0.30}", MEASURE_NODATA);
-    eval("hhi.rank{area='GM0518', year=2019}", MEASURE_NODATA);
-    eval("hhi.homogeneous_share{year=2015}", MEASURE_NODATA);
+    eval("hhi.index{area='NL', year=2015}", EVAL_NODATA);
+    eval("hhi.index{area='GM0363', year=2017}", EVAL_NODATA);
+    eval("hhi.index{area='GM0363', year=2015, groups=7}", EVAL_NODATA);
+    eval("hhi.index{area='GM0599', year=2019, groups=7}", EVAL_NODATA);
+    eval("hhi.index{area='WK051829', year=2019, groups=7}", EVAL_NODATA);
+    eval("hhi.mean{year=2015}", EVAL_NODATA);
+    eval("hhi.mean{year=2017, groups=7, level='wijk'}", EVAL_NODATA);
+    eval("hhi.pop_share{year=2015, max=0.30}", EVAL_NODATA);
+    eval("hhi.rank{area='GM0518', year=2019}", EVAL_NODATA);
+    eval("hhi.homogeneous_share{year=2015}", EVAL_NODATA);
     /* Typos are errors, not NO-DATA. */
-    eval("hhi.index{area='NL', year=2017, groups=5}", MEASURE_ERROR);
-    eval("hhi.index{area='NL', year=2017, groups='landen'}", MEASURE_ERROR);
-    eval("hhi.mean{year=2017, groups=7, weight='pop'}", MEASURE_ERROR);
-    eval("hhi.rank{area='NL', year=2017, groups=7}", MEASURE_ERROR);
+    eval("hhi.index{area='NL', year=2017, groups=5}", EVAL_ERROR);
+    eval("hhi.index{area='NL', year=2017, groups='landen'}", EVAL_ERROR);
+    eval("hhi.mean{year=2017, groups=7, weight='pop'}", EVAL_ERROR);
+    eval("hhi.rank{area='NL', year=2017, groups=7}", EVAL_ERROR);
 }
 
 /* National shares from a synthetic 37296ned in the real table's layout:
@@ -221,22 +221,22 @@ static void test_national_pooled(void **state)
     fx.data_dir = WF_FIXTURES "/hhi/data";
     wf_measure_result r;
     wf_measure_eval(&fx, "hhi.national_pooled{year=2015, groups=3}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 1 - (.64 + .01 + .01), 1e-12);
     wf_measure_eval(&fx, "hhi.national_pooled{year=2015, groups=7}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 1 - (.64 + .01 + .0001 + .0001 + .0004 + .0004 + .0016), 1e-12);
     wf_measure_eval(&fx, "hhi.national_pooled{year=2015, groups=9}", &r);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 1 - (.64 + .0004 + .0009 + .0025 + .0001 + .0001 + .0004 + .0004 + .0016), 1e-12);
     assert_contains(r.inputs, "cbs/37296ned");
     wf_measure_eval(&fx, "hhi.national_pooled{year=2016, groups=7}", &r);
-    assert_int_equal(r.status, MEASURE_NODATA);
+    assert_int_equal(r.status, EVAL_NODATA);
     /* 2014 in the fixture lacks 8 Turkish residents: groups do not add up. */
     wf_measure_eval(&fx, "hhi.national_pooled{year=2014, groups=7}", &r);
-    assert_int_equal(r.status, MEASURE_ERROR);
+    assert_int_equal(r.status, EVAL_ERROR);
     wf_measure_eval(&fx, "hhi.national_pooled{year=2015, groups=18}", &r);
-    assert_int_equal(r.status, MEASURE_ERROR);
+    assert_int_equal(r.status, EVAL_ERROR);
 }
 
 int main(void)

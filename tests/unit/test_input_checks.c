@@ -76,7 +76,7 @@ static void test_measure_answer_decode(void **state)
     wf_measure_result r;
     unsigned char ok[] = {0, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 1, 0, 'x', 0, 0, 0, 0};
     assert_int_equal(measure_answer_decode(ok, sizeof ok, &r), 0);
-    assert_int_equal(r.status, MEASURE_OK);
+    assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 1.0, 0);
     assert_string_equal(r.unit, "x");
     unsigned char bad_status[sizeof ok];

@@ -11,20 +11,14 @@
 #ifndef WF_CLAIMS_EXPR_H
 #define WF_CLAIMS_EXPR_H
 
+#include "claims/status.h"
 #include "util/wf_error.h"
 
-/* Ordered by severity: combining two values keeps the worse status. */
-typedef enum expr_status {
-    EXPR_OK = 0,
-    EXPR_NODATA = 1,
-    EXPR_UNBOUND = 2,
-    EXPR_ERROR = 3
-} expr_status;
 
 typedef struct expr_value {
-    expr_status status;
+    eval_status status;
     double value;             /* when OK */
-    char reason[1024];        /* when not OK: from the first reference of the worst status */
+    wf_error reason;          /* when not OK: from the first reference of the worst status */
     char inputs[2048];        /* provenance of every reference, joined by "; ", duplicates dropped */
 } expr_value;
 
@@ -32,7 +26,7 @@ typedef struct expr_value {
 typedef void (*expr_ref_fn)(void *user, const char *ref, expr_value *out);
 
 /* Syntax check. allow_year: whether "$year" may occur. */
-int claims_expr_check(const char *expr, int allow_year, wf_error *err);
+int claims_expr_check(const char *expr, bool allow_year, wf_error *err);
 
 /* Evaluates expr with $year replaced by year (when year != 0). */
 void claims_expr_eval(const char *expr, int year, expr_ref_fn fn, void *user, expr_value *out);

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/measure.h"
 
+#include <stdbool.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
@@ -38,12 +39,12 @@ int measure_ref_split(const char *ref, char **name, char **params)
     return 0;
 }
 
-static int all_inputs_missing(const wf_app *a, char *const *inputs)
+static bool all_inputs_missing(const wf_app *a, char *const *inputs)
 {
     for (size_t i = 0; inputs && inputs[i]; i++)
         if (!table_absent(a->data_dir, inputs[i]))
-            return 0;
-    return 1;
+            return false;
+    return true;
 }
 
 static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_params *p, table_cache *cache,
@@ -67,21 +68,21 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     if (c.broken) {
         /* Whatever the plugin made of it: a corrupt input is an error, never
          * NO-DATA. */
-        r->status = MEASURE_ERROR;
-        snprintf(r->reason, sizeof r->reason, "unreadable input: %s", c.broken_msg);
+        r->status = EVAL_ERROR;
+        wf_errorf(&r->reason, "unreadable input: %s", c.broken_msg);
     } else if (c.misuse) {
-        r->status = MEASURE_ERROR;
-        snprintf(r->reason, sizeof r->reason, "the plugin misused the host API");
+        r->status = EVAL_ERROR;
+        wf_errorf(&r->reason, "the plugin misused the host API");
     } else if (st == WRRFIG_OK) {
-        r->status = MEASURE_OK;
+        r->status = EVAL_OK;
         r->value = v;
     } else if (st == WRRFIG_NODATA) {
-        r->status = MEASURE_NODATA;
-        snprintf(r->reason, sizeof r->reason, "%s",
+        r->status = EVAL_NODATA;
+        wf_errorf(&r->reason, "%s",
                  c.last_msg[0] ? c.last_msg : "the data has no value for these parameters");
     } else {
-        r->status = MEASURE_ERROR;
-        snprintf(r->reason, sizeof r->reason, "the measure reported an error%s%s", c.last_msg[0] ? ": " : "",
+        r->status = EVAL_ERROR;
+        wf_errorf(&r->reason, "the measure reported an error%s%s", c.last_msg[0] ? ": " : "",
                  c.last_msg);
     }
     ctx_release(&c);
@@ -89,23 +90,23 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
 
 /* What can be answered without running plugin code: a malformed reference,
  * no plugin providing the measure, all inputs absent, bad parameters.
- * Returns 1 when res is final; 0 when the measure must run (m set). */
-static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, const wf_measure **m,
+ * Returns true when res is final; false when the measure must run (m set). */
+static bool precheck(const wf_app *a, const char *ref, wf_measure_result *res, const wf_measure **m,
                     struct wrrfig_params *p)
 {
     memset(res, 0, sizeof *res);
     char *name = NULL, *ptext = NULL;
     if (measure_ref_split(ref, &name, &ptext) != 0) {
-        res->status = MEASURE_ERROR;
-        snprintf(res->reason, sizeof res->reason, "malformed measure reference '%s' (expected name{k=v,...})", ref);
-        return 1;
+        res->status = EVAL_ERROR;
+        wf_errorf(&res->reason, "malformed measure reference '%s' (expected name{k=v,...})", ref);
+        return true;
     }
-    int final = 1;
+    bool final = true;
     wf_error err;
     *m = registry_measure(&a->reg, name);
     if (!*m) {
-        res->status = MEASURE_UNBOUND;
-        snprintf(res->reason, sizeof res->reason, "no plugin provides measure '%s'", name);
+        res->status = EVAL_UNBOUND;
+        wf_errorf(&res->reason, "no plugin provides measure '%s'", name);
         goto out;
     }
     snprintf(res->unit, sizeof res->unit, "%s", (*m)->unit);
@@ -115,16 +116,16 @@ static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, co
      * absent table it opens becomes its NO-DATA reason. */
     const char *missing = first_missing_input(a, (*m)->inputs);
     if (missing && all_inputs_missing(a, (*m)->inputs)) {
-        res->status = MEASURE_NODATA;
-        snprintf(res->reason, sizeof res->reason, "input '%s' is absent", missing);
+        res->status = EVAL_NODATA;
+        wf_errorf(&res->reason, "input '%s' is absent", missing);
         goto out;
     }
     if (params_parse(ptext, p, &err) != 0) {
-        res->status = MEASURE_ERROR;
-        snprintf(res->reason, sizeof res->reason, "%s", err.msg);
+        res->status = EVAL_ERROR;
+        wf_errorf(&res->reason, "%s", err.msg);
         goto out;
     }
-    final = 0;
+    final = false;
 out:
     free(name);
     free(ptext);
@@ -179,7 +180,7 @@ static void answer_encode(const wf_measure_result *r, uint32_t seq, strbuf *b)
     memcpy(v, &r->value, 8);
     sb_add(&pl, (const char *)v, 8);
     put_str(&pl, r->unit, sizeof r->unit);
-    put_str(&pl, r->reason, sizeof r->reason);
+    put_str(&pl, r->reason.msg, sizeof r->reason.msg);
     put_str(&pl, r->inputs, sizeof r->inputs);
     unsigned char h[ANSWER_HEAD];
     memcpy(h, ANSWER_MAGIC, 4);
@@ -209,12 +210,12 @@ int measure_answer_decode(const unsigned char *pl, size_t len, wf_measure_result
 {
     memset(r, 0, sizeof *r);
     const unsigned char *p = pl, *end = pl + len;
-    if (len < 9 || pl[0] > MEASURE_ERROR)
+    if (len < 9 || pl[0] > EVAL_ERROR)
         return -1;
-    r->status = (wf_measure_status)pl[0];
+    r->status = (eval_status)pl[0];
     memcpy(&r->value, pl + 1, 8);
     p += 9;
-    if (get_str(&p, end, r->unit, sizeof r->unit) != 0 || get_str(&p, end, r->reason, sizeof r->reason) != 0 ||
+    if (get_str(&p, end, r->unit, sizeof r->unit) != 0 || get_str(&p, end, r->reason.msg, sizeof r->reason.msg) != 0 ||
         get_str(&p, end, r->inputs, sizeof r->inputs) != 0 || p != end)
         return -1;
     return 0;
@@ -381,8 +382,8 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
             server_stop(s, 1); /* a worker that died after its last answer */
     }
     if (!sent) {
-        res->status = MEASURE_ERROR;
-        snprintf(res->reason, sizeof res->reason, "cannot start a measure worker: %s", strerror(errno));
+        res->status = EVAL_ERROR;
+        wf_errorf(&res->reason, "cannot start a measure worker: %s", strerror(errno));
         return;
     }
     double deadline = now_ms() + s->a->timeout * 1000.0;
@@ -405,18 +406,18 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
              * socket. This reference fails; the next gets a fresh worker. */
             server_stop(s, 1);
             memset(res, 0, sizeof *res);
-            res->status = MEASURE_ERROR;
-            snprintf(res->reason, sizeof res->reason,
-                     "measure '%s': the worker's answer was malformed (plugin code wrote to the host's socket)",
-                     m->name);
+            res->status = EVAL_ERROR;
+            wf_errorf(&res->reason,
+                      "measure '%s': the worker's answer was malformed (plugin code wrote to the host's socket)",
+                      m->name);
             return;
         }
     }
     int st = 0;
     if (rc == -2) {
         server_stop(s, 1);
-        res->status = MEASURE_ERROR;
-        snprintf(res->reason, sizeof res->reason, "measure '%s' did not finish within %.0f s", m->name,
+        res->status = EVAL_ERROR;
+        wf_errorf(&res->reason, "measure '%s' did not finish within %.0f s", m->name,
                  s->a->timeout);
         return;
     }
@@ -424,8 +425,8 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     waitpid(s->pid, &st, 0);
     s->fd = -1;
     s->pid = 0;
-    res->status = MEASURE_ERROR;
-    snprintf(res->reason, sizeof res->reason, "measure '%s' crashed (%s)", m->name,
+    res->status = EVAL_ERROR;
+    wf_errorf(&res->reason, "measure '%s' crashed (%s)", m->name,
              WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "the worker ended without an answer");
 }
 

@@ -7,18 +7,13 @@
 #define WF_MEASURE_H
 
 #include "app.h"
+#include "claims/status.h"
 
-typedef enum wf_measure_status {
-    MEASURE_OK = 0,
-    MEASURE_NODATA = 1,    /* an input is absent, or the plugin found no such cell */
-    MEASURE_UNBOUND = 2,   /* no plugin provides the measure */
-    MEASURE_ERROR = 3      /* bad reference, crash, time-out or plugin error */
-} wf_measure_status;
 
 typedef struct wf_measure_result {
-    wf_measure_status status;
-    double value;              /* set when status is MEASURE_OK */
-    char reason[1024];         /* why, when not OK */
+    eval_status status;
+    double value;              /* set when status is EVAL_OK */
+    wf_error reason;           /* why, when not OK */
     char inputs[2048];         /* "name (source; sha256 abcd...)" joined by "; ", the data used */
     char unit[64];             /* the measure's unit */
 } wf_measure_result;

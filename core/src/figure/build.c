@@ -80,12 +80,12 @@ static int canvas_px(const wrrfig_host *h, wrrfig_ctx *c, const char *path)
     return (int)v;
 }
 
-int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char *reason, size_t n)
+int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason)
 {
     wf_error err;
     cJSON *spec = spec_load(a->figures_dir, f->id, &err);
     if (!spec) {
-        snprintf(reason, n, "figure spec: %s", err.msg);
+        wf_errorf(reason, "figure spec: %s", err.msg);
         return FIGURE_BROKEN_INPUT;
     }
     wrrfig_ctx c;
@@ -101,23 +101,23 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
         /* Decided by the host, not by what the plugin returned: six plugins
          * map any NULL table to NO-DATA, which would delete the previous
          * outputs of a figure whose data is merely corrupt. */
-        snprintf(reason, n, "unreadable input: %s", c.broken_msg);
+        wf_errorf(reason, "unreadable input: %s", c.broken_msg);
         rc = FIGURE_BROKEN_INPUT;
         goto done;
     }
     if (st == WRRFIG_NODATA) {
-        snprintf(reason, n, "the plugin found its inputs lack the data it needs (see messages above)");
+        wf_errorf(reason, "the plugin found its inputs lack the data it needs (see messages above)");
         figure_write_nodata_manifest(a, f, o, "(inputs present, but without the cells this figure needs)");
         rc = WRRFIG_NODATA;
         goto done;
     }
     if (st != WRRFIG_OK || c.misuse || c.in_block) {
-        snprintf(reason, n, "%s", c.misuse || c.in_block ? "the plugin misused the host API (see messages above)"
+        wf_errorf(reason, "%s", c.misuse || c.in_block ? "the plugin misused the host API (see messages above)"
                                                          : "the plugin reported an error (see messages above)");
         goto done;
     }
     if (c.csv_cols == 0) {
-        snprintf(reason, n, "the plugin wrote no CSV of the figure's numbers");
+        wf_errorf(reason, "the plugin wrote no CSV of the figure's numbers");
         goto done;
     }
     const wrrfig_host *h = host_api();
@@ -125,25 +125,37 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
     strbuf hc = STRBUF_INIT;
     sb_printf(&hc, "plugin %s %s, ABI %u.%u", f->plugin->name, f->plugin->version, f->plugin->abi_major,
               f->plugin->abi_minor);
+    /* Footnotes are spec text ({"nl","en"} each), in the output language. */
+    enum { MAX_FOOTNOTES = 6 };
+    const char *foot[MAX_FOOTNOTES];
+    size_t nfoot = 0, nspec = h->spec_count(&c, "footnotes");
+    for (size_t i = 0; i < nspec && nfoot < MAX_FOOTNOTES; i++) {
+        char k[32];
+        snprintf(k, sizeof k, "footnotes.%zu", i);
+        const char *t = h->spec_text(&c, k);
+        if (t && *t)
+            foot[nfoot++] = t;
+    }
     gp_script_parts parts = {f->id, title, h->spec_text(&c, "source"), a->lang, sb_cstr(&c.blocks),
-                             sb_cstr(&c.body), hc.s, canvas_px(h, &c, "size.0"), canvas_px(h, &c, "size.1")};
+                             sb_cstr(&c.body), hc.s, canvas_px(h, &c, "size.0"), canvas_px(h, &c, "size.1"),
+                             foot, nfoot};
     gp = gp_script(&parts);
     sb_free(&hc);
     if (stage_text(&sg, o->out_dir, f->id, "gp", gp, strlen(gp), &err) != 0 ||
         stage_text(&sg, o->out_dir, f->id, "csv", c.csv.s, c.csv.len, &err) != 0) {
-        snprintf(reason, n, "%s", err.msg);
+        wf_errorf(reason, "%s", err.msg);
         goto done;
     }
     for (size_t i = 0; i < c.n_extra; i++)
         if (stage_text(&sg, o->out_dir, f->id, c.extra_ext[i], c.extra_text[i], strlen(c.extra_text[i]), &err) !=
             0) {
-            snprintf(reason, n, "%s", err.msg);
+            wf_errorf(reason, "%s", err.msg);
             goto done;
         }
     if (o->render) {
         strbuf prefix = STRBUF_INIT;
         sb_printf(&prefix, "%s/.%s.render.%ld", o->out_dir, f->id, (long)getpid());
-        int rr = render_figure(sg.tmp[0], prefix.s, o->formats, a->timeout, reason, n);
+        int rr = render_figure(sg.tmp[0], prefix.s, o->formats, a->timeout, reason);
         if (rr == 0) {
             char *fmts = xstrdup(o->formats), *save = NULL;
             for (char *tok = strtok_r(fmts, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
@@ -162,7 +174,7 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char 
     int wrc = stage_text(&sg, o->out_dir, f->id, "json", mj, strlen(mj), &err);
     free(mj);
     if (wrc != 0 || stage_commit(&sg, &err) != 0) {
-        snprintf(reason, n, "%s", err.msg);
+        wf_errorf(reason, "%s", err.msg);
         goto done;
     }
     rc = WRRFIG_OK;

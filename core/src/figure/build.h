@@ -4,6 +4,7 @@
 #ifndef WF_BUILD_H
 #define WF_BUILD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
@@ -11,8 +12,10 @@
 typedef struct build_opts {
     const char *out_dir;
     const char *formats;          /* space-separated: "svg pdf png" */
-    int render;                   /* 0 with --no-render */
+    bool render;                   /* 0 with --no-render */
     const char *gnuplot_version;  /* recorded in manifests */
+    int incremental;              /* skip figures whose cues are unchanged (figure/cue.h); 0 with --force */
+    struct cue_memo *memo;        /* file hashes computed once per build (figure/cue.h), or NULL */
 } build_opts;
 
 /* figure_build's result when an input (table, geometry, spec) exists but
@@ -20,10 +23,10 @@ typedef struct build_opts {
 #define FIGURE_BROKEN_INPUT 3
 
 /* Returns WRRFIG_OK, WRRFIG_NODATA, WRRFIG_ERROR or FIGURE_BROKEN_INPUT;
- * reason gets a one-line explanation for all but the first. Outputs are
+ * *reason gets a one-line explanation for all but the first. Outputs are
  * staged and renamed into place, the manifest last, only when all are
  * complete. */
-int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, char *reason, size_t n);
+int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason);
 
 /* Writes <out>/<id>.json for a figure that was not built because an input
  * is absent. */
@@ -34,9 +37,9 @@ int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const buil
 int figure_write_failed_manifest(const wf_app *a, const wf_figure *f, const build_opts *o, const char *reason);
 
 /* Runs gnuplot on a script, producing <prefix>.<fmt> for each format, each
- * checked complete. Returns 0, or -1 with reason and no files left. */
-int render_figure(const char *gp_path, const char *prefix, const char *formats, double timeout, char *reason,
-                  size_t n);
+ * checked complete (PDF dates normalised). Returns 0, or -1 in *reason with
+ * no files left. */
+int render_figure(const char *gp_path, const char *prefix, const char *formats, double timeout, wf_error *reason);
 
 /* "gnuplot 5.4 patchlevel 4", or NULL when gnuplot cannot be run. Caller frees. */
 char *gnuplot_version(void);

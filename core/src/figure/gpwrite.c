@@ -84,14 +84,12 @@ void gp_data_field(strbuf *out, const char *s)
     sb_putc(out, '"');
 }
 
-int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const char **why)
+int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error *err)
 {
     for (const char *p = fmt; *p; p++) {
         if (*p != '%') {
-            if (mode == GP_DATA && *p == '\n') {
-                *why = "a datablock row may not contain a line break";
-                return -1;
-            }
+            if (mode == GP_DATA && *p == '\n')
+                return wf_errorf(err, "%s", "a datablock row may not contain a line break");
             sb_putc(out, *p);
             continue;
         }
@@ -101,10 +99,8 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
         case 'd': sb_printf(out, "%d", va_arg(ap, int)); break;
         case 'u': sb_printf(out, "%u", va_arg(ap, unsigned)); break;
         case 'z':
-            if (p[1] != 'u') {
-                *why = "only %zu is supported after %z";
-                return -1;
-            }
+            if (p[1] != 'u')
+                return wf_errorf(err, "%s", "only %zu is supported after %z");
             p++;
             sb_printf(out, "%zu", va_arg(ap, size_t));
             break;
@@ -113,22 +109,18 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
                 sb_printf(out, "%ld", va_arg(ap, long));
             else if (p[1] == 'u')
                 sb_printf(out, "%lu", va_arg(ap, unsigned long));
-            else {
-                *why = "only %ld and %lu are supported after %l";
-                return -1;
-            }
+            else
+                return wf_errorf(err, "%s", "only %ld and %lu are supported after %l");
             p++;
             break;
-        case 'g': sb_double(out, va_arg(ap, double)); break;
+        case 'g': sb_number(out, va_arg(ap, double)); break;
         case '.': {
             int prec = 0;
             p++;
             while (*p >= '0' && *p <= '9')
                 prec = prec * 10 + (*p++ - '0');
-            if (*p != 'f' || prec > 12) {
-                *why = "only %.Nf (N <= 12) is supported after %.";
-                return -1;
-            }
+            if (*p != 'f' || prec > 12)
+                return wf_errorf(err, "%s", "only %.Nf (N <= 12) is supported after %.");
             double v = va_arg(ap, double);
             if (isnan(v))
                 sb_puts(out, "NaN");
@@ -152,11 +144,10 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
             break;
         }
         case 's':
-            *why = "%s is refused: write strings with %q so data cannot reach the command line unquoted";
-            return -1;
+            return wf_errorf(err, "%s",
+                             "%s is refused: write strings with %q so data cannot reach the command line unquoted");
         default:
-            *why = "unsupported directive (use %d %u %ld %lu %zu %g %.Nf %q %c %%)";
-            return -1;
+            return wf_errorf(err, "%s", "unsupported directive (use %d %u %ld %lu %zu %g %.Nf %q %c %%)");
         }
     }
     return 0;
@@ -245,9 +236,20 @@ char *gp_script(const gp_script_parts *p)
     if (p->source_line && *p->source_line) {
         sb_puts(&b, "set label 9999 ");
         gp_quote(&b, p->source_line);
-        sb_puts(&b, " at screen 0.01, screen 0.025 left font ',8' tc rgb '#555555'\n"
-                    "set bmargin 5\n");
+        sb_puts(&b, " at screen 0.01, screen 0.025 left font ',8' tc rgb '#555555'\n");
     }
+    /* Footnotes (what a title's asterisk means, what is missing) sit under
+     * the plot, as in the report: one line each, stacked upwards from the
+     * source line, 14 px apart; the bottom margin grows by one character
+     * row per line so they never reach the x axis label. */
+    for (size_t i = 0; i < p->n_footnotes; i++) {
+        double y = ((double)h * 0.025 + 14.0 * (double)(p->n_footnotes - i)) / (double)h;
+        sb_printf(&b, "set label %zu ", 9990 - p->n_footnotes + i);
+        gp_quote(&b, p->footnotes[i]);
+        sb_printf(&b, " at screen 0.01, screen %.4f left font ',9' tc rgb '#333333'\n", y);
+    }
+    if ((p->source_line && *p->source_line) || p->n_footnotes)
+        sb_printf(&b, "set bmargin %zu\n", 5 + p->n_footnotes);
     sb_puts(&b, p->body ? p->body : "");
     sb_puts(&b, "unset output\n}\n");
     return sb_take(&b);

@@ -9,12 +9,13 @@
 #include <stdarg.h>
 
 #include "util/strbuf.h"
+#include "util/wf_error.h"
 
 typedef enum gp_mode { GP_COMMAND, GP_DATA } gp_mode;
 
-/* Appends the formatted text. Returns 0, or -1 with a message in *why (a
- * static string) for a refused directive. */
-int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const char **why);
+/* Appends the formatted text. Returns 0, or -1 with a message in *err
+ * for a refused directive. */
+int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error *err);
 /* A single-quoted gnuplot string literal for s. */
 void gp_quote(strbuf *out, const char *s);
 /* A datablock field for s (double-quoted, with " and control characters
@@ -36,6 +37,8 @@ typedef struct gp_script_parts {
     const char *body;            /* plot commands */
     const char *header_comment;  /* plugin name/version, never a timestamp */
     int width, height;           /* pixels for svg/png; pdf scales from these */
+    const char *const *footnotes; /* lines drawn under the plot, above the source line */
+    size_t n_footnotes;
 } gp_script_parts;
 
 char *gp_script(const gp_script_parts *p);

@@ -8,6 +8,7 @@
 #include "figure/build.h"
 #include "util/fileio.h"
 #include "figure/gpwrite.h"
+#include "figure/pdfnorm.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
 
@@ -76,8 +77,7 @@ static int render_complete(const char *path, const char *fmt)
     return ok;
 }
 
-int render_figure(const char *gp_path, const char *prefix, const char *formats, double timeout, char *reason,
-                  size_t n)
+int render_figure(const char *gp_path, const char *prefix, const char *formats, double timeout, wf_error *reason)
 {
     strbuf logp = STRBUF_INIT, expr = STRBUF_INIT;
     sb_printf(&logp, "%s.log", prefix);
@@ -94,13 +94,13 @@ int render_figure(const char *gp_path, const char *prefix, const char *formats, 
     int rc = run_program(argv, NULL, logp.s, timeout);
     int ok = 0;
     if (rc == -3)
-        snprintf(reason, n, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
+        wf_errorf(reason, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
     else if (rc == -2)
-        snprintf(reason, n, "gnuplot did not finish within %.0f s", timeout);
+        wf_errorf(reason, "gnuplot did not finish within %.0f s", timeout);
     else if (rc != 0) {
         char line[512];
         last_line(logp.s, line, sizeof line);
-        snprintf(reason, n, "gnuplot failed (status %d): %s", rc, line);
+        wf_errorf(reason, "gnuplot failed (status %d): %s", rc, line);
     } else {
         ok = 1;
     }
@@ -110,7 +110,11 @@ int render_figure(const char *gp_path, const char *prefix, const char *formats, 
         strbuf tmp = STRBUF_INIT;
         sb_printf(&tmp, "%s.%s", prefix, tok);
         if (ok && !render_complete(tmp.s, tok)) {
-            snprintf(reason, n, "gnuplot wrote no complete %s output", tok);
+            wf_errorf(reason, "gnuplot wrote no complete %s output", tok);
+            ok = 0;
+        }
+        if (ok && strcmp(tok, "pdf") == 0 && pdf_normalise_file(tmp.s) != 0) {
+            wf_errorf(reason, "cannot normalise the dates of %s", tmp.s);
             ok = 0;
         }
         sb_free(&tmp);

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "figure/cue.h"
 #include "figure/manifest.h"
 #include "util/fileio.h"
 #include "util/proc.h"
@@ -30,6 +31,7 @@ typedef struct job {
     wf_file_id before;      /* the manifest an earlier build left, if any */
     int done, status;       /* WRRFIG_OK / NODATA / ERROR */
     double ms;
+    cue_state cue;          /* incremental rebuild (figure/cue.c) */
 } job;
 
 /* The worker's message: magic, status, length, reason text. Only a
@@ -135,9 +137,9 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         signal(SIGTERM, SIG_DFL);
         child_close_fds(p[1]); /* no other job's pipe, no host file */
         worker_limits(a, o);
-        char reason[1024] = "";
-        int rc = figure_build(a, j->fig, o, reason, sizeof reason);
-        send_frame(p[1], rc, reason);
+        wf_error reason = {""};
+        int rc = figure_build(a, j->fig, o, &reason);
+        send_frame(p[1], rc, reason.msg);
         close(p[1]);
         fflush(NULL);
         _exit(rc == WRRFIG_OK ? 0 : 1);
@@ -281,6 +283,8 @@ static void clean_stale_temps(const char *out_dir)
 
 static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_progress_fn progress, void *ud)
 {
+    cue_finish(&j->cue, j->status);
+    c->up_to_date += (size_t)j->cue.up_to_date;
     if (j->status == WRRFIG_OK)
         c->ok++;
     else if (j->status == WRRFIG_NODATA)
@@ -288,7 +292,7 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
     else
         c->failed++;
     if (progress) {
-        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms};
+        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why};
         progress(ud, &r, done, total);
     }
 }
@@ -296,7 +300,7 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
 wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const wf_figure *const *figs, size_t n,
                                    int jobs, wf_progress_fn progress, void *ud)
 {
-    wf_schedule_counts c = {0, 0, 0, 0};
+    wf_schedule_counts c = {0, 0, 0, 0, 0};
     if (jobs < 1)
         jobs = 1;
     job *js = xcalloc(n ? n : 1, sizeof *js);
@@ -320,7 +324,12 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         while (next < n && running < (size_t)jobs && !interrupted) {
             job *j = &js[next++];
             const char *missing = first_missing_input(a, j->fig->inputs);
-            if (missing) {
+            if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
+                j->done = 1; /* up to date: nothing to build */
+                j->status = missing ? WRRFIG_NODATA : WRRFIG_OK;
+                if (missing)
+                    sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
+            } else if (missing) {
                 j->done = 1;
                 j->status = WRRFIG_NODATA;
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
@@ -384,8 +393,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     c.ms = now_ms() - t0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
+        cue_state_free(&js[i].cue);
+    }
     free(js);
     return c;
 }

@@ -1,5 +1,6 @@
 #include "format/cbs_odata.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,13 +16,22 @@ static char *trim_dup(const char *s)
     return xstrndup(s, n);
 }
 
-/* One record member as the text a StatLine CSV would have held. */
+/* One record member as the text a StatLine CSV would have held. Booleans,
+ * arrays and objects (json-records only) keep their JSON text, so a mapping
+ * that uses such a member as a value fails as non-numeric instead of
+ * reading it as absent. */
 static char *cell_text(const cJSON *v)
 {
     if (cJSON_IsNull(v))
         return xstrdup(".");
     if (cJSON_IsString(v))
         return trim_dup(v->valuestring);
+    if (!cJSON_IsNumber(v)) {
+        char *j = cJSON_PrintUnformatted(v);
+        char *t = xstrdup(j ? j : "");
+        cJSON_free(j);
+        return t;
+    }
     strbuf b = STRBUF_INIT;
     sb_double(&b, v->valuedouble);
     return sb_take(&b);
@@ -38,17 +48,20 @@ static void free_partial(csv_row *rows, size_t n)
     free(rows);
 }
 
-int odata_to_doc(const cJSON *dataset, const char *name, csv_doc **out, wf_error *err)
+/* Records of vals (an array of objects that all have the members of the
+ * first, in any order) as rows of text cells; `where` names the array in
+ * messages ("$.value"). strict: members must be strings, numbers or null. */
+static int records_to_doc(const cJSON *vals, const char *name, const char *where, int strict, csv_doc **out,
+                          wf_error *err)
 {
-    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(dataset, "value");
     if (!cJSON_IsArray(vals))
-        return wf_errorf(err, "%s: $.value: missing (expected the array of records of a TypedDataSet)", name);
+        return wf_errorf(err, "%s: %s: missing (expected an array of records)", name, where);
     size_t n_rec = (size_t)cJSON_GetArraySize(vals);
     if (n_rec == 0)
-        return wf_errorf(err, "%s: $.value: empty (expected at least one record)", name);
+        return wf_errorf(err, "%s: %s: empty (expected at least one record)", name, where);
     const cJSON *first = vals->child;
     if (!cJSON_IsObject(first) || !first->child)
-        return wf_errorf(err, "%s: $.value[0]: expected a non-empty object", name);
+        return wf_errorf(err, "%s: %s[0]: expected a non-empty object", name, where);
     size_t n_cols = (size_t)cJSON_GetArraySize(first);
     csv_row *rows = xcalloc(n_rec + 1, sizeof *rows);
     rows[0].n = n_cols;
@@ -63,8 +76,8 @@ int odata_to_doc(const cJSON *dataset, const char *name, csv_doc **out, wf_error
     for (const cJSON *rec = vals->child; rec; rec = rec->next, r++) {
         if (!cJSON_IsObject(rec) || (size_t)cJSON_GetArraySize(rec) != n_cols) {
             free_partial(rows, r);
-            return wf_errorf(err, "%s: $.value[%zu]: expected an object with the %zu members of $.value[0]", name,
-                             r - 1, n_cols);
+            return wf_errorf(err, "%s: %s[%zu]: expected an object with the %zu members of %s[0]", name, where,
+                             r - 1, n_cols, where);
         }
         rows[r].n = n_cols;
         rows[r].line = r;
@@ -72,8 +85,8 @@ int odata_to_doc(const cJSON *dataset, const char *name, csv_doc **out, wf_error
         rows[r].col = xcalloc(n_cols, sizeof *rows[r].col);
         for (c = 0; c < n_cols; c++) {
             const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, rows[0].f[c]);
-            if (!v || !(cJSON_IsNull(v) || cJSON_IsString(v) || cJSON_IsNumber(v))) {
-                wf_errorf(err, "%s: $.value[%zu].%s: %s (expected a string, number or null)", name, r - 1,
+            if (!v || (strict && !(cJSON_IsNull(v) || cJSON_IsString(v) || cJSON_IsNumber(v)))) {
+                wf_errorf(err, "%s: %s[%zu].%s: %s (expected a string, number or null)", name, where, r - 1,
                           rows[0].f[c], v ? "wrong type" : "missing");
                 rows[r].n = c;
                 free_partial(rows, r + 1);
@@ -88,6 +101,21 @@ int odata_to_doc(const cJSON *dataset, const char *name, csv_doc **out, wf_error
     d->rows = rows;
     *out = d;
     return 0;
+}
+
+int odata_to_doc(const cJSON *dataset, const char *name, csv_doc **out, wf_error *err)
+{
+    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(dataset, "value");
+    if (!cJSON_IsArray(vals))
+        return wf_errorf(err, "%s: $.value: missing (expected the array of records of a TypedDataSet)", name);
+    return records_to_doc(vals, name, "$.value", 1, out, err);
+}
+
+int json_records_to_doc(const cJSON *doc, const char *member, const char *name, csv_doc **out, wf_error *err)
+{
+    char where[160];
+    snprintf(where, sizeof where, "$.%s", member);
+    return records_to_doc(cJSON_GetObjectItemCaseSensitive(doc, member), name, where, 0, out, err);
 }
 
 const cJSON *odata_properties(const cJSON *doc, const char *name, wf_error *err)

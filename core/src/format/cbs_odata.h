@@ -18,6 +18,12 @@
  * members. `name` is used in messages. */
 int odata_to_doc(const cJSON *dataset, const char *name, csv_doc **out, wf_error *err);
 
+/* A compiled JSON file whose top-level member `member` is an array of
+ * flat records ({"timeline": [{"year": 1972, ...}, ...]}): the same rows of
+ * text cells, header = the first record's members. Booleans, arrays and
+ * objects keep their JSON text. Messages name $.<member>[k].<name>. */
+int json_records_to_doc(const cJSON *doc, const char *member, const char *name, csv_doc **out, wf_error *err);
+
 /* The "value" array of a DataProperties document, checked to hold objects
  * with a string Key (NULL with err set otherwise). Borrowed from doc. */
 const cJSON *odata_properties(const cJSON *doc, const char *name, wf_error *err);

@@ -17,23 +17,17 @@ typedef struct pending {
 
 typedef struct reader {
     const char *source;
-    char *err;
-    size_t errlen;
+    wf_error *err;
 } reader;
 
 static int fail(const reader *r, const char *fmt, ...) WRRFIG_PRINTF(2, 3);
 static int fail(const reader *r, const char *fmt, ...)
 {
-    if (r->err && r->errlen) {
-        int n = snprintf(r->err, r->errlen, "%s: ", r->source ? r->source : "geojson");
-        if (n < 0)
-            n = 0;
-        if ((size_t)n < r->errlen) {
-            va_list ap;
-            va_start(ap, fmt);
-            vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
-            va_end(ap);
-        }
+    if (r->err) {
+        va_list ap;
+        va_start(ap, fmt);
+        wf_error_vin(r->err, r->source ? r->source : "geojson", fmt, ap);
+        va_end(ap);
     }
     return -1;
 }
@@ -194,13 +188,13 @@ static char *read_crs(const cJSON *root)
 }
 
 int geojson_from_cjson(const cJSON *root, const char *source, const geojson_opts *opts,
-                       geojson *out, char *err, size_t errlen)
+                       geojson *out, wf_error *err)
 {
     static const geojson_opts defaults = {"statcode", "statnaam", 0};
     const geojson_opts *o = opts ? opts : &defaults;
     const char *code_key = o->code_key ? o->code_key : "statcode";
     const char *name_key = o->name_key ? o->name_key : "statnaam";
-    reader r = {source, err, errlen};
+    reader r = {source, err};
     memset(out, 0, sizeof *out);
 
     if (!cJSON_IsObject(root))
@@ -291,9 +285,9 @@ static void line_col(const char *text, size_t at, size_t *line, size_t *col)
 }
 
 int geojson_parse(const char *text, size_t len, const char *source, const geojson_opts *opts,
-                  geojson *out, char *err, size_t errlen)
+                  geojson *out, wf_error *err)
 {
-    reader r = {source, err, errlen};
+    reader r = {source, err};
     memset(out, 0, sizeof *out);
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -303,15 +297,14 @@ int geojson_parse(const char *text, size_t len, const char *source, const geojso
         line_col(text, at, &line, &col);
         return fail(&r, "%zu:%zu: invalid JSON (expected a value, ',' or a closing bracket)", line, col);
     }
-    int rc = geojson_from_cjson(root, source, opts, out, err, errlen);
+    int rc = geojson_from_cjson(root, source, opts, out, err);
     cJSON_Delete(root);
     return rc;
 }
 
-int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, char *err,
-                      size_t errlen)
+int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, wf_error *err)
 {
-    reader r = {path, err, errlen};
+    reader r = {path, err};
     memset(out, 0, sizeof *out);
     FILE *fp = fopen(path, "rb");
     if (!fp)
@@ -341,7 +334,7 @@ int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, 
         free(buf);
         return fail(&r, "read error");
     }
-    int rc = geojson_parse(buf, len, path, opts, out, err, errlen);
+    int rc = geojson_parse(buf, len, path, opts, out, err);
     free(buf);
     return rc;
 }

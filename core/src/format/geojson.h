@@ -13,8 +13,10 @@
 #ifndef WRRFIG_GEOJSON_H
 #define WRRFIG_GEOJSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "util/wf_error.h"
 #include "wrrfig/plugin.h"
 
 struct cJSON;
@@ -22,7 +24,7 @@ struct cJSON;
 typedef struct geojson_opts {
     const char *code_key;   /* property with the region code; default "statcode" */
     const char *name_key;   /* property with the name; default "statnaam" */
-    int allow_null_geometry; /* keep "geometry": null as a feature without rings */
+    bool allow_null_geometry; /* keep "geometry": null as a feature without rings */
 } geojson_opts;
 
 typedef struct geojson {
@@ -32,18 +34,17 @@ typedef struct geojson {
 } geojson;
 
 /* Parses text (len bytes, not necessarily NUL-terminated). `source` names
- * the input in error messages. Returns 0, or -1 with a message in err. */
+ * the input in error messages. Returns 0, or -1 with a message in err (may be NULL). */
 int geojson_parse(const char *text, size_t len, const char *source, const geojson_opts *opts,
-                  geojson *out, char *err, size_t errlen);
+                  geojson *out, wf_error *err);
 
 /* Same, from an already parsed document (the importer reads attributes from
  * the same tree). */
 int geojson_from_cjson(const struct cJSON *root, const char *source, const geojson_opts *opts,
-                       geojson *out, char *err, size_t errlen);
+                       geojson *out, wf_error *err);
 
 /* Reads and parses a file. */
-int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, char *err,
-                      size_t errlen);
+int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, wf_error *err);
 
 /* Binary search by code; NULL when absent. */
 const wrrfig_feature *geojson_find(const geojson *g, const char *code);

@@ -2,6 +2,7 @@
  * reader, cached in the ctx for the rest of the callback (a map may ask for
  * the same layer several times) and freed with it. Each layer opened is
  * recorded for the manifest with its hash and provenance. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,14 +36,14 @@ static void geo_cache_free(void *p)
     free(gc);
 }
 
-static int geo_declared(const wrrfig_ctx *c, const char *name)
+static bool geo_declared(const wrrfig_ctx *c, const char *name)
 {
     if (!c->declared)
-        return 1;
+        return true;
     for (size_t i = 0; c->declared[i]; i++)
         if (strcmp(c->declared[i], name) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 /* Tabs would break the manifest record's fields. */
@@ -116,11 +117,11 @@ const wrrfig_feature *host_geo_features(wrrfig_ctx *c, const char *name, size_t 
     strbuf path = STRBUF_INIT;
     sb_printf(&path, "%s/%s.geojson", c->data_dir, name);
     geojson g;
-    char err[1024];
-    if (geojson_read_file(sb_cstr(&path), NULL, &g, err, sizeof err) != 0) {
-        host_api()->log(c, WRRFIG_LOG_ERROR, "%s", err);
+    wf_error err;
+    if (geojson_read_file(sb_cstr(&path), NULL, &g, &err) != 0) {
+        host_api()->log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
         if (!table_absent(c->data_dir, name))
-            ctx_broken_input(c, err);
+            ctx_broken_input(c, err.msg);
         sb_free(&path);
         return NULL;
     }

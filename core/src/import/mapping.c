@@ -54,7 +54,7 @@ static int req_str(const cJSON *obj, const char *key, const char **out, const ch
     return 0;
 }
 
-static int opt_bool(const cJSON *obj, const char *key, int *out, const char *file, const char *path,
+static int opt_bool(const cJSON *obj, const char *key, bool *out, const char *file, const char *path,
                     wf_error *err)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -123,6 +123,8 @@ static int parse_format(const char *s, imp_format *f)
         *f = IMP_CSV;
     else if (strcmp(s, "odata-json") == 0)
         *f = IMP_ODATA_JSON;
+    else if (strcmp(s, "json-records") == 0)
+        *f = IMP_JSON_RECORDS;
     else
         return -1;
     return 0;
@@ -131,7 +133,7 @@ static int parse_format(const char *s, imp_format *f)
 static int parse_input(imp_mapping *m, const cJSON *in, const char *file, wf_error *err)
 {
     static const char *const keys[] = {"format", "file", "files", "sep", "also_sep", "trim",
-                                       "strip_stray_quotes", "properties", NULL};
+                                       "strip_stray_quotes", "properties", "records", NULL};
     if (!cJSON_IsObject(in))
         return wf_errorf(err, "%s: $.input: missing (expected an object)", file);
     if (check_keys(in, keys, file, "$.input", err) != 0)
@@ -140,14 +142,15 @@ static int parse_input(imp_mapping *m, const cJSON *in, const char *file, wf_err
     if (req_str(in, "format", &fmt, file, "$.input", err) != 0)
         return -1;
     if (parse_format(fmt, &m->format) != 0)
-        return wf_errorf(err, "%s: $.input.format: '%s' (expected cbs-csv, csv or odata-json)", file, fmt);
+        return wf_errorf(err, "%s: $.input.format: '%s' (expected cbs-csv, csv, odata-json or json-records)", file, fmt);
     m->sep = m->format == IMP_CBS_CSV ? ';' : ',';
     m->trim = 1;
     if (opt_sep(in, "sep", &m->sep, file, "$.input", err) != 0 ||
         opt_sep(in, "also_sep", &m->also_sep, file, "$.input", err) != 0 ||
         opt_bool(in, "trim", &m->trim, file, "$.input", err) != 0 ||
         opt_bool(in, "strip_stray_quotes", &m->strip_stray_quotes, file, "$.input", err) != 0 ||
-        opt_str(in, "properties", &m->properties, file, "$.input", err) != 0)
+        opt_str(in, "properties", &m->properties, file, "$.input", err) != 0 ||
+        opt_str(in, "records", &m->records, file, "$.input", err) != 0)
         return -1;
     if (m->also_sep == m->sep)
         return wf_errorf(err, "%s: $.input.also_sep: equals sep", file);
@@ -182,6 +185,10 @@ static int parse_input(imp_mapping *m, const cJSON *in, const char *file, wf_err
         return wf_errorf(err, "%s: $.input.properties: missing (odata-json needs the DataProperties file)", file);
     if (m->format != IMP_ODATA_JSON && m->properties)
         return wf_errorf(err, "%s: $.input.properties: only for odata-json", file);
+    if (m->format == IMP_JSON_RECORDS && !m->records)
+        return wf_errorf(err, "%s: $.input.records: missing (json-records needs the member that holds the records)", file);
+    if (m->format != IMP_JSON_RECORDS && m->records)
+        return wf_errorf(err, "%s: $.input.records: only for json-records", file);
     return 0;
 }
 
@@ -196,7 +203,7 @@ static int parse_labels_file(imp_labels_file *lf, const cJSON *o, const char *fi
     const char *fmt;
     if (req_str(o, "file", &lf->file, file, path, err) != 0 || req_str(o, "format", &fmt, file, path, err) != 0)
         return -1;
-    if (parse_format(fmt, &lf->format) != 0 || lf->format == IMP_CBS_CSV)
+    if (parse_format(fmt, &lf->format) != 0 || lf->format == IMP_CBS_CSV || lf->format == IMP_JSON_RECORDS)
         return wf_errorf(err, "%s: %s.format: '%s' (expected csv or odata-json)", file, path, fmt);
     lf->sep = ',';
     lf->key = "Key";
@@ -397,6 +404,8 @@ void imp_mapping_free(imp_mapping *m)
     cJSON_Delete(m->root);
     free(m->path);
     free(m->base);
+    for (size_t i = 0; m->files && i < m->n_files; i++)
+        free(m->files[i].resolved);
     free(m->files);
     free(m->dims);
     free(m->melt);

@@ -111,14 +111,29 @@ static int read_odata_source(const imp_mapping *m, const char *shared_dir, imp_s
     return rc;
 }
 
+static int read_records_source(const imp_mapping *m, imp_source *s, wf_error *err)
+{
+    cJSON *data = NULL;
+    if (sha256_file_hex(s->path, s->sha256) != 0)
+        return wf_errorf(err, "%s: cannot read", s->path);
+    if (json_read_file(s->path, &data, err) != 0)
+        return -1;
+    int rc = json_records_to_doc(data, m->records, s->path, &s->doc, err);
+    cJSON_Delete(data);
+    return rc;
+}
+
 int imp_source_read(const imp_mapping *m, size_t i, const char *shared_dir, imp_source *s, wf_error *err)
 {
     memset(s, 0, sizeof *s);
-    s->rel = m->files[i].file;
+    s->rel = m->files[i].resolved ? m->files[i].resolved : m->files[i].file;
     s->constants = m->files[i].constants;
     s->path = imp_join(shared_dir, s->rel);
-    s->is_json = m->format == IMP_ODATA_JSON;
-    int rc = s->is_json ? read_odata_source(m, shared_dir, s, err) : read_csv_source(m, s, err);
+    s->is_json = m->format == IMP_ODATA_JSON || m->format == IMP_JSON_RECORDS;
+    s->records = m->format == IMP_JSON_RECORDS ? m->records : "value";
+    int rc = m->format == IMP_ODATA_JSON     ? read_odata_source(m, shared_dir, s, err)
+             : m->format == IMP_JSON_RECORDS ? read_records_source(m, s, err)
+                                             : read_csv_source(m, s, err);
     if (rc != 0) {
         imp_source_free(s);
         return -1;
@@ -138,7 +153,7 @@ const char *imp_source_where(const imp_source *s, size_t row, size_t col, char *
 {
     const csv_row *r = &s->doc->rows[row];
     if (s->is_json)
-        snprintf(buf, n, "%s: $.value[%zu].%s", s->path, row - 1, s->doc->rows[0].f[col]);
+        snprintf(buf, n, "%s: $.%s[%zu].%s", s->path, s->records, row - 1, s->doc->rows[0].f[col]);
     else
         snprintf(buf, n, "%s:%zu:%zu", s->path, r->line, r->col[col]);
     return buf;

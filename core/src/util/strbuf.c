@@ -1,5 +1,6 @@
 #include "util/strbuf.h"
 
+#include <float.h>
 #include <unistd.h>
 
 #include "util/proc.h"
@@ -111,13 +112,38 @@ void sb_double(strbuf *b, double v)
         sb_puts(b, strcmp(tmp, "-0") == 0 ? "0" : tmp);
         return;
     }
-    for (int prec = 1; prec <= 17; prec++) {
+    /* 15 significant digits round-trip for most values and %g drops the
+     * trailing zeros, so this is already the shortest form when it reads
+     * back (a double with a shorter exact form rounds to it at 15 digits);
+     * 16 and then 17 digits cover the rest (17 always round-trips). */
+    for (int prec = fabs(v) < DBL_MIN ? 1 : 15; prec <= 17; prec++) { /* subnormals: no shortcut */
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v)
             break;
     }
     if (strcmp(tmp, "-0") == 0)
         strcpy(tmp, "0");
+    sb_puts(b, tmp);
+}
+
+void sb_number(strbuf *b, double v)
+{
+    if (isnan(v) || isinf(v) || v == floor(v) || fabs(v) < DBL_MIN) {
+        sb_double(b, v);
+        return;
+    }
+    /* The shortest decimal within 4e-15 of v (relative; about 36 ULPs).
+     * Any two decimals of up to 14 significant digits are further apart
+     * than that, so a value read from data prints as it was written, while
+     * the noise of arithmetic on it goes: 33.1 + 8.8 = 41.900000000000006
+     * prints as 41.9, 1 - 0.9414 as 0.0586. 17 digits always round-trip,
+     * so the loop ends. */
+    char tmp[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (fabs(strtod(tmp, NULL) - v) <= 4e-15 * fabs(v))
+            break;
+    }
     sb_puts(b, tmp);
 }
 
