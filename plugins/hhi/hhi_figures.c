@@ -1,5 +1,5 @@
 /* The map figures (kind hhi.area-map): which data, grouping and
- * boundaries a map uses comes from its spec's "params". */
+ * boundaries a map uses comes from its spec's inputs and params. */
 #include "hhi_figures.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* hhi.granularity: how much the grouping moves the index. The spec names
- * the municipalities (params.areas), the CBS 84910NED table (params.table)
+ * the municipalities (params.areas), the CBS 84910NED table (inputs.origin)
  * and the period (params.period); each is shown at country level, with the
  * 7 groups of the KWB tables and with 3 groups. Drawn as clustered bars
  * with their values, and written as a Markdown table beside the figure. */
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/kindparam.h"
 #include "hhi_data.h"
 
 #define MAX_CITIES 6
@@ -63,18 +64,19 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     static const hhi_grouping levels[N_LEVELS] = {HHI_GCOUNTRY, HHI_G7, HHI_G3};
     int nl = strcmp(h->lang(ctx), "nl") == 0;
-    const char *table = h->spec_text(ctx, "params.table"), *period = h->spec_text(ctx, "params.period");
-    int n_cities = (int)h->spec_count(ctx, "params.areas");
+    const char *table = wfc_kind_text(h, ctx, "origin"), *period = wfc_kind_text(h, ctx, "period");
+    int n_cities = (int)wfc_kind_count(h, ctx, "areas");
     if (!table || !period || n_cities < 1 || n_cities > MAX_CITIES) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec params: expected table, period (e.g. 2019JJ00) and areas (1 to %d codes)",
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec: expected inputs.origin, params.period (e.g. 2019JJ00) and params.areas "
+                                      "(1 to %d codes)",
                MAX_CITIES);
         return WRRFIG_ERROR;
     }
     const char *cities[MAX_CITIES];
     for (int c = 0; c < n_cities; c++) {
         char key[32];
-        snprintf(key, sizeof key, "params.areas.%d", c);
-        if (!(cities[c] = h->spec_text(ctx, key))) {
+        snprintf(key, sizeof key, "areas.%d", c);
+        if (!(cities[c] = wfc_kind_text(h, ctx, key))) {
             h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: expected a municipality code", key);
             return WRRFIG_ERROR;
         }

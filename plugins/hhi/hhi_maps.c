@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/kindparam.h"
 #include "hhi_classes.h"
 #include "hhi_index.h"
 #include "hhi_map.h"
@@ -73,7 +74,7 @@ static const hhi_area *find_area(const hhi_area *a, size_t n, const char *code)
 int hhi_map_config_from_spec(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_map_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
-    const char *src = h->spec_text(ctx, "params.source");
+    const char *src = wfc_kind_text(h, ctx, "layout");
     if (src && strcmp(src, "kwb-pct") == 0)
         cfg->source = HHI_SRC_KWB_PCT;
     else if (src && strcmp(src, "kwb-counts") == 0)
@@ -81,26 +82,27 @@ int hhi_map_config_from_spec(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_map_conf
     else if (src && strcmp(src, "group-counts") == 0)
         cfg->source = HHI_SRC_GROUP_COUNTS;
     else {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec params.source: expected \"kwb-pct\", \"kwb-counts\" or \"group-counts\"");
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec params.layout: expected \"kwb-pct\", \"kwb-counts\" or \"group-counts\"");
         return -1;
     }
-    cfg->table = h->spec_text(ctx, "params.table");
-    cfg->geometry = h->spec_text(ctx, "params.layer");
-    cfg->prefix = h->spec_text(ctx, "params.prefix");
-    cfg->whole = h->spec_text(ctx, "params.whole");
-    const char *missing = !cfg->table ? "table" : !cfg->geometry ? "layer" : !cfg->prefix ? "prefix" : NULL;
+    cfg->table = wfc_kind_text(h, ctx, "origin");
+    cfg->geometry = wfc_kind_text(h, ctx, "boundaries");
+    cfg->prefix = wfc_kind_text(h, ctx, "code_prefix");
+    cfg->whole = wfc_kind_text(h, ctx, "whole");
+    const char *missing = !cfg->table ? "inputs.origin" : !cfg->geometry ? "inputs.boundaries"
+                          : !cfg->prefix ? "params.code_prefix" : NULL;
     if (missing) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec params.%s: expected a text", missing);
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: expected a text", missing);
         return -1;
     }
     double g = 7, nat = 0;
-    h->spec_number(ctx, "params.groups", &g);
+    wfc_kind_number(h, ctx, "groups", &g);
     if (cfg->source == HHI_SRC_KWB_PCT && g != 7 && g != 3) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec params.groups: expected 7 or 3 for KWB percentages");
         return -1;
     }
     cfg->grouping = cfg->source == HHI_SRC_KWB_PCT && g == 7 ? HHI_G7 : HHI_G3;
-    cfg->national = h->spec_number(ctx, "params.national", &nat) && nat != 0; /* 1 or 0 */
+    cfg->national = wfc_kind_number(h, ctx, "national", &nat) && nat != 0; /* 1 or 0 */
     return 0;
 }
 

@@ -10,20 +10,21 @@
 #include "hhi_data.h"
 
 typedef enum hhi_source {
-    HHI_SRC_KWB_PCT,      /* "kwb-pct": KWB percentages (AANT_INW, P_WEST_AL, ...), 7 or 3 groups */
+    HHI_SRC_KWB_PCT,      /* layout "kwb-pct": KWB percentages (AANT_INW, P_WEST_AL, ...), 7 or 3 groups */
     HHI_SRC_KWB_COUNTS,   /* "kwb-counts": KWB counts (inwoners, westers, nietwesters), 3 groups */
     HHI_SRC_GROUP_COUNTS  /* "group-counts": region x herkomst persons, the table's groups */
 } hhi_source;
 
 /* What an area map (figure kind hhi.area-map) shows. Every field comes
- * from the spec's "params": source, table, layer, prefix, groups, national,
- * whole (strings are spec-owned, valid during the build). */
+ * from the spec (common/kindparam.h): inputs origin and boundaries, params
+ * layout, code_prefix, groups, national, whole (strings are host-owned,
+ * valid during the build). */
 typedef struct hhi_map_config {
     hhi_source source;
     hhi_grouping grouping;  /* kwb-pct: params.groups 7 (default) or 3 */
-    const char *table;      /* params.table: the origin table */
-    const char *prefix;     /* params.prefix: region codes mapped, e.g. "GM" or a city's "WK...." */
-    const char *geometry;   /* params.layer: boundaries of the data's year */
+    const char *table;      /* inputs.origin: the origin table */
+    const char *prefix;     /* params.code_prefix: region codes mapped, e.g. "GM" or a city's "WK...." */
+    const char *geometry;   /* inputs.boundaries: boundaries of the data's year */
     int national;           /* params.national: note pooled and mean values over the areas */
     const char *whole;      /* params.whole: code of the whole area (a city's GM....) in the same
                                table, noted for comparison; NULL for none */

@@ -9,7 +9,7 @@
 #include "hhi_measures.h"
 
 /* ABI 1 has no figure kinds yet, so each figure is declared here with its
- * inputs; they repeat its spec's params.table and params.layer (checked by
+ * inputs; they repeat its spec's "inputs" (checked by
  * tests/e2e/test_hhi_kinds.c), and every build reads its table, layer,
  * codes and notes from the spec. With kinds (ABI 2) these lines become two
  * kind declarations and the specs' inputs. */

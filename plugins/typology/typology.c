@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "common/choropleth.h"
+#include "common/kindparam.h"
 #include "common/maplabels.h"
 
 #define MAX_TYPES 12
@@ -82,10 +83,10 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     legend lg;
     if (read_legend(h, ctx, &lg) < 0)
         return WRRFIG_ERROR;
-    /* The example table and the boundaries come from the spec's params. */
-    const char *types_input = h->spec_text(ctx, "params.table"), *geo_input = h->spec_text(ctx, "params.layer");
+    /* The example table and the boundaries come from the spec's inputs. */
+    const char *types_input = wfc_kind_text(h, ctx, "examples"), *geo_input = wfc_kind_text(h, ctx, "boundaries");
     if (!types_input || !geo_input) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec params: expected table (the example municipalities) and layer");
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec inputs: expected examples (the example municipalities) and boundaries");
         return WRRFIG_ERROR;
     }
     const wrrfig_table *t = h->table(ctx, types_input);
@@ -307,7 +308,7 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     return WRRFIG_OK;
 }
 
-/* ABI 1 has no figure kinds: the inputs repeat the spec's params (checked
+/* ABI 1 has no figure kinds: the inputs repeat the spec's inputs (checked
  * by tests/e2e/test_hhi_kinds.c). */
 /* ABI1-INPUTS-BEGIN */
 static const char *const in_3_13[] = {"report/kader-2-3", "geo/gemeente_2015", NULL};

@@ -104,35 +104,35 @@ static void test_amsterdam_every_wijk(void **state)
     free(m);
 }
 
-/* A spec's params, as `wrrfig info` must list them among the inputs. */
+/* A spec's inputs, as `wrrfig info` must list them: no more, no fewer. */
 static void check_inputs(const char *id)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/figures/%s.json", SRC, id);
-    cJSON *spec = cJSON_Parse(tu_read(path, NULL));
+    char *text = tu_read(path, NULL);
+    cJSON *spec = cJSON_Parse(text);
+    free(text);
     assert_non_null(spec);
-    const cJSON *params = cJSON_GetObjectItemCaseSensitive(spec, "params");
-    assert_non_null(params);
+    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(spec, "inputs"), *it;
+    assert_non_null(inputs);
     char *info = NULL;
     assert_int_equal(tu_wrrfig(&info, NULL, "info", id, NULL), 0);
-    const char *keys[] = {"table", "layer"};
     size_t listed = 0;
-    for (int k = 0; k < 2; k++) {
-        const char *v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(params, keys[k]));
-        if (!v)
-            continue;
+    cJSON_ArrayForEach(it, inputs)
+    {
+        const char *v = cJSON_GetStringValue(it);
+        assert_non_null(v);
         char want[256], absent[280];
         snprintf(want, sizeof want, "\ninput      %s\n", v);
         snprintf(absent, sizeof absent, "\ninput      %s: absent\n", v);
         if (!tu_contains(info, want) && !tu_contains(info, absent))
-            fail_msg("%s: params.%s = %s is not a declared input", id, keys[k], v);
+            fail_msg("%s: inputs.%s = %s is not a declared input", id, it->string, v);
         listed++;
     }
-    /* and no other input is declared */
-    size_t inputs = 0;
+    size_t declared = 0;
     for (const char *p = info; (p = strstr(p, "\ninput      ")); p++)
-        inputs++;
-    assert_int_equal(inputs, listed);
+        declared++;
+    assert_int_equal(declared, listed);
     free(info);
     cJSON_Delete(spec);
 }
@@ -170,7 +170,7 @@ static size_t hardwired_at(const char *s, size_t i)
 }
 
 /* No area code or table name in the map plugins' sources except inside
- * the ABI-1 input declarations; every name there is a spec's param or a
+ * the ABI-1 input declarations; every name there is a spec's input or a
  * table of data/hhi/tables.csv (or the list itself and the national table
  * of hhi.national_pooled). */
 static void test_no_hardwired_names(void **state)
