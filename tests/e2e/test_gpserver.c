@@ -181,6 +181,43 @@ static void test_missing_gnuplot(void **state)
     assert_contains(e.msg, "cannot run /nonexistent/gnuplot");
 }
 
+/* A build renders every figure through one gnuplot per job slot: a
+ * wrapper that logs each start of gnuplot sees at most --jobs starts. */
+static void test_build_starts_one_gnuplot_per_slot(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir("gpserver-build");
+    char wrapper[1100], log[1100];
+    snprintf(wrapper, sizeof wrapper, "%s/gnuplot-wrapper", dir);
+    snprintf(log, sizeof log, "%s/starts.log", dir);
+    char text[2400];
+    snprintf(text, sizeof text, "#!/bin/sh\necho start >> '%s'\nexec /usr/bin/gnuplot \"$@\"\n", log);
+    tu_write(wrapper, text);
+    chmod(wrapper, 0755);
+    setenv("WRRFIG_GNUPLOT", wrapper, 1);
+    char out_dir[1100];
+    snprintf(out_dir, sizeof out_dir, "%s/out", dir);
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig(&out, &err, "build", "--out", out_dir, "--jobs", "2", "--force", NULL);
+    unsetenv("WRRFIG_GNUPLOT");
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    char *starts = tu_read(log, NULL);
+    assert_non_null(starts);
+    size_t n = 0;
+    for (const char *p = starts; (p = strstr(p, "start")); p += 5)
+        n++;
+    /* one per slot, plus at most one `gnuplot --version` probe when the
+     * version cache is cold */
+    if (n < 1 || n > 3)
+        fail_msg("%zu gnuplot starts for a build with 2 jobs:\n%s", n, starts);
+    free(starts);
+    free(out);
+    free(err);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_error_then_next),
         cmocka_unit_test(test_timeout_and_death),
         cmocka_unit_test(test_missing_gnuplot),
+        cmocka_unit_test(test_build_starts_one_gnuplot_per_slot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,8 @@ struct wf_gpserver {
     bool busy;
     strbuf pending;      /* bytes read but not yet a whole line */
     strbuf msgs;         /* lines of the pending request */
+    char *script;        /* of the pending request, as gnuplot quotes it in messages */
+    char *shown_as;      /* ... and the name to show instead */
     char *version;
 };
 
@@ -81,8 +83,21 @@ static int take_line(wf_gpserver *s, const char *line, long *errno_out, char *ve
     while (*p == ' ' || *p == '\t' || *p == '^')
         p++;
     if (*p) {
-        sb_puts(&s->msgs, line);
-        sb_putc(&s->msgs, '\n');
+        /* Leading blanks are gnuplot's indentation. The script's path (a
+         * temporary file, with a pid in it) becomes the name it is shown as:
+         * "\"/out/.fig-1-2.gp.123.1.tmp\" line 58: warning: ..." */
+        const char *t = line;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        strbuf q = STRBUF_INIT;
+        if (s->script && s->shown_as)
+            sb_printf(&q, "\"%s\"", s->script);
+        const char *at = q.len ? strstr(t, q.s) : NULL;
+        if (at)
+            sb_printf(&s->msgs, "%.*s\"%s\"%s\n", (int)(at - t), t, s->shown_as, at + q.len);
+        else
+            sb_printf(&s->msgs, "%s\n", t);
+        sb_free(&q);
     }
     return 0;
 }
@@ -213,10 +228,15 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err)
     return s;
 }
 
-int gpserver_submit(wf_gpserver *s, const char *script, const char *formats, const char *prefix, wf_error *err)
+int gpserver_submit(wf_gpserver *s, const char *script, const char *shown_as, const char *formats,
+                    const char *prefix, wf_error *err)
 {
     if (s->busy)
         return wf_errorf(err, "gnuplot server: a request is already pending");
+    free(s->script);
+    free(s->shown_as);
+    s->script = xstrdup(script);
+    s->shown_as = shown_as ? xstrdup(shown_as) : NULL;
     s->seq++;
     s->msgs.len = 0;
     if (s->msgs.s)
@@ -268,7 +288,7 @@ int gpserver_render(wf_gpserver **sp, const char *script, const char *formats, c
                     strbuf *messages, wf_error *err)
 {
     wf_gpserver *s = *sp;
-    if (gpserver_submit(s, script, formats, prefix, err) != 0) {
+    if (gpserver_submit(s, script, NULL, formats, prefix, err) != 0) {
         gpserver_stop(s);
         *sp = NULL;
         return -1;
@@ -322,5 +342,7 @@ void gpserver_stop(wf_gpserver *s)
     sb_free(&s->pending);
     sb_free(&s->msgs);
     free(s->version);
+    free(s->script);
+    free(s->shown_as);
     free(s);
 }

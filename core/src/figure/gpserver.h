@@ -43,9 +43,13 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err);
 const char *gpserver_version(const wf_gpserver *s);
 
 /* Starts rendering script (a path) into <prefix>.<fmt> for each of formats
- * ("svg pdf png"). Returns 0, or -1 with err when the request could not be
- * sent (the server is then dead: stop it and start another). */
-int gpserver_submit(wf_gpserver *s, const char *script, const char *formats, const char *prefix, wf_error *err);
+ * ("svg pdf png"). gnuplot names the script in its messages; shown_as (may
+ * be NULL) replaces that name, so that a temporary file's name (with a pid
+ * in it) does not reach manifests. Returns 0, or -1 with err when the
+ * request could not be sent (the server is then dead: stop it and start
+ * another). */
+int gpserver_submit(wf_gpserver *s, const char *script, const char *shown_as, const char *formats,
+                    const char *prefix, wf_error *err);
 
 /* The descriptor to poll (POLLIN) while a request is pending. */
 int gpserver_fd(const wf_gpserver *s);
