@@ -107,33 +107,15 @@ cJSON *figure_manifest(const wf_app *a, const wf_figure *f, const build_opts *o,
     cJSON_AddStringToObject(m, "gnuplot", o->gnuplot_version ? o->gnuplot_version : "not run");
     add_spec_info(m, a, f->id);
     cJSON *inputs = cJSON_AddArrayToObject(m, "inputs");
-    for (size_t i = 0; i < c->n_tables; i++) {
-        const wf_table *t = c->tables[i];
+    for (size_t i = 0; i < c->inputs.n; i++) {
+        const wf_input *r = &c->inputs.v[i];
+        const char *keys[] = {"name", "file", "sha256", "source", "source_file", "source_sha256", "licence", "title"};
+        const char *vals[] = {r->name, r->file, r->sha256, r->source, r->source_file, r->source_sha256, r->licence,
+                              r->title};
         cJSON *in = cJSON_CreateObject();
-        cJSON_AddStringToObject(in, "name", t->name);
-        cJSON_AddStringToObject(in, "file", strrchr(t->path, '/') ? strrchr(t->path, '/') + 1 : t->path);
-        cJSON_AddStringToObject(in, "sha256", t->sha256);
-        static const char *keys[] = {"source", "source_file", "source_sha256", "licence", "title"};
-        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
-            const char *v = table_meta_get(t, keys[k]);
-            if (v)
-                cJSON_AddStringToObject(in, keys[k], v);
-        }
-        cJSON_AddItemToArray(inputs, in);
-    }
-    for (size_t i = 0; i < c->n_geo_inputs; i++) {
-        /* "name\tfile\tsha256\tsource\tlicence" */
-        static const char *keys[] = {"name", "file", "sha256", "source", "licence"};
-        cJSON *in = cJSON_CreateObject();
-        char *dup = xstrdup(c->geo_inputs[i]), *save = dup;
-        for (size_t k = 0; k < 5 && save; k++) {
-            char *tab = strchr(save, '\t');
-            if (tab)
-                *tab = '\0';
-            cJSON_AddStringToObject(in, keys[k], save);
-            save = tab ? tab + 1 : NULL;
-        }
-        free(dup);
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+            if (vals[k])
+                cJSON_AddStringToObject(in, keys[k], vals[k]);
         cJSON_AddItemToArray(inputs, in);
     }
     /* Notes: the spec's (in the output language), then those the build added. */

@@ -101,6 +101,16 @@ static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
     }
     c->tables = xrealloc(c->tables, (c->n_tables + 1) * sizeof *c->tables);
     c->tables[c->n_tables++] = t;
+    const char *slash = t->path ? strrchr(t->path, '/') : NULL;
+    wf_input in = {.name = t->name,
+                   .file = (char *)(slash ? slash + 1 : t->path),
+                   .sha256 = t->sha256,
+                   .source = (char *)table_meta_get(t, "source"),
+                   .source_file = (char *)table_meta_get(t, "source_file"),
+                   .source_sha256 = (char *)table_meta_get(t, "source_sha256"),
+                   .licence = (char *)table_meta_get(t, "licence"),
+                   .title = (char *)table_meta_get(t, "title")};
+    inputs_add(&c->inputs, &in);
     return t;
 }
 
