@@ -57,14 +57,7 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     c.cache = cache;
     double v = 0;
     int st = m->desc->eval(host_api(), &c, p, &v);
-    strbuf in = STRBUF_INIT;
-    for (size_t i = 0; i < c.n_tables; i++) {
-        const wf_table *t = c.tables[i];
-        const char *src = table_meta_get(t, "source");
-        sb_printf(&in, "%s%s (%s; sha256 %.12s)", i ? "; " : "", t->name, src ? src : "?", t->sha256);
-    }
-    snprintf(r->inputs, sizeof r->inputs, "%s", sb_cstr(&in));
-    sb_free(&in);
+    cites_from_inputs(&r->inputs, &c.inputs);
     if (c.misuse) {
         r->status = EVAL_ERROR;
         wf_errorf(&r->reason, "the plugin misused the host API");

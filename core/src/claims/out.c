@@ -159,7 +159,10 @@ void claims_write_json(strbuf *b, const claims_run *r)
                   claim_status_key(c->has_expect ? c->expect : CLAIM_PASS), x->matches ? "true" : "false");
         json_str_or_null(b, *x->reason.msg ? x->reason.msg : NULL);
         sb_puts(b, ", \"inputs\": ");
-        json_str_or_null(b, *x->inputs ? x->inputs : NULL);
+        strbuf d = STRBUF_INIT;
+        cites_describe(&x->inputs, &d);
+        json_str_or_null(b, x->inputs.n ? sb_cstr(&d) : NULL);
+        sb_free(&d);
         sb_putc(b, '}');
     }
     sb_puts(b, "\n  ]\n}\n");

@@ -1,5 +1,6 @@
 #include "data/provenance.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,48 +53,48 @@ void inputs_free(wf_inputs *l)
     l->n = 0;
 }
 
-void inputs_describe(const wf_inputs *l, strbuf *out)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        const wf_input *in = &l->v[i];
-        sb_printf(out, "%s%s (%s; sha256 %.12s)", i ? "; " : "", in->name, in->source ? in->source : "?",
-                  in->sha256 ? in->sha256 : "");
-    }
-}
-
-/* Per input, per field: a presence byte ('0' or '1'), then the string and
- * its NUL when present. */
-void inputs_encode(const wf_inputs *l, strbuf *out)
+void cites_add(wf_cites *l, const char *name, const char *source, const char *sha256)
 {
     for (size_t i = 0; i < l->n; i++)
-        for (size_t k = 0; k < N_FIELDS; k++) {
-            const char *s = cfield(&l->v[i], k);
-            sb_putc(out, s ? '1' : '0');
-            if (s)
-                sb_add(out, s, strlen(s) + 1);
-        }
+        if (same(l->v[i].name, name) && same(l->v[i].sha256, sha256))
+            return;
+    if (l->n == WF_CITES_MAX) {
+        l->truncated = true;
+        return;
+    }
+    wf_cite *c = &l->v[l->n++];
+    snprintf(c->name, sizeof c->name, "%s", name ? name : "");
+    snprintf(c->source, sizeof c->source, "%s", source ? source : "");
+    snprintf(c->sha256, sizeof c->sha256, "%s", sha256 ? sha256 : "");
 }
 
-int inputs_decode(const char *buf, size_t len, wf_inputs *out)
+void cites_merge(wf_cites *to, const wf_cites *from)
 {
-    size_t at = 0;
-    while (at < len) {
-        wf_input in = {0};
-        const char *v[N_FIELDS] = {0};
-        for (size_t k = 0; k < N_FIELDS; k++) {
-            if (at >= len || (buf[at] != '0' && buf[at] != '1'))
-                return -1;
-            if (buf[at++] == '0')
-                continue;
-            const char *nul = memchr(buf + at, '\0', len - at);
-            if (!nul)
-                return -1;
-            v[k] = buf + at;
-            at = (size_t)(nul - buf) + 1;
-        }
-        for (size_t k = 0; k < N_FIELDS; k++)
-            *field(&in, k) = (char *)v[k];
-        inputs_add(out, &in);
+    for (size_t i = 0; i < from->n; i++)
+        cites_add(to, from->v[i].name, from->v[i].source, from->v[i].sha256);
+    to->truncated |= from->truncated;
+}
+
+void cites_from_inputs(wf_cites *to, const wf_inputs *from)
+{
+    for (size_t i = 0; i < from->n; i++)
+        cites_add(to, from->v[i].name, from->v[i].source, from->v[i].sha256);
+}
+
+bool cites_has(const wf_cites *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+void cites_describe(const wf_cites *l, strbuf *out)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const wf_cite *c = &l->v[i];
+        sb_printf(out, "%s%s (%s; sha256 %.12s)", i ? "; " : "", c->name, c->source[0] ? c->source : "?", c->sha256);
     }
-    return 0;
+    if (l->truncated)
+        sb_puts(out, "; ...");
 }

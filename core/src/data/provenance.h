@@ -34,14 +34,30 @@ void inputs_merge(wf_inputs *to, const wf_inputs *from);
 bool inputs_has(const wf_inputs *l, const char *name, const char *sha256);
 void inputs_free(wf_inputs *l);
 
-/* For text reports: "name (source; sha256 0123456789ab)" per input, joined
- * by "; ". Appends to out ("" for an empty list). */
-void inputs_describe(const wf_inputs *l, strbuf *out);
+/* What a measure, expression or claim result cites: enough to name each
+ * input in a report. A plain value (no pointers), so results are copied
+ * freely and passed between processes (the measure worker) as bytes. */
+#define WF_CITES_MAX 16
+typedef struct wf_cite {
+    char name[96];
+    char source[192];     /* "" when the sidecar names none */
+    char sha256[65];
+} wf_cite;
 
-/* A byte encoding, for passing a list between processes (the measure
- * worker). inputs_decode appends to out; returns 0, or -1 on malformed
- * bytes (out keeps what was decoded). */
-void inputs_encode(const wf_inputs *l, strbuf *out);
-int inputs_decode(const char *buf, size_t len, wf_inputs *out);
+typedef struct wf_cites {
+    size_t n;
+    bool truncated;       /* more than WF_CITES_MAX distinct inputs */
+    wf_cite v[WF_CITES_MAX];
+} wf_cites;
+
+/* Appends unless the same name and sha256 is already cited (the same rule
+ * as inputs_add). source may be NULL. */
+void cites_add(wf_cites *l, const char *name, const char *source, const char *sha256);
+void cites_merge(wf_cites *to, const wf_cites *from);
+void cites_from_inputs(wf_cites *to, const wf_inputs *from);
+bool cites_has(const wf_cites *l, const char *name);
+/* For reports: "name (source; sha256 0123456789ab)" per input, joined by
+ * "; " (source "?" when unknown). Appends to out. */
+void cites_describe(const wf_cites *l, strbuf *out);
 
 #endif
