@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* qsort_r */
 #include "data/table.h"
 
 #include <stdbool.h>
@@ -280,9 +281,9 @@ const char *table_meta_get(const wf_table *t, const char *key)
     return json_str(t->meta, key);
 }
 
-static const wf_table *sort_table;
-static int cmp_rows(const void *a, const void *b)
+static int cmp_rows(const void *a, const void *b, void *ctx)
 {
+    const wf_table *sort_table = ctx;
     size_t ra = *(const size_t *)a, rb = *(const size_t *)b;
     for (size_t d = 0; d < sort_table->n_dims; d++) {
         int c = strcmp(sort_table->keys[ra * sort_table->n_dims + d], sort_table->keys[rb * sort_table->n_dims + d]);
@@ -298,9 +299,7 @@ void table_sort(wf_table *t)
     size_t *order = xmalloc(n * sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    sort_table = t; /* qsort has no context argument in C11 */
-    qsort(order, n, sizeof *order, cmp_rows);
-    sort_table = NULL;
+    qsort_r(order, n, sizeof *order, cmp_rows, t); /* glibc's argument order */
     char **keys = xmalloc((n * nd > 0 ? n * nd : 1) * sizeof *keys);
     double *values = xmalloc((n ? n : 1) * sizeof *values);
     unsigned char *kinds = xmalloc(n ? n : 1);

@@ -17,8 +17,5 @@ bool file_exists(const char *path);
 bool dir_exists(const char *path);
 /* mkdir -p */
 int make_dirs(const char *path, wf_error *err);
-/* A unique temporary path beside `path` (same directory, so rename is
- * atomic); caller frees. */
-char *temp_path_for(const char *path, const char *suffix);
 
 #endif
