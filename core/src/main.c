@@ -14,7 +14,8 @@
 #include "util/strbuf.h"
 
 static const char usage[] =
-    "usage: wrrfig [--data DIR] [--plugins DIR] [--figures DIR] [--lang nl|en] [--timeout S] COMMAND [ARGS]\n"
+    "usage: wrrfig [--data DIR] [--plugins DIR]... [--figures DIR]... [--no-builtin] [--lang nl|en] [--timeout S]\n"
+    "              COMMAND [ARGS]\n"
     "\n"
     "commands:\n"
     "  list                 plugins, figures, and whether each figure's data is present\n"
@@ -26,8 +27,11 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --data DIR           project data (default: ../share/wrrfig/data or the source tree's data/)\n"
-    "  --plugins DIR        plugin directory (default: ../lib/wrrfig/plugins or build/plugins)\n"
-    "  --figures DIR        figure specs (default: ../share/wrrfig/figures or figures/)\n"
+    "  --plugins DIR        also load the plugins in DIR (repeatable; then $WRRFIG_PLUGIN_PATH, colon-separated),\n"
+    "                       after the built-in ones (../lib/wrrfig/plugins or build/plugins)\n"
+    "  --figures DIR        also read figure specs in DIR (repeatable; then $WRRFIG_FIGURES_PATH), after the\n"
+    "                       built-in ones (../share/wrrfig/figures or figures/)\n"
+    "  --no-builtin         search only the directories given, not the built-in plugins and specs\n"
     "  --lang nl|en         language of titles and labels (default nl)\n"
     "  --timeout S          seconds a figure build or render may take (default 120)\n"
     "  --version, --help\n"
@@ -62,10 +66,16 @@ int main(int argc, char **argv)
     a.lang = "nl";
     a.timeout = 120;
     char *own[3] = {NULL, NULL, NULL};
+    bool builtin = true;
+    /* --plugins/--figures values (argv pointers, so early returns free nothing) */
+    const char *extra_plugins[64], *extra_figures[64];
+    size_t n_plugins = 0, n_figures = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *o = argv[i];
-        if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+        if (!strcmp(o, "--no-builtin")) {
+            builtin = false;
+        } else if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
             fputs(usage, stdout);
             return EXIT_OK;
         } else if (!strcmp(o, "--version")) {
@@ -75,10 +85,17 @@ int main(int argc, char **argv)
             break;
         } else if (!strcmp(o, "--data"))
             a.data_dir = argv[++i];
-        else if (!strcmp(o, "--plugins"))
-            a.plugin_dir = argv[++i];
-        else if (!strcmp(o, "--figures"))
-            a.figures_dir = argv[++i];
+        else if (!strcmp(o, "--plugins") || !strcmp(o, "--figures")) {
+            bool plug = o[2] == 'p';
+            if ((plug ? n_plugins : n_figures) == 64) {
+                fprintf(stderr, "wrrfig: %s given more than 64 times\n", o);
+                return EXIT_USAGE;
+            }
+            if (plug)
+                extra_plugins[n_plugins++] = argv[++i];
+            else
+                extra_figures[n_figures++] = argv[++i];
+        }
         else if (!strcmp(o, "--lang")) {
             a.lang = argv[++i];
             if (strcmp(a.lang, "nl") && strcmp(a.lang, "en")) {
@@ -106,14 +123,22 @@ int main(int argc, char **argv)
     const char *cmd = argv[i++];
     if (!a.data_dir)
         a.data_dir = own[0] = default_dir("../share/wrrfig/data", "../../data");
-    if (!a.plugin_dir)
+    for (size_t k = 0; k < n_plugins; k++)
+        dirs_add(&a.plugin_path, extra_plugins[k]);
+    for (size_t k = 0; k < n_figures; k++)
+        dirs_add(&a.figures_path, extra_figures[k]);
+    dirs_add_list(&a.plugin_path, getenv("WRRFIG_PLUGIN_PATH"));
+    dirs_add_list(&a.figures_path, getenv("WRRFIG_FIGURES_PATH"));
+    if (builtin) {
         a.plugin_dir = own[1] = default_dir("../lib/wrrfig/plugins", "../plugins");
-    if (!a.figures_dir)
         a.figures_dir = own[2] = default_dir("../share/wrrfig/figures", "../../figures");
+    }
 
     /* import-geo needs no plugins. */
     if (!strcmp(cmd, "import-geo")) {
         int grc = cli_import_geo_in(a.data_dir, argc - i, argv + i);
+        dirs_free(&a.plugin_path);
+        dirs_free(&a.figures_path);
         for (int k = 0; k < 3; k++)
             free(own[k]);
         return grc;
@@ -143,7 +168,9 @@ int main(int argc, char **argv)
                 rc = lrc; /* a refused plugin is reported in the exit status too */
         }
     }
-    registry_free(&a.reg);
+    app_free(&a);
+    dirs_free(&a.plugin_path);
+    dirs_free(&a.figures_path);
     for (int k = 0; k < 3; k++)
         free(own[k]);
     return rc;

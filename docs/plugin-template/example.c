@@ -45,12 +45,14 @@ static wrrfig_status latest(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_
     return WRRFIG_OK;
 }
 
+/* Designated initializers: a later ABI minor may append fields, which stay 0. */
 static const wrrfig_figure figures[] = {
-    {"example-1", inputs, "a table example/series with columns year,value", build},
+    {.id = "example-1", .inputs = inputs, .needs = "a table example/series with columns year,value", .build = build},
 };
 
 static const wrrfig_measure measures[] = {
-    {"example.latest", "", "count", "the value of the last row of example/series", inputs, latest},
+    {.name = "example.latest", .params = "", .unit = "count", .doc = "the value of the last row of example/series",
+     .inputs = inputs, .eval = latest},
 };
 
 WRRFIG_PLUGIN_DEFINE("example", "0.1.0", "Example plugin (template)", figures, measures);

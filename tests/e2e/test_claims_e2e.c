@@ -61,7 +61,7 @@ static captured check(const char *first, ...)
     close(save_err);
     close(fo);
     close(fe);
-    registry_free(&a.reg);
+    app_free(&a);
     c.out = tu_read(outp, NULL);
     c.err = tu_read(errp, NULL);
     unlink(outp);
@@ -302,7 +302,7 @@ static void test_figure_verdicts(void **state)
     assert_int_equal(cJSON_GetArraySize(v), 0);
     cJSON_Delete(v);
     sb_free(&errs);
-    registry_free(&a.reg);
+    app_free(&a);
 }
 
 int main(void)

@@ -348,7 +348,7 @@ static void test_measures(void **state)
     assert_double_near(tu_eval_ok(&a, "immigration.by_origin{origin='Marokko', from=2000, to=2004}"), im, 0);
     assert_double_near(tu_eval_ok(&a, "immigration.by_origin{origin='Marokko', year=2000}"), 1000 * 5 + 100 * 4, 0);
     assert_int_equal(tu_eval_status(&a, "immigration.by_origin{origin='Marokko', from=1990, to=2000}"), EVAL_NODATA);
-    registry_free(&a.reg);
+    app_free(&a);
 }
 
 int main(void)

@@ -53,7 +53,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    registry_free(&app.reg);
+    app_free(&app);
     return 0;
 }
 

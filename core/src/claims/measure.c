@@ -56,7 +56,7 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     c.quiet = 1;
     c.cache = cache;
     double v = 0;
-    int st = m->desc->eval(host_api(), &c, p, &v);
+    int st = m->eval(host_api(), &c, p, &v);
     cites_from_inputs(&r->inputs, &c.inputs);
     if (c.misuse) {
         r->status = EVAL_ERROR;

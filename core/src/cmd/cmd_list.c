@@ -35,7 +35,7 @@ int cli_list(wf_app *a, int argc, char **argv)
             if (f->plugin != pl)
                 continue;
             wf_error err;
-            cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+            cJSON *spec = app_spec_load(a, f->id, &err);
             const char *title = spec ? spec_title(spec, a->lang) : NULL;
             const char *missing = first_missing_input(a, f->inputs);
             if (missing) {

@@ -35,7 +35,11 @@ int figure_write_json(const char *path, cJSON *j, wf_error *err)
 static void add_spec_info(cJSON *m, const wf_app *a, const char *id)
 {
     strbuf p = STRBUF_INIT;
-    sb_printf(&p, "%s/%s.json", a->figures_dir, id);
+    const char *path = app_spec_path(a, id);
+    if (path)
+        sb_puts(&p, path);
+    else
+        sb_printf(&p, "%s/%s.json", a->figures_dir, id);
     char hex[65];
     cJSON *spec = cJSON_AddObjectToObject(m, "spec");
     cJSON_AddStringToObject(spec, "file", strrchr(p.s, '/') ? strrchr(p.s, '/') + 1 : p.s);

@@ -25,6 +25,7 @@ struct wrrfig_ctx {
     const char *data_dir;
     const char *lang;            /* "nl" or "en" */
     cJSON *spec;                 /* figures/<id>.json; may be NULL for measures */
+    const cJSON *kind_params;    /* a kind's checked inputs and params (registry-owned), or NULL */
     const char *const *declared; /* inputs the figure/measure declared (may be NULL) */
 
     wf_table **tables;           /* opened so far; owned unless a cache lends them */
