@@ -84,6 +84,8 @@ void app_free(wf_app *a)
 {
     registry_free(&a->reg);
     specs_free(&a->specs);
+    dirs_free(&a->plugin_path);
+    dirs_free(&a->figures_path);
 }
 
 size_t app_report_spec_problems(const wf_app *a)

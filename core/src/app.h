@@ -44,10 +44,15 @@ typedef struct wf_app {
     const char *figures_dir;
     wf_dirs plugin_path;         /* --plugins DIR..., then $WRRFIG_PLUGIN_PATH */
     wf_dirs figures_path;        /* --figures DIR..., then $WRRFIG_FIGURES_PATH */
+    bool no_builtin;             /* --no-builtin: no built-in plugin and spec directories */
+    const char *shared_dir;      /* third-party downloads for import (--shared, $WRRFIG_SHARED) */
     const char *lang;            /* "nl" or "en" */
     double timeout;              /* seconds per figure build (and render) */
     wf_registry reg;
     wf_specs specs;              /* id -> spec file, and specs that register nothing */
+    bool plugins_loaded;         /* plugins were loaded (by wf_cmd_prepare or a test) */
+    int plugin_rc;               /* EXIT_PLUGINS when a plugin was refused, else 0 */
+    char *owned[4];              /* default directories filled in by wf_cmd_prepare (cmd/cmd.h) */
 } wf_app;
 
 /* The full search paths: the built-in directory, then the extra ones.
@@ -60,7 +65,7 @@ void app_figure_dirs(const wf_app *a, wf_dirs *out);
  * files), indexes the specs of the figures path and instantiates the kind
  * specs. Prints refusals to stderr. Returns 0 or EXIT_PLUGINS. */
 int app_load_plugins(wf_app *a);
-/* Frees the registry and the spec index. */
+/* Frees the registry, the spec index and the search paths. */
 void app_free(wf_app *a);
 
 /* Prints the specs that register no figure (wrong kind, bad parameters, no

@@ -14,6 +14,8 @@ typedef struct build_opts {
     const char *formats;          /* space-separated: "svg pdf png" */
     bool render;                   /* 0 with --no-render */
     const char *gnuplot_version;  /* recorded in manifests */
+    int incremental;              /* skip figures whose cues are unchanged (figure/cue.h); 0 with --force */
+    struct cue_memo *memo;        /* file hashes computed once per build (figure/cue.h), or NULL */
 } build_opts;
 
 /* Returns WRRFIG_OK, WRRFIG_NODATA or WRRFIG_ERROR; *reason gets a one-line

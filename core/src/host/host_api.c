@@ -277,7 +277,7 @@ static void api_csv_row(wrrfig_ctx *c, const char *types, ...)
         case 'n': {
             double v = va_arg(ap, double);
             if (!isnan(v))
-                sb_double(&c->csv, v);
+                sb_number(&c->csv, v);
             break;
         }
         case 'i': sb_printf(&c->csv, "%d", va_arg(ap, int)); break;

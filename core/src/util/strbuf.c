@@ -122,6 +122,27 @@ void sb_double(strbuf *b, double v)
     sb_puts(b, tmp);
 }
 
+void sb_number(strbuf *b, double v)
+{
+    if (isnan(v) || isinf(v) || v == floor(v) || fabs(v) < DBL_MIN) {
+        sb_double(b, v);
+        return;
+    }
+    /* The shortest decimal within 4e-15 of v (relative; about 36 ULPs).
+     * Any two decimals of up to 14 significant digits are further apart
+     * than that, so a value read from data prints as it was written, while
+     * the noise of arithmetic on it goes: 33.1 + 8.8 = 41.900000000000006
+     * prints as 41.9, 1 - 0.9414 as 0.0586. 17 digits always round-trip,
+     * so the loop ends. */
+    char tmp[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (fabs(strtod(tmp, NULL) - v) <= 4e-15 * fabs(v))
+            break;
+    }
+    sb_puts(b, tmp);
+}
+
 void sb_json_str(strbuf *b, const char *s)
 {
     sb_putc(b, '"');

@@ -22,6 +22,12 @@ void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2,
 void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
 /* Shortest decimal that reads back as the same double, C locale. */
 void sb_double(strbuf *b, double v);
+/* A number for a figure's outputs (its CSV, its gnuplot script): the
+ * shortest decimal within 4e-15 (relative) of v. Values from data (up to 14
+ * significant digits) print exactly as read; arithmetic noise
+ * (41.900000000000006) does not. Tables (data/) keep sb_double: they must
+ * read back bit for bit. */
+void sb_number(strbuf *b, double v);
 /* A JSON string literal with escapes. */
 void sb_json_str(strbuf *b, const char *s);
 const char *sb_cstr(strbuf *b); /* "" when empty; owned by b */
