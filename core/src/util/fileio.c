@@ -34,6 +34,16 @@ int read_file(const char *path, char **out, size_t *len, wf_error *err)
     return 0;
 }
 
+char *temp_path_for(const char *path, const char *suffix)
+{
+    strbuf b = STRBUF_INIT;
+    const char *slash = strrchr(path, '/');
+    if (slash)
+        sb_add(&b, path, (size_t)(slash - path + 1));
+    sb_printf(&b, ".%s.%ld.tmp%s", slash ? slash + 1 : path, (long)getpid(), suffix ? suffix : "");
+    return sb_take(&b);
+}
+
 /* Creates a temporary file beside path (same directory, so rename is
  * atomic), named .<base>.<pid>.<k>.tmp with the first k not taken: O_EXCL
  * makes it unique without a counter kept between calls. Returns the fd and
