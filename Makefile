@@ -113,10 +113,15 @@ $(foreach p,$(TPLUGIN_NAMES),$(eval $(call tplugin_rule,$(p))))
 # Test programs. Some include plugin sources to test their computations;
 # their header and source dependencies come from -MMD like everything else.
 TEST_CPPFLAGS = $(CPPFLAGS) -Iplugins -Itests -DWF_SRC_DIR='"$(CURDIR)"' -DWF_BUILD_DIR='"$(abspath $(BUILD))"'
-$(BUILD)/tests/%: tests/%.c $(LIB) $(COMMON_LIB)
+# The fake host (tests/fakehost.[ch]) is linked into every test program.
+FAKEHOST_OBJ = $(BUILD)/obj/tests/fakehost.o
+$(FAKEHOST_OBJ): tests/fakehost.c
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CPPFLAGS) $(ALL_CFLAGS) $(PLUGIN_WARN) $(DEPFLAGS) -MF $@.d $< $(LIB) $(COMMON_LIB) $(CORE_LIBS) $(CMOCKA_LIBS) \
-	    -o $@ $(ALL_LDFLAGS)
+	$(CC) $(TEST_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
+$(BUILD)/tests/%: tests/%.c $(LIB) $(COMMON_LIB) $(FAKEHOST_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CPPFLAGS) $(ALL_CFLAGS) $(PLUGIN_WARN) $(DEPFLAGS) -MF $@.d $< $(FAKEHOST_OBJ) $(LIB) $(COMMON_LIB) \
+	    $(CORE_LIBS) $(CMOCKA_LIBS) -o $@ $(ALL_LDFLAGS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
