@@ -109,6 +109,12 @@ $(BUILD)/test-plugins/$(1).so: $(call objs_of,tests/plugins/$(1))
 	$$(CC) -shared $(call objs_of,tests/plugins/$(1)) -lm -o $$@ $$(ALL_LDFLAGS)
 endef
 $(foreach p,$(TPLUGIN_NAMES),$(eval $(call tplugin_rule,$(p))))
+# The contributor kit's template, built in tree too so its kind is unit tested
+# through the fake host (tests/unit/test_template_kind.c).
+TPLUGINS += $(BUILD)/test-plugins/example.so
+$(BUILD)/test-plugins/example.so: docs/plugin-template/example.c core/include/wrrfig/plugin.h
+	@mkdir -p $(@D)
+	$(CC) -Icore/include $(ALL_CFLAGS) -fPIC -shared -fvisibility=hidden $< -o $@ $(ALL_LDFLAGS)
 
 # Test programs. Some include plugin sources to test their computations;
 # their header and source dependencies come from -MMD like everything else.

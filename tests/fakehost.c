@@ -113,7 +113,10 @@ const wrrfig_plugin *fh_plugin(fh_host *f, const char *name)
         if (strcmp(f->names[i], name) == 0)
             return dlsym(f->handles[i], WRRFIG_PLUGIN_SYMBOL_NAME);
     strbuf p = STRBUF_INIT;
-    sb_printf(&p, "%s/plugins/%s.so", WF_BUILD_DIR, name);
+    if (strchr(name, '/'))
+        sb_puts(&p, name);
+    else
+        sb_printf(&p, "%s/plugins/%s.so", WF_BUILD_DIR, name);
     void *h = dlopen(p.s, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         fprintf(stderr, "fakehost: cannot load %s: %s\n", p.s, dlerror());

@@ -37,8 +37,8 @@ void fh_table_meta(fh_host *f, const char *name, const char *csv, const char *me
 /* The figure spec (JSON text). */
 void fh_spec(fh_host *f, const char *json);
 
-/* The plugin descriptor of <build>/plugins/<name>.so (loaded once, closed
- * by fh_free). */
+/* The plugin descriptor of <build>/plugins/<name>.so, or of the file name
+ * when it holds a '/' (loaded once, closed by fh_free). */
 const wrrfig_plugin *fh_plugin(fh_host *f, const char *name);
 
 /* Runs measure `ref` ("name{k=v,...}") of plugin p. Returns the plugin's
