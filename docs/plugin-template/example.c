@@ -28,15 +28,19 @@ static wrrfig_status build(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_block_begin(ctx, "series");
     size_t n = 0;
     for (size_t r = 0; r < h->table_rows(t); r++) {
-        double v;
-        if (h->table_value(t, r, &v) != WRRFIG_VALUE)
-            continue; /* CBS '.', 'x', '-': not a number, not a zero */
         const char *y = h->table_key(t, r, (size_t)year);
         char *end;
         double x = strtod(y, &end);
         if (end == y || *end) {
             h->log(ctx, WRRFIG_LOG_ERROR, "%s: row %zu: year '%s' is not a number", name, r + 1, y);
             return WRRFIG_ERROR;
+        }
+        double v;
+        if (h->table_value(t, r, &v) != WRRFIG_VALUE) {
+            /* CBS '.', 'x', '-': not a number, not a zero. NaN breaks the
+             * line there instead of drawing across the gap. */
+            h->gp_block_row(ctx, "%g NaN", x);
+            continue;
         }
         /* The x value is a number (%g): a quoted "2019" would be a string to
          * gnuplot, and "x range is invalid". Text goes through %q. */
@@ -52,7 +56,7 @@ static wrrfig_status build(const wrrfig_host *h, wrrfig_ctx *ctx)
     const char *ylabel = h->kind_text(ctx, "ylabel");
     if (ylabel && *ylabel)
         h->gp_cmd(ctx, "set ylabel %q", ylabel); /* %q: data and spec text is always quoted */
-    h->gp_cmd(ctx, "set xtics nomirror");
+    h->gp_cmd(ctx, "set xtics 1 nomirror"); /* whole years */
     h->gp_cmd(ctx, "plot $series using 1:2 with linespoints lt 1 notitle");
     return WRRFIG_OK;
 }

@@ -38,7 +38,7 @@ static void test_builds_from_spec(void **state)
     /* '.' is not a number and not a zero: the row is left out. */
     assert_string_equal(fh_csv(fh), "year,value\n2015,10\n2016,12.5\n2018,14\n");
     const char *gp = fh_script(fh);
-    assert_contains(gp, "2015 10\n2016 12.5\n2018 14\n"); /* years as numbers, not quoted strings */
+    assert_contains(gp, "2015 10\n2016 12.5\n2017 NaN\n2018 14\n"); /* numbers, not quoted strings; a gap */
     assert_contains(gp, "set ylabel 'aantal'");
     assert_contains(fh_inputs(fh), "t/series ");
     fh_lang(fh, "en");

@@ -64,6 +64,13 @@ static void add_spec_info(cJSON *m, const wf_app *a, const char *id)
     cJSON_AddStringToObject(spec, "file", strrchr(p.s, '/') ? strrchr(p.s, '/') + 1 : p.s);
     cJSON_AddStringToObject(spec, "sha256", sha256_file_hex(p.s, hex) == 0 ? hex : "");
     sb_free(&p);
+    /* A figure built from a kind records the kind and the parameters it was
+     * built with (the spec's, checked, defaults filled in). */
+    const wf_figure *f = registry_figure(&a->reg, id);
+    if (f && f->kind) {
+        cJSON_AddStringToObject(m, "kind", f->kind->id);
+        cJSON_AddItemToObject(m, "params", cJSON_Duplicate(f->params, 1));
+    }
 }
 
 /* The ids of the claims about this figure, from the registry's figure index
