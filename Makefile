@@ -119,14 +119,17 @@ $(BUILD)/test-plugins/example.so: docs/plugin-template/example.c core/include/wr
 # Test programs. Some include plugin sources to test their computations;
 # their header and source dependencies come from -MMD like everything else.
 TEST_CPPFLAGS = $(CPPFLAGS) -Iplugins -Itests -DWF_SRC_DIR='"$(CURDIR)"' -DWF_BUILD_DIR='"$(abspath $(BUILD))"'
-# The fake host (tests/fakehost.[ch]) is linked into every test program.
+# The fake host (tests/fakehost.[ch]) is linked into the test programs that
+# include its header (not into those that include plugin sources defining
+# the same helper names).
 FAKEHOST_OBJ = $(BUILD)/obj/tests/fakehost.o
+FAKEHOST_USERS := $(shell grep -l '"fakehost.h"' tests/unit/*.c tests/e2e/*.c 2>/dev/null)
 $(FAKEHOST_OBJ): tests/fakehost.c
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 $(BUILD)/tests/%: tests/%.c $(LIB) $(COMMON_LIB) $(FAKEHOST_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CPPFLAGS) $(ALL_CFLAGS) $(PLUGIN_WARN) $(DEPFLAGS) -MF $@.d $< $(FAKEHOST_OBJ) $(LIB) $(COMMON_LIB) \
+	$(CC) $(TEST_CPPFLAGS) $(ALL_CFLAGS) $(PLUGIN_WARN) $(DEPFLAGS) -MF $@.d $< $(if $(filter tests/$*.c,$(FAKEHOST_USERS)),$(FAKEHOST_OBJ)) $(LIB) $(COMMON_LIB) \
 	    $(CORE_LIBS) $(CMOCKA_LIBS) -o $@ $(ALL_LDFLAGS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
