@@ -122,6 +122,29 @@ static void test_out_of_tree_render(void **state)
     char *tab = tu_readf("%s/tab-2-1.svg", out_dir);
     assert_non_null(tab);
     free(tab);
+
+    /* The spec's inputs are the figure's declared inputs: an absent one makes
+     * it NO-DATA with that table's name and the kind's needs. */
+    char figs[700];
+    snprintf(figs, sizeof figs, "%s/absent-figs", dir);
+    assert_int_equal(sh("mkdir -p '%s' && printf '{\"id\": \"example-absent\", \"kind\": \"example.series\","
+                        " \"inputs\": {\"table\": \"example/absent\"}, \"title\": \"x\"}' >"
+                        " '%s/example-absent.json'",
+                        figs, figs),
+                     0);
+    char *const nodata[] = {bin, (char *)"--plugins", tpl, (char *)"--figures", figs, (char *)"--data", data,
+                            (char *)"build", (char *)"example-absent", (char *)"--out", out_dir, (char *)"--no-render",
+                            NULL};
+    rc = tu_run(nodata, &out, &err);
+    if (rc != 0)
+        fail_msg("build: %d: %s", rc, err);
+    free(out);
+    free(err);
+    man = tu_readf("%s/example-absent.json", out_dir);
+    assert_contains(man, "\"status\":\t\"no-data\"");
+    assert_contains(man, "\"missing_input\":\t\"example/absent\"");
+    assert_contains(man, "\"needs\":\t\"a table with a year column and a value column\"");
+    free(man);
 }
 
 /* A plugin on the search path that repeats a shipped figure id, and a spec
