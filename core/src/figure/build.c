@@ -84,7 +84,7 @@ static int canvas_px(const wrrfig_host *h, wrrfig_ctx *c, const char *path)
 int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason)
 {
     wf_error err;
-    cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+    cJSON *spec = app_spec_load(a, f->id, &err);
     if (!spec) {
         wf_errorf(reason, "figure spec: %s", err.msg);
         return FIGURE_BROKEN_INPUT;
@@ -93,7 +93,8 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     ctx_init(&c, f->plugin->name, f->id, a->data_dir, a->lang);
     c.spec = spec;
     c.declared = (const char *const *)f->inputs;
-    int st = f->desc->build(host_api(), &c);
+    c.kind_params = f->params;
+    int st = f->build(host_api(), &c);
     int rc = WRRFIG_ERROR;
     char *gp = NULL;
     cJSON *m = NULL;
