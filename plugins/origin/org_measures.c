@@ -251,10 +251,60 @@ static wrrfig_status area_args(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig
     return *t ? WRRFIG_OK : WRRFIG_NODATA;
 }
 
+/* Amsterdam and Den Haag on 1 January 2019 from CBS 84910NED (all ages,
+ * both sexes, all generations): share of a group in the municipality. The
+ * total is Dutch background + migration background (the slice has no total
+ * origin row). */
+static wrrfig_status city_share_2019(const wrrfig_host *h, wrrfig_ctx *c, const char *area, const char *group,
+                                     double *o)
+{
+    static const char *const MAP[][2] = {{"Nederlands", "1012600"},
+                                         {"Migratieachtergrond", "2012605"},
+                                         {"Westers", "2012655"},
+                                         {"NietWesters", "2012657"}};
+    const char *code = NULL;
+    for (size_t i = 0; i < sizeof MAP / sizeof MAP[0]; i++)
+        if (!strcmp(MAP[i][0], group))
+            code = MAP[i][1];
+    if (!code) {
+        h->log(c, WRRFIG_LOG_WARN, "group '%s' is not in %s (Nederlands, Migratieachtergrond, Westers, NietWesters)",
+               group, ORG_T_CITIES);
+        return WRRFIG_NODATA;
+    }
+    const wrrfig_table *t = h->table(c, ORG_T_CITIES);
+    if (!t)
+        return WRRFIG_NODATA;
+    double part, nl, mb;
+    char q[160];
+    const char *fix = "Geslacht=T001038;Leeftijd=10000;Generatie=T001040;Perioden=2019JJ00";
+    snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=%s", fix, area, code);
+    if (h->table_find(t, q, &part) != WRRFIG_VALUE)
+        goto absent;
+    snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=1012600", fix, area);
+    if (h->table_find(t, q, &nl) != WRRFIG_VALUE)
+        goto absent;
+    snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=2012605", fix, area);
+    if (h->table_find(t, q, &mb) != WRRFIG_VALUE || nl + mb <= 0)
+        goto absent;
+    *o = 100.0 * part / (nl + mb);
+    return WRRFIG_OK;
+absent:
+    h->log(c, WRRFIG_LOG_WARN, "%s has no 2019 population of %s for %s (Amsterdam GM0363 and Den Haag GM0518 only)",
+           ORG_T_CITIES, group, area);
+    return WRRFIG_NODATA;
+}
+
 static wrrfig_status m_area_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     const char *area, *group;
     const wrrfig_table *t;
+    double y;
+    if (h->param_number(p, "year", &y) && y == 2019) {
+        wrrfig_status st = text(h, c, p, "area", &area);
+        if (st == WRRFIG_OK)
+            st = text(h, c, p, "group", &group);
+        return st != WRRFIG_OK ? st : city_share_2019(h, c, area, group, o);
+    }
     wrrfig_status st = area_args(h, c, p, &area, &group, &t);
     return st != WRRFIG_OK ? st : kwb_share(h, c, t, area, group, o);
 }
@@ -333,6 +383,7 @@ static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, con
 static const char *const IN_NAT[] = {ORG_T37296, NULL};
 static const char *const IN_CTRY[] = {ORG_T_COUNTRY, ORG_T37296, NULL};
 static const char *const IN_KWB[] = {ORG_T_KWB, NULL};
+static const char *const IN_KWB_CITIES[] = {ORG_T_KWB, ORG_T_CITIES, NULL};
 static const char *const IN_PROJ[] = {ORG_T_PROJ, NULL};
 
 const wrrfig_measure org_measures[] = {
@@ -363,7 +414,7 @@ const wrrfig_measure org_measures[] = {
     {"origin.area_share", "area, group, year", "percent",
      "Share of `group` among the residents of municipality `area` on 1 January 2017 (KWB 2017 whole percentages; Dutch = "
      "100 - western - non-western; Migratieachtergrond = western + non-western).",
-     IN_KWB, m_area_share},
+     IN_KWB_CITIES, m_area_share},
     {"origin.area_rank", "area, group, year", "rank",
      "Rank of municipality `area` among all municipalities by area_share of `group`, 1 = highest (ties share the "
      "better rank).",
