@@ -479,7 +479,43 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
     return WRRFIG_OK;
 }
 
+#define IMM_T_MOTIVE "cbs/immigrants_motive_1999_2024"
+
+/* Year in from..to with the most immigrants of a migration motive (CBS
+ * 84808NED/85468NED compilation, cbs/immigrants_motive_1999_2024: EuWork,
+ * NonEuAsylum, NonEuFamily ...). */
+static wrrfig_status m_motive_argmax_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *motive = h->param_text(p, "motive");
+    int from, to;
+    wrrfig_status st;
+    if (!motive) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter motive is required (EuWork, NonEuAsylum, NonEuFamily, ...)");
+        return WRRFIG_ERROR;
+    }
+    if ((st = need_num(h, c, p, "from", &from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK)
+        return st;
+    const wrrfig_table *t = h->table(c, IMM_T_MOTIVE);
+    if (!t)
+        return WRRFIG_NODATA;
+    imm_series s;
+    if (imm_series_load(h, c, t, "Motief", motive, NULL, NULL, &s) < 0)
+        return WRRFIG_ERROR;
+    int best = 0;
+    for (int y = from; y <= to; y++) {
+        if (!imm_has(&s, y)) {
+            h->log(c, WRRFIG_LOG_WARN, "%s has no %s immigrants in %d", IMM_T_MOTIVE, motive, y);
+            return WRRFIG_NODATA;
+        }
+        if (!best || imm_get(&s, y) > imm_get(&s, best))
+            best = y;
+    }
+    *o = best;
+    return WRRFIG_OK;
+}
+
 static const char *const IN_NAT[] = {IMM_T37296, NULL};
+static const char *const IN_MOTIVE[] = {IMM_T_MOTIVE, NULL};
 static const char *const IN_60032[] = {IMM_T60032, NULL};
 static const char *const IN_MIG[] = {IMM_T_MIG_HERKOMST, NULL};
 static const char *const IN_BD[] = {IMM_T_BIRTHS_DEATHS, NULL};
@@ -540,6 +576,9 @@ const wrrfig_measure imm_measures[] = {
      "Year in from..to with the largest rise over the previous year of immigration from these countries of "
      "previous residence, summed (cbs/60032).",
      IN_60032, m_jump_year},
+    {"immigration.motive_argmax_year", "motive (EuWork, NonEuAsylum, ...), from, to", "year",
+     "Year in from..to with the most immigrants of that migration motive (cbs/immigrants_motive_1999_2024).",
+     IN_MOTIVE, m_motive_argmax_year},
     {"immigration.emigrant_share", "origin, year", "percent",
      "100 x emigration of origin group `origin` / emigration of Totaal in the year (cbs/migratie_herkomst).", IN_MIG,
      m_emigrant_share},

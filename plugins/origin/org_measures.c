@@ -66,6 +66,30 @@ static wrrfig_status m_population(const wrrfig_host *h, wrrfig_ctx *c, const wrr
     return t ? org_group(h, c, t, g, gen, y, o) : WRRFIG_NODATA;
 }
 
+/* The share with a migration background in the years before 37296ned's
+ * series (1972-1995), from CBS's reconstruction (70787ned, as
+ * cbs/migration_background_1972_2021). */
+static wrrfig_status migbg_share(const wrrfig_host *h, wrrfig_ctx *c, int y, int gen, double *o)
+{
+    const wrrfig_table *t = h->table(c, ORG_T_MIGBG);
+    if (!t)
+        return WRRFIG_NODATA;
+    char q[96];
+    double part, all;
+    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=%s", y,
+             gen == 1 ? "Generatie1" : gen == 2 ? "Generatie2" : "Migratieachtergrond");
+    if (h->table_find(t, q, &part) != WRRFIG_VALUE)
+        goto absent;
+    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=Bevolking", y);
+    if (h->table_find(t, q, &all) != WRRFIG_VALUE || all <= 0)
+        goto absent;
+    *o = 100.0 * part / all;
+    return WRRFIG_OK;
+absent:
+    h->log(c, WRRFIG_LOG_WARN, "%s has no population with a migration background for %d", ORG_T_MIGBG, y);
+    return WRRFIG_NODATA;
+}
+
 static wrrfig_status m_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     const char *g, *of = h->param_text(p, "of");
@@ -74,6 +98,8 @@ static wrrfig_status m_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_p
     if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK ||
         (st = generation(h, c, p, &gen)) != WRRFIG_OK)
         return st;
+    if (y < 1996 && !strcmp(g, "Migratieachtergrond") && (!of || !strcmp(of, "Totaal")))
+        return migbg_share(h, c, y, gen, o);
     const wrrfig_table *t = h->table(c, ORG_T37296);
     if (!t)
         return WRRFIG_NODATA;
@@ -383,6 +409,7 @@ static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, con
 static const char *const IN_NAT[] = {ORG_T37296, NULL};
 static const char *const IN_CTRY[] = {ORG_T_COUNTRY, ORG_T37296, NULL};
 static const char *const IN_KWB[] = {ORG_T_KWB, NULL};
+static const char *const IN_NAT_MIGBG[] = {ORG_T37296, ORG_T_MIGBG, NULL};
 static const char *const IN_KWB_CITIES[] = {ORG_T_KWB, ORG_T_CITIES, NULL};
 static const char *const IN_PROJ[] = {ORG_T_PROJ, NULL};
 
@@ -392,8 +419,9 @@ const wrrfig_measure org_measures[] = {
      "columns 40-61).",
      IN_NAT, m_population},
     {"origin.share", "group, year, of (default 'Totaal'), generation (default 0)", "percent",
-     "100 x population(group, generation) / population(of, all generations), both 1 January of `year` (37296ned).", IN_NAT,
-     m_share},
+     "100 x population(group, generation) / population(of, all generations), both 1 January of `year` (37296ned; "
+     "the migration-background share of the total before 1996 from CBS 70787ned's reconstruction).",
+     IN_NAT_MIGBG, m_share},
     {"origin.country_population", "country, year, generation (default 0)", "persons",
      "Persons with origin country `country` on 1 January (country table 1997-2017, Niveau=land; Morocco from 37296ned); "
      "generation 1/2 only for Turkije, Marokko, Suriname (37296ned).",
