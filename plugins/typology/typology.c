@@ -13,11 +13,10 @@
 #include <string.h>
 
 #include "common/choropleth.h"
+#include "common/kindparam.h"
 #include "common/maplabels.h"
 
 #define MAX_TYPES 12
-#define TYPES_INPUT "report/kader-2-3"
-#define GEO_INPUT "geo/gemeente_2015"
 
 typedef struct legend {
     const char *type[MAX_TYPES], *label[MAX_TYPES], *colour[MAX_TYPES];
@@ -84,17 +83,23 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     legend lg;
     if (read_legend(h, ctx, &lg) < 0)
         return WRRFIG_ERROR;
-    const wrrfig_table *t = h->table(ctx, TYPES_INPUT);
+    /* The example table and the boundaries come from the spec's inputs. */
+    const char *types_input = wfc_kind_text(h, ctx, "examples"), *geo_input = wfc_kind_text(h, ctx, "boundaries");
+    if (!types_input || !geo_input) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec inputs: expected examples (the example municipalities) and boundaries");
+        return WRRFIG_ERROR;
+    }
+    const wrrfig_table *t = h->table(ctx, types_input);
     if (!t)
         return WRRFIG_NODATA;
     size_t nf = 0;
-    const wrrfig_feature *f = h->geo_features(ctx, GEO_INPUT, &nf);
+    const wrrfig_feature *f = h->geo_features(ctx, geo_input, &nf);
     if (!f || nf == 0)
         return WRRFIG_NODATA;
     int dt = h->table_dim_index(t, "type"), dg = h->table_dim_index(t, "gemeente"),
         dc = h->table_dim_index(t, "statcode_2015");
     if (dt < 0 || dg < 0 || dc < 0) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected columns type, gemeente and statcode_2015", TYPES_INPUT);
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected columns type, gemeente and statcode_2015", types_input);
         return WRRFIG_ERROR;
     }
     int *cls = malloc(nf * sizeof *cls);
@@ -150,7 +155,7 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     }
     double box[4];
     if (wfc_regions_bbox(regions, nf, box) != 0) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: no drawable outline", GEO_INPUT);
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: no drawable outline", geo_input);
         free(regions);
         free(cls);
         return WRRFIG_ERROR;
@@ -303,7 +308,11 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     return WRRFIG_OK;
 }
 
-static const char *const in_3_13[] = {TYPES_INPUT, GEO_INPUT, NULL};
+/* ABI 1 has no figure kinds: the inputs repeat the spec's inputs (checked
+ * by tests/e2e/test_hhi_kinds.c). */
+/* ABI1-INPUTS-BEGIN */
+static const char *const in_3_13[] = {"report/kader-2-3", "geo/gemeente_2015", NULL};
+/* ABI1-INPUTS-END */
 
 static const wrrfig_figure figures[] = {
     {"fig-3-13", in_3_13,
