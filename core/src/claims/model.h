@@ -72,6 +72,8 @@ typedef struct claim {
     bool has_expect;
     claim_status expect;      /* CLAIM_PASS when has_expect is 0 */
     char *expect_reason, *note, *source;
+    char *revision;           /* a known FAIL because the data were revised since publication: which vintage
+                               * the report used; NULL for a report error */
     char *file;               /* registry file, for messages */
     size_t index;             /* position in that file */
 } claim;

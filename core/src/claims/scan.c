@@ -529,7 +529,8 @@ size_t scan_numbers(const scan_text *t, size_t from, size_t to, void (*fn)(void 
             size_t al = k < to ? word_at(s + k, to - k, after, sizeof after) : 0;
             bool ordinal = al && (!strcmp(after, "land") || !strcmp(after, "landen") || !strcmp(after, "generatie") ||
                                   !strcmp(after, "partij") || !strcmp(after, "partijen") || !strcmp(after, "weg") ||
-                                  !strcmp(after, "plaats") || !strcmp(after, "kwartaal"));
+                                  !strcmp(after, "plaats") || !strcmp(after, "kwartaal") || !strcmp(after, "set") ||
+                                  !strcmp(after, "sets"));
             if (!ordinal) {
                 emit(t, i, j + nl, a.value / den, 0.05, SCAN_FRACTION, fn, user, &count);
                 i = j + nl;
