@@ -386,8 +386,11 @@ static const char layout_js[] =
     ".map(function(t){var q=quad(t),e=ext(q);e.q=q;e.s=t.textContent.trim();e.el=t;e.h=t.getBBox().height;return e})"
     ".filter(function(b){return b.x1-b.x0>0.5&&b.y1-b.y0>0.5});\n"
     "T.forEach(function(b){if(b.x0<cv.left-1||b.y0<cv.top-1||b.x1>cv.right+1||b.y1>cv.bottom+1)out.push('outside\\t'+b.s)});\n"
+    /* the same text drawn twice in the same place (a halo under a label,
+       one source line per multiplot panel) reads as one: not a collision */
+    "function same(a,c){return a.s===c.s&&Math.abs(a.x0-c.x0)<1&&Math.abs(a.y0-c.y0)<1&&Math.abs(a.x1-c.x1)<1&&Math.abs(a.y1-c.y1)<1}\n"
     "for(var i=0;i<T.length;i++)for(var j=i+1;j<T.length;j++){var a=T[i],c=T[j],o=overlap(a,c);"
-    "if(o.w>1&&o.h>MIN*Math.min(a.h,c.h))out.push('overlap\\t'+a.s+' | '+c.s+' ('+Math.round(100*o.h/Math.min(a.h,c.h))+'% of the height)')}\n"
+    "if(o.w>1&&o.h>MIN*Math.min(a.h,c.h)&&!same(a,c))out.push('overlap\\t'+a.s+' | '+c.s+' ('+Math.round(100*o.h/Math.min(a.h,c.h))+'% of the height)')}\n"
     "var P=null;[].slice.call(document.querySelectorAll('path.gridline')).forEach(function(p){P=uni(P,bb(p))});\n"
     "var L=null;T.forEach(function(b){var g=b.el.closest('g[id^=gnuplot_plot_]'),t=g&&g.querySelector('title');"
     "if(t&&t.textContent.trim()===b.s)L=uni(L,b)});\n"
