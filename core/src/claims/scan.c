@@ -323,6 +323,8 @@ static size_t numeral(const char *s, size_t max, double *value, double *unit, bo
 /* ------------------------------------------------------------ hedges */
 
 static const char *const hedges[] = {"iets meer dan", "iets minder dan", "niet meer dan", "niet minder dan",
+                                     "niet hoger dan", "iets boven de", "boven de", "onder de", "minimaal",
+                                     "in de top", "de top",
                                      "ruim meer dan", "naar schatting", "ten minste",    "nog geen",
                                      "meer dan",      "minder dan",      "ongeveer",      "circa",
                                      "ca.",           "zo'n",            "rond",
