@@ -24,7 +24,7 @@ _wrrfig()
         case $w in
         --data|--plugins|--figures|--shared|--lang|--timeout)
             globals+=("$w" "${COMP_WORDS[i+1]}"); ((i++)) ;;
-        --data=*|--plugins=*|--figures=*|--shared=*|--lang=*|--timeout=*)
+        --data=*|--plugins=*|--figures=*|--shared=*|--lang=*|--timeout=*|--no-builtin)
             globals+=("$w") ;;
         -*) ;;
         *) [[ -z $cmd ]] && cmd=$w ;;

@@ -145,7 +145,7 @@ static char *on_terminal(const char *env, const char *args)
     char cmd[2048], log[700];
     snprintf(log, sizeof log, "%s/typescript", dir);
     snprintf(cmd, sizeof cmd,
-             "%s script -qec \"%s --plugins %s --data %s --figures %s build %s --out %s\" %s >/dev/null 2>&1",
+             "%s script -qec \"%s --no-builtin --plugins %s --data %s --figures %s build %s --out %s\" %s >/dev/null 2>&1",
              env, WF_BIN, WF_PLUGINS, WF_DATA, WF_FIGURES, args, dir, log);
     if (system(cmd) != 0)
         fail_msg("failed: %s", cmd);

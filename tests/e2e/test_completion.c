@@ -13,7 +13,7 @@ static char *complete(const char *words)
     char body[4096];
     int n = snprintf(body, sizeof body,
                      "source '%s/scripts/wrrfig-completion.bash'\n"
-                     "COMP_WORDS=('%s' --plugins '%s' --data '%s' --figures '%s' %s)\n"
+                     "COMP_WORDS=('%s' --no-builtin --plugins '%s' --data '%s' --figures '%s' %s)\n"
                      "COMP_CWORD=$((${#COMP_WORDS[@]} - 1))\n"
                      "_wrrfig\n"
                      "echo \"${COMPREPLY[*]}\"\n",
@@ -47,7 +47,8 @@ static void test_commands_and_options(void **state)
     (void)state;
     expect("bu", "build");
     expect("im", "import import-geo");
-    expect("build --no", "--no-render");
+    expect("build --no", "--no-render --no-builtin");
+    expect("build --no-r", "--no-render");
     expect("check --cha", "--chapter");
     expect("--la", "--lang");
     expect("build --lang e", "en");

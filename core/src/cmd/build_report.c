@@ -88,10 +88,10 @@ static void draw_progress(build_report *b, const char *last)
 
 /* The spec's known warnings: substrings that mark a warning as a known
  * inconsistency of the report. NULL when none (caller deletes the spec). */
-static const cJSON *known_list(cJSON **spec, const char *figures_dir, const char *id)
+static const cJSON *known_list(cJSON **spec, const wf_app *a, const char *id)
 {
     wf_error err;
-    *spec = spec_load(figures_dir, id, &err);
+    *spec = app_spec_load(a, id, &err);
     const cJSON *k = *spec ? cJSON_GetObjectItemCaseSensitive(*spec, "known_warnings") : NULL;
     return cJSON_IsArray(k) ? k : NULL;
 }
@@ -115,7 +115,7 @@ static void print_log(build_report *b, const wf_fig_result *r)
     if (!r->log || !*r->log)
         return;
     cJSON *spec = NULL;
-    const cJSON *known = known_list(&spec, b->o.figures_dir, r->fig->id);
+    const cJSON *known = known_list(&spec, b->o.app, r->fig->id);
     size_t n_known = 0;
     const char *p = r->log;
     while (*p) {
@@ -147,6 +147,19 @@ static void print_log(build_report *b, const wf_fig_result *r)
     cJSON_Delete(spec);
 }
 
+/* gnuplot's warnings for a figure that was built (also in its manifest). */
+static void print_gnuplot(build_report *b, const wf_fig_result *r)
+{
+    if (!r->warnings || !*r->warnings || r->status != WRRFIG_OK)
+        return;
+    clear_line(b);
+    char *w = xstrdup(r->warnings), *save = NULL;
+    for (char *line = strtok_r(w, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+        fprintf(stderr, "wrrfig: [%s] gnuplot: %s\n", r->fig->id, line);
+    fflush(stderr);
+    free(w);
+}
+
 static void add_nodata(build_report *b, const wf_fig_result *r)
 {
     const char *table = r->missing ? r->missing : "(see wrrfig info)";
@@ -173,6 +186,7 @@ void build_report_figure(void *ud, const wf_fig_result *r, size_t done, size_t t
     b->done = done;
     b->total = total;
     print_log(b, r);
+    print_gnuplot(b, r);
     const char *col = "", *off = b->o.color_out ? C_OFF : "";
     strbuf what = STRBUF_INIT;
     if (r->status == WRRFIG_OK) {

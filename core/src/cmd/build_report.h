@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "app.h"
 #include "figure/schedule.h"
 
 typedef struct build_report_opts {
@@ -20,7 +21,8 @@ typedef struct build_report_opts {
     bool explain;       /* say why each figure was rebuilt, or that it is up to date */
     int width;          /* terminal width for the progress line */
     int id_width;       /* the longest figure id, for aligned columns */
-    const char *out_dir, *figures_dir;
+    const char *out_dir;
+    const wf_app *app;  /* for the figure specs (known_warnings) */
 } build_report_opts;
 
 typedef struct build_report build_report;

@@ -13,6 +13,7 @@
 
 #include "figure/build.h"
 #include "figure/cue.h"
+#include "figure/renderpool.h"
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
 #include "cmd/build_report.h"
@@ -188,7 +189,12 @@ int cmd_build(wf_app *a, int argc, char **argv)
         if (*p == ',')
             *p = ' ';
     cue_memo memo = {STRSET_INIT, NULL};
-    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo, NULL, 0};
+    /* One long-lived gnuplot per job slot renders every figure of the slot
+     * (figure/renderpool.h); WRRFIG_GNUPLOT_REUSE=0 runs one per figure. */
+    const char *reuse = getenv("WRRFIG_GNUPLOT_REUSE");
+    if (render && !(reuse && !strcmp(reuse, "0")))
+        o.pool = render_pool_new(jobs, a->timeout);
 
     size_t n = n_want ? (size_t)n_want : a->reg.n_figures;
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
@@ -205,7 +211,7 @@ int cmd_build(wf_app *a, int argc, char **argv)
     ro.verbose = verbose;
     ro.width = ro.tty ? terminal_width() : 80;
     ro.out_dir = out;
-    ro.figures_dir = a->figures_dir;
+    ro.app = a;
     ro.explain = explain;
     for (size_t i = 0; i < n; i++)
         if ((int)strlen(figs[i]->id) > ro.id_width)
@@ -222,6 +228,7 @@ int cmd_build(wf_app *a, int argc, char **argv)
     }
     build_report_summary(rep, &c);
     build_report_free(rep);
+    render_pool_free(o.pool);
     cue_memo_free(&memo);
     free(figs);
     free(want);

@@ -70,15 +70,13 @@ int cmd_list(wf_app *a, int argc, char **argv)
     /* Plugins first, then every figure in the report's order (not the
      * plugins' order), one line each; titles that the spec wraps over lines
      * are joined so the columns hold. */
-    int pw = 6, iw = 18; /* at least 18: scripts and tests read the columns */
+    int pw = 6, iw = 18; /* 18 wide (longer ids overflow it): scripts and tests read the columns */
     for (size_t p = 0; p < a->reg.n_plugins; p++)
         if ((int)strlen(a->reg.plugins[p]->name) > pw)
             pw = (int)strlen(a->reg.plugins[p]->name);
     const wf_figure **figs = xcalloc(a->reg.n_figures + 1, sizeof *figs);
     for (size_t i = 0; i < a->reg.n_figures; i++) {
         figs[i] = &a->reg.figures[i];
-        if ((int)strlen(figs[i]->id) > iw)
-            iw = (int)strlen(figs[i]->id);
     }
     wf_sort_figures(figs, a->reg.n_figures);
     if (ids) {
@@ -90,15 +88,14 @@ int cmd_list(wf_app *a, int argc, char **argv)
     printf("plugins:\n");
     for (size_t p = 0; p < a->reg.n_plugins; p++) {
         const wf_plugin *pl = a->reg.plugins[p];
-        printf("  %-*s %s (ABI %u.%u)  %s\n", pw, pl->name, pl->version, pl->abi_major, pl->abi_minor,
-               pl->description);
+        printf("  %s %s (ABI %u.%u) - %s\n", pl->name, pl->version, pl->abi_major, pl->abi_minor, pl->description);
     }
     printf("\nfigures, in the report's order:\n");
     size_t ready = 0, nodata = 0;
     for (size_t i = 0; i < a->reg.n_figures; i++) {
         const wf_figure *f = figs[i];
         wf_error err;
-        cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+        cJSON *spec = app_spec_load(a, f->id, &err);
         char *title = xstrdup(spec && spec_title(spec, a->lang) ? spec_title(spec, a->lang) : "");
         one_line(title);
         const char *missing = first_missing_input(a, f->inputs);
@@ -117,5 +114,10 @@ int cmd_list(wf_app *a, int argc, char **argv)
     free(figs);
     printf("%zu figures: %zu ready, %zu NO-DATA; %zu measures\n", ready + nodata, ready, nodata,
            a->reg.n_measures);
-    return a->reg.n_refusals ? EXIT_PLUGINS : EXIT_OK;
+    /* Specs that register nothing (no plugin, unknown kind, parameters that
+     * do not fit the kind) are errors, not silently skipped. */
+    size_t bad_specs = app_report_spec_problems(a);
+    if (a->reg.n_refusals)
+        return EXIT_PLUGINS;
+    return bad_specs ? EXIT_FAILED : EXIT_OK;
 }
