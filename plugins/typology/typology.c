@@ -198,15 +198,9 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     bool *small_inset = calloc(nf ? nf : 1, sizeof *small_inset);
     wfc_label *lab_main = calloc(nf ? nf : 1, sizeof *lab_main);
     wfc_label *lab_inset = calloc(nf ? nf : 1, sizeof *lab_inset);
-    if (!small || !small_inset || !lab_main || !lab_inset) {
-        free(small);
-        free(small_inset);
-        free(lab_main);
-        free(lab_inset);
-        free(regions);
-        free(cls);
-        return WRRFIG_ERROR;
-    }
+    wrrfig_status rc = WRRFIG_ERROR;
+    if (!small || !small_inset || !lab_main || !lab_inset)
+        goto out;
     /* Regions too small to see at the country's scale (Urk) get a marker. */
     size_t marks_main = wfc_choro_marks(h, ctx, &map, &vmain, 10, 0, small);
     size_t marks_inset = has_inset ? wfc_choro_marks(h, ctx, &map, &vinset, 10, 1, small_inset) : 0;
@@ -299,13 +293,15 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
         WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with points pt 6 ps 1.1 lw 1 lc rgb %q title %q", "#222222",
                         small_label);
     h->gp_cmd(ctx, "unset multiplot");
+    rc = WRRFIG_OK;
+out:
     free(small);
     free(small_inset);
     free(lab_main);
     free(lab_inset);
     free(regions);
     free(cls);
-    return WRRFIG_OK;
+    return rc;
 }
 
 /* ABI 1 has no figure kinds: the inputs repeat the spec's inputs (checked

@@ -274,6 +274,37 @@ static void test_measure_names_its_table(void **state)
     registry_free(&app.reg);
 }
 
+/* With --lang en every text the map plugins draw is the spec's English:
+ * none of the Dutch wordings that used to be defaults in C remains. */
+static void test_english_build(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    int rc = tu_wrrfig(NULL, &err, "--lang", "en", "build", "fig-2-14", "fig-2-15", "hhi-granularity", "fig-3-13",
+                       "--out", out, "--format", "svg", NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+    const char *files[] = {"fig-2-14.gp", "fig-2-15.gp", "hhi-granularity.gp", "hhi-granularity.md", "fig-3-13.gp"};
+    const char *dutch[] = {"minder dan", " tot ", "of meer", "groepen", "gemeente", "geen gegevens", "geen inwoners",
+                           "landen", "Klassen:", "te klein"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        char *t = tu_readf("%s/%s", out, files[f]);
+        assert_non_null(t);
+        for (size_t d = 0; d < sizeof dutch / sizeof *dutch; d++)
+            if (tu_contains(t, dutch[d]))
+                fail_msg("%s (--lang en) contains Dutch '%s'", files[f], dutch[d]);
+        free(t);
+    }
+    char *md = tu_readf("%s/hhi-granularity.md", out);
+    assert_contains(md, "| municipality | countries | 7 groups | 3 groups |");
+    free(md);
+    char *gp = tu_readf("%s/fig-2-15.gp", out);
+    assert_contains(gp, "title '0.65 or more'");
+    assert_contains(gp, "set label 9998 'Classes: the same in fig-2-15 and fig-2-15-2017.");
+    free(gp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_declared_inputs_are_the_specs),
         cmocka_unit_test(test_no_hardwired_names),
         cmocka_unit_test_setup_teardown(test_measure_names_its_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_english_build, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

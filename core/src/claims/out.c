@@ -230,7 +230,7 @@ void claims_write_json(strbuf *b, const claims_run *r)
                   claim_status_key(c->has_expect ? c->expect : CLAIM_PASS));
         json_str_or_null(b, c->expect_reason);
         sb_printf(b, ", \"matches_expectation\": %s, \"tables\": [", x->matches ? "true" : "false");
-        claims_input_tables(x->inputs, json_table, b);
+        claims_input_tables(&x->inputs, json_table, b);
         sb_puts(b, "]}");
     }
     sb_puts(b, "\n  ]\n}\n");

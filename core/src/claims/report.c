@@ -174,9 +174,12 @@ static void md_claim(strbuf *b, const claim *c, const claim_result *x)
         sb_puts(b, c->measure);
         sb_putc(b, '`');
     }
-    if (*x->inputs) {
+    if (x->inputs.n) {
+        strbuf d = STRBUF_INIT;
+        cites_describe(&x->inputs, &d);
         sb_puts(b, "\n- Data: ");
-        md_text(b, x->inputs);
+        md_text(b, sb_cstr(&d));
+        sb_free(&d);
     } else if (decided(x->status))
         sb_puts(b, "\n- Data: no table: arithmetic on the numbers printed in the report");
     if (c->has_expect && c->expect != CLAIM_PASS) {
@@ -392,10 +395,13 @@ static void html_claim(strbuf *b, const claim *c, const claim_result *x)
         html_text(b, c->figure);
         sb_puts(b, "</dd>");
     }
-    if (*x->inputs) {
+    if (x->inputs.n) {
+        strbuf d = STRBUF_INIT;
+        cites_describe(&x->inputs, &d);
         sb_puts(b, "<dt>Data</dt><dd>");
-        html_text(b, x->inputs);
+        html_text(b, sb_cstr(&d));
         sb_puts(b, "</dd>");
+        sb_free(&d);
     } else if (decided(x->status))
         sb_puts(b, "<dt>Data</dt><dd>no table: arithmetic on the numbers printed in the report</dd>");
     sb_puts(b, "</dl>\n");
