@@ -46,6 +46,7 @@ int main(int argc, char **argv)
         int r = wf_parse_one("wrrfig", &globals, 1, argc, argv, &i);
         if (r < 0) {
             fputs("(wrrfig --help lists the options)\n", stderr);
+            wf_app_release(&a);
             return EXIT_USAGE;
         }
         if (r == 2) {
@@ -57,11 +58,15 @@ int main(int argc, char **argv)
     }
     if (i >= argc) {
         wf_print_main_usage(stderr);
+        wf_app_release(&a);
         return EXIT_USAGE;
     }
     const wf_command *cmd = wf_command_find(argv[i]);
-    if (!cmd)
-        return unknown_command(argv[i]);
+    if (!cmd) {
+        int urc = unknown_command(argv[i]);
+        wf_app_release(&a); /* the global options' directory lists */
+        return urc;
+    }
     int rc = cmd->fn(&a, argc - i - 1, argv + i + 1);
     if (rc == EXIT_OK && a.plugin_rc)
         rc = a.plugin_rc;
