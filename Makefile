@@ -194,11 +194,13 @@ install: all
 	    scripts/wrrfig-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc
 	cp -R data figures $(DESTDIR)$(PREFIX)/share/wrrfig/
 	install -m 644 docs/wrrfig.1 $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 scripts/wrrfig-completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wrrfig
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/wrrfig $(DESTDIR)$(PREFIX)/lib/wrrfig $(DESTDIR)$(PREFIX)/include/wrrfig \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc $(DESTDIR)$(PREFIX)/share/wrrfig \
-	    $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1
+	    $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wrrfig
 
 clean:
 	rm -rf build out

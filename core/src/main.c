@@ -37,10 +37,12 @@ int main(int argc, char **argv)
         const char *o = argv[i];
         if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
             wf_print_main_usage(stdout);
+            wf_app_release(&a); /* --plugins/--figures before it hold copies */
             return EXIT_OK;
         }
         if (!strcmp(o, "--version")) {
             printf("wrrfig %s (plugin ABI %d.%d)\n", WRRFIG_VERSION, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR);
+            wf_app_release(&a);
             return EXIT_OK;
         }
         int r = wf_parse_one("wrrfig", &globals, 1, argc, argv, &i);
@@ -63,9 +65,8 @@ int main(int argc, char **argv)
     }
     const wf_command *cmd = wf_command_find(argv[i]);
     if (!cmd) {
-        int urc = unknown_command(argv[i]);
-        wf_app_release(&a); /* the global options' directory lists */
-        return urc;
+        wf_app_release(&a);
+        return unknown_command(argv[i]);
     }
     int rc = cmd->fn(&a, argc - i - 1, argv + i + 1);
     if (rc == EXIT_OK && a.plugin_rc)

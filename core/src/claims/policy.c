@@ -78,7 +78,7 @@ void claims_policy_of(const claim *c, claim_policy *out)
     static const char *const atleast[] = {"minstens", "ten minste", "tenminste", "zeker", "niet minder dan",
                                           "minimaal", NULL};
     static const char *const atmost[] = {"hooguit", "maximaal", "niet meer dan", "niet hoger dan", "in de top",
-                                         "de top", NULL};
+                                         "de top", "binnen", NULL};
     char a[32], b[32];
     const char *h = n->hedge;
     /* "zes jaar of langer", "65 of ouder": a hedge after the number. */

@@ -324,7 +324,7 @@ static size_t numeral(const char *s, size_t max, double *value, double *unit, bo
 
 static const char *const hedges[] = {"iets meer dan", "iets minder dan", "niet meer dan", "niet minder dan",
                                      "niet hoger dan", "iets boven de", "boven de", "onder de", "minimaal",
-                                     "in de top", "de top",
+                                     "in de top", "de top", "binnen",
                                      "ruim meer dan", "naar schatting", "ten minste",    "nog geen",
                                      "meer dan",      "minder dan",      "ongeveer",      "circa",
                                      "ca.",           "zo'n",            "rond",
