@@ -252,6 +252,12 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
             wf_error_at(err, csvp, 1, hdr->col[i], "empty column name");
             goto done;
         }
+        if (strstr(hdr->f[i], "\xEF\xBB\xBF")) {
+            /* A second BOM, or one inside a name: table_save would write a
+             * file whose first name loses it (the reader strips one BOM). */
+            wf_error_at(err, csvp, 1, hdr->col[i], "byte order mark (U+FEFF) in a column name");
+            goto done;
+        }
         for (size_t j = 0; j < i; j++)
             if (strcmp(hdr->f[i], hdr->f[j]) == 0) {
                 wf_error_at(err, csvp, 1, hdr->col[i], "duplicate column name '%s'", hdr->f[i]);
