@@ -139,7 +139,7 @@ check-clang-san:
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
            --show-leak-kinds=definite --track-fds=no
 check-valgrind:
-	@$(MAKE) --no-print-directory BUILD=build/valgrind OPT="-O1 -g" WRRFIG_TEST_WRAP="$(VALGRIND)" test
+	@$(MAKE) --no-print-directory BUILD=build/valgrind WRRFIG_TEST_WRAP="$(VALGRIND)" test
 
 # Each build runs on; the summary line counts every build, and the target
 # fails when any did.

@@ -59,8 +59,8 @@ static int teardown(void **state)
 
 static int hbuild(char **out, char **err, const char *timeout, const char *fig)
 {
-    return tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", out, err, "--timeout", timeout, "build", "--out",
-                          outdir, "--format", "svg", "--verbose", fig, NULL);
+    return tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", out, err, "--timeout", timeout, "build", "--force",
+                          "--out", outdir, "--format", "svg", "--verbose", fig, NULL);
 }
 
 static int exists(const char *fig, const char *ext)
@@ -471,6 +471,30 @@ static void test_stale_temporaries_removed(void **state)
     free(err);
 }
 
+/* Regression (#6): a segfaulting constructor or a bad name or figures
+ * pointer crashed every command (rc 139, no message), list included. */
+static void test_bad_plugins_refused_by_name(void **state)
+{
+    (void)state;
+    sh("cp '%s/badctor.so' '%s/badptr.so' '%s/badname.so' '%s/'", WF_TEST_PLUGINS, WF_TEST_PLUGINS, WF_TEST_PLUGINS,
+       plugdir);
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", &out, &err, "list", NULL);
+    assert_int_equal(rc, 3);
+    assert_contains(err, "badctor.so: crashed while loading");
+    assert_contains(err, "badptr.so: crashed while loading");
+    assert_contains(err, "badname.so: crashed while loading");
+    assert_contains(out, "h-closefds"); /* the good plugin works */
+    free(out);
+    free(err);
+    rc = hbuild(&out, &err, "10", "h-closefds");
+    assert_int_equal(rc, 3);
+    assert_contains(out, "h-closefds ... ok");
+    sh("rm '%s/badctor.so' '%s/badptr.so' '%s/badname.so'", plugdir, plugdir, plugdir);
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_interrupted_host_leaves_no_worker),
         cmocka_unit_test(test_out_of_memory_reported),
         cmocka_unit_test(test_stale_temporaries_removed),
+        cmocka_unit_test(test_bad_plugins_refused_by_name),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "host/probe.h"
 #include "util/strbuf.h"
 
 static void refuse(wf_registry *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -71,7 +72,7 @@ static int cmp_meas(const void *a, const void *b)
     return strcmp(((const wf_measure *)a)->name, ((const wf_measure *)b)->name);
 }
 
-int registry_load_file(wf_registry *r, const char *path)
+static int load_checked(wf_registry *r, const char *path)
 {
     struct stat st;
     if (lstat(path, &st) != 0) {
@@ -182,6 +183,18 @@ int registry_load_file(wf_registry *r, const char *path)
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The plugin is tried in a child first (host/probe.c): a constructor or a
+ * descriptor pointer that crashes refuses that file only. */
+int registry_load_file(wf_registry *r, const char *path)
+{
+    char why[1024];
+    if (plugin_probe(r, path, load_checked, why, sizeof why) != 0) {
+        refuse(r, "%s", why);
+        return -1;
+    }
+    return load_checked(r, path);
+}
 
 int registry_load_dir(wf_registry *r, const char *dir)
 {
