@@ -11,6 +11,7 @@
 #include "format/csv.h"
 #include "util/fileio.h"
 #include "format/jsonfile.h"
+#include "util/path.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
@@ -222,6 +223,12 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
     int rc = -1;
     csv_opts o = CSV_OPTS_TIDY;
 
+    strbuf rel = STRBUF_INIT;
+    sb_printf(&rel, "%s.csv", name);
+    int outside = path_inside(data_dir, rel.s, err);
+    sb_free(&rel);
+    if (outside != 0)
+        goto done;
     if (!file_exists(csvp)) {
         wf_errorf(err, "%s: table '%s' not found", csvp, name);
         goto done;
@@ -444,6 +451,11 @@ int table_save(const wf_table *t, const char *data_dir, wf_error *err)
     char *csvp = table_csv_path(data_dir, t->name);
     char *metap = table_meta_path(data_dir, t->name);
     int rc = -1;
+    if (!path_rel_safe(t->name)) {
+        wf_errorf(err, "table name '%s': expected a relative path inside %s (no '..', not absolute)", t->name,
+                  data_dir);
+        goto done;
+    }
     char *slash = strrchr(csvp, '/');
     if (slash) {
         *slash = '\0';
@@ -452,6 +464,12 @@ int table_save(const wf_table *t, const char *data_dir, wf_error *err)
         if (mk != 0)
             goto done;
     }
+    strbuf rel = STRBUF_INIT;
+    sb_printf(&rel, "%s.csv", t->name);
+    int outside = path_inside(data_dir, rel.s, err);
+    sb_free(&rel);
+    if (outside != 0)
+        goto done;
     char *csv = table_to_csv(t);
     rc = atomic_write(csvp, csv, strlen(csv), err);
     free(csv);

@@ -55,7 +55,8 @@ static char *file_stem(const char *path)
 
 static bool valid_id(const char *s)
 {
-    if (!s || !*s)
+    /* Ids become file names (<out>/<id>.svg): "..", ".x" or "" must not. */
+    if (!s || !*s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) || strstr(s, ".."))
         return false;
     for (const char *p = s; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.'))
