@@ -162,7 +162,7 @@ static void test_sigkill_at_random_points(void **state)
             kills++;
         /* No worker or gnuplot of that build survives it. */
         int left = 0;
-        for (int i = 0; i < 100 && (left = processes_mentioning(out)) > 0; i++)
+        for (int i = 0; i < 500 && (left = processes_mentioning(out)) > 0; i++)
             nap_ms(20);
         if (left)
             fail_msg("trial %d (kill after %ld ms): %d processes of the killed build still run", t, delay, left);
