@@ -294,6 +294,18 @@ static void test_measure_junk_cannot_desync(void **state)
     registry_free(&a.reg);
 }
 
+/* Regression (#11): parameters far out of range were cast to int. */
+static void test_huge_parameters_are_errors(void **state)
+{
+    (void)state;
+    wf_app a;
+    tu_app(&a, WF_DATA);
+    assert_int_equal(tu_eval_status(&a, "immigration.total{year=1e19}"), EVAL_ERROR);
+    assert_int_equal(tu_eval_status(&a, "immigration.total{year=-1e300}"), EVAL_ERROR);
+    assert_int_not_equal(tu_eval_status(&a, "hhi.index{area='GM0518', year=1e19}"), EVAL_OK);
+    registry_free(&a.reg);
+}
+
 /* Regression (#8, issue 10): the manifest said ok before the render ran,
  * and a failed render left the new .gp beside the previous renders. */
 static void test_failed_render_gets_failed_manifest(void **state)
@@ -502,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_broken_input_fails_measure),
         cmocka_unit_test(test_nul_in_each_shipped_table),
         cmocka_unit_test(test_measure_junk_cannot_desync),
+        cmocka_unit_test(test_huge_parameters_are_errors),
         cmocka_unit_test(test_failed_render_gets_failed_manifest),
         cmocka_unit_test(test_render_timeout_gets_failed_manifest),
         cmocka_unit_test(test_spoofed_status_is_failed),
