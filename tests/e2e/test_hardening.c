@@ -294,6 +294,29 @@ static void test_measure_junk_cannot_desync(void **state)
     registry_free(&a.reg);
 }
 
+/* Regression (#13): silent acceptance. Duplicate table rows (the last one
+ * won) and a CSV header with a number cell are errors. */
+static void test_silent_acceptance(void **state)
+{
+    (void)state;
+    char p[700];
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    tu_write(p, "label,value\nx,3\ny,4\nx,5\n");
+    snprintf(p, sizeof p, "%s/test/broken.meta.json", datadir);
+    tu_write(p, "{\"source\": \"SYNTHETIC TEST FIXTURE\"}");
+    char *out = NULL, *err = NULL;
+    assert_int_equal(hbuild(&out, &err, "10", "h-broken"), 1);
+    assert_contains(err, "test/broken.csv:4:1: duplicate row: the same codes as line 2");
+    free(out);
+    free(err);
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    unlink(p);
+    assert_int_equal(hbuild(&out, &err, "10", "h-badheader"), 1);
+    assert_contains(err, "the header row takes text cells only");
+    free(out);
+    free(err);
+}
+
 /* Regression (#11): parameters far out of range were cast to int. */
 static void test_huge_parameters_are_errors(void **state)
 {
@@ -515,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_nul_in_each_shipped_table),
         cmocka_unit_test(test_measure_junk_cannot_desync),
         cmocka_unit_test(test_huge_parameters_are_errors),
+        cmocka_unit_test(test_silent_acceptance),
         cmocka_unit_test(test_failed_render_gets_failed_manifest),
         cmocka_unit_test(test_render_timeout_gets_failed_manifest),
         cmocka_unit_test(test_spoofed_status_is_failed),

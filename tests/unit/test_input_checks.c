@@ -121,6 +121,28 @@ static void test_float_casts_range_checked(void **state)
     free(gp);
 }
 
+/* Regression (#13): ch02.json was read, and reported, as ch2.json. */
+static void test_registry_file_names(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir("regnames"), p[700];
+    snprintf(p, sizeof p, "%s/ch1.json", dir);
+    tu_write(p, "[]");
+    snprintf(p, sizeof p, "%s/ch02.json", dir);
+    tu_write(p, "[]");
+    claim_set set = {0};
+    wf_errors errs = {0};
+    claims_load_dir(dir, &set, &errs);
+    char *all = wf_errors_join(&errs);
+    assert_contains(all, "ch02.json: not read: registry files are named ch<N>.json");
+    assert_false(tu_contains(all, "ch2.json"));
+    free(all);
+    wf_errors_free(&errs);
+    claim_set_free(&set);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +152,7 @@ int main(void)
         cmocka_unit_test(test_terminal_echo),
         cmocka_unit_test(test_measure_answer_decode),
         cmocka_unit_test(test_float_casts_range_checked),
+        cmocka_unit_test(test_registry_file_names),
     };
     return cmocka_run_group_tests_name("input checks", tests, NULL, NULL);
 }

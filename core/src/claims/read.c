@@ -265,6 +265,8 @@ static int chapter_of(const char *name)
     if (strncmp(name, "ch", 2) != 0)
         return -1;
     const char *p = name + 2;
+    if (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
+        return -1; /* "ch02.json" would be read, and reported, as ch2.json */
     int n = 0, digits = 0;
     while (*p >= '0' && *p <= '9' && digits < 3) {
         n = n * 10 + (*p++ - '0');
@@ -333,8 +335,12 @@ int claims_load_dir(const char *dir, claim_set *out, wf_errors *errs)
     struct dirent *de;
     while ((de = readdir(d)) && n_ch < 1000) {
         int ch = chapter_of(de->d_name);
+        size_t nl = strlen(de->d_name);
         if (ch >= 0)
             chapters[n_ch++] = ch;
+        else if (strncmp(de->d_name, "ch", 2) == 0 && nl > 5 && strcmp(de->d_name + nl - 5, ".json") == 0)
+            wf_errors_add(errs, "%s/%s: not read: registry files are named ch<N>.json, N without leading zeros",
+                          dir, de->d_name);
     }
     closedir(d);
     if (n_ch == 0)

@@ -213,6 +213,45 @@ void table_free(wf_table *t)
     free(t);
 }
 
+/* A row's codes and line, for finding rows that repeat their codes (each
+ * element carries the width, so qsort needs no context). */
+typedef struct row_ref {
+    char *const *keys;
+    size_t n_dims, line;
+} row_ref;
+
+static int cmp_row_ref(const void *pa, const void *pb)
+{
+    const row_ref *a = pa, *b = pb;
+    for (size_t d = 0; d < a->n_dims; d++) {
+        int c = strcmp(a->keys[d], b->keys[d]);
+        if (c)
+            return c;
+    }
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* Two rows with the same codes would make a lookup take whichever comes
+ * last: an error naming both lines. */
+static int check_unique_rows(const wf_table *t, const csv_doc *doc, const char *csvp, wf_error *err)
+{
+    if (t->n_rows < 2)
+        return 0;
+    row_ref *refs = xmalloc(t->n_rows * sizeof *refs);
+    for (size_t r = 0; r < t->n_rows; r++)
+        refs[r] = (row_ref){t->keys + r * t->n_dims, t->n_dims, doc->rows[r + 1].line};
+    qsort(refs, t->n_rows, sizeof *refs, cmp_row_ref);
+    int rc = 0;
+    for (size_t r = 1; r < t->n_rows && rc == 0; r++) {
+        row_ref x = refs[r - 1];
+        x.line = refs[r].line;
+        if (cmp_row_ref(&x, &refs[r]) == 0)
+            rc = wf_error_at(err, csvp, refs[r].line, 1, "duplicate row: the same codes as line %zu", refs[r - 1].line);
+    }
+    free(refs);
+    return rc;
+}
+
 int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err)
 {
     char *csvp = table_csv_path(data_dir, name);
@@ -284,6 +323,8 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
         }
         table_add_row(t, (const char *const *)row->f, kind, v);
     }
+    if (check_unique_rows(t, doc, csvp, err) != 0)
+        goto done;
     t->path = xstrdup(csvp);
     if (sha256_file_hex(csvp, t->sha256) != 0)
         t->sha256[0] = '\0';

@@ -30,7 +30,7 @@ static wrrfig_status draw(const wrrfig_host *h, wrrfig_ctx *ctx, const char *ext
     if (extra_cmd)
         h->gp_cmd(ctx, extra_cmd);
     h->gp_cmd(ctx, "plot $pts using 1:2 with points notitle");
-    h->csv_row(ctx, "sn", "label", "value");
+    h->csv_row(ctx, "ss", "label", "value");
     h->csv_row(ctx, "sn", "x", v);
     return WRRFIG_OK;
 }
@@ -119,6 +119,14 @@ static wrrfig_status build_oom(const wrrfig_host *h, wrrfig_ctx *ctx)
     return WRRFIG_OK;
 }
 
+/* A header row with a number cell: the host refuses it (a string passed
+ * where a number was read gave an uninitialised cell). */
+static wrrfig_status build_badheader(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    h->csv_row(ctx, "sn", "label", "value");
+    return draw(h, ctx, NULL);
+}
+
 /* What six shipped plugins did: any NULL table is NO-DATA. */
 static wrrfig_status build_broken(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
@@ -136,6 +144,7 @@ static const wrrfig_figure figures[] = {
     {"h-slowgp", hostile_in, "nothing", build_slowgp},
     {"h-oom", NULL, "nothing", build_oom},
     {"h-broken", broken_in, "nothing", build_broken},
+    {"h-badheader", hostile_in, "nothing", build_badheader},
 };
 
 static wrrfig_status measure_broken(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
