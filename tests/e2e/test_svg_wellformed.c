@@ -41,11 +41,11 @@ static void test_xml_special_characters(void **state)
     assert_int_equal(system(cmd), 0);
     char *o = NULL, *e = NULL;
     int rc = tu_wrrfig_dirs(plug, WF_FIXTURES "/data", WF_FIXTURES "/figures", &o, &e, "build", "--out", out,
-                            "--format", "svg", "h-xmltext", "t-ok", NULL);
+                            "--format", "svg", "hostile-xmltext", "crashy-ok", NULL);
     if (rc != 0)
         fail_msg("build: %d %s", rc, e);
     assert_int_equal(all_svgs_wellformed(out), 0);
-    char *svg = tu_readf("%s/h-xmltext.svg", out);
+    char *svg = tu_readf("%s/hostile-xmltext.svg", out);
     assert_contains(svg, "]]&gt;");
     assert_contains(svg, "'s-Gravenhage");
     free(svg);

@@ -6,6 +6,7 @@
 
 #include "figure/build.h"
 #include "figure/cue.h"
+#include "figure/renderpool.h"
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
 #include "cmd/options.h"
@@ -53,6 +54,13 @@ static void on_figure(void *ud, const wf_fig_result *r, size_t done, size_t tota
         fprintf(stderr, "wrrfig: %s FAILED: %s\n", r->fig->id, r->reason);
     } else {
         fprintf(stderr, "wrrfig: %s FAILED (plugin %s): %s\n", r->fig->id, r->fig->plugin->name, r->reason);
+    }
+    /* gnuplot's warnings, tagged with the figure (also in its manifest) */
+    if (r->warnings && *r->warnings && r->status == WRRFIG_OK) {
+        char *w = xstrdup(r->warnings), *save = NULL;
+        for (char *line = strtok_r(w, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+            fprintf(stderr, "wrrfig: [%s] gnuplot: %s\n", r->fig->id, line);
+        free(w);
     }
 }
 
@@ -121,7 +129,12 @@ int cmd_build(wf_app *a, int argc, char **argv)
         if (*p == ',')
             *p = ' ';
     cue_memo memo = {STRSET_INIT, NULL};
-    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo, NULL, 0};
+    /* One long-lived gnuplot per job slot renders every figure of the slot
+     * (figure/renderpool.h); WRRFIG_GNUPLOT_REUSE=0 runs one per figure. */
+    const char *reuse = getenv("WRRFIG_GNUPLOT_REUSE");
+    if (render && !(reuse && !strcmp(reuse, "0")))
+        o.pool = render_pool_new(jobs, a->timeout);
 
     size_t n = n_want ? (size_t)n_want : a->reg.n_figures;
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
@@ -140,6 +153,7 @@ int cmd_build(wf_app *a, int argc, char **argv)
     if (ps.tty || verbose || explain || c.failed)
         printf("wrrfig: %zu built, %zu no-data, %zu failed in %.0f ms (output in %s); %zu up to date, %zu rebuilt\n",
                c.ok, c.nodata, c.failed, c.ms, out, c.up_to_date, c.ok + c.nodata + c.failed - c.up_to_date);
+    render_pool_free(o.pool);
     cue_memo_free(&memo);
     free(figs);
     free(want);

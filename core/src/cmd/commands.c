@@ -19,6 +19,7 @@ const wf_command wf_commands[] = {
     {"check", cmd_check, WF_CMD_PLUGINS, "the report's claims against the data: PASS, FAIL, NO-DATA, UNBOUND"},
     {"import", cmd_import, 0, "CBS downloads -> data tables with provenance, as mapping files say"},
     {"import-geo", cmd_import_geo, 0, "GeoJSON boundaries -> a data/geo/ layer in RD New (+ attribute table)"},
+    {"site", cmd_site, WF_CMD_PLUGINS, "a static gallery and reviewer site of the built figures and the claims"},
     {"help", cmd_help, 0, "this overview, or 'help COMMAND' for one command"},
     {NULL, NULL, 0, NULL},
 };
@@ -95,7 +96,11 @@ int wf_cmd_prepare(wf_app *a, const char *command)
     char *exe = exe_dir(), *tree = exe ? source_tree(exe) : NULL;
     if (!a->data_dir)
         a->data_dir = a->owned[0] = default_dir(exe, tree, "../share/wrrfig/data", "data");
-    if (!a->plugin_dir) {
+    if (!a->plugins_loaded) {
+        dirs_add_list(&a->plugin_path, getenv("WRRFIG_PLUGIN_PATH"));
+        dirs_add_list(&a->figures_path, getenv("WRRFIG_FIGURES_PATH"));
+    }
+    if (!a->plugin_dir && !a->no_builtin) {
         /* PREFIX/lib/wrrfig/plugins when installed, else build/plugins
          * beside build/bin (each build directory has its own plugins). */
         strbuf b = STRBUF_INIT;
@@ -106,7 +111,7 @@ int wf_cmd_prepare(wf_app *a, const char *command)
         }
         a->plugin_dir = a->owned[1] = sb_take(&b);
     }
-    if (!a->figures_dir)
+    if (!a->figures_dir && !a->no_builtin)
         a->figures_dir = a->owned[2] = default_dir(exe, tree, "../share/wrrfig/figures", "figures");
     if (!a->shared_dir) {
         const char *env = getenv("WRRFIG_SHARED");
@@ -132,7 +137,7 @@ int wf_cmd_prepare(wf_app *a, const char *command)
 
 void wf_app_release(wf_app *a)
 {
-    registry_free(&a->reg);
+    app_free(a);
     for (size_t k = 0; k < sizeof a->owned / sizeof *a->owned; k++) {
         free(a->owned[k]);
         a->owned[k] = NULL;

@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "figure/cue.h"
 #include "figure/manifest.h"
+#include "figure/renderpool.h"
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
@@ -25,7 +27,9 @@
 typedef struct job {
     const wf_figure *fig;
     pid_t pid;
-    int fd;                 /* read end of the worker's reason pipe */
+    int fd;                 /* the worker's channel: its frames (and render requests) in, answers out */
+    int slot;               /* worker slot: the render pool's gnuplot it uses */
+    strbuf gp_messages;     /* gnuplot's warnings for this figure */
     double start, deadline;
     strbuf reason;
     wf_file_id before;      /* the manifest an earlier build left, if any */
@@ -106,10 +110,12 @@ static void send_frame(int fd, int status, const char *reason)
 static void start_job(const wf_app *a, const build_opts *o, job *j)
 {
     int p[2];
-    if (pipe2(p, O_CLOEXEC) != 0) {
+    /* A socket, not a pipe: the worker also asks the parent to render over
+     * it and reads the answer (figure/renderpool.h). */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) != 0) {
         j->done = 1;
         j->status = WRRFIG_ERROR;
-        sb_printf(&j->reason, "pipe: %s", strerror(errno));
+        sb_printf(&j->reason, "socketpair: %s", strerror(errno));
         return;
     }
     figure_manifest_stat(o->out_dir, j->fig->id, &j->before);
@@ -138,7 +144,9 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         child_close_fds(p[1]); /* no other job's pipe, no host file */
         worker_limits(a, o);
         wf_error reason = {""};
-        int rc = figure_build(a, j->fig, o, &reason);
+        build_opts wo = *o;
+        wo.render_fd = o->pool ? p[1] : 0;
+        int rc = figure_build(a, j->fig, &wo, &reason);
         send_frame(p[1], rc, reason.msg);
         close(p[1]);
         fflush(NULL);
@@ -190,6 +198,8 @@ static void set_reason(job *j, const char *fmt, ...)
 static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int timed_out)
 {
     drain(j);
+    if (o->pool)
+        render_pool_release(o->pool, j->slot, &j->gp_messages);
     close(j->fd);
     j->fd = -1;
     j->done = 1;
@@ -239,7 +249,7 @@ static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int
 }
 
 /* Removes temporaries that a killed build left in out_dir: files named
- * ".<name>.<pid>.<n>.tmp..." (atomic writes) or ".<id>.render.<pid>..."
+ * ".<name>.<pid>[.<n>].tmp..." (atomic writes) or ".<id>.render.<pid>..."
  * (renders) whose process no longer runs. */
 static void clean_stale_temps(const char *out_dir)
 {
@@ -257,19 +267,22 @@ static void clean_stale_temps(const char *out_dir)
         if (r) {
             pid = strtol(r + 8, NULL, 10);
         } else if (t && t > nm) {
-            /* walk back over ".<n>" to ".<pid>" */
-            const char *q = t - 1;
-            while (q > nm && *q >= '0' && *q <= '9')
+            /* ".<base>.<pid>.tmp" or ".<base>.<pid>.<k>.tmp": walk back over
+             * one or two numbers; the pid is the first of them. */
+            const char *q = t - 1, *num[2] = {NULL, NULL};
+            int found = 0;
+            while (found < 2) {
+                const char *stop = q;
+                while (q > nm && *q >= '0' && *q <= '9')
+                    q--;
+                if (q == stop || *q != '.' || q == nm)
+                    break;
+                num[found++] = q + 1;
                 q--;
-            if (*q != '.' || q == nm)
+            }
+            if (found == 0)
                 continue;
-            const char *pend = q;
-            q--;
-            while (q > nm && *q >= '0' && *q <= '9')
-                q--;
-            if (*q != '.' || q + 1 == pend)
-                continue;
-            pid = strtol(q + 1, NULL, 10);
+            pid = strtol(num[found - 1], NULL, 10);
         }
         if (pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
             continue;
@@ -292,9 +305,23 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
     else
         c->failed++;
     if (progress) {
-        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why};
+        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why,
+                           sb_cstr(&j->gp_messages)};
         progress(ud, &r, done, total);
     }
+}
+
+/* A slot no running job holds (there is one: at most `jobs` run). */
+static int free_slot(const job *js, size_t upto, int jobs)
+{
+    for (int k = 0; k < jobs; k++) {
+        bool used = false;
+        for (size_t i = 0; i < upto && !used; i++)
+            used = js[i].pid > 0 && !js[i].done && js[i].slot == k;
+        if (!used)
+            return k;
+    }
+    return 0;
 }
 
 wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const wf_figure *const *figs, size_t n,
@@ -335,6 +362,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
                 figure_write_nodata_manifest(a, j->fig, o, missing);
             } else {
+                j->slot = free_slot(js, next - 1, jobs);
                 start_job(a, o, j);
                 if (!j->done)
                     running++;
@@ -344,13 +372,19 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
         if (running == 0)
             continue;
-        struct pollfd *pf = xcalloc(n, sizeof *pf);
+        struct pollfd *pf = xcalloc(2 * n, sizeof *pf);
         nfds_t np = 0;
         for (size_t i = 0; i < next; i++)
             if (!js[i].done && js[i].fd >= 0) {
                 pf[np].fd = js[i].fd;
                 pf[np].events = POLLIN;
                 np++;
+                int gfd = o->pool ? render_pool_fd(o->pool, js[i].slot) : -1;
+                if (gfd >= 0) {
+                    pf[np].fd = gfd;
+                    pf[np].events = POLLIN;
+                    np++;
+                }
             }
         poll(pf, np, 20);
         free(pf);
@@ -359,6 +393,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             if (j->done)
                 continue;
             drain(j);
+            if (o->pool) {
+                render_pool_take_request(o->pool, j->slot, &j->reason, o->out_dir, j->fig->id, j->fd);
+                render_pool_step(o->pool, j->slot);
+            }
             int st = 0;
             pid_t r = waitpid(j->pid, &st, WNOHANG);
             int timed_out = 0;
@@ -395,6 +433,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     c.ms = now_ms() - t0;
     for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
+        sb_free(&js[i].gp_messages);
         cue_state_free(&js[i].cue);
     }
     free(js);

@@ -3,5 +3,5 @@
 #include <wrrfig/plugin.h>
 
 WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {
-    WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, (const char *)(uintptr_t)8, "0.0.1",
-    "test plugin: bad name pointer", NULL, 0, NULL, 0};
+    .magic = WRRFIG_ABI_MAGIC, .abi_major = WRRFIG_ABI_MAJOR, .abi_minor = WRRFIG_ABI_MINOR,
+    .name = (const char *)(uintptr_t)8, .version = "0.0.1", .description = "test plugin: bad name pointer"};

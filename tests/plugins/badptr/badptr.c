@@ -4,5 +4,6 @@
 #include <wrrfig/plugin.h>
 
 WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {
-    WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, "badptr", "0.0.1", "test plugin: bad figures pointer",
-    (const wrrfig_figure *)(uintptr_t)16, 3, NULL, 0};
+    .magic = WRRFIG_ABI_MAGIC, .abi_major = WRRFIG_ABI_MAJOR, .abi_minor = WRRFIG_ABI_MINOR, .name = "badptr",
+    .version = "0.0.1", .description = "test plugin: bad figures pointer",
+    .figures = (const wrrfig_figure *)(uintptr_t)16, .figure_size = sizeof(wrrfig_figure), .n_figures = 3};
