@@ -66,7 +66,7 @@ static int read_groups(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_param
 static int read_year(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, int *year)
 {
     double y;
-    if (!h->param_number(p, "year", &y) || y != floor(y)) {
+    if (!h->param_number(p, "year", &y) || y != floor(y) || !(y >= -1e9 && y <= 1e9)) {
         h->log(ctx, WRRFIG_LOG_ERROR, "year: expected a whole number");
         return -1;
     }

@@ -39,7 +39,7 @@ static wrrfig_status need_num(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfi
                               int *out)
 {
     double v;
-    if (!h->param_number(p, name, &v) || v != floor(v)) {
+    if (!h->param_number(p, name, &v) || v != floor(v) || !(v >= -1e9 && v <= 1e9)) {
         h->log(ctx, WRRFIG_LOG_ERROR, "parameter %s: expected a whole number", name);
         return WRRFIG_ERROR;
     }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
 #include "app.h"
 #include "cmd/cmd.h"
 #include "cmd/names.h"
@@ -109,7 +110,11 @@ int cmd_import(wf_app *a, int argc, char **argv)
             continue;
         }
         if (import_run_report(pos[i], a->shared_dir, a->data_dir, check, &differs, &name, &summary, &err) != 0) {
-            fprintf(stderr, "wrrfig import: %s\n", err.msg);
+            /* The message quotes source cells: escape sequences in them
+             * must not reach the terminal. */
+            char safe[4 * sizeof err.msg];
+            text_for_terminal(err.msg, safe, sizeof safe);
+            fprintf(stderr, "wrrfig import: %s\n", safe);
             failed = 1;
         } else if (check) {
             printf("%s %s (%s)\n%s", differs ? "DIFFERS  " : "unchanged", name, pos[i], differs ? sb_cstr(&summary) : "");

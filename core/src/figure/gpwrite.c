@@ -229,7 +229,9 @@ char *gp_script(const gp_script_parts *p)
     /* wrrfig_title lets a multiplot body reuse the title for the whole page. */
     sb_puts(&b, "wrrfig_title = ");
     /* About 8.5 px per character of the 13-point title font. */
-    char *title = wrap_title(p->title ? p->title : p->id, (size_t)((w - 40) / 8.5));
+    /* A canvas narrower than the margins wraps at 10 characters (and no
+     * negative double is cast to size_t). */
+    char *title = wrap_title(p->title ? p->title : p->id, w > 125 ? (size_t)((w - 40) / 8.5) : 10);
     gp_quote(&b, title);
     free(title);
     sb_puts(&b, "\nset title wrrfig_title font ',13'\n");

@@ -285,7 +285,7 @@ static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int
 }
 
 /* Removes temporaries that a killed build left in out_dir: files named
- * ".<name>.<pid>.<n>.tmp..." (atomic writes) or ".<id>.render.<pid>..."
+ * ".<name>.<pid>[.<n>].tmp..." (atomic writes) or ".<id>.render.<pid>..."
  * (renders) whose process no longer runs. */
 static void clean_stale_temps(const char *out_dir)
 {
@@ -303,19 +303,22 @@ static void clean_stale_temps(const char *out_dir)
         if (r) {
             pid = strtol(r + 8, NULL, 10);
         } else if (t && t > nm) {
-            /* walk back over ".<n>" to ".<pid>" */
-            const char *q = t - 1;
-            while (q > nm && *q >= '0' && *q <= '9')
+            /* ".<base>.<pid>.tmp" or ".<base>.<pid>.<k>.tmp": walk back over
+             * one or two numbers; the pid is the first of them. */
+            const char *q = t - 1, *num[2] = {NULL, NULL};
+            int found = 0;
+            while (found < 2) {
+                const char *stop = q;
+                while (q > nm && *q >= '0' && *q <= '9')
+                    q--;
+                if (q == stop || *q != '.' || q == nm)
+                    break;
+                num[found++] = q + 1;
                 q--;
-            if (*q != '.' || q == nm)
+            }
+            if (found == 0)
                 continue;
-            const char *pend = q;
-            q--;
-            while (q > nm && *q >= '0' && *q <= '9')
-                q--;
-            if (*q != '.' || q + 1 == pend)
-                continue;
-            pid = strtol(q + 1, NULL, 10);
+            pid = strtol(num[found - 1], NULL, 10);
         }
         if (pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
             continue;
