@@ -11,6 +11,7 @@
 
 #include "data/overlay.h"
 #include "util/fileio.h"
+#include "util/path.h"
 #include "util/strbuf.h"
 
 /* One line per command: name, entry point, needs, one-line help. */
@@ -113,6 +114,11 @@ static int default_data_dir(wf_app *a, const wf_command *c, const char *exe, con
     if (user && (writes || dir_exists(user))) {
         wf_error err;
         if (overlay_sync(user, inst.s, &err) == 0) {
+            /* The overlay's links lead into the installed data: readers
+             * that refuse links out of the data directory (util/path.c)
+             * accept that one directory too. Set in the environment, not
+             * a global, so workers inherit it. */
+            setenv(PATH_LOWER_ENV, inst.s, 1);
             a->data_dir = a->owned[0] = user;
             sb_free(&inst);
             return 0;
