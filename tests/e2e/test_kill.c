@@ -154,6 +154,8 @@ static void test_sigkill_at_random_points(void **state)
         const char *lang = t % 2 == 0 ? "en" : "nl";
         long delay = (long)(rand_r(&seed) % (unsigned)(full * 1000.0 + 1));
         pid_t host = spawn_build(out, lang);
+        if (host <= 0) /* kill(-1, ...) would signal every process */
+            fail_msg("fork failed");
         nap_ms(delay);
         kill(host, SIGKILL);
         int st = 0;
