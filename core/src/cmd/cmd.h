@@ -47,5 +47,6 @@ int cmd_check(wf_app *a, int argc, char **argv);
 int cmd_import(wf_app *a, int argc, char **argv);
 int cmd_import_geo(wf_app *a, int argc, char **argv);
 int cmd_help(wf_app *a, int argc, char **argv);
+int cmd_diff(wf_app *a, int argc, char **argv);
 
 #endif
