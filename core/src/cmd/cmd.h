@@ -48,5 +48,6 @@ int cmd_import(wf_app *a, int argc, char **argv);
 int cmd_import_geo(wf_app *a, int argc, char **argv);
 int cmd_help(wf_app *a, int argc, char **argv);
 int cmd_diff(wf_app *a, int argc, char **argv);
+int cmd_refresh(wf_app *a, int argc, char **argv);
 
 #endif
