@@ -89,8 +89,11 @@ static void axes(const wrrfig_host *h, wrrfig_ctx *ctx, int ymax)
     h->gp_cmd(ctx, "set yrange [0:%d]", ymax);
     h->gp_cmd(ctx, "set xtics 2");
     /* Inside, above the lines: below the axis it would collide with the
-     * source line. */
-    h->gp_cmd(ctx, "set key inside top center horizontal maxrows 2 width 1 box opaque");
+     * source line. Vertical with maxrows 2 fixes the grid at 2 x 2 in every
+     * terminal; a horizontal key takes its column count from each
+     * terminal's own text-width estimate, so the PNG laid it out as one row
+     * straddling the border while the SVG had 2 x 2. */
+    h->gp_cmd(ctx, "set key inside top left vertical maxrows 2 Left reverse samplen 3 width 2 box opaque");
 }
 
 wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx)

@@ -1,5 +1,6 @@
 /* Figures 2.6 and 1.2: the migration-background population split into
  * origin groups (CBS 37296ned, 1 January). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -184,8 +185,16 @@ wrrfig_status org_build_fig_1_2(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set multiplot layout 1,%zu title wrrfig_title font ',13'", np);
     h->gp_cmd(ctx, "set style fill solid 0.9 noborder");
     h->gp_cmd(ctx, "set grid xtics noytics");
-    h->gp_cmd(ctx, "set xrange [0:*]");
-    h->gp_cmd(ctx, "set offsets 0, graph 0.25, 0, 0");
+    /* One x scale for both panels: they show the same unit side by side,
+     * so autoscaling each (0-3000 next to 0-2000) would mislead. The range
+     * leaves a fifth for the value labels, rounded up to 500 thousand. */
+    double vmax = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t g = 0; g < ng[p]; g++)
+            if (val[p][g] / 1000.0 > vmax)
+                vmax = val[p][g] / 1000.0;
+    double xmax = ceil(vmax * 1.2 / 500.0) * 500.0;
+    h->gp_cmd(ctx, "set xrange [0:%g]", xmax > 0 ? xmax : 1);
     h->gp_cmd(ctx, "set lmargin 27");
     h->gp_cmd(ctx, "set xtics 1000");
     const char *xl = h->spec_text(ctx, "xlabel");

@@ -9,6 +9,9 @@
 
 #define ORG_T37296 "cbs/37296ned"
 #define ORG_T_COUNTRY "cbs/herkomstland_1997_2017"
+/* Migration background total and generations 1972-2021 (1972-1995 CBS
+ * reconstruction), dims Perioden, Kwaliteit, Onderwerp. */
+#define ORG_T_MIGBG "cbs/migration_background_1972_2021"
 #define ORG_T_PROJ "cbs/prognose_migratieachtergrond"
 #define ORG_T_KWB "hhi/kwb2017_gemeente"
 

@@ -9,6 +9,7 @@
 static const char *const IN_NAT[] = {ORG_T37296, NULL};
 static const char *const IN_CTRY[] = {ORG_T_COUNTRY, ORG_T37296, NULL};
 static const char *const IN_PROJ[] = {ORG_T_PROJ, NULL};
+static const char *const IN_25[] = {ORG_T37296, ORG_T_MIGBG, NULL};
 
 #define NEEDS_NAT "CBS 37296ned (Bevolking, huishoudens en bevolkingsontwikkeling; vanaf 1950)"
 
@@ -18,7 +19,10 @@ static const wrrfig_figure FIGURES[] = {
      "CBS population by origin country and generation (37325 / 84910NED at national level); here the 1997-2017 country "
      "files (shared/nl_migration_background_by_country_1997_2017) and 37296ned",
      org_build_fig_1_3},
-    {"fig-2-5", IN_NAT, NEEDS_NAT, org_build_fig_2_5},
+    {"fig-2-5", IN_25,
+     NEEDS_NAT " and CBS 70787ned (Bevolking met migratieachtergrond 1972-2022, as cbs/migration_background_1972_2021); "
+     "for the origin groups of 1972 and 1995: CBS 70787ned by origin (not in the shared data)",
+     org_build_fig_2_5},
     {"fig-2-6", IN_NAT, NEEDS_NAT, org_build_fig_2_6},
     {"fig-2-11", IN_PROJ,
      "CBS Bevolkingsprognose 2017-2060 by migration background (StatLine 'Prognose bevolking; geslacht, leeftijd en "

@@ -77,28 +77,38 @@ static double csv_sum(const csv_doc *d, const char *key, const char *val, const 
     return s;
 }
 
-static void test_fig_2_5_shares(void **state)
+/* fig-2-5 shows the report's three years: 2018 split into the three groups
+ * (their shares add up to CBS's own percentage, topic 29), 1972 and 1995
+ * as totals from the 70787ned reconstruction (the report's 9.2 % in 1972),
+ * marked as such in the CSV, on the x axis and in a footnote drawn under
+ * the plot that names what is missing. */
+static void test_fig_2_5_three_years(void **state)
 {
     (void)state;
     build(WF_DATA, "fig-2-5");
     csv_doc *d = read_csv("fig-2-5");
     int n;
-    /* the three groups make up everyone with a migration background, so
-     * their shares add up to CBS's own percentage (topic 29, one decimal) */
-    static const int years[] = {1996, 2018, 2020, 2022};
-    for (size_t i = 0; i < 4; i++) {
-        char y[8];
-        snprintf(y, sizeof y, "%d", years[i]);
-        double share = csv_sum(d, "year", y, NULL, NULL, "share_percent", &n);
-        assert_int_equal(n, 3);
-        assert_double_near(share, nat("MigratieachtergrondRelatief_29", years[i]), 0.05);
-        double persons = csv_sum(d, "year", y, NULL, NULL, "persons", &n);
-        assert_double_near(persons, nat("PersoonMetEenMigratieachtergrond_28", years[i]), 0);
-    }
-    assert_string_equal(d->rows[1].f[0], "1996");
+    double share = csv_sum(d, "year", "2018", NULL, NULL, "share_percent", &n);
+    assert_int_equal(n, 3);
+    assert_double_near(share, nat("MigratieachtergrondRelatief_29", 2018), 0.05);
+    double persons = csv_sum(d, "year", "2018", NULL, NULL, "persons", &n);
+    assert_double_near(persons, nat("PersoonMetEenMigratieachtergrond_28", 2018), 0);
+    share = csv_sum(d, "year", "1972", "quality", "cbs_reconstruction", "share_percent", &n);
+    assert_int_equal(n, 1);
+    assert_double_near(share, 100.0 * 1225160 / 13269563, 1e-9); /* shared SOURCE.md's spot check */
+    assert_double_near(share, 9.2, 0.05);                         /* report line 1536 */
+    share = csv_sum(d, "year", "1995", "quality", "cbs_reconstruction", "share_percent", &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(d->n_rows - 1, 5);
     csv_free(d);
+    char *gp = tu_readf("%s/fig-2-5.gp", outdir);
+    assert_contains(gp, "'1972'.\"\\n\".'(CBS-reconstructie)'");
+    assert_contains(gp, "0 9.2328586857005 \"9,2%\"");
+    assert_contains(gp, "de verdeling naar herkomstgroep ontbreekt hier (nodig: CBS 70787ned naar herkomst)");
+    free(gp);
     char *m = tu_readf("%s/fig-2-5.json", outdir);
-    assert_contains(m, "beginnen op 1 januari 1996");
+    assert_contains(m, "cbs/migration_background_1972_2021");
+    assert_contains(m, "cbs_reconstruction");
     free(m);
 }
 
@@ -137,6 +147,14 @@ static void test_fig_1_2_panels(void **state)
     assert_double_near(csv_sum(d, "panel", "Oude indeling", "group", "Voormalige gastarbeiders", "value", &n),
                        nat("Turkije_38", 2018) + nat("Marokko_35", 2018), 0);
     csv_free(d);
+    /* Both panels on one x scale, set once before the first panel, from the
+     * largest bar (Westers, 1729 thousand: 1.2 x 1729 -> 2500). */
+    char *gp = tu_readf("%s/fig-1-2.gp", outdir);
+    assert_contains(gp, "set xrange [0:2500]\n");
+    const char *first = strstr(gp, "set xrange");
+    assert_null(strstr(first + 1, "set xrange"));
+    assert_true(strstr(gp, "plot $p0") > first);
+    free(gp);
 }
 
 static void test_fig_1_3_top10(void **state)
@@ -255,7 +273,7 @@ static void test_measures(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fig_2_5_shares),  cmocka_unit_test(test_fig_2_6_groups), cmocka_unit_test(test_fig_1_2_panels),
+        cmocka_unit_test(test_fig_2_5_three_years),  cmocka_unit_test(test_fig_2_6_groups), cmocka_unit_test(test_fig_1_2_panels),
         cmocka_unit_test(test_fig_1_3_top10),   cmocka_unit_test(test_fig_2_11_fixture), cmocka_unit_test(test_measures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

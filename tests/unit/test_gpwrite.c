@@ -70,10 +70,25 @@ static void test_long_title_wrapped(void **state)
 {
     (void)state;
     gp_script_parts p = {"fig-x", "Een heel lange titel die niet op één regel past omdat het doek maar smal is",
-                         NULL, "nl", "", "", NULL, 300, 200};
+                         NULL, "nl", "", "", NULL, 300, 200, NULL, 0};
     char *s = gp_script(&p);
     /* (300-40)/8.5 = 30 characters a line, broken at spaces only. */
     assert_contains(s, "wrrfig_title = 'Een heel lange titel die niet'.\"\\n\".'op één regel past omdat het'.\"\\n\".'doek maar smal is'");
+    free(s);
+}
+
+/* Footnotes (spec "footnotes") are drawn under the plot, stacked above the
+ * source line, quoted like every string, and widen the bottom margin. */
+static void test_footnotes_under_the_plot(void **state)
+{
+    (void)state;
+    const char *foot[] = {"* Emigratie inclusief administratieve correcties.", "Tweede 'regel'"};
+    gp_script_parts p = {"fig-x", "T*", "Bron: CBS", "nl", "", "plot 1\n", NULL, 1000, 500, foot, 2};
+    char *s = gp_script(&p);
+    assert_contains(s, "set label 9988 '* Emigratie inclusief administratieve correcties.' at screen 0.01, screen 0.0810 left");
+    assert_contains(s, "set label 9989 'Tweede ''regel''' at screen 0.01, screen 0.0530 left");
+    assert_contains(s, "set label 9999 'Bron: CBS' at screen 0.01, screen 0.025");
+    assert_contains(s, "set bmargin 7\n");
     free(s);
 }
 
@@ -81,7 +96,7 @@ static void test_script_has_no_timestamp_and_quotes_title(void **state)
 {
     (void)state;
     gp_script_parts p = {"fig-x", "Title with `date` and 'quote'", "Bron: CBS", "nl", "$d << EOD_WRRFIG\n1 2\nEOD_WRRFIG\n",
-                         "plot $d\n", "plugin t 1", 0, 0};
+                         "plot $d\n", "plugin t 1", 0, 0, NULL, 0};
     char *s = gp_script(&p);
     assert_contains(s, "wrrfig_title = 'Title with `date` and ''quote'''");
     assert_contains(s, "set decimalsign ','");
@@ -102,7 +117,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quote), cmocka_unit_test(test_data_field), cmocka_unit_test(test_directives),
-        cmocka_unit_test(test_refused), cmocka_unit_test(test_long_title_wrapped),
+        cmocka_unit_test(test_refused), cmocka_unit_test(test_long_title_wrapped), cmocka_unit_test(test_footnotes_under_the_plot),
         cmocka_unit_test(test_script_has_no_timestamp_and_quotes_title),
     };
     return cmocka_run_group_tests_name("gpwrite", tests, NULL, NULL);

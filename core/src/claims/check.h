@@ -1,5 +1,5 @@
 /* Checking the claim registry against the loaded plugins: the engine behind
- * `wrrfig check` (cmd/cmd_check.c) and the claim verdicts in figure manifests. */
+ * `wrrfig check` (cmd/cmd_check.c). A build never calls it. */
 #ifndef WF_CLAIMS_CHECK_H
 #define WF_CLAIMS_CHECK_H
 
@@ -26,12 +26,6 @@ char *claims_registry_dir(const wf_app *a);
  * once each through wf_measure_eval. */
 void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,
                       unsigned char *sel);
-
-/* For `wrrfig build`: the claims about figure_id with their verdicts, as a
- * JSON array of {"id", "status", "observed", "claimed", "op", "matches_expectation"}.
- * An empty array when the figure has no claims; NULL (with errs filled) when
- * the registry cannot be read. */
-cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *errs);
 
 
 #endif

@@ -30,6 +30,29 @@ typedef enum claim_status {
     CLAIM_N_STATUS
 } claim_status;
 
+/* What a verdict rests on (docs/claims.md, "Verdict kinds"). DATA: the
+ * measure read third-party data (CBS, SCP, a working paper). INTERNAL: it
+ * read only the report's own numbers (data/report/ transcriptions, or
+ * arithmetic on printed numbers), so a verdict says whether the report agrees
+ * with itself, not whether it is right. NONE: no measure decided it. */
+typedef enum claim_kind {
+    CLAIM_KIND_NONE = 0,
+    CLAIM_KIND_DATA,
+    CLAIM_KIND_INTERNAL
+} claim_kind;
+
+/* The verdict a reader sees: a decided status named by its kind. */
+typedef enum claim_verdict {
+    VERDICT_PASS = 0,       /* DATA, holds */
+    VERDICT_FAIL,           /* DATA, does not hold */
+    VERDICT_CONSISTENT,     /* INTERNAL, holds */
+    VERDICT_INCONSISTENT,   /* INTERNAL, does not hold */
+    VERDICT_NODATA,
+    VERDICT_UNBOUND,
+    VERDICT_ERROR,
+    CLAIM_N_VERDICT
+} claim_verdict;
+
 typedef struct claim {
     char *id;
     int chapter;              /* 0 = summary, from the file name chN.json */
@@ -61,7 +84,8 @@ typedef struct claim_result {
     int observed_year;        /* year of the deciding value under each_year, else 0 */
     wf_error reason;          /* why not PASS/FAIL, or which year failed */
     char inputs[2048];        /* provenance of the data used ("" if none) */
-    bool matches;              /* status agrees with the expectation */
+    bool matches;             /* status agrees with the expectation */
+    claim_kind kind;          /* what a decided status rests on */
 } claim_result;
 
 const char *claim_op_str(claim_op op);
@@ -69,6 +93,11 @@ int claim_op_parse(const char *s, claim_op *out);          /* 0 or -1 */
 const char *claim_status_str(claim_status s);              /* "PASS", "NO-DATA", ... */
 const char *claim_status_key(claim_status s);              /* "pass", "no-data", ... */
 int claim_status_parse_key(const char *s, claim_status *out);
+
+claim_verdict claim_verdict_of(claim_status s, claim_kind k);
+const char *claim_verdict_str(claim_verdict v);            /* "PASS", "CONSISTENT", "NO-DATA", ... */
+const char *claim_verdict_key(claim_verdict v);            /* "pass", "consistent", "no-data", ... */
+const char *claim_kind_key(claim_kind k);                  /* "data", "internal", "none" */
 
 /* Frees a claim's members (not the claim itself). */
 void claim_clear(claim *c);

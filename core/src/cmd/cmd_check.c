@@ -1,12 +1,17 @@
 /* wrrfig check: evaluates the report's claims against the data and reports
- * PASS / FAIL / NO-DATA / UNBOUND per claim; writes out/claims.md and
- * out/claims.html for people. */
+ * a verdict per claim (PASS / FAIL against third-party data, CONSISTENT /
+ * INCONSISTENT against the report itself, NO-DATA, UNBOUND); writes
+ * out/claims.json (the verdicts, schema in docs/claims.md) and out/claims.md /
+ * out/claims.html for people. It reads the registry and the data, never the
+ * outputs of a build. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claims/check.h"
+#include "claims/explain.h"
+#include "claims/figindex.h"
 #include "claims/out.h"
 #include "claims/read.h"
 #include "cmd/cmd.h"
@@ -16,9 +21,10 @@
 static const wf_usage check_usage = {
     "check", "",
     "Evaluates the report's claims (data/claims/chN.json) against the data through the plugins' measures\n"
-    "and prints PASS, FAIL, NO-DATA or UNBOUND per claim with the observed value, the claimed value and the\n"
-    "difference. A full run (no --chapter/--claim) also writes DIR/claims.md and DIR/claims.html (DIR: --out,\n"
-    "default out), linking each claim's figure as DIR/<figure>.svg when `wrrfig build --out DIR` rendered it.\n",
+    "and prints a verdict per claim with the observed value, the claimed value and the difference: PASS or\n"
+    "FAIL against third-party data, CONSISTENT or INCONSISTENT against the report's own tables and numbers,\n"
+    "NO-DATA or UNBOUND. A full run (no --chapter/--claim) also writes DIR/claims.json (the verdicts, for\n"
+    "the site), DIR/claims.md and DIR/claims.html (DIR: --out, default out).\n",
     0, 0,
     "exit status: 0 every checked claim agrees with its recorded expectation (a claim expects PASS unless it\n"
     "records expect: fail, no-data or unbound); 1 a claim differs, or the registry has errors; 2 usage error;\n"
@@ -49,7 +55,8 @@ int cmd_check(wf_app *a, int argc, char **argv)
     claims_options o = {-1, NULL, NULL, 0};
     const char *registry = NULL, *out_dir = NULL, *format = "text";
     int chapter = -1;
-    bool strict = false, no_report = false;
+    const char *explain = NULL;
+    bool strict = false, no_report = false, write_index = false;
     const wf_option opts[] = {
         WF_OPT_INT(0, "chapter", &chapter, "N", 0, 99, "only chapter N (0 = the summary; 0-9 in the shipped registry)"),
         WF_OPT_STRING(0, "claim", &o.claim_id, "ID", "only this claim"),
@@ -57,9 +64,16 @@ int cmd_check(wf_app *a, int argc, char **argv)
         WF_OPT_FLAG(0, "strict", &strict, "NO-DATA and UNBOUND count as differing from a pass/fail expectation"),
         WF_OPT_STRING(0, "registry", &registry, "DIR", "claim registry (default: <data>/claims)"),
         WF_OPT_STRING('o', "out", &out_dir, "DIR",
-                      "where claims.md and claims.html go; given explicitly, they are written for a\n"
-                      "filtered run too"),
-        WF_OPT_FLAG(0, "no-report", &no_report, "write no claims.md / claims.html"),
+                      "where claims.json, claims.md and claims.html go; given explicitly, they are\n"
+                      "written for a filtered run too"),
+        WF_OPT_FLAG(0, "no-report", &no_report, "write no claims.json / claims.md / claims.html"),
+        WF_OPT_STRING(0, "explain", &explain, "ID",
+                      "everything one verdict rests on: the quote and its line, the encoding, the\n"
+                      "measure and each reference's value, the tables read with their provenance,\n"
+                      "the observed value and the verdict's arithmetic"),
+        WF_OPT_FLAG(0, "write-index", &write_index,
+                    "rewrite the registry's figure-index.json (claim ids per figure, which `wrrfig\n"
+                    "build` copies into manifests) and exit; `wrrfig check` refuses a stale index"),
         WF_OPT_END,
     };
     char **pos;
@@ -77,8 +91,25 @@ int cmd_check(wf_app *a, int argc, char **argv)
 
     char *own_dir = registry ? NULL : claims_registry_dir(a);
     claim_set set = {0};
+    const char *reg_dir = registry ? registry : own_dir;
     wf_errors errs = {0};
-    int lrc = claims_load_dir(registry ? registry : own_dir, &set, &errs);
+    int lrc = claims_load_dir(reg_dir, &set, &errs);
+    if (lrc == 0) {
+        wf_error e;
+        if (write_index) {
+            int wrc = claims_figure_index_write(reg_dir, &set, &e);
+            if (wrc != 0)
+                fprintf(stderr, "wrrfig check: %s\n", e.msg);
+            else
+                printf("wrote %s/%s\n", reg_dir, CLAIMS_FIGURE_INDEX);
+            free(own_dir);
+            wf_errors_free(&errs);
+            claim_set_free(&set);
+            return wrc == 0 ? EXIT_OK : EXIT_FAILED;
+        }
+        if (claims_figure_index_check(reg_dir, &set, &e) != 0)
+            lrc = wf_errors_push(&errs, &e);
+    }
     free(own_dir);
     if (lrc != 0) {
         for (size_t i = 0; i < errs.n; i++)
@@ -112,6 +143,20 @@ int cmd_check(wf_app *a, int argc, char **argv)
         claim_set_free(&set);
         return EXIT_USAGE;
     }
+    if (explain) {
+        long k = claim_set_find(&set, explain);
+        if (k < 0) {
+            fprintf(stderr, "wrrfig check: no claim with id '%s' in the registry\n", explain);
+            claim_set_free(&set);
+            return EXIT_USAGE;
+        }
+        strbuf ex = STRBUF_INIT;
+        int erc = claims_explain(a, &set.v[k], &ex);
+        fwrite(sb_cstr(&ex), 1, ex.len, stdout);
+        sb_free(&ex);
+        claim_set_free(&set);
+        return erc == 0 ? EXIT_OK : EXIT_FAILED;
+    }
 
     claim_result *res = xcalloc(set.n + 1, sizeof *res);
     unsigned char *sel = xcalloc(set.n + 1, 1);
@@ -121,8 +166,6 @@ int cmd_check(wf_app *a, int argc, char **argv)
     run.res = res;
     run.selected = sel;
     run.strict = o.strict;
-    run.fig_dir = out_dir;
-    run.fig_href = "";
     claims_run_count(&run);
 
     strbuf b = STRBUF_INIT;
@@ -138,11 +181,14 @@ int cmd_check(wf_app *a, int argc, char **argv)
     int rc = run.n_mismatch ? EXIT_FAILED : EXIT_OK;
     int filtered = o.chapter >= 0 || o.claim_id;
     if (!no_report && (out_given || !filtered)) {
-        strbuf md = STRBUF_INIT, html = STRBUF_INIT;
+        strbuf js = STRBUF_INIT, md = STRBUF_INIT, html = STRBUF_INIT;
+        claims_write_json(&js, &run);
         claims_write_markdown(&md, &run);
         claims_write_html(&html, &run);
-        if (write_report(out_dir, "claims.md", &md) != 0 || write_report(out_dir, "claims.html", &html) != 0)
+        if (write_report(out_dir, "claims.json", &js) != 0 || write_report(out_dir, "claims.md", &md) != 0 ||
+            write_report(out_dir, "claims.html", &html) != 0)
             rc = EXIT_FAILED;
+        sb_free(&js);
         sb_free(&md);
         sb_free(&html);
     }

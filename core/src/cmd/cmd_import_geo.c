@@ -258,6 +258,39 @@ static int write_layer(const geo_opts *o, const geojson *g, int wgs84, const cha
     return rc;
 }
 
+/* A feature's code and name, in source order, for the region labels. */
+typedef struct code_label {
+    char *code;
+    const char *name; /* points into the source JSON */
+    size_t order;
+} code_label;
+
+static int cmp_code_label(const void *a, const void *b)
+{
+    const code_label *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Adds labels.region.<code> = name in source order, the first name of a
+ * code winning. Duplicates are found by sorting a copy (a lookup in the
+ * growing JSON object per feature was quadratic over the layer). */
+static void add_region_labels(cJSON *region_labels, code_label *cl, size_t n)
+{
+    code_label *s = xmalloc((n ? n : 1) * sizeof *s);
+    memcpy(s, cl, n * sizeof *s);
+    qsort(s, n, sizeof *s, cmp_code_label);
+    unsigned char *first = xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(s[i].code, s[i - 1].code) != 0)
+            first[s[i].order] = 1;
+    for (size_t i = 0; i < n; i++)
+        if (first[i])
+            cJSON_AddStringToObject(region_labels, cl[i].code, cl[i].name);
+    free(first);
+    free(s);
+}
+
 /* The attribute table: one row per kept feature and attribute, the value as
  * the source gives it (a JSON number), '.' for null or absent. */
 static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, int argc, char **argv)
@@ -266,7 +299,9 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
     wf_table *t = table_new(o->table, dims, 2, 1);
     cJSON *labels = cJSON_CreateObject();
     cJSON *region_labels = cJSON_AddObjectToObject(labels, "region");
-    size_t missing = 0, fi = 0;
+    size_t missing = 0, fi = 0, n_cl = 0;
+    code_label *cl = xmalloc(((size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(root, "features")) + 1) *
+                             sizeof *cl);
     int rc = 0;
     const cJSON *ft;
     cJSON_ArrayForEach(ft, cJSON_GetObjectItemCaseSensitive(root, "features"))
@@ -283,8 +318,8 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
             free(code);
             continue;
         }
-        if (!cJSON_GetObjectItemCaseSensitive(region_labels, code))
-            cJSON_AddStringToObject(region_labels, code, name);
+        cl[n_cl] = (code_label){xstrdup(code), name, n_cl};
+        n_cl++;
         char *list = xstrdup(o->attrs);
         for (char *a = list, *next; a; a = next) {
             next = strchr(a, ',');
@@ -306,6 +341,10 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
         free(list);
         free(code);
     }
+    add_region_labels(region_labels, cl, n_cl);
+    for (size_t i = 0; i < n_cl; i++)
+        free(cl[i].code);
+    free(cl);
     if (rc == 0) {
         table_sort(t);
         cJSON *m = base_meta(o, o->table_title ? o->table_title : o->table, sha, argc, argv);

@@ -22,6 +22,11 @@ struct wrrfig_table {
     double *values;
     unsigned char *kinds;  /* wrrfig_value_kind per row */
     cJSON *meta;           /* the sidecar object (owned) */
+    /* The sidecar's "labels" sorted by (dimension, code), so a label lookup
+     * is a binary search, not a walk of the JSON object (which made labelling
+     * every region quadratic). Points into meta; rebuilt whenever meta is set. */
+    struct wf_label_ix *labels;
+    size_t n_labels;
 };
 typedef struct wrrfig_table wf_table;
 

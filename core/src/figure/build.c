@@ -52,8 +52,19 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     strbuf hc = STRBUF_INIT;
     sb_printf(&hc, "plugin %s %s, ABI %u.%u", f->plugin->name, f->plugin->version, f->plugin->abi_major,
               f->plugin->abi_minor);
+    /* Footnotes are spec text ({"nl","en"} each), in the output language. */
+    enum { MAX_FOOTNOTES = 6 };
+    const char *foot[MAX_FOOTNOTES];
+    size_t nfoot = 0, nspec = h->spec_count(&c, "footnotes");
+    for (size_t i = 0; i < nspec && nfoot < MAX_FOOTNOTES; i++) {
+        char k[32];
+        snprintf(k, sizeof k, "footnotes.%zu", i);
+        const char *t = h->spec_text(&c, k);
+        if (t && *t)
+            foot[nfoot++] = t;
+    }
     gp_script_parts parts = {f->id, title, h->spec_text(&c, "source"), a->lang, sb_cstr(&c.blocks),
-                             sb_cstr(&c.body), hc.s, (int)w, (int)hh};
+                             sb_cstr(&c.body), hc.s, (int)w, (int)hh, foot, nfoot};
     gp = gp_script(&parts);
     sb_free(&hc);
     gpp = figure_out_path(o->out_dir, f->id, "gp");

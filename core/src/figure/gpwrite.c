@@ -199,9 +199,20 @@ char *gp_script(const gp_script_parts *p)
     if (p->source_line && *p->source_line) {
         sb_puts(&b, "set label 9999 ");
         gp_quote(&b, p->source_line);
-        sb_puts(&b, " at screen 0.01, screen 0.025 left font ',8' tc rgb '#555555'\n"
-                    "set bmargin 5\n");
+        sb_puts(&b, " at screen 0.01, screen 0.025 left font ',8' tc rgb '#555555'\n");
     }
+    /* Footnotes (what a title's asterisk means, what is missing) sit under
+     * the plot, as in the report: one line each, stacked upwards from the
+     * source line, 14 px apart; the bottom margin grows by one character
+     * row per line so they never reach the x axis label. */
+    for (size_t i = 0; i < p->n_footnotes; i++) {
+        double y = ((double)h * 0.025 + 14.0 * (double)(p->n_footnotes - i)) / (double)h;
+        sb_printf(&b, "set label %zu ", 9990 - p->n_footnotes + i);
+        gp_quote(&b, p->footnotes[i]);
+        sb_printf(&b, " at screen 0.01, screen %.4f left font ',9' tc rgb '#333333'\n", y);
+    }
+    if ((p->source_line && *p->source_line) || p->n_footnotes)
+        sb_printf(&b, "set bmargin %zu\n", 5 + p->n_footnotes);
     sb_puts(&b, p->body ? p->body : "");
     sb_puts(&b, "unset output\n}\n");
     return sb_take(&b);

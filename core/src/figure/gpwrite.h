@@ -37,6 +37,8 @@ typedef struct gp_script_parts {
     const char *body;            /* plot commands */
     const char *header_comment;  /* plugin name/version, never a timestamp */
     int width, height;           /* pixels for svg/png; pdf scales from these */
+    const char *const *footnotes; /* lines drawn under the plot, above the source line */
+    size_t n_footnotes;
 } gp_script_parts;
 
 char *gp_script(const gp_script_parts *p);
