@@ -152,6 +152,18 @@ static void test_refresh_new_release(void **state)
     free(out);
     free(err);
 
+    /* check --baseline reports the observed values that moved, not only
+     * flipped verdicts */
+    char base[700];
+    snprintf(base, sizeof base, "%s/.previous/claims.json", o);
+    rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "check", "--no-report", "--baseline", base, NULL);
+    assert_int_equal(rc, 1);
+    assert_contains(out, "observed 204615 -> 170000");
+    assert_contains(out, "observed value");
+    assert_contains(out, " moved\n");
+    free(out);
+    free(err);
+
     /* a second build: every figure up to date, nothing rendered */
     snprintf(p, sizeof p, "%s/fig-2-1.svg", o);
     struct stat s1, s2;

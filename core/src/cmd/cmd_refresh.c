@@ -185,6 +185,24 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
     if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
         return rc;
     double t0 = now_ms();
+    strbuf prev = STRBUF_INIT;
+    sb_printf(&prev, "%s/.previous", out);
+    wf_error err;
+    if (make_dirs(out, &err) != 0 || keep_previous(out, prev.s) != 0) {
+        fprintf(stderr, "wrrfig refresh: cannot keep the previous build in %s\n", prev.s);
+        sb_free(&prev);
+        free(pos);
+        return EXIT_ENV;
+    }
+    /* The verdicts of the previous build, for the diff of observed values:
+     * checked now, on the data before the import, when it has none. */
+    strbuf pc = STRBUF_INIT;
+    sb_printf(&pc, "%s/claims.json", prev.s);
+    if (!file_exists(pc.s)) {
+        char *check0[] = {(char *)"check", (char *)"--out", prev.s, NULL};
+        run_self(a, check0, 3600, "\001"); /* only its summary line */
+    }
+    sb_free(&pc);
     int failed = 0;
     for (int i = 0; i < n_pos && !failed; i++) {
         char **maps;
@@ -194,12 +212,12 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
             failed = 1;
         }
         for (size_t k = 0; k < nm; k++) {
-            wf_error err = {{0}};
+            wf_error ierr = {{0}};
             strbuf summary = STRBUF_INIT;
             char *name = NULL;
             int differs = 0;
-            if (import_run_report(maps[k], a->shared_dir, a->data_dir, 0, &differs, &name, &summary, &err) != 0) {
-                fprintf(stderr, "wrrfig refresh: import: %s\n", err.msg);
+            if (import_run_report(maps[k], a->shared_dir, a->data_dir, 0, &differs, &name, &summary, &ierr) != 0) {
+                fprintf(stderr, "wrrfig refresh: import: %s\n", ierr.msg);
                 failed = 1;
             } else {
                 printf("import %s (%s)\n%s", name, maps[k], sb_cstr(&summary));
@@ -211,17 +229,9 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
         free(maps);
     }
     if (failed) {
-        free(pos);
-        return EXIT_FAILED;
-    }
-    strbuf prev = STRBUF_INIT;
-    sb_printf(&prev, "%s/.previous", out);
-    wf_error err;
-    if (make_dirs(out, &err) != 0 || keep_previous(out, prev.s) != 0) {
-        fprintf(stderr, "wrrfig refresh: cannot keep the previous build in %s\n", prev.s);
         sb_free(&prev);
         free(pos);
-        return EXIT_ENV;
+        return EXIT_FAILED;
     }
     char *build[] = {(char *)"build", (char *)"--out", (char *)out, (char *)"--format", (char *)formats,
                      (char *)"--explain", NULL};

@@ -11,6 +11,9 @@
 #include "format/jsonfile.h"
 #include "util/strset.h"
 
+static void print_claims(strbuf *b, const struct od_claim_change *c, size_t n, const char *indent);
+static void free_claims(struct od_claim_change *c, size_t n);
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -362,18 +365,66 @@ int od_compare(const char *old_dir, const char *new_dir, double tolerance, od_re
     }
     free(sorted);
     strset_free(&ids);
-    /* The whole registry's results, when both builds have them. */
+    /* The whole registry's results, when both builds have them
+     * (`wrrfig check --out` writes claims.json; manifests hold only the
+     * claim ids). A change goes under its figure when that figure is listed,
+     * else into the claims.json section. */
     strbuf a = STRBUF_INIT, b = STRBUF_INIT;
     sb_printf(&a, "%s/claims.json", old_dir);
     sb_printf(&b, "%s/claims.json", new_dir);
     cJSON *ca = NULL, *cb = NULL;
     wf_error e;
-    if (json_read_file(a.s, &ca, &e) == 0 && json_read_file(b.s, &cb, &e) == 0)
-        r->n_verdicts_changed += diff_claims(claims_array(ca), claims_array(cb), &r->claims, &r->n_claims);
+    if (json_read_file(a.s, &ca, &e) == 0 && json_read_file(b.s, &cb, &e) == 0) {
+        od_claim_change *all = NULL;
+        size_t n_all = 0;
+        r->n_verdicts_changed += diff_claims(claims_array(ca), claims_array(cb), &all, &n_all);
+        for (size_t i = 0; i < n_all; i++) {
+            const cJSON *c = find_claim(claims_array(cb), all[i].id);
+            if (!c)
+                c = find_claim(claims_array(ca), all[i].id);
+            const char *fig = json_str(c, "figure");
+            od_figure *f = NULL;
+            for (size_t k = 0; fig && k < r->n_figs && !f; k++)
+                if (strcmp(r->figs[k].id, fig) == 0)
+                    f = &r->figs[k];
+            od_claim_change **dst = f ? &f->claims : &r->claims;
+            size_t *dn = f ? &f->n_claims : &r->n_claims;
+            *dst = xrealloc(*dst, (*dn + 1) * sizeof **dst);
+            (*dst)[(*dn)++] = all[i];
+        }
+        free(all);
+    }
     cJSON_Delete(ca);
     cJSON_Delete(cb);
     sb_free(&a);
     sb_free(&b);
+    return 0;
+}
+
+int od_compare_claims(const char *baseline_path, const char *new_json, strbuf *out, size_t *flips, size_t *moved,
+                      wf_error *err)
+{
+    cJSON *ca = NULL, *cb = NULL;
+    if (json_read_file(baseline_path, &ca, err) != 0)
+        return -1;
+    if (!claims_array(ca)) {
+        cJSON_Delete(ca);
+        return wf_errorf(err, "%s: $.claims: expected an array (a claims.json written by wrrfig check --out)",
+                         baseline_path);
+    }
+    cb = cJSON_Parse(new_json);
+    od_claim_change *ch = NULL;
+    size_t n = 0;
+    *flips = diff_claims(claims_array(ca), claims_array(cb), &ch, &n);
+    *moved = 0;
+    for (size_t i = 0; i < n; i++)
+        *moved += ch[i].has_old_obs && ch[i].has_new_obs && ch[i].old_obs != ch[i].new_obs;
+    print_claims(out, ch, n, "  ");
+    sb_printf(out, "against %s: %zu verdict%s changed, %zu observed value%s moved\n", baseline_path, *flips,
+              *flips == 1 ? "" : "s", *moved, *moved == 1 ? "" : "s");
+    free_claims(ch, n);
+    cJSON_Delete(ca);
+    cJSON_Delete(cb);
     return 0;
 }
 

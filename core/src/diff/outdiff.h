@@ -51,6 +51,13 @@ typedef struct od_result {
 int od_compare(const char *old_dir, const char *new_dir, double tolerance, od_result *r, wf_error *err);
 void od_free(od_result *r);
 
+/* Compares a baseline claims.json with the JSON text of a new check
+ * (`wrrfig check --baseline`): appends each claim whose verdict changed or
+ * whose observed value moved, and a summary line. -1 with err when the
+ * baseline cannot be read. */
+int od_compare_claims(const char *baseline_path, const char *new_json, strbuf *out, size_t *flips, size_t *moved,
+                      wf_error *err);
+
 /* The text report (max_values changes listed per figure). */
 void od_print(strbuf *b, const od_result *r, size_t max_values);
 /* An HTML page: per changed figure, old and new renders side by side and
