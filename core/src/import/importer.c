@@ -467,10 +467,11 @@ static cJSON *build_meta(const imp_mapping *m, imp_source *srcs, const rows *rs,
     }
     if (m->properties) {
         char sha[65];
-        char *pp = imp_join(shared_dir, m->properties);
+        const char *prel = m->properties_resolved ? m->properties_resolved : m->properties;
+        char *pp = imp_join(shared_dir, prel);
         if (sha256_file_hex(pp, sha) == 0) {
             cJSON *f = cJSON_CreateObject();
-            cJSON_AddStringToObject(f, "file", m->properties);
+            cJSON_AddStringToObject(f, "file", prel);
             cJSON_AddStringToObject(f, "sha256", sha);
             cJSON_AddStringToObject(f, "role", "properties");
             cJSON_AddItemToArray(files, f);
@@ -548,6 +549,12 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
     wf_table *t = NULL;
     int rc = -1;
     strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
+    if (m->properties && imp_input_resolve(shared_dir, m->properties, &m->properties_resolved, err) != 0) {
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", err->msg);
+        wf_errorf(err, "%s: $.input.properties: %s", m->path, msg);
+        goto done;
+    }
     for (size_t i = 0; i < m->n_files; i++) {
         int rr = imp_input_resolve(shared_dir, m->files[i].file, &m->files[i].resolved, err);
         if (rr != 0) {
