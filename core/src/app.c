@@ -48,7 +48,7 @@ cJSON *spec_load(const char *figures_dir, const char *id, wf_error *err)
 const char *first_missing_input(const wf_app *a, char *const *inputs)
 {
     for (size_t i = 0; inputs && inputs[i]; i++)
-        if (!table_exists(a->data_dir, inputs[i]))
+        if (table_absent(a->data_dir, inputs[i]))
             return inputs[i];
     return NULL;
 }

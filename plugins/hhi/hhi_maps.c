@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/kindparam.h"
 #include "hhi_classes.h"
 #include "hhi_index.h"
 #include "hhi_map.h"
@@ -70,17 +71,52 @@ static const hhi_area *find_area(const hhi_area *a, size_t n, const char *code)
     return bsearch(&key, a, n, sizeof *a, by_code);
 }
 
+int hhi_map_config_from_spec(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_map_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    const char *src = wfc_kind_text(h, ctx, "layout");
+    if (src && strcmp(src, "kwb-pct") == 0)
+        cfg->source = HHI_SRC_KWB_PCT;
+    else if (src && strcmp(src, "kwb-counts") == 0)
+        cfg->source = HHI_SRC_KWB_COUNTS;
+    else if (src && strcmp(src, "group-counts") == 0)
+        cfg->source = HHI_SRC_GROUP_COUNTS;
+    else {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec params.layout: expected \"kwb-pct\", \"kwb-counts\" or \"group-counts\"");
+        return -1;
+    }
+    cfg->table = wfc_kind_text(h, ctx, "origin");
+    cfg->geometry = wfc_kind_text(h, ctx, "boundaries");
+    cfg->prefix = wfc_kind_text(h, ctx, "code_prefix");
+    cfg->whole = wfc_kind_text(h, ctx, "whole");
+    const char *missing = !cfg->table ? "inputs.origin" : !cfg->geometry ? "inputs.boundaries"
+                          : !cfg->prefix ? "params.code_prefix" : NULL;
+    if (missing) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: expected a text", missing);
+        return -1;
+    }
+    double g = 7, nat = 0;
+    wfc_kind_number(h, ctx, "groups", &g);
+    if (cfg->source == HHI_SRC_KWB_PCT && g != 7 && g != 3) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec params.groups: expected 7 or 3 for KWB percentages");
+        return -1;
+    }
+    cfg->grouping = cfg->source == HHI_SRC_KWB_PCT && g == 7 ? HHI_G7 : HHI_G3;
+    cfg->national = wfc_kind_number(h, ctx, "national", &nat) && nat != 0; /* 1 or 0 */
+    return 0;
+}
+
 static wrrfig_status load(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg, hhi_area **a,
                           size_t *n, size_t *groups, const char **group_codes)
 {
     wrrfig_status st;
     switch (cfg->source) {
-    case HHI_SRC_KWB2017:
-        st = hhi_load_kwb_pct(h, ctx, cfg->table ? cfg->table : HHI_T_KWB2017, cfg->prefix, cfg->grouping, a, n);
+    case HHI_SRC_KWB_PCT:
+        st = hhi_load_kwb_pct(h, ctx, cfg->table, cfg->prefix, cfg->grouping, a, n);
         *groups = hhi_grouping_size(cfg->grouping);
         break;
-    case HHI_SRC_KWB2019:
-        st = hhi_load_kwb2019(h, ctx, cfg->prefix, a, n);
+    case HHI_SRC_KWB_COUNTS:
+        st = hhi_load_kwb_counts(h, ctx, cfg->table, cfg->prefix, a, n);
         *groups = 3;
         break;
     default:
@@ -167,7 +203,7 @@ static void note_national(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_area 
 
 static hhi_grouping effective_grouping(const hhi_map_config *cfg)
 {
-    return cfg->source == HHI_SRC_KWB2017 ? cfg->grouping : HHI_G3;
+    return cfg->source == HHI_SRC_KWB_PCT ? cfg->grouping : HHI_G3;
 }
 
 /* The figure's numbers, one row per area and origin group (a tidy layout,
@@ -219,7 +255,7 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         h->note(ctx, "Grouping: %s", hhi_grouping_desc(effective_grouping(cfg), nl));
     h->note(ctx, "Index shown: 1 - sum of squared group shares (the report's \"hhi\", Gini-Simpson); the CSV "
                  "also has the textbook Herfindahl-Hirschman index, sum of squared shares");
-    if (cfg->source == HHI_SRC_KWB2017) {
+    if (cfg->source == HHI_SRC_KWB_PCT) {
         h->note(ctx, "Shares from CBS whole percentages: Dutch background = 100 - western - non-western%s",
                 cfg->grouping == HHI_G7 ? "; the five non-western subgroups (rounded separately) are scaled to "
                                           "add up to the non-western share"

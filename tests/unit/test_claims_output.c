@@ -11,7 +11,7 @@ static const char registry[] =
     "[{\"id\": \"a\", \"line\": 8, \"figure\": \"fig-2-1\", \"quote_nl\": \"meer dan 150.000\", \"en\": \"e\","
     " \"op\": \">\", \"value\": 150000, \"unit\": \"persons\", \"tolerance\": 0, \"measure\": \"x.y{}\"},"
     " {\"id\": \"b\", \"line\": 9, \"figure\": null, \"quote_nl\": \"ongeveer vijftien\", \"en\": \"e\","
-    " \"op\": \"~\", \"value\": 15, \"unit\": \"ratio\", \"tolerance\": 0.5, \"measure\": \"arith.ratio{a=30600, b=2265}\","
+    " \"op\": \"~\", \"value\": 15, \"unit\": \"ratio\", \"tolerance\": 0.75, \"measure\": \"arith.ratio{a=30600, b=2265}\","
     " \"expect\": \"fail\", \"expect_reason\": \"30,600 / 2,265 is 13.5\"},"
     " {\"id\": \"c\", \"line\": 10, \"figure\": null, \"quote_nl\": \"<script>alert(1)</script> & *nadruk*\","
     " \"en\": \"e\", \"op\": \"=\", \"value\": 24.2, \"unit\": \"percent\", \"tolerance\": 0.05, \"measure\": \"x.z{}\"},"

@@ -31,6 +31,20 @@ int claims_compare(claim_op op, double actual, double value, double tol)
     return 0;
 }
 
+int claims_compare_claim(const claim *c, double actual)
+{
+    if (!claims_compare(c->op, actual, c->value, c->tolerance))
+        return 0;
+    if (c->window > 0) {
+        double slack = 1e-9 * dmax(1.0, dmax(dabs(actual), dabs(c->value)));
+        if ((c->op == CLAIM_OP_LT || c->op == CLAIM_OP_LE) && actual < c->value - c->window - slack)
+            return 0;
+        if ((c->op == CLAIM_OP_GT || c->op == CLAIM_OP_GE) && actual > c->value + c->window + slack)
+            return 0;
+    }
+    return 1;
+}
+
 bool claims_matches(const claim *c, claim_status st, bool strict)
 {
     claim_status want = c->has_expect ? c->expect : CLAIM_PASS;
@@ -92,7 +106,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
             }
             continue;
         }
-        if (!claims_compare(c->op, v.value, c->value, c->tolerance)) {
+        if (!claims_compare_claim(c, v.value)) {
             if (n_fail++ == 0) {
                 first_fail = y;
                 fail_value = v.value;
@@ -141,7 +155,7 @@ void claims_check_one(const claim *c, expr_ref_fn fn, void *user, int strict, cl
             wf_errorf(&out->reason, "%s", v.reason.msg);
         } else {
             out->observed = v.value;
-            out->status = claims_compare(c->op, v.value, c->value, c->tolerance) ? CLAIM_PASS : CLAIM_FAIL;
+            out->status = claims_compare_claim(c, v.value) ? CLAIM_PASS : CLAIM_FAIL;
         }
     }
     out->matches = claims_matches(c, out->status, strict);

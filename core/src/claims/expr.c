@@ -33,7 +33,8 @@ static void skip(parser *p)
 static void fail(parser *p, const char *what)
 {
     if (!p->failed && p->err)
-        wf_errorf(p->err, "measure expression '%s': %s at offset %zu", p->text, what, (size_t)(p->s - p->text));
+        wf_errorf(p->err, "measure expression '%.200s%s': %s at offset %zu", p->text,
+                  strlen(p->text) > 200 ? "..." : "", what, (size_t)(p->s - p->text));
     p->failed = 1;
 }
 
@@ -186,15 +187,29 @@ static void reference(parser *p, expr_value *out)
     free(ref);
 }
 
+/* Unary minus signs before one factor. Counted in a loop, not by
+ * recursion: a registry string of 100,000 '-' overflowed the stack. */
+#define EXPR_MAX_UNARY 8
+
+static void primary(parser *p, expr_value *out);
+
 static void factor(parser *p, expr_value *out)
 {
-    skip(p);
-    if (*p->s == '-') {
+    int minus = 0;
+    for (skip(p); *p->s == '-'; skip(p)) {
+        if (++minus > EXPR_MAX_UNARY) {
+            fail(p, "too many unary minus signs");
+            return;
+        }
         p->s++;
-        factor(p, out);
-        out->value = -out->value;
-        return;
     }
+    primary(p, out);
+    if (minus % 2)
+        out->value = -out->value;
+}
+
+static void primary(parser *p, expr_value *out)
+{
     if (isdigit((unsigned char)*p->s) || (*p->s == '.' && isdigit((unsigned char)p->s[1]))) {
         char *end;
         out->value = strtod(p->s, &end);

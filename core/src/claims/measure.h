@@ -33,4 +33,8 @@ wf_measure_server *measure_server_new(const wf_app *a);
 void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_result *res);
 void measure_server_free(wf_measure_server *s);
 
+/* Decodes the payload of a measure worker's answer (the wire format is in
+ * measure.c). 0, or -1 when it is not a valid answer. For the fuzzer. */
+int measure_answer_decode(const unsigned char *payload, size_t len, wf_measure_result *r);
+
 #endif

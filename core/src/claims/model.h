@@ -61,6 +61,9 @@ typedef struct claim {
     char *quote_nl, *en, *subject, *period;
     claim_op op;
     double value, tolerance;
+    double window;            /* > 0: a one-sided op also bounds the other side (bijna, ruim) */
+    char *tolerance_reason;   /* the registry's reason to differ from the tolerance policy, or NULL */
+    char *tolerance_rule;     /* how op/tolerance/window were set (policy or registry), for reports */
     char *unit;
     char *measure;            /* expression of measure references, or NULL (UNBOUND) */
     bool each_year;            /* quantifier present: evaluate for years from..to */

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 #include "data/table.h"
 
 #include <stdbool.h>
@@ -5,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "format/csv.h"
 #include "util/fileio.h"
@@ -36,6 +38,20 @@ bool table_exists(const char *data_dir, const char *name)
             return true;
     }
     return false;
+}
+
+int table_absent(const char *data_dir, const char *name)
+{
+    static const char *exts[] = {".csv", ".geojson"};
+    for (size_t i = 0; i < 2; i++) {
+        char *p = data_path(data_dir, name, exts[i]);
+        struct stat st;
+        int gone = lstat(p, &st) != 0 && errno == ENOENT;
+        free(p);
+        if (!gone)
+            return 0;
+    }
+    return 1;
 }
 
 int parse_value_cell(const char *s, wrrfig_value_kind *kind, double *v)

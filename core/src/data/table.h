@@ -36,6 +36,11 @@ char *table_meta_path(const char *data_dir, const char *name);
 /* Does a table (CSV or GeoJSON) of that name exist under data_dir? */
 bool table_exists(const char *data_dir, const char *name);
 
+/* Is the table absent: neither <name>.csv nor <name>.geojson exists at all?
+ * Anything else (a file that cannot be read, a directory, a bad symlink) is
+ * present but broken, which is an error and never NO-DATA. */
+int table_absent(const char *data_dir, const char *name);
+
 /* Loads a table with its sidecar. Errors name file, line and column. */
 int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err);
 void table_free(wf_table *t);

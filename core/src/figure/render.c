@@ -55,17 +55,37 @@ static void last_line(const char *path, char *out, size_t n)
     free(text);
 }
 
-int render_figure(const char *gp_path, const char *out_dir, const char *id, const char *formats,
-                  double timeout, wf_error *reason)
+/* Is a rendered file complete? gnuplot writes the end of each format last,
+ * so a truncated file (a kill, a full disk) lacks it. */
+static int render_complete(const char *path, const char *fmt)
 {
-    strbuf prefix = STRBUF_INIT, logp = STRBUF_INIT, expr = STRBUF_INIT;
-    sb_printf(&prefix, "%s/.%s.render.%ld", out_dir, id, (long)getpid());
-    sb_printf(&logp, "%s.log", prefix.s);
+    char *text = NULL;
+    size_t len = 0;
+    if (read_file(path, &text, &len, NULL) != 0)
+        return 0;
+    int ok = len > 0;
+    if (ok && strcmp(fmt, "svg") == 0) {
+        while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+            len--;
+        ok = len >= 6 && memcmp(text + len - 6, "</svg>", 6) == 0;
+    } else if (ok && strcmp(fmt, "png") == 0) {
+        ok = len >= 20 && memcmp(text, "\x89PNG", 4) == 0 && memcmp(text + len - 8, "IEND", 4) == 0;
+    } else if (ok && strcmp(fmt, "pdf") == 0) {
+        ok = len >= 10 && memcmp(text, "%PDF", 4) == 0 && strstr(text + (len > 64 ? len - 64 : 0), "%%EOF");
+    }
+    free(text);
+    return ok;
+}
+
+int render_figure(const char *gp_path, const char *prefix, const char *formats, double timeout, wf_error *reason)
+{
+    strbuf logp = STRBUF_INIT, expr = STRBUF_INIT;
+    sb_printf(&logp, "%s.log", prefix);
     /* The output prefix is a path, not data, but quote it all the same. */
     sb_puts(&expr, "wrrfig_formats=");
     gp_quote(&expr, formats);
     sb_puts(&expr, "; wrrfig_output=");
-    gp_quote(&expr, prefix.s);
+    gp_quote(&expr, prefix);
     char *argv[] = {(char *)gnuplot_program(), "-e", expr.s, (char *)gp_path, NULL};
     /* Reproducible-builds convention: cairo versions that honour it write
      * this fixed date into PDFs instead of the time of the build. */
@@ -87,29 +107,27 @@ int render_figure(const char *gp_path, const char *out_dir, const char *id, cons
     char *fmts = xstrdup(formats);
     char *save = NULL;
     for (char *tok = strtok_r(fmts, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
-        strbuf tmp = STRBUF_INIT, fin = STRBUF_INIT;
-        sb_printf(&tmp, "%s.%s", prefix.s, tok);
-        sb_printf(&fin, "%s/%s.%s", out_dir, id, tok);
-        struct stat st;
-        if (ok && (stat(tmp.s, &st) != 0 || st.st_size == 0)) {
-            wf_errorf(reason, "gnuplot wrote no %s output", tok);
+        strbuf tmp = STRBUF_INIT;
+        sb_printf(&tmp, "%s.%s", prefix, tok);
+        if (ok && !render_complete(tmp.s, tok)) {
+            wf_errorf(reason, "gnuplot wrote no complete %s output", tok);
             ok = 0;
         }
         if (ok && strcmp(tok, "pdf") == 0 && pdf_normalise_file(tmp.s) != 0) {
             wf_errorf(reason, "cannot normalise the dates of %s", tmp.s);
             ok = 0;
         }
-        if (ok && rename(tmp.s, fin.s) != 0) {
-            wf_errorf(reason, "cannot rename %s to %s", tmp.s, fin.s);
-            ok = 0;
-        }
-        unlink(tmp.s); /* leftovers of a failed render never keep a final name */
         sb_free(&tmp);
-        sb_free(&fin);
     }
+    if (!ok) /* leftovers of a failed render never keep a final name */
+        for (char *tok = strtok_r(strcpy(fmts, formats), " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
+            strbuf tmp = STRBUF_INIT;
+            sb_printf(&tmp, "%s.%s", prefix, tok);
+            unlink(tmp.s);
+            sb_free(&tmp);
+        }
     free(fmts);
     unlink(logp.s);
-    sb_free(&prefix);
     sb_free(&logp);
     sb_free(&expr);
     return ok ? 0 : -1;

@@ -49,6 +49,12 @@ void table_cache_free(table_cache *tc)
     tc->n = 0;
 }
 
+void ctx_broken_input(wrrfig_ctx *c, const char *msg)
+{
+    if (c->broken++ == 0)
+        snprintf(c->broken_msg, sizeof c->broken_msg, "%s", msg);
+}
+
 void ctx_misuse(wrrfig_ctx *c, const char *fmt, ...)
 {
     va_list ap;

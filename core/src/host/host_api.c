@@ -92,6 +92,8 @@ static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
     if (!t) {
         if (table_load(c->data_dir, name, &t, &err) != 0) {
             api_log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
+            if (!table_absent(c->data_dir, name))
+                ctx_broken_input(c, err.msg);
             return NULL;
         }
         if (c->cache) {

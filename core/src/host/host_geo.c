@@ -64,6 +64,7 @@ static int record_input(wrrfig_ctx *c, const char *name, const char *path)
     wf_error err;
     if (json_read_file(sb_cstr(&mp), &meta, &err) != 0) {
         host_api()->log(c, WRRFIG_LOG_ERROR, "geometry '%s': provenance sidecar: %s", name, err.msg);
+        ctx_broken_input(c, err.msg);
         sb_free(&mp);
         return -1;
     }
@@ -119,6 +120,8 @@ const wrrfig_feature *host_geo_features(wrrfig_ctx *c, const char *name, size_t 
     wf_error err;
     if (geojson_read_file(sb_cstr(&path), NULL, &g, &err) != 0) {
         host_api()->log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
+        if (!table_absent(c->data_dir, name))
+            ctx_broken_input(c, err.msg);
         sb_free(&path);
         return NULL;
     }
