@@ -76,12 +76,8 @@ int cmd_check(wf_app *a, int argc, char **argv)
     claims_options o = {-1, NULL, NULL, 0};
     const char *registry = NULL, *out_dir = NULL, *format = "text";
     int chapter = -1;
-<<<<<<< HEAD
-    const char *explain = NULL, *baseline = NULL;
-=======
-    const char *explain = NULL, *scan = NULL, *transcriptions = NULL;
+    const char *explain = NULL, *scan = NULL, *transcriptions = NULL, *baseline = NULL;
     bool scan_all = false;
->>>>>>> main
     bool strict = false, no_report = false, write_index = false;
     const wf_option opts[] = {
         WF_OPT_INT(0, "chapter", &chapter, "N", 0, 99, "only chapter N (0 = the summary; 0-9 in the shipped registry)"),
@@ -97,11 +93,9 @@ int cmd_check(wf_app *a, int argc, char **argv)
                       "everything one verdict rests on: the quote and its line, the encoding, the\n"
                       "measure and each reference's value, the tables read with their provenance,\n"
                       "the observed value and the verdict's arithmetic"),
-<<<<<<< HEAD
         WF_OPT_STRING(0, "baseline", &baseline, "FILE",
                       "a claims.json of an earlier check: also report every claim whose verdict\n"
                       "changed or whose observed value moved since; exit 1 when any did"),
-=======
         WF_OPT_STRING(0, "scan", &scan, "REPORT",
                       "account for every number of the report text REPORT: each is covered by a claim,\n"
                       "a transcription test or an exclusion (<registry>/scan-exclusions.tsv); exit 1\n"
@@ -109,7 +103,6 @@ int cmd_check(wf_app *a, int argc, char **argv)
         WF_OPT_STRING(0, "transcriptions", &transcriptions, "DIR",
                       "with --scan: the transcription tests' cells (registry format) also cover numbers"),
         WF_OPT_FLAG(0, "scan-all", &scan_all, "with --scan: list the unaccounted numbers of every chapter"),
->>>>>>> main
         WF_OPT_FLAG(0, "write-index", &write_index,
                     "rewrite the registry's figure-index.json (claim ids per figure, which `wrrfig\n"
                     "build` copies into manifests) and exit; `wrrfig check` refuses a stale index"),
