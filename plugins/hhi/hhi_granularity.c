@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "common/kindparam.h"
+#include "hhi_classes.h"
 #include "hhi_data.h"
 
 #define MAX_CITIES 6
@@ -93,6 +94,20 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
             }
         }
 
+    /* Every text on the figure comes from the spec. */
+    const char *ylabel = h->spec_text(ctx, "ylabel"), *cl_country = h->spec_text(ctx, "clusters.country"),
+               *cl_groups = h->spec_text(ctx, "clusters.groups");
+    const char *head[4];
+    for (int i = 0; i < 4; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "table_header.%d", i);
+        head[i] = h->spec_text(ctx, key);
+    }
+    if (!ylabel || !cl_country || !cl_groups || !head[0] || !head[1] || !head[2] || !head[3]) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec: expected ylabel, clusters.country and clusters.groups (with {a} for the "
+                                      "number of groups) and table_header (4 texts)");
+        return WRRFIG_ERROR;
+    }
     for (int l = 0; l < N_LEVELS; l++)
         h->note(ctx, "%s", hhi_grouping_desc(levels[l], nl));
     h->note(ctx, "None of these is the report's grouping (18 geolinguistic groups): country level is finer, 7 "
@@ -108,19 +123,16 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
     /* Bars: one cluster per grouping, one bar per city. */
     h->gp_block_begin(ctx, "g");
     for (int l = 0; l < N_LEVELS; l++) {
-        char label[48];
-        if (levels[l] == HHI_GCOUNTRY)
-            snprintf(label, sizeof label, nl ? "landen (%zu groepen)" : "countries (%zu groups)", a[0][l].n);
-        else
-            snprintf(label, sizeof label, nl ? "%zu groepen" : "%zu groups", a[0][l].n);
+        char label[96], n[24];
+        snprintf(n, sizeof n, "%zu", a[0][l].n);
+        hhi_fill(levels[l] == HHI_GCOUNTRY ? cl_country : cl_groups, n, "", label, sizeof label);
         double v[MAX_CITIES];
         for (int c = 0; c < n_cities; c++)
             v[c] = a[c][l].d;
         bar_row(h, ctx, label, v, n_cities);
     }
     h->gp_block_end(ctx);
-    const char *ylabel = h->spec_text(ctx, "ylabel");
-    h->gp_cmd(ctx, "set ylabel %q", ylabel ? ylabel : "hhi");
+    h->gp_cmd(ctx, "set ylabel %q", ylabel);
     h->gp_cmd(ctx, "set yrange [0:1]");
     h->gp_cmd(ctx, "set ytics 0.2");
     h->gp_cmd(ctx, "set grid ytics lc rgb '#dddddd'");
@@ -138,9 +150,8 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
 
     /* The same numbers as a table a reader can copy. */
     char md[2048];
-    size_t len = (size_t)snprintf(md, sizeof md, "| %s | %s | %s | %s |\n|---|---:|---:|---:|\n",
-                                  nl ? "gemeente" : "municipality", nl ? "landen" : "countries",
-                                  nl ? "7 groepen" : "7 groups", nl ? "3 groepen" : "3 groups");
+    size_t len = (size_t)snprintf(md, sizeof md, "| %s | %s | %s | %s |\n|---|---:|---:|---:|\n", head[0], head[1],
+                                  head[2], head[3]);
     for (int c = 0; c < n_cities && len < sizeof md; c++) {
         char v[N_LEVELS][16];
         for (int l = 0; l < N_LEVELS; l++) {

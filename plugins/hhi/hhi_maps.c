@@ -313,10 +313,17 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         h->log(ctx, WRRFIG_LOG_ERROR, "spec palette: %zu colours for %zu classes", np, nc);
         goto out;
     }
-    char labels[HHI_MAX_CLASSES][64];
+    hhi_class_words words = {h->spec_text(ctx, "classes.label.below"), h->spec_text(ctx, "classes.label.between"),
+                             h->spec_text(ctx, "classes.label.above"), h->spec_text(ctx, "classes.label.all")};
+    if (!words.below || !words.between || !words.above || !words.all) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec classes.label: expected below, between, above and all (legend texts "
+                                      "with {a} and {b} for the bounds)");
+        goto out;
+    }
+    char labels[HHI_MAX_CLASSES][96];
     const char *label_ptr[HHI_MAX_CLASSES], *colours[HHI_MAX_CLASSES];
     for (size_t k = 0; k < nc; k++) {
-        hhi_class_label(&cl, k, decimals, nl, labels[k], sizeof labels[k]);
+        hhi_class_label(&cl, k, decimals, nl, &words, labels[k], sizeof labels[k]);
         label_ptr[k] = labels[k];
         /* Spread the classes over a longer sequential palette. */
         size_t pi = nc > 1 ? (size_t)lround((double)k * (double)(np - 1) / (double)(nc - 1)) : 0;
@@ -339,8 +346,11 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
 
     const char *nd_colour = h->spec_text(ctx, "nodata.colour");
     const char *nd_label = h->spec_text(ctx, "nodata.label");
-    hhi_map_legend lg = {nc, colours, label_ptr, nd_colour ? nd_colour : "#d9d9d9",
-                         nd_label ? nd_label : (nl ? "geen gegevens" : "no data"),
+    if (no_value && !nd_label) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec nodata.label: expected a text (%zu areas have no value)", no_value);
+        goto out;
+    }
+    hhi_map_legend lg = {nc, colours, label_ptr, nd_colour ? nd_colour : "#d9d9d9", nd_label ? nd_label : "",
                          hhi_legend_place(h->spec_text(ctx, "legend"))};
     if (lg.place < 0) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec legend: expected one of top left, top right, bottom left, "

@@ -78,7 +78,7 @@ static const wrrfig_feature *find_feature(const wrrfig_feature *f, size_t n, con
     return NULL;
 }
 
-static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
+static wrrfig_status build_examples_map(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     legend lg;
     if (read_legend(h, ctx, &lg) < 0)
@@ -198,15 +198,9 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     bool *small_inset = calloc(nf ? nf : 1, sizeof *small_inset);
     wfc_label *lab_main = calloc(nf ? nf : 1, sizeof *lab_main);
     wfc_label *lab_inset = calloc(nf ? nf : 1, sizeof *lab_inset);
-    if (!small || !small_inset || !lab_main || !lab_inset) {
-        free(small);
-        free(small_inset);
-        free(lab_main);
-        free(lab_inset);
-        free(regions);
-        free(cls);
-        return WRRFIG_ERROR;
-    }
+    wrrfig_status rc = WRRFIG_ERROR;
+    if (!small || !small_inset || !lab_main || !lab_inset)
+        goto out;
     /* Regions too small to see at the country's scale (Urk) get a marker. */
     size_t marks_main = wfc_choro_marks(h, ctx, &map, &vmain, 10, 0, small);
     size_t marks_inset = has_inset ? wfc_choro_marks(h, ctx, &map, &vinset, 10, 1, small_inset) : 0;
@@ -299,29 +293,34 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
         WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with points pt 6 ps 1.1 lw 1 lc rgb %q title %q", "#222222",
                         small_label);
     h->gp_cmd(ctx, "unset multiplot");
+    rc = WRRFIG_OK;
+out:
     free(small);
     free(small_inset);
     free(lab_main);
     free(lab_inset);
     free(regions);
     free(cls);
-    return WRRFIG_OK;
+    return rc;
 }
 
-/* ABI 1 has no figure kinds: the inputs repeat the spec's inputs (checked
- * by tests/e2e/test_hhi_kinds.c). */
-/* ABI1-INPUTS-BEGIN */
-static const char *const in_3_13[] = {"report/kader-2-3", "geo/gemeente_2015", NULL};
-/* ABI1-INPUTS-END */
-
-static const wrrfig_figure figures[] = {
-    {"fig-3-13", in_3_13,
-     "the example municipalities of Kader 2.3 (data/report/kader-2-3, in the project) and the 2015 municipal "
-     "boundaries (geo/gemeente_2015: CBS/PDOK gebiedsindelingen 2015, converted with wrrfig import-geo); the "
-     "report's full typology (VNG 2020: 39) is not public in the report",
-     build_fig_3_13},
+/* fig-3-13 is a spec of this kind (figures/fig-3-13.json names the example
+ * table and the boundaries). */
+static const wrrfig_param examples_params[] = {
+    {.name = "examples", .type = WRRFIG_PARAM_TABLE, .def = NULL,
+     .doc = "the example municipalities: a text table with columns type, gemeente and statcode_2015"},
+    {.name = "boundaries", .type = WRRFIG_PARAM_LAYER, .def = NULL, .doc = "municipal boundaries of those codes"},
 };
 
-WRRFIG_PLUGIN_DEFINE_NO_MEASURES("typology", "1.0.0",
-                                 "Municipality types: the report's example municipalities on a map (figure 3.13)",
-                                 figures);
+static const wrrfig_kind kinds[] = {
+    {.id = "typology.examples-map",
+     .doc = "a map of example municipalities coloured by their type, every other municipality grey, with an inset",
+     .params = examples_params,
+     .param_size = sizeof examples_params[0],
+     .n_params = WRRFIG_COUNT(examples_params),
+     .needs = "the table of example municipalities and the boundaries the spec names",
+     .build = build_examples_map},
+};
+
+WRRFIG_PLUGIN("typology", "1.0.0", "Municipality types: the report's example municipalities on a map (figure 3.13)",
+              WRRFIG_NONE, WRRFIG_NONE, WRRFIG_ARRAY(kinds));

@@ -116,9 +116,9 @@ static void test_broken_input_is_not_nodata(void **state)
     char *out = NULL, *err = NULL;
     char p[700];
     /* Absent: NO-DATA. */
-    int rc = hbuild(&out, &err, "10", "h-broken");
+    int rc = hbuild(&out, &err, "10", "hostile-broken");
     assert_int_equal(rc, 0);
-    assert_contains(out, "h-broken ... NO-DATA");
+    assert_contains(out, "hostile-broken      0 ms  no-data: test/broken"); /* the log line of build_report.c */
     free(out);
     free(err);
     /* Present and valid: built. */
@@ -126,22 +126,22 @@ static void test_broken_input_is_not_nodata(void **state)
     tu_write(p, "label,value\nx,3\n");
     snprintf(p, sizeof p, "%s/test/broken.meta.json", datadir);
     tu_write(p, "{\"source\": \"SYNTHETIC TEST FIXTURE\"}");
-    assert_int_equal(hbuild(&out, &err, "10", "h-broken"), 0);
+    assert_int_equal(hbuild(&out, &err, "10", "hostile-broken"), 0);
     free(out);
     free(err);
-    char *svg0 = tu_readf("%s/h-broken.svg", outdir), *js0 = tu_readf("%s/h-broken.json", outdir);
+    char *svg0 = tu_readf("%s/hostile-broken.svg", outdir), *js0 = tu_readf("%s/hostile-broken.json", outdir);
     assert_non_null(svg0);
     /* Present and corrupt: failed with file:line:col, outputs kept. */
     snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
     FILE *f = fopen(p, "ab");
     fputc('\0', f);
     fclose(f);
-    rc = hbuild(&out, &err, "10", "h-broken");
+    rc = hbuild(&out, &err, "10", "hostile-broken");
     assert_int_equal(rc, 1);
-    assert_contains(err, "h-broken FAILED");
+    assert_contains(err, "hostile-broken FAILED");
     assert_contains(err, "unreadable input");
     assert_contains(err, "test/broken.csv:3:");
-    char *svg1 = tu_readf("%s/h-broken.svg", outdir), *js1 = tu_readf("%s/h-broken.json", outdir);
+    char *svg1 = tu_readf("%s/hostile-broken.svg", outdir), *js1 = tu_readf("%s/hostile-broken.json", outdir);
     assert_non_null(svg1);
     assert_string_equal(svg0, svg1);
     assert_string_equal(js0, js1);
@@ -150,7 +150,7 @@ static void test_broken_input_is_not_nodata(void **state)
     sh("mkdir '%s'", p);
     free(out);
     free(err);
-    rc = hbuild(&out, &err, "10", "h-broken");
+    rc = hbuild(&out, &err, "10", "hostile-broken");
     assert_int_equal(rc, 1);
     assert_contains(err, "unreadable input");
     sh("rmdir '%s'", p);
@@ -300,17 +300,17 @@ static void test_failed_render_gets_failed_manifest(void **state)
 {
     (void)state;
     char *out = NULL, *err = NULL;
-    write_stale("h-badgp");
-    int rc = hbuild(&out, &err, "10", "h-badgp");
+    write_stale("hostile-badgp");
+    int rc = hbuild(&out, &err, "10", "hostile-badgp");
     assert_int_equal(rc, 1);
-    assert_contains(err, "h-badgp FAILED");
+    assert_contains(err, "hostile-badgp FAILED");
     assert_contains(err, "gnuplot failed");
-    char *js = tu_readf("%s/h-badgp.json", outdir);
+    char *js = tu_readf("%s/hostile-badgp.json", outdir);
     assert_contains(js, "\"status\":\t\"failed\"");
     assert_contains(js, "gnuplot failed");
-    assert_false(exists("h-badgp", "svg"));
-    assert_false(exists("h-badgp", "gp"));
-    assert_false(exists("h-badgp", "csv"));
+    assert_false(exists("hostile-badgp", "svg"));
+    assert_false(exists("hostile-badgp", "gp"));
+    assert_false(exists("hostile-badgp", "csv"));
     free(js);
     free(out);
     free(err);
@@ -320,14 +320,14 @@ static void test_render_timeout_gets_failed_manifest(void **state)
 {
     (void)state;
     char *out = NULL, *err = NULL;
-    write_stale("h-slowgp");
-    int rc = hbuild(&out, &err, "1", "h-slowgp");
+    write_stale("hostile-slowgp");
+    int rc = hbuild(&out, &err, "1", "hostile-slowgp");
     assert_int_equal(rc, 1);
-    assert_contains(err, "h-slowgp FAILED");
-    char *js = tu_readf("%s/h-slowgp.json", outdir);
+    assert_contains(err, "hostile-slowgp FAILED");
+    char *js = tu_readf("%s/hostile-slowgp.json", outdir);
     assert_contains(js, "\"status\":\t\"failed\"");
-    assert_false(exists("h-slowgp", "svg"));
-    assert_false(exists("h-slowgp", "gp"));
+    assert_false(exists("hostile-slowgp", "svg"));
+    assert_false(exists("hostile-slowgp", "gp"));
     free(js);
     free(out);
     free(err);
@@ -339,11 +339,11 @@ static void test_spoofed_status_is_failed(void **state)
 {
     (void)state;
     char *out = NULL, *err = NULL;
-    int rc = hbuild(&out, &err, "10", "h-spoof");
+    int rc = hbuild(&out, &err, "10", "hostile-spoof");
     assert_int_equal(rc, 1);
-    assert_contains(err, "h-spoof FAILED");
-    assert_false(tu_contains(out, "h-spoof ... ok"));
-    char *js = tu_readf("%s/h-spoof.json", outdir);
+    assert_contains(err, "hostile-spoof FAILED");
+    assert_false(tu_contains(out, "ms  ok\n"));
+    char *js = tu_readf("%s/hostile-spoof.json", outdir);
     assert_contains(js, "\"status\":\t\"failed\"");
     free(js);
     free(out);
@@ -356,11 +356,12 @@ static void test_closed_fds_still_ok(void **state)
 {
     (void)state;
     char *out = NULL, *err = NULL;
-    int rc = hbuild(&out, &err, "10", "h-closefds");
+    int rc = hbuild(&out, &err, "10", "hostile-closefds");
     if (rc != 0)
         fail_msg("rc %d: %s", rc, err);
-    assert_contains(out, "h-closefds ... ok");
-    assert_true(exists("h-closefds", "svg"));
+    assert_contains(out, "] hostile-closefds ");
+    assert_contains(out, "ms  ok\n");
+    assert_true(exists("hostile-closefds", "svg"));
     free(out);
     free(err);
 }
@@ -371,7 +372,7 @@ static void test_plugin_children_do_not_survive(void **state)
 {
     (void)state;
     char *out = NULL, *err = NULL;
-    int rc = hbuild(&out, &err, "10", "h-children");
+    int rc = hbuild(&out, &err, "10", "hostile-children");
     if (rc != 0)
         fail_msg("rc %d: %s", rc, err);
     assert_int_equal(assert_pids_gone("child"), 5);
@@ -379,7 +380,7 @@ static void test_plugin_children_do_not_survive(void **state)
     free(err);
 }
 
-/* Starts a build of h-loop in the background; returns the host's pid once
+/* Starts a build of hostile-loop in the background; returns the host's pid once
  * the worker has recorded its own. */
 static pid_t start_loop_build(void)
 {
@@ -390,7 +391,7 @@ static pid_t start_loop_build(void)
         dup2(fd, 1);
         dup2(fd, 2);
         execl(WF_BIN, WF_BIN, "--plugins", plugdir, "--data", datadir, "--figures", WF_FIXTURES "/figures",
-              "--timeout", "60", "build", "--out", outdir, "h-loop", (char *)NULL);
+              "--timeout", "60", "build", "--out", outdir, "hostile-loop", (char *)NULL);
         _exit(127);
     }
     for (int i = 0; i < 200; i++) {
@@ -440,10 +441,10 @@ static void test_out_of_memory_reported(void **state)
 #endif
     char *out = NULL, *err = NULL;
     setenv("WRRFIG_MEMORY_LIMIT", "256", 1);
-    int rc = hbuild(&out, &err, "20", "h-oom");
+    int rc = hbuild(&out, &err, "20", "hostile-oom");
     unsetenv("WRRFIG_MEMORY_LIMIT");
     assert_int_equal(rc, 1);
-    assert_contains(err, "h-oom FAILED");
+    assert_contains(err, "hostile-oom FAILED");
     assert_contains(err, "out of memory");
     free(out);
     free(err);
@@ -455,14 +456,14 @@ static void test_stale_temporaries_removed(void **state)
     (void)state;
     char p1[700], p2[700], p3[700];
     /* pid 2^22+1 is above Linux's largest pid_max: never a live process. */
-    snprintf(p1, sizeof p1, "%s/.h-closefds.gp.4194305.1.tmp", outdir);
-    snprintf(p2, sizeof p2, "%s/.h-closefds.render.4194305.svg", outdir);
-    snprintf(p3, sizeof p3, "%s/.h-closefds.gp.%ld.1.tmp", outdir, (long)getpid()); /* alive: kept */
+    snprintf(p1, sizeof p1, "%s/.hostile-closefds.gp.4194305.1.tmp", outdir);
+    snprintf(p2, sizeof p2, "%s/.hostile-closefds.render.4194305.svg", outdir);
+    snprintf(p3, sizeof p3, "%s/.hostile-closefds.gp.%ld.1.tmp", outdir, (long)getpid()); /* alive: kept */
     tu_write(p1, "partial");
     tu_write(p2, "<svg");
     tu_write(p3, "in use");
     char *out = NULL, *err = NULL;
-    assert_int_equal(hbuild(&out, &err, "10", "h-closefds"), 0);
+    assert_int_equal(hbuild(&out, &err, "10", "hostile-closefds"), 0);
     assert_int_equal(access(p1, F_OK), -1);
     assert_int_equal(access(p2, F_OK), -1);
     assert_int_equal(access(p3, F_OK), 0);

@@ -332,6 +332,25 @@ static void test_real_site_paths_and_html(void **state)
     scan(e->dir, needles, 3, &pages, 1);
     printf("# %d site pages: valid for tidy, no machine paths\n", pages);
     assert_true(pages >= 2 * (2 + 38));
+    /* the index shows all 38 figures and tables of the report, in report order */
+    char *idx = tu_readf("%s/index.html", e->dir);
+    assert_non_null(idx);
+    int cards = 0;
+    for (const char *q = idx; (q = strstr(q, "<li class=\"card report ")); q++)
+        cards++;
+    assert_int_equal(cards, 38);
+    static const char *order[] = {"fig-1-1", "fig-1-3", "fig-2-1", "fig-2-15", "tab-2-1", "fig-3-1", "fig-3-13",
+                                  "tab-4-1", "kader-4-5", "tab-4-2", "tab-4-3", "tab-7-1", "fig-8-1"};
+    const char *last = idx;
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "id=\"%s\"", order[i]);
+        const char *at = strstr(idx, want);
+        if (!at || at < last)
+            fail_msg("index.html: %s missing or out of report order", order[i]);
+        last = at;
+    }
+    free(idx);
 }
 
 /* ---- layout check ---- */

@@ -36,7 +36,7 @@ static int setup(void **state)
     wf_errors_free(&errs);
     f->res[0] = (claim_result){.status = CLAIM_PASS, .observed = 154432, .observed_year = 2010, .matches = 1,
                                 .kind = CLAIM_KIND_DATA};
-    snprintf(f->res[0].inputs, sizeof f->res[0].inputs, "cbs/37296ned (CBS 37296ned; sha256 0123456789ab)");
+    cites_add(&f->res[0].inputs, "cbs/37296ned", "CBS 37296ned", "0123456789abcdef");
     f->res[1] = (claim_result){.status = CLAIM_FAIL, .observed = 30600.0 / 2265.0, .matches = 1,
                                 .kind = CLAIM_KIND_INTERNAL};
     f->res[2] = (claim_result){.status = CLAIM_NODATA, .matches = 1};

@@ -39,6 +39,8 @@ static void test_hedges(void **state)
     assert_double_near(p.tolerance, 5000, 1e-9); /* trailing zeros do not widen it */
     p = pol("zo\xE2\x80\x99n 3,2 miljoen", 3.2e6, "persons");
     assert_double_near(p.tolerance, 160000, 1e-6);
+    p = pol("tot ongeveer 2040 voortdurende vergrijzing", 2040, "year");
+    assert_double_near(p.tolerance, 2, 0);
     p = pol("ongeveer de helft", 50, "percent");
     assert_double_near(p.tolerance, 2.5, 1e-12);
     p = pol("een derde van de inwoners", 33.3, "percent");

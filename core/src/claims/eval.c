@@ -91,14 +91,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
     for (int y = c->year_from; y <= c->year_to; y++) {
         expr_value v;
         claims_expr_eval(c->measure, y, fn, user, &v);
-        size_t have = strlen(out->inputs), add = strlen(v.inputs);
-        if (add && !strstr(out->inputs, v.inputs) && have + add + 3 < sizeof out->inputs) {
-            if (have) {
-                memcpy(out->inputs + have, "; ", 2);
-                have += 2;
-            }
-            memcpy(out->inputs + have, v.inputs, add + 1);
-        }
+        cites_merge(&out->inputs, &v.inputs);
         if (v.status != EVAL_OK) {
             if (v.status > st) {
                 st = v.status;
@@ -149,7 +142,7 @@ void claims_check_one(const claim *c, expr_ref_fn fn, void *user, int strict, cl
     } else {
         expr_value v;
         claims_expr_eval(c->measure, 0, fn, user, &v);
-        snprintf(out->inputs, sizeof out->inputs, "%s", v.inputs);
+        out->inputs = v.inputs;
         if (v.status != EVAL_OK) {
             out->status = from_expr(v.status);
             wf_errorf(&out->reason, "%s", v.reason.msg);

@@ -196,7 +196,7 @@ int claims_explain(const wf_app *a, const claim *c, strbuf *out)
     }
     sb_puts(out, "tables read:\n");
     table_ctx t = {a, out};
-    if (claims_input_tables(x.inputs, explain_table, &t) == 0)
+    if (claims_input_tables(&x.inputs, explain_table, &t) == 0)
         sb_puts(out, x.status == CLAIM_PASS || x.status == CLAIM_FAIL
                          ? "  none: arithmetic on numbers printed in the report\n"
                          : "  none\n");

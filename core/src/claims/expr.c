@@ -38,59 +38,10 @@ static void fail(parser *p, const char *what)
     p->failed = 1;
 }
 
-/* Length of the first element of a "; "-joined list; a "; " inside
- * parentheses belongs to the element ("t (source; sha256 ...)"). */
-static size_t element_len(const char *s, int *last)
-{
-    int depth = 0;
-    for (const char *c = s; *c; c++) {
-        if (*c == '(')
-            depth++;
-        else if (*c == ')' && depth > 0)
-            depth--;
-        else if (depth == 0 && c[0] == ';' && c[1] == ' ') {
-            *last = 0;
-            return (size_t)(c - s);
-        }
-    }
-    *last = 1;
-    return strlen(s);
-}
-
-static bool has_element(const char *list, const char *e, size_t n)
-{
-    const char *h = list;
-    while (*h) {
-        int last;
-        size_t hn = element_len(h, &last);
-        if (hn == n && strncmp(h, e, n) == 0)
-            return true;
-        if (last)
-            break;
-        h += hn + 2;
-    }
-    return false;
-}
-
-static void add_inputs(expr_value *to, const char *inputs)
-{
-    int last = 0;
-    for (const char *s = inputs; *s && !last;) {
-        size_t n = element_len(s, &last);
-        if (n > 0 && !has_element(to->inputs, s, n)) {
-            size_t have = strlen(to->inputs);
-            if (have + n + 3 < sizeof to->inputs)
-                snprintf(to->inputs + have, sizeof to->inputs - have, "%s%.*s", have ? "; " : "", (int)n, s);
-        }
-        if (!last)
-            s += n + 2;
-    }
-}
-
 /* Combines b into a for the operator op ('+', '-', '*', '/'). */
 static void combine(expr_value *a, const expr_value *b, char op)
 {
-    add_inputs(a, b->inputs);
+    cites_merge(&a->inputs, &b->inputs);
     if (b->status > a->status) {
         a->status = b->status;
         wf_errorf(&a->reason, "%s", b->reason.msg);

@@ -56,15 +56,8 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     c.quiet = 1;
     c.cache = cache;
     double v = 0;
-    int st = m->desc->eval(host_api(), &c, p, &v);
-    strbuf in = STRBUF_INIT;
-    for (size_t i = 0; i < c.n_tables; i++) {
-        const wf_table *t = c.tables[i];
-        const char *src = table_meta_get(t, "source");
-        sb_printf(&in, "%s%s (%s; sha256 %.12s)", i ? "; " : "", t->name, src ? src : "?", t->sha256);
-    }
-    snprintf(r->inputs, sizeof r->inputs, "%s", sb_cstr(&in));
-    sb_free(&in);
+    int st = m->eval(host_api(), &c, p, &v);
+    cites_from_inputs(&r->inputs, &c.inputs);
     if (c.broken) {
         /* Whatever the plugin made of it: a corrupt input is an error, never
          * NO-DATA. */
@@ -181,7 +174,15 @@ static void answer_encode(const wf_measure_result *r, uint32_t seq, strbuf *b)
     sb_add(&pl, (const char *)v, 8);
     put_str(&pl, r->unit, sizeof r->unit);
     put_str(&pl, r->reason.msg, sizeof r->reason.msg);
-    put_str(&pl, r->inputs, sizeof r->inputs);
+    /* The cited inputs: a count, the truncated flag, then each record. */
+    sb_putc(&pl, (char)r->inputs.n);
+    sb_putc(&pl, (char)r->inputs.truncated);
+    for (size_t i = 0; i < r->inputs.n; i++) {
+        const wf_cite *c = &r->inputs.v[i];
+        put_str(&pl, c->name, sizeof c->name);
+        put_str(&pl, c->source, sizeof c->source);
+        put_str(&pl, c->sha256, sizeof c->sha256);
+    }
     unsigned char h[ANSWER_HEAD];
     memcpy(h, ANSWER_MAGIC, 4);
     put_u32(h + 4, seq);
@@ -216,9 +217,18 @@ int measure_answer_decode(const unsigned char *pl, size_t len, wf_measure_result
     memcpy(&r->value, pl + 1, 8);
     p += 9;
     if (get_str(&p, end, r->unit, sizeof r->unit) != 0 || get_str(&p, end, r->reason.msg, sizeof r->reason.msg) != 0 ||
-        get_str(&p, end, r->inputs, sizeof r->inputs) != 0 || p != end)
+        end - p < 2 || p[0] > WF_CITES_MAX || p[1] > 1)
         return -1;
-    return 0;
+    r->inputs.n = p[0];
+    r->inputs.truncated = p[1] != 0;
+    p += 2;
+    for (size_t i = 0; i < r->inputs.n; i++) {
+        wf_cite *c = &r->inputs.v[i];
+        if (get_str(&p, end, c->name, sizeof c->name) != 0 || get_str(&p, end, c->source, sizeof c->source) != 0 ||
+            get_str(&p, end, c->sha256, sizeof c->sha256) != 0)
+            return -1;
+    }
+    return p == end ? 0 : -1;
 }
 
 static int send_all(int fd, const void *buf, size_t n)

@@ -8,13 +8,14 @@
 
 #include "app.h"
 #include "claims/status.h"
+#include "data/provenance.h"
 
 
 typedef struct wf_measure_result {
     eval_status status;
     double value;              /* set when status is EVAL_OK */
     wf_error reason;           /* why, when not OK */
-    char inputs[2048];         /* "name (source; sha256 abcd...)" joined by "; ", the data used */
+    wf_cites inputs;           /* the data used */
     char unit[64];             /* the measure's unit */
 } wf_measure_result;
 

@@ -78,7 +78,7 @@ void claims_policy_of(const claim *c, claim_policy *out)
     static const char *const atleast[] = {"minstens", "ten minste", "tenminste", "zeker", "niet minder dan",
                                           "minimaal", NULL};
     static const char *const atmost[] = {"hooguit", "maximaal", "niet meer dan", "niet hoger dan", "in de top",
-                                         "de top", NULL};
+                                         "de top", "binnen", NULL};
     char a[32], b[32];
     const char *h = n->hedge;
     /* "zes jaar of langer", "65 of ouder": a hedge after the number. */
@@ -104,6 +104,11 @@ void claims_policy_of(const claim *c, claim_policy *out)
         claims_fmt_num(a, sizeof a, out->tolerance);
         snprintf(out->rule, sizeof out->rule, "%s as stated: %s, tolerance %s (%s)", n->text,
                  frac ? "~" : "=", a, frac ? "a simple fraction, to the nearest 5 %" : "half a unit of the last digit");
+    } else if (is_one_of(h, approx) && !strcmp(c->unit, "year")) {
+        /* "tot ongeveer 2040": 5 % of a year number means nothing. */
+        out->op = CLAIM_OP_APPROX;
+        out->tolerance = 2;
+        snprintf(out->rule, sizeof out->rule, "'%s %s': ~, tolerance 2 (a year: two years either way)", h, n->text);
     } else if (is_one_of(h, approx)) {
         out->op = CLAIM_OP_APPROX;
         out->tolerance = frac ? fmax(frac_tol, 0.05 * v) : fmax(0.05 * v, digits);

@@ -57,7 +57,7 @@ static void describe(const cJSON *it, char *buf, size_t n)
 }
 
 static const char *const known_keys[] = {"id", "line", "section", "box", "figure", "quote_nl", "en", "subject",
-                                         "period", "op", "value", "unit", "tolerance", "tolerance_reason", "measure", "quantifier",
+                                         "period", "op", "value", "unit", "tolerance", "tolerance_reason", "measure", "quantifier", "revision",
                                          "expect", "expect_reason", "note", "source"};
 
 /* A string member. required: absence is an error; nullable: null is
@@ -205,7 +205,7 @@ static int read_claim(reader *r, const cJSON *o, int chapter, claim *c)
         if (!known)
             report(r, m->string, "unknown member (expected one of id, line, section, box, figure, quote_nl, en, "
                                  "subject, period, op, value, unit, tolerance, tolerance_reason, measure, quantifier, expect, "
-                                 "expect_reason, note, source)");
+                                 "expect_reason, revision, note, source)");
     }
     c->chapter = chapter;
     c->id = get_str(r, o, "id", 1, 0, 1);
@@ -258,6 +258,9 @@ static int read_claim(reader *r, const cJSON *o, int chapter, claim *c)
         report(r, "expect_reason", "missing: an expectation other than pass must say why");
     if (c->expect_reason && !ex)
         report(r, "expect_reason", "given without expect");
+    c->revision = get_str(r, o, "revision", 0, 0, 1);
+    if (c->revision && !(c->has_expect && c->expect == CLAIM_FAIL))
+        report(r, "revision", "given without expect: fail (a revision explains a known FAIL)");
     c->note = get_str(r, o, "note", 0, 1, 0);
     c->source = get_str(r, o, "source", 0, 1, 0);
     return r->n_err == before ? 0 : -1;

@@ -85,19 +85,28 @@ static void pass_through(const char *text, size_t len, FILE *to, const char *kee
  * exit status. */
 static int run_self(const wf_app *a, char *const *args, int timeout, const char *keep)
 {
-    char *argv[32];
+    char *argv[64];
     int n = 0;
     argv[n++] = (char *)"/proc/self/exe";
-    char *globals[][2] = {{"--data", (char *)a->data_dir},
-                          {"--plugins", (char *)a->plugin_dir},
-                          {"--figures", (char *)a->figures_dir},
-                          {"--lang", (char *)a->lang}};
-    for (size_t i = 0; i < 4; i++)
+    /* The same search paths as this run (the built-in directories the child
+     * finds itself, exactly as this process did). */
+    if (a->no_builtin)
+        argv[n++] = (char *)"--no-builtin";
+    for (size_t i = 0; i < a->plugin_path.n && n < 40; i++) {
+        argv[n++] = (char *)"--plugins";
+        argv[n++] = a->plugin_path.v[i];
+    }
+    for (size_t i = 0; i < a->figures_path.n && n < 48; i++) {
+        argv[n++] = (char *)"--figures";
+        argv[n++] = a->figures_path.v[i];
+    }
+    char *globals[][2] = {{"--data", (char *)a->data_dir}, {"--lang", (char *)a->lang}};
+    for (size_t i = 0; i < 2; i++)
         if (globals[i][1]) {
             argv[n++] = globals[i][0];
             argv[n++] = globals[i][1];
         }
-    for (size_t i = 0; args[i] && n < 31; i++)
+    for (size_t i = 0; args[i] && n < 63; i++)
         argv[n++] = args[i];
     argv[n] = NULL;
     char outp[] = "/tmp/wrrfig-refresh-out-XXXXXX", errp[] = "/tmp/wrrfig-refresh-err-XXXXXX";

@@ -12,19 +12,31 @@
 
 static const char *const lang_choices[] = {"nl", "en", NULL};
 
+/* --plugins and --figures add a directory to a search path (app.h). */
+static int add_dir(const wf_option *opt, const char *value, wf_error *err)
+{
+    (void)err;
+    dirs_add(opt->value, value);
+    return 0;
+}
+
 const wf_option *wf_global_options(wf_app *a, wf_option storage[], size_t n)
 {
     const wf_option g[] = {
         WF_OPT_STRING(0, "data", &a->data_dir, "DIR",
                       "project data tables (default: the user data directory over the installed\n"
                       "or source tree's data/; see FILES in wrrfig(1))"),
-        WF_OPT_STRING(0, "plugins", &a->plugin_dir, "DIR",
-                      "plugin directory (default: ../lib/wrrfig/plugins beside the binary, or build/plugins)"),
-        WF_OPT_STRING(0, "figures", &a->figures_dir, "DIR",
-                      "figure specs (default: ../share/wrrfig/figures beside the binary, or figures/)"),
+        WF_OPT_CALLBACK(0, "plugins", &a->plugin_path, "DIR", add_dir,
+                        "also load the plugins in DIR (repeatable; then $WRRFIG_PLUGIN_PATH, colon-separated),\n"
+                        "after the built-in ones (../lib/wrrfig/plugins beside the binary, or build/plugins)"),
+        WF_OPT_CALLBACK(0, "figures", &a->figures_path, "DIR", add_dir,
+                        "also read the figure specs in DIR (repeatable; then $WRRFIG_FIGURES_PATH), after\n"
+                        "the built-in ones (../share/wrrfig/figures beside the binary, or figures/)"),
+        WF_OPT_FLAG(0, "no-builtin", &a->no_builtin,
+                    "search only the --plugins/--figures directories, not the built-in ones"),
         WF_OPT_STRING(0, "shared", &a->shared_dir, "DIR",
                       "third-party downloads that import reads (default: $WRRFIG_SHARED, else\n"
-                      "../shared/data of the source tree)"),
+                      "../shared/data beside the source tree; none for an installed copy)"),
         WF_OPT_CHOICE(0, "lang", &a->lang, "nl|en", lang_choices, "language of titles and labels (default nl)"),
         WF_OPT_SECONDS(0, "timeout", &a->timeout, "S", "seconds a figure build (and its render) may take (default 120)"),
         WF_OPT_END,
@@ -65,9 +77,10 @@ int wf_global_option_words(int argc, char **argv, int i)
         return 0;
     const char *eq = strchr(w + 2, '=');
     size_t len = eq ? (size_t)(eq - (w + 2)) : strlen(w + 2);
-    if (!find_long(&g, 1, w + 2, len))
+    const wf_option *o = find_long(&g, 1, w + 2, len);
+    if (!o)
         return 0;
-    return (eq || i + 1 >= argc) ? 1 : 2;
+    return (eq || o->kind == WF_OPTK_FLAG || i + 1 >= argc) ? 1 : 2;
 }
 
 /* "--jobs" or "-j" as the user wrote it, for messages. */

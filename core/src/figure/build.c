@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "figure/manifest.h"
+#include "figure/renderpool.h"
 #include "host/ctx.h"
 #include "util/fileio.h"
 #include "figure/gpwrite.h"
@@ -83,7 +84,7 @@ static int canvas_px(const wrrfig_host *h, wrrfig_ctx *c, const char *path)
 int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason)
 {
     wf_error err;
-    cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+    cJSON *spec = app_spec_load(a, f->id, &err);
     if (!spec) {
         wf_errorf(reason, "figure spec: %s", err.msg);
         return FIGURE_BROKEN_INPUT;
@@ -92,11 +93,13 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     ctx_init(&c, f->plugin->name, f->id, a->data_dir, a->lang);
     c.spec = spec;
     c.declared = (const char *const *)f->inputs;
-    int st = f->desc->build(host_api(), &c);
+    c.kind_params = f->params;
+    int st = f->build(host_api(), &c);
     int rc = WRRFIG_ERROR;
     char *gp = NULL;
     cJSON *m = NULL;
     staged sg = {0};
+    strbuf gp_msgs = STRBUF_INIT;
     if (c.broken) {
         /* Decided by the host, not by what the plugin returned: six plugins
          * map any NULL table to NO-DATA, which would delete the previous
@@ -155,7 +158,16 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     if (o->render) {
         strbuf prefix = STRBUF_INIT;
         sb_printf(&prefix, "%s/.%s.render.%ld", o->out_dir, f->id, (long)getpid());
-        int rr = render_figure(sg.tmp[0], prefix.s, o->formats, a->timeout, reason);
+        /* In a scheduled build the parent's long-lived gnuplot renders
+         * (figure/renderpool.h); alone, this process runs one itself. */
+        int rr = -2;
+        if (o->render_fd > 0) {
+            rr = render_pool_request(o->render_fd, sg.tmp[0], prefix.s, o->formats, &gp_msgs, reason);
+            if (rr != -2)
+                rr = render_finish(prefix.s, o->formats, rr == 0, reason);
+        }
+        if (rr == -2)
+            rr = render_figure(sg.tmp[0], prefix.s, o->formats, a->timeout, reason);
         if (rr == 0) {
             char *fmts = xstrdup(o->formats), *save = NULL;
             for (char *tok = strtok_r(fmts, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
@@ -170,6 +182,12 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
             goto done;
     }
     m = figure_manifest(a, f, o, &c, title ? title : f->id);
+    if (gp_msgs.len) {
+        /* gnuplot's warnings ("Terminal canvas area too small", ...) */
+        cJSON *gm = cJSON_AddArrayToObject(m, "gnuplot_messages");
+        for (char *line = strtok(gp_msgs.s, "\n"); line; line = strtok(NULL, "\n"))
+            cJSON_AddItemToArray(gm, cJSON_CreateString(line));
+    }
     char *mj = figure_json_text(m);
     int wrc = stage_text(&sg, o->out_dir, f->id, "json", mj, strlen(mj), &err);
     free(mj);
@@ -179,6 +197,7 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     }
     rc = WRRFIG_OK;
 done:
+    sb_free(&gp_msgs);
     stage_free(&sg);
     cJSON_Delete(m);
     free(gp);

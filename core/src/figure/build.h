@@ -16,6 +16,9 @@ typedef struct build_opts {
     const char *gnuplot_version;  /* recorded in manifests */
     int incremental;              /* skip figures whose cues are unchanged (figure/cue.h); 0 with --force */
     struct cue_memo *memo;        /* file hashes computed once per build (figure/cue.h), or NULL */
+    struct wf_render_pool *pool;  /* long-lived gnuplots of the parent (figure/renderpool.h), or NULL */
+    int render_fd;                /* in a worker: the channel to ask the parent to render (never 0, which
+                                   * is stdin); 0: run gnuplot here */
 } build_opts;
 
 /* figure_build's result when an input (table, geometry, spec) exists but
@@ -40,6 +43,11 @@ int figure_write_failed_manifest(const wf_app *a, const wf_figure *f, const buil
  * checked complete (PDF dates normalised). Returns 0, or -1 in *reason with
  * no files left. */
 int render_figure(const char *gp_path, const char *prefix, const char *formats, double timeout, wf_error *reason);
+
+/* The checks after a render, shared by both ways of rendering: every
+ * <prefix>.<fmt> complete, PDF dates normalised; all removed when anything
+ * failed (ok: whether gnuplot itself succeeded). 0 or -1 with *reason. */
+int render_finish(const char *prefix, const char *formats, int ok, wf_error *reason);
 
 /* "gnuplot 5.4 patchlevel 4", or NULL when gnuplot cannot be run. Caller frees. */
 char *gnuplot_version(void);

@@ -54,12 +54,23 @@ static void remove_outputs(const char *out_dir, const char *id)
 static void add_spec_info(cJSON *m, const wf_app *a, const char *id)
 {
     strbuf p = STRBUF_INIT;
-    sb_printf(&p, "%s/%s.json", a->figures_dir, id);
+    const char *path = app_spec_path(a, id);
+    if (path)
+        sb_puts(&p, path);
+    else
+        sb_printf(&p, "%s/%s.json", a->figures_dir, id);
     char hex[65];
     cJSON *spec = cJSON_AddObjectToObject(m, "spec");
     cJSON_AddStringToObject(spec, "file", strrchr(p.s, '/') ? strrchr(p.s, '/') + 1 : p.s);
     cJSON_AddStringToObject(spec, "sha256", sha256_file_hex(p.s, hex) == 0 ? hex : "");
     sb_free(&p);
+    /* A figure built from a kind records the kind and the parameters it was
+     * built with (the spec's, checked, defaults filled in). */
+    const wf_figure *f = registry_figure(&a->reg, id);
+    if (f && f->kind) {
+        cJSON_AddStringToObject(m, "kind", f->kind->id);
+        cJSON_AddItemToObject(m, "params", cJSON_Duplicate(f->params, 1));
+    }
 }
 
 /* The ids of the claims about this figure, from the registry's figure index
@@ -136,33 +147,15 @@ cJSON *figure_manifest(const wf_app *a, const wf_figure *f, const build_opts *o,
     cJSON_AddStringToObject(m, "gnuplot", o->gnuplot_version ? o->gnuplot_version : "not run");
     add_spec_info(m, a, f->id);
     cJSON *inputs = cJSON_AddArrayToObject(m, "inputs");
-    for (size_t i = 0; i < c->n_tables; i++) {
-        const wf_table *t = c->tables[i];
+    for (size_t i = 0; i < c->inputs.n; i++) {
+        const wf_input *r = &c->inputs.v[i];
+        const char *keys[] = {"name", "file", "sha256", "source", "source_file", "source_sha256", "licence", "title"};
+        const char *vals[] = {r->name, r->file, r->sha256, r->source, r->source_file, r->source_sha256, r->licence,
+                              r->title};
         cJSON *in = cJSON_CreateObject();
-        cJSON_AddStringToObject(in, "name", t->name);
-        cJSON_AddStringToObject(in, "file", strrchr(t->path, '/') ? strrchr(t->path, '/') + 1 : t->path);
-        cJSON_AddStringToObject(in, "sha256", t->sha256);
-        static const char *keys[] = {"source", "source_file", "source_sha256", "licence", "title"};
-        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
-            const char *v = table_meta_get(t, keys[k]);
-            if (v)
-                cJSON_AddStringToObject(in, keys[k], v);
-        }
-        cJSON_AddItemToArray(inputs, in);
-    }
-    for (size_t i = 0; i < c->n_geo_inputs; i++) {
-        /* "name\tfile\tsha256\tsource\tlicence" */
-        static const char *keys[] = {"name", "file", "sha256", "source", "licence"};
-        cJSON *in = cJSON_CreateObject();
-        char *dup = xstrdup(c->geo_inputs[i]), *save = dup;
-        for (size_t k = 0; k < 5 && save; k++) {
-            char *tab = strchr(save, '\t');
-            if (tab)
-                *tab = '\0';
-            cJSON_AddStringToObject(in, keys[k], save);
-            save = tab ? tab + 1 : NULL;
-        }
-        free(dup);
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+            if (vals[k])
+                cJSON_AddStringToObject(in, keys[k], vals[k]);
         cJSON_AddItemToArray(inputs, in);
     }
     /* Notes: the spec's (in the output language), then those the build added. */

@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "figure/cue.h"
 #include "figure/manifest.h"
+#include "figure/renderpool.h"
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
@@ -25,13 +27,19 @@
 typedef struct job {
     const wf_figure *fig;
     pid_t pid;
-    int fd;                 /* read end of the worker's reason pipe */
+    int fd;                 /* the worker's channel: its frames (and render requests) in, answers out */
+    int log_fd;             /* read end of the worker's stderr (plugin warnings) */
+    strbuf log;             /* what the worker wrote to stderr, at most LOG_CAP bytes */
+    int log_truncated;
+    int slot;               /* worker slot: the render pool's gnuplot it uses */
+    strbuf gp_messages;     /* gnuplot's warnings for this figure */
     double start, deadline;
     strbuf reason;
     wf_file_id before;      /* the manifest an earlier build left, if any */
     int done, status;       /* WRRFIG_OK / NODATA / ERROR */
     double ms;
     cue_state cue;          /* incremental rebuild (figure/cue.c) */
+    const char *missing;    /* the absent input of a NO-DATA figure (fig's string) */
 } job;
 
 /* The worker's message: magic, status, length, reason text. Only a
@@ -106,12 +114,21 @@ static void send_frame(int fd, int status, const char *reason)
 static void start_job(const wf_app *a, const build_opts *o, job *j)
 {
     int p[2];
-    if (pipe2(p, O_CLOEXEC) != 0) {
+    /* A socket, not a pipe: the worker also asks the parent to render over
+     * it and reads the answer (figure/renderpool.h). */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) != 0) {
         j->done = 1;
         j->status = WRRFIG_ERROR;
-        sb_printf(&j->reason, "pipe: %s", strerror(errno));
+        sb_printf(&j->reason, "socketpair: %s", strerror(errno));
         return;
     }
+    /* The worker's stderr comes to the parent, which prints it above its
+     * progress line or per figure and counts known warnings instead of
+     * repeating them (cmd/build_report.c). Without the pipe the worker
+     * writes to stderr directly. */
+    int lp[2];
+    if (pipe2(lp, O_CLOEXEC) != 0)
+        lp[0] = lp[1] = -1;
     figure_manifest_stat(o->out_dir, j->fig->id, &j->before);
     fflush(NULL);
     j->start = now_ms();
@@ -121,6 +138,10 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
     if (pid < 0) {
         close(p[0]);
         close(p[1]);
+        if (lp[0] >= 0) {
+            close(lp[0]);
+            close(lp[1]);
+        }
         j->done = 1;
         j->status = WRRFIG_ERROR;
         sb_printf(&j->reason, "fork: %s", strerror(errno));
@@ -135,10 +156,14 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         worker_default_signals();
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
+        if (lp[1] >= 0)
+            dup2(lp[1], 2); /* the copy on 2 is inherited; both pipe ends close below */
         child_close_fds(p[1]); /* no other job's pipe, no host file */
         worker_limits(a, o);
         wf_error reason = {""};
-        int rc = figure_build(a, j->fig, o, &reason);
+        build_opts wo = *o;
+        wo.render_fd = o->pool ? p[1] : 0;
+        int rc = figure_build(a, j->fig, &wo, &reason);
         send_frame(p[1], rc, reason.msg);
         close(p[1]);
         fflush(NULL);
@@ -149,6 +174,11 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
     fcntl(p[0], F_SETFL, O_NONBLOCK);
     j->pid = pid;
     j->fd = p[0];
+    if (lp[0] >= 0) {
+        close(lp[1]);
+        fcntl(lp[0], F_SETFL, O_NONBLOCK);
+    }
+    j->log_fd = lp[0];
 }
 
 static void drain(job *j)
@@ -157,6 +187,17 @@ static void drain(job *j)
     ssize_t r;
     while (j->fd >= 0 && j->reason.len < 65536 && (r = read(j->fd, buf, sizeof buf)) > 0)
         sb_add(&j->reason, buf, (size_t)r);
+    /* A plugin that floods stderr must not exhaust the parent: the first
+     * LOG_CAP bytes are kept, the rest is read and dropped. */
+    enum { LOG_CAP = 64 * 1024 };
+    while (j->log_fd >= 0 && (r = read(j->log_fd, buf, sizeof buf)) > 0) {
+        if (j->log.len < LOG_CAP)
+            sb_add(&j->log, buf, (size_t)r);
+        else if (!j->log_truncated) {
+            sb_puts(&j->log, "\n[more output of this worker dropped]\n");
+            j->log_truncated = 1;
+        }
+    }
 }
 
 /* The worker's frame, if the bytes read are exactly one well-formed frame:
@@ -190,8 +231,13 @@ static void set_reason(job *j, const char *fmt, ...)
 static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int timed_out)
 {
     drain(j);
+    if (o->pool)
+        render_pool_release(o->pool, j->slot, &j->gp_messages);
     close(j->fd);
     j->fd = -1;
+    if (j->log_fd >= 0)
+        close(j->log_fd);
+    j->log_fd = -1;
     j->done = 1;
     j->ms = now_ms() - j->start;
     /* Whatever the plugin started in the worker's group ends with it. */
@@ -292,9 +338,23 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
     else
         c->failed++;
     if (progress) {
-        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why};
+        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why,
+                           sb_cstr(&j->gp_messages), sb_cstr(&j->log), j->missing};
         progress(ud, &r, done, total);
     }
+}
+
+/* A slot no running job holds (there is one: at most `jobs` run). */
+static int free_slot(const job *js, size_t upto, int jobs)
+{
+    for (int k = 0; k < jobs; k++) {
+        bool used = false;
+        for (size_t i = 0; i < upto && !used; i++)
+            used = js[i].pid > 0 && !js[i].done && js[i].slot == k;
+        if (!used)
+            return k;
+    }
+    return 0;
 }
 
 wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const wf_figure *const *figs, size_t n,
@@ -307,6 +367,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     for (size_t i = 0; i < n; i++) {
         js[i].fig = figs[i];
         js[i].fd = -1;
+        js[i].log_fd = -1;
     }
     size_t finished = 0, next = 0, running = 0;
     double t0 = now_ms();
@@ -327,14 +388,17 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
                 j->done = 1; /* up to date: nothing to build */
                 j->status = missing ? WRRFIG_NODATA : WRRFIG_OK;
+                j->missing = missing;
                 if (missing)
                     sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
             } else if (missing) {
                 j->done = 1;
                 j->status = WRRFIG_NODATA;
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
+                j->missing = missing;
                 figure_write_nodata_manifest(a, j->fig, o, missing);
             } else {
+                j->slot = free_slot(js, next - 1, jobs);
                 start_job(a, o, j);
                 if (!j->done)
                     running++;
@@ -344,13 +408,24 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
         if (running == 0)
             continue;
-        struct pollfd *pf = xcalloc(n, sizeof *pf);
+        struct pollfd *pf = xcalloc(3 * n, sizeof *pf);
         nfds_t np = 0;
         for (size_t i = 0; i < next; i++)
             if (!js[i].done && js[i].fd >= 0) {
                 pf[np].fd = js[i].fd;
                 pf[np].events = POLLIN;
                 np++;
+                if (js[i].log_fd >= 0) {
+                    pf[np].fd = js[i].log_fd;
+                    pf[np].events = POLLIN;
+                    np++;
+                }
+                int gfd = o->pool ? render_pool_fd(o->pool, js[i].slot) : -1;
+                if (gfd >= 0) {
+                    pf[np].fd = gfd;
+                    pf[np].events = POLLIN;
+                    np++;
+                }
             }
         poll(pf, np, 20);
         free(pf);
@@ -359,6 +434,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             if (j->done)
                 continue;
             drain(j);
+            if (o->pool) {
+                render_pool_take_request(o->pool, j->slot, &j->reason, o->out_dir, j->fig->id, j->fd);
+                render_pool_step(o->pool, j->slot);
+            }
             int st = 0;
             pid_t r = waitpid(j->pid, &st, WNOHANG);
             int timed_out = 0;
@@ -381,6 +460,8 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 kill(-js[i].pid, SIGKILL);
                 waitpid(js[i].pid, NULL, 0);
                 close(js[i].fd);
+                if (js[i].log_fd >= 0)
+                    close(js[i].log_fd);
             }
         clean_stale_temps(o->out_dir);
         int sig = interrupted;
@@ -395,6 +476,8 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     c.ms = now_ms() - t0;
     for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
+        sb_free(&js[i].gp_messages);
+        sb_free(&js[i].log);
         cue_state_free(&js[i].cue);
     }
     free(js);

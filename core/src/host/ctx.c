@@ -21,9 +21,7 @@ void ctx_release(wrrfig_ctx *c)
     free(c->tables);
     if (c->geo && c->geo_free)
         c->geo_free(c->geo);
-    for (size_t i = 0; i < c->n_geo_inputs; i++)
-        free(c->geo_inputs[i]);
-    free(c->geo_inputs);
+    inputs_free(&c->inputs);
     sb_free(&c->blocks);
     sb_free(&c->body);
     sb_free(&c->csv);

@@ -10,6 +10,7 @@
 
 #include "host/registry.h"
 #include "util/strbuf.h"
+#include "data/provenance.h"
 #include "data/table.h"
 
 struct wrrfig_params {
@@ -24,6 +25,7 @@ struct wrrfig_ctx {
     const char *data_dir;
     const char *lang;            /* "nl" or "en" */
     cJSON *spec;                 /* figures/<id>.json; may be NULL for measures */
+    const cJSON *kind_params;    /* a kind's checked inputs and params (registry-owned), or NULL */
     const char *const *declared; /* inputs the figure/measure declared (may be NULL) */
 
     wf_table **tables;           /* opened so far; owned unless a cache lends them */
@@ -35,8 +37,7 @@ struct wrrfig_ctx {
     /* Geometry inputs opened so far (core/src/host_geo.c owns the layout). */
     void *geo;
     void (*geo_free)(void *geo);
-    char **geo_inputs;           /* "name\tfile\tsha256\tsource\tlicence", for the manifest */
-    size_t n_geo_inputs;
+    wf_inputs inputs;            /* every table and layer opened, in order: the provenance */
 
     strbuf blocks;               /* datablocks */
     strbuf body;                 /* plot commands */

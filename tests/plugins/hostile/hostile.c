@@ -128,14 +128,14 @@ static wrrfig_status build_broken(const wrrfig_host *h, wrrfig_ctx *ctx)
 }
 
 static const wrrfig_figure figures[] = {
-    {"h-spoof", NULL, "nothing", build_spoof},
-    {"h-closefds", hostile_in, "nothing", build_closefds},
-    {"h-children", hostile_in, "nothing", build_children},
-    {"h-loop", NULL, "nothing", build_loop},
-    {"h-badgp", hostile_in, "nothing", build_badgp},
-    {"h-slowgp", hostile_in, "nothing", build_slowgp},
-    {"h-oom", NULL, "nothing", build_oom},
-    {"h-broken", broken_in, "nothing", build_broken},
+    {"hostile-spoof", NULL, "nothing", build_spoof},
+    {"hostile-closefds", hostile_in, "nothing", build_closefds},
+    {"hostile-children", hostile_in, "nothing", build_children},
+    {"hostile-loop", NULL, "nothing", build_loop},
+    {"hostile-badgp", hostile_in, "nothing", build_badgp},
+    {"hostile-slowgp", hostile_in, "nothing", build_slowgp},
+    {"hostile-oom", NULL, "nothing", build_oom},
+    {"hostile-broken", broken_in, "nothing", build_broken},
 };
 
 static wrrfig_status measure_broken(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
