@@ -49,5 +49,8 @@ int cmd_import(wf_app *a, int argc, char **argv);
 int cmd_import_geo(wf_app *a, int argc, char **argv);
 int cmd_site(wf_app *a, int argc, char **argv);
 int cmd_help(wf_app *a, int argc, char **argv);
+int cmd_diff(wf_app *a, int argc, char **argv);
+int cmd_refresh(wf_app *a, int argc, char **argv);
+int cmd_fetch(wf_app *a, int argc, char **argv);
 
 #endif
