@@ -6,14 +6,17 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <sys/resource.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -284,6 +287,58 @@ static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int
         figure_write_failed_manifest(a, j->fig, o, sb_cstr(&j->reason));
 }
 
+/* Seconds since the epoch when pid started, from /proc; -1 when unknown,
+ * -2 when the process has ended (a zombie). */
+static double process_start(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    /* field 22 (starttime, in clock ticks since boot) comes after the
+     * command name, which is in parentheses and may hold spaces */
+    char *p = strrchr(buf, ')');
+    if (p && p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X'))
+        return -2; /* a zombie: it has ended, only its parent has not reaped it */
+    unsigned long long ticks = 0;
+    for (int field = 2; p && field < 22; field++)
+        p = strchr(p + 1, ' ');
+    if (!p || sscanf(p + 1, "%llu", &ticks) != 1)
+        return -1;
+    f = fopen("/proc/stat", "r");
+    if (!f)
+        return -1;
+    unsigned long long btime = 0;
+    char line[256];
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "btime %llu", &btime) == 1)
+            break;
+    fclose(f);
+    long hz = sysconf(_SC_CLK_TCK);
+    return btime && hz > 0 ? (double)btime + (double)ticks / (double)hz : -1;
+}
+
+/* Whether the temporary at path, named for pid, may still be in use: its
+ * process runs and started before the file was last written. A process
+ * that started later took a reused pid; the file is not its. */
+static bool temp_in_use(const char *path, pid_t pid)
+{
+    if (kill(pid, 0) != 0 && errno == ESRCH)
+        return false;
+    struct stat st;
+    double started = process_start(pid);
+    if (started == -2)
+        return false;
+    if (started < 0 || stat(path, &st) != 0)
+        return true; /* cannot tell: keep it */
+    /* a second of slack for the clocks' different resolutions */
+    return started <= (double)st.st_mtim.tv_sec + 1.0;
+}
+
 /* Removes temporaries that a killed build left in out_dir: files named
  * ".<name>.<pid>[.<n>].tmp..." (atomic writes) or ".<id>.render.<pid>..."
  * (renders) whose process no longer runs. */
@@ -320,11 +375,12 @@ static void clean_stale_temps(const char *out_dir)
                 continue;
             pid = strtol(num[found - 1], NULL, 10);
         }
-        if (pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+        if (pid <= 0)
             continue;
         strbuf p = STRBUF_INIT;
         sb_printf(&p, "%s/%s", out_dir, nm);
-        unlink(p.s);
+        if (!temp_in_use(p.s, (pid_t)pid))
+            unlink(p.s);
         sb_free(&p);
     }
     closedir(d);
@@ -476,6 +532,9 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     }
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
+    /* Again at the end: a worker of a killed build may still have been
+     * dying (and writing) when this build started. */
+    clean_stale_temps(o->out_dir);
     c.ms = now_ms() - t0;
     for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
