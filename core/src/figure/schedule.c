@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -248,6 +249,22 @@ static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int
         figure_write_failed_manifest(a, j->fig, o, sb_cstr(&j->reason));
 }
 
+/* Does the process that named a temporary still run? A live pid counts
+ * only when it runs this same program: pids are reused, and a stranger's
+ * pid must not keep a dead build's temporary forever. */
+static bool temp_owner_runs(pid_t pid)
+{
+    if (kill(pid, 0) != 0 && errno == ESRCH)
+        return false;
+    char self[4096], other[4096], path[64];
+    snprintf(path, sizeof path, "/proc/%ld/exe", (long)pid);
+    ssize_t a = readlink("/proc/self/exe", self, sizeof self - 1), b = readlink(path, other, sizeof other - 1);
+    if (a <= 0 || b <= 0)
+        return true; /* cannot tell: keep it */
+    self[a] = other[b] = '\0';
+    return strcmp(self, other) == 0;
+}
+
 /* Removes temporaries that a killed build left in out_dir: files named
  * ".<name>.<pid>[.<n>].tmp..." (atomic writes) or ".<id>.render.<pid>..."
  * (renders) whose process no longer runs. */
@@ -284,7 +301,7 @@ static void clean_stale_temps(const char *out_dir)
                 continue;
             pid = strtol(num[found - 1], NULL, 10);
         }
-        if (pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+        if (pid <= 0 || temp_owner_runs((pid_t)pid))
             continue;
         strbuf p = STRBUF_INIT;
         sb_printf(&p, "%s/%s", out_dir, nm);
