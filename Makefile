@@ -20,6 +20,9 @@ SAN     ?=
 PKG_CFLAGS := $(shell pkg-config --cflags libcjson 2>/dev/null)
 CJSON_LIBS := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# libcurl for `wrrfig fetch` (core/src/fetch/); libcurl4-openssl-dev in scripts/install-deps.sh
+CURL_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
+CURL_LIBS := $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
 
 ifeq ($(SAN),1)
 # float-cast-overflow is spelled out: gcc's -fsanitize=undefined leaves it out.
@@ -28,10 +31,10 @@ endif
 
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 DEPFLAGS = -MMD -MP
-CPPFLAGS = -Icore/include -Icore/src $(PKG_CFLAGS)
+CPPFLAGS = -Icore/include -Icore/src $(PKG_CFLAGS) $(CURL_CFLAGS)
 ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-CORE_LIBS = $(CJSON_LIBS) -ldl -lm
+CORE_LIBS = $(CJSON_LIBS) $(CURL_LIBS) -ldl -lm
 
 CORE_SRC  := $(sort $(filter-out core/src/main.c,$(shell find core/src -name '*.c')))
 CORE_OBJ  := $(CORE_SRC:core/src/%.c=$(BUILD)/obj/core/%.o)
@@ -221,11 +224,13 @@ install: all
 	    scripts/wrrfig-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc
 	cp -R data figures $(DESTDIR)$(PREFIX)/share/wrrfig/
 	install -m 644 docs/wrrfig.1 $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 scripts/wrrfig-completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wrrfig
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/wrrfig $(DESTDIR)$(PREFIX)/lib/wrrfig $(DESTDIR)$(PREFIX)/include/wrrfig \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc $(DESTDIR)$(PREFIX)/share/wrrfig \
-	    $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1
+	    $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wrrfig
 
 clean:
 	rm -rf build out

@@ -104,8 +104,8 @@ static void test_noop_change_force_and_determinism(void **state)
     free(out);
     free(err);
     snprintf(p, sizeof p, "%s/fig-gone.svg", o);
-    char *kept = tu_readf("%s", p); /* freed: make check runs this under valgrind */
-    assert_true(kept != NULL);
+    char *kept = tu_readf("%s", p);
+    assert_non_null(kept);
     free(kept);
     assert_int_equal(tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", "--out", o, NULL), 0);
     assert_contains(out, "orphan fig-gone: no such figure; its outputs were removed");

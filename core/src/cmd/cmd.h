@@ -15,7 +15,8 @@
 #include "app.h"
 
 enum {
-    WF_CMD_PLUGINS = 1u << 0 /* wf_cmd_parse loads the plugins before the command runs */
+    WF_CMD_PLUGINS = 1u << 0,    /* wf_cmd_parse loads the plugins before the command runs */
+    WF_CMD_WRITES_DATA = 1u << 1 /* writes tables: an installed copy uses the user data directory */
 };
 
 typedef struct wf_command {
@@ -48,5 +49,8 @@ int cmd_import(wf_app *a, int argc, char **argv);
 int cmd_import_geo(wf_app *a, int argc, char **argv);
 int cmd_site(wf_app *a, int argc, char **argv);
 int cmd_help(wf_app *a, int argc, char **argv);
+int cmd_diff(wf_app *a, int argc, char **argv);
+int cmd_refresh(wf_app *a, int argc, char **argv);
+int cmd_fetch(wf_app *a, int argc, char **argv);
 
 #endif

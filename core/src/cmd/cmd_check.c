@@ -17,6 +17,7 @@
 #include "claims/read.h"
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "diff/outdiff.h"
 #include "util/fileio.h"
 
 static const wf_usage check_usage = {
@@ -51,12 +52,31 @@ static int write_report(const char *dir, const char *name, const strbuf *b)
     return rc;
 }
 
+/* --baseline (the refresh issue): what moved since an earlier claims.json.
+ * Returns 1 when a verdict changed or an observed value moved, -1 when the
+ * baseline cannot be read, else 0. */
+static int check_against_baseline(const char *baseline, const claims_run *run)
+{
+    strbuf js = STRBUF_INIT, rep = STRBUF_INIT;
+    claims_write_json(&js, run);
+    size_t flips = 0, moved = 0;
+    wf_error err;
+    int rc = od_compare_claims(baseline, sb_cstr(&js), &rep, &flips, &moved, &err);
+    if (rc != 0)
+        fprintf(stderr, "wrrfig check: --baseline: %s\n", err.msg);
+    else
+        fputs(sb_cstr(&rep), stdout);
+    sb_free(&js);
+    sb_free(&rep);
+    return rc != 0 ? -1 : (flips || moved) ? 1 : 0;
+}
+
 int cmd_check(wf_app *a, int argc, char **argv)
 {
     claims_options o = {-1, NULL, NULL, 0};
     const char *registry = NULL, *out_dir = NULL, *format = "text";
     int chapter = -1;
-    const char *explain = NULL, *scan = NULL, *transcriptions = NULL;
+    const char *explain = NULL, *scan = NULL, *transcriptions = NULL, *baseline = NULL;
     bool scan_all = false;
     bool strict = false, no_report = false, write_index = false;
     const wf_option opts[] = {
@@ -73,6 +93,9 @@ int cmd_check(wf_app *a, int argc, char **argv)
                       "everything one verdict rests on: the quote and its line, the encoding, the\n"
                       "measure and each reference's value, the tables read with their provenance,\n"
                       "the observed value and the verdict's arithmetic"),
+        WF_OPT_STRING(0, "baseline", &baseline, "FILE",
+                      "a claims.json of an earlier check: also report every claim whose verdict\n"
+                      "changed or whose observed value moved since; exit 1 when any did"),
         WF_OPT_STRING(0, "scan", &scan, "REPORT",
                       "account for every number of the report text REPORT: each is covered by a claim,\n"
                       "a transcription test or an exclusion (<registry>/scan-exclusions.tsv); exit 1\n"
@@ -234,6 +257,8 @@ int cmd_check(wf_app *a, int argc, char **argv)
     fflush(stdout);
 
     int rc = run.n_mismatch ? EXIT_FAILED : EXIT_OK;
+    if (baseline && check_against_baseline(baseline, &run) != 0)
+        rc = EXIT_FAILED;
     int filtered = o.chapter >= 0 || o.claim_id;
     if (!no_report && (out_given || !filtered)) {
         strbuf js = STRBUF_INIT, md = STRBUF_INIT, html = STRBUF_INIT;

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE /* qsort_r; also gives the POSIX 2008 functions */
 #include "data/table.h"
+#include "util/strset.h"
 
 #include <stdbool.h>
 #include <errno.h>
@@ -109,6 +110,15 @@ wf_table *table_new(const char *name, const char *const *dims, size_t n_dims, in
     return t;
 }
 
+void table_adopt_pool(wf_table *t, struct strset *pool)
+{
+    if (t->n_rows || t->pool)
+        return; /* only an empty table can switch to pooled keys */
+    t->pool = xcalloc(1, sizeof *t->pool);
+    *t->pool = *pool;
+    memset(pool, 0, sizeof *pool);
+}
+
 void table_add_row(wf_table *t, const char *const *keys, wrrfig_value_kind kind, double value)
 {
     if (t->n_rows == t->cap_rows) {
@@ -118,7 +128,7 @@ void table_add_row(wf_table *t, const char *const *keys, wrrfig_value_kind kind,
         t->kinds = xrealloc(t->kinds, t->cap_rows * sizeof *t->kinds);
     }
     for (size_t d = 0; d < t->n_dims; d++)
-        t->keys[t->n_rows * t->n_dims + d] = xstrdup(keys[d]);
+        t->keys[t->n_rows * t->n_dims + d] = t->pool ? (char *)strset_intern(t->pool, keys[d]) : xstrdup(keys[d]);
     t->values[t->n_rows] = kind == WRRFIG_VALUE ? value : NAN;
     t->kinds[t->n_rows] = (unsigned char)(t->has_value ? kind : WRRFIG_NO_CELL);
     t->n_rows++;
@@ -198,8 +208,13 @@ void table_free(wf_table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n_rows * t->n_dims; i++)
-        free(t->keys[i]);
+    if (t->pool) {
+        strset_free(t->pool);
+        free(t->pool);
+    } else {
+        for (size_t i = 0; i < t->n_rows * t->n_dims; i++)
+            free(t->keys[i]);
+    }
     for (size_t i = 0; i < t->n_dims; i++)
         free(t->dims[i]);
     free(t->keys);

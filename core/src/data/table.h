@@ -10,6 +10,8 @@
 #include "util/wf_error.h"
 #include "wrrfig/plugin.h"
 
+struct strset; /* util/strset.h */
+
 struct wrrfig_table {
     char *name;            /* "cbs/37296ned" */
     char *path;            /* the CSV file it came from (NULL when built in memory) */
@@ -27,6 +29,7 @@ struct wrrfig_table {
      * every region quadratic). Points into meta; rebuilt whenever meta is set. */
     struct wf_label_ix *labels;
     size_t n_labels;
+    struct strset *pool;   /* when set (table_adopt_pool), keys point into it and it owns them */
 };
 typedef struct wrrfig_table wf_table;
 
@@ -60,6 +63,11 @@ const char *table_meta_get(const wf_table *t, const char *key);
 /* Building tables (importers, tests). Keys are copied. */
 wf_table *table_new(const char *name, const char *const *dims, size_t n_dims, int has_value);
 void table_add_row(wf_table *t, const char *const *keys, wrrfig_value_kind kind, double value);
+/* Makes an empty t own the strings of pool (moved; pool is left empty):
+ * rows added from now on point into it instead of holding copies, so a
+ * table of millions of rows with few distinct codes stores each code once.
+ * Does nothing on a table that has rows or a pool already. */
+void table_adopt_pool(wf_table *t, struct strset *pool);
 /* Sorts rows by their keys (byte order, dimension by dimension) so output
  * does not depend on input order. */
 void table_sort(wf_table *t);

@@ -56,10 +56,12 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
             sb_free(&p);
         }
     }
-    strbuf sp = STRBUF_INIT;
-    sb_printf(&sp, "%s/%s.json", a->figures_dir, f->id);
-    add_file_hash(c, "spec", sp.s, NULL);
-    sb_free(&sp);
+    /* The spec file the build reads (the figures path: built-in first). */
+    const char *spec = app_spec_path(a, f->id);
+    if (spec)
+        add_file_hash(c, "spec", spec, NULL);
+    else
+        cJSON_AddStringToObject(c, "spec", "absent");
     cJSON *pl = cJSON_AddObjectToObject(c, "plugin");
     cJSON_AddStringToObject(pl, "name", f->plugin->name);
     cJSON_AddStringToObject(pl, "version", f->plugin->version);

@@ -192,6 +192,19 @@ int csv_read_file(const char *path, const csv_opts *o, csv_doc **out, wf_error *
     return rc;
 }
 
+void csv_truncate(csv_doc *d, size_t keep)
+{
+    if (!d || keep >= d->n_rows)
+        return;
+    for (size_t i = keep; i < d->n_rows; i++) {
+        for (size_t j = 0; j < d->rows[i].n; j++)
+            free(d->rows[i].f[j]);
+        free(d->rows[i].f);
+        free(d->rows[i].col);
+    }
+    d->n_rows = keep;
+}
+
 void csv_free(csv_doc *d)
 {
     if (!d)

@@ -39,6 +39,9 @@ int csv_parse(const char *text, size_t len, const char *name, const csv_opts *o,
               wf_error *err);
 int csv_read_file(const char *path, const csv_opts *o, csv_doc **out, wf_error *err);
 void csv_free(csv_doc *d);
+/* Frees every row from `keep` on (the importer keeps only the header once a
+ * file's rows are taken, so a large source is not held twice). */
+void csv_truncate(csv_doc *d, size_t keep);
 
 /* Index of a header field (exact match), or -1. */
 int csv_header_index(const csv_doc *d, const char *name);

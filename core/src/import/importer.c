@@ -26,7 +26,8 @@ typedef struct prow {
     wrrfig_value_kind kind;
     unsigned src;              /* index of the source file */
     int col;
-    size_t row;
+    size_t row;                /* row in the source (JSON: the value index + 1) */
+    size_t line, colno;        /* where the cell starts in a CSV source */
     size_t n_keys;             /* for the comparator, which has no context argument */
 } prow;
 
@@ -36,7 +37,8 @@ typedef struct rows {
     strset codes;              /* owns every key string */
 } rows;
 
-static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, unsigned src, size_t row, int col)
+static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, unsigned src, size_t row, int col,
+                      size_t line, size_t colno)
 {
     if (rs->n == rs->cap) {
         rs->cap = rs->cap ? rs->cap * 2 : 256;
@@ -51,6 +53,8 @@ static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, u
     p->src = src;
     p->row = row;
     p->col = col;
+    p->line = line;
+    p->colno = colno;
     p->n_keys = rs->n_keys;
 }
 
@@ -77,9 +81,16 @@ static int cmp_prow(const void *a, const void *b)
     return x->col - y->col;
 }
 
+/* A cell's position; the source's rows are gone by then (only its header
+ * is kept), so it comes from the numbers kept in the row. */
 static const char *prow_where(const prow *p, const imp_source *srcs, char *buf, size_t n)
 {
-    return imp_source_where(&srcs[p->src], p->row, (size_t)p->col, buf, n);
+    const imp_source *s = &srcs[p->src];
+    if (s->is_json)
+        snprintf(buf, n, "%s: $.value[%zu].%s", s->path, p->row - 1, s->doc->rows[0].f[p->col]);
+    else
+        snprintf(buf, n, "%s:%zu:%zu", s->path, p->line, p->colno);
+    return buf;
 }
 
 static bool in_array(const cJSON *arr, const char *s)
@@ -195,7 +206,7 @@ static int add_cell(rows *rs, char **keys, const imp_source *s, unsigned si, siz
     if (parse_value_cell(cell, &kind, &v) != 0)
         return wf_errorf(err, "%s: expected a number or one of . x - (or empty) in column '%s', got '%s'", where,
                          s->doc->rows[0].f[col], cell);
-    rows_push(rs, keys, kind, v, si, r, col);
+    rows_push(rs, keys, kind, v, si, r, col, s->doc->rows[r].line, s->doc->rows[r].col[col]);
     return 0;
 }
 
@@ -468,10 +479,11 @@ static cJSON *build_meta(const imp_mapping *m, imp_source *srcs, const rows *rs,
     }
     if (m->properties) {
         char sha[65];
-        char *pp = imp_join(shared_dir, m->properties);
+        const char *prel = m->properties_resolved ? m->properties_resolved : m->properties;
+        char *pp = imp_join(shared_dir, prel);
         if (sha256_file_hex(pp, sha) == 0) {
             cJSON *f = cJSON_CreateObject();
-            cJSON_AddStringToObject(f, "file", m->properties);
+            cJSON_AddStringToObject(f, "file", prel);
             cJSON_AddStringToObject(f, "sha256", sha);
             cJSON_AddStringToObject(f, "role", "properties");
             cJSON_AddItemToArray(files, f);
@@ -549,6 +561,12 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
     wf_table *t = NULL;
     int rc = -1;
     strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
+    if (m->properties && imp_input_resolve(shared_dir, m->properties, &m->properties_resolved, err) != 0) {
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", err->msg);
+        wf_errorf(err, "%s: $.input.properties: %s", m->path, msg);
+        goto done;
+    }
     for (size_t i = 0; i < m->n_files; i++) {
         int rr = imp_input_resolve(shared_dir, m->files[i].file, &m->files[i].resolved, err);
         if (rr == 0 && path_inside(shared_dir, m->files[i].resolved, err) != 0)
@@ -562,6 +580,9 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
         if (imp_source_read(m, i, shared_dir, &srcs[i], err) != 0 ||
             collect_rows(m, &srcs[i], (unsigned)i, &rs, seen, err) != 0)
             goto done;
+        /* Its cells are in rs now: keep only the header (for messages), so
+         * the peak is the rows taken, not the file twice over. */
+        csv_truncate(srcs[i].doc, 1);
     }
     /* Every kept code must occur in the source itself (checked on the raw
      * codes, so the message names the code that is really missing rather
@@ -593,6 +614,11 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
             goto done;
         }
     }
+    /* The sidecar first: its labels are read from the collected rows, which
+     * are handed to the table (and freed) below. */
+    cJSON *meta = build_meta(m, srcs, &rs, shared_dir, err);
+    if (!meta)
+        goto done;
     const char **dims = xcalloc(n_keys, sizeof *dims);
     for (size_t d = 0; d < m->n_dims; d++)
         dims[d] = m->dims[d].name;
@@ -600,15 +626,16 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
         dims[m->n_dims] = m->melt_dim;
     t = table_new(m->table, dims, n_keys, 1);
     free(dims);
-    for (size_t i = 0; i < rs.n; i++)
+    table_adopt_pool(t, &rs.codes); /* the codes are stored once, by the table */
+    for (size_t i = 0; i < rs.n; i++) {
         table_add_row(t, (const char *const *)rs.r[i].keys, rs.r[i].kind, rs.r[i].v);
-    table_sort(t);
-    cJSON *meta = build_meta(m, srcs, &rs, shared_dir, err);
-    if (!meta) {
-        table_free(t);
-        t = NULL;
-        goto done;
+        free(rs.r[i].keys);
+        rs.r[i].keys = NULL;
     }
+    free(rs.r);
+    rs.r = NULL;
+    rs.n = 0;
+    table_sort(t);
     const char *period_dim = NULL;
     for (size_t d = 0; d < m->n_dims && !period_dim; d++)
         if (m->dims[d].period_labels || strcmp(m->dims[d].name, "Perioden") == 0)

@@ -424,6 +424,7 @@ void imp_mapping_free(imp_mapping *m)
     cJSON_Delete(m->root);
     free(m->path);
     free(m->base);
+    free(m->properties_resolved);
     for (size_t i = 0; m->files && i < m->n_files; i++)
         free(m->files[i].resolved);
     free(m->files);

@@ -56,7 +56,8 @@ typedef struct imp_mapping {
     bool trim, strip_stray_quotes;
     imp_file *files;
     size_t n_files;
-    const char *properties;    /* odata-json: DataProperties file, or NULL */
+    const char *properties;    /* odata-json: DataProperties file (may be a pattern), or NULL */
+    char *properties_resolved; /* what it resolved to (owned), set by import_build */
     const char *records;       /* json-records: top-level member holding the records */
     imp_dim *dims;
     size_t n_dims;

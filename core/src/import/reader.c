@@ -104,7 +104,7 @@ static int read_odata_source(const imp_mapping *m, const char *shared_dir, imp_s
     cJSON_Delete(data);
     if (rc != 0)
         return -1;
-    char *pp = imp_join(shared_dir, m->properties);
+    char *pp = imp_join(shared_dir, m->properties_resolved ? m->properties_resolved : m->properties);
     rc = json_read_file(pp, &s->properties, err);
     if (rc == 0 && !odata_properties(s->properties, pp, err))
         rc = -1;

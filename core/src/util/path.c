@@ -50,6 +50,12 @@ int path_inside(const char *root, const char *rel, wf_error *err)
     if (rc == 0) {
         size_t n = strlen(rroot);
         bool inside = strncmp(rp, rroot, n) == 0 && (rp[n] == '\0' || rp[n] == '/' || (n == 1 && rroot[0] == '/'));
+        const char *lower = getenv(PATH_LOWER_ENV);
+        char rlower[PATH_MAX];
+        if (!inside && lower && *lower && realpath(lower, rlower)) {
+            size_t m = strlen(rlower);
+            inside = strncmp(rp, rlower, m) == 0 && (rp[m] == '\0' || rp[m] == '/');
+        }
         if (!inside)
             rc = wf_errorf(err, "'%s': leads outside %s (through a symbolic link, to %s)", rel, root, rp);
     }

@@ -1,0 +1,323 @@
+#define _POSIX_C_SOURCE 200809L
+#include "fetch/snapshot.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "format/jsonfile.h"
+#include "util/fileio.h"
+#include "util/proc.h"
+#include "util/sha256.h"
+
+int fetch_valid_table_id(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > 32)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)id[i]) && id[i] != '_' && id[i] != '-')
+            return 0;
+    return 1;
+}
+
+static void utc_now(char *buf, size_t n, const char *fmt)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, n, fmt, &tm);
+}
+
+typedef struct fetch_run {
+    const fetch_opts *o;
+    char *tmp;              /* the temporary snapshot directory */
+    cJSON *pages;           /* manifest: one object per page */
+    strbuf *log;
+} fetch_run;
+
+/* One resource, every page: raw pages saved as <name>.<k>.json, the value
+ * arrays merged into <name>.json. *merged (may be NULL) gets the merged
+ * document (caller deletes). */
+static int get_resource(fetch_run *r, const char *url0, const char *name, cJSON **merged, wf_error *err)
+{
+    cJSON *all = cJSON_CreateArray(), *single = NULL;
+    char *url = xstrdup(url0);
+    int rc = -1;
+    for (size_t k = 1; url; k++) {
+        if (k > r->o->max_pages) {
+            wf_errorf(err, "%s: more than %zu pages (odata.nextLink keeps coming)", url0, r->o->max_pages);
+            goto done;
+        }
+        strbuf body = STRBUF_INIT;
+        int attempts = 0;
+        char when[32];
+        utc_now(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ");
+        if (http_get(&r->o->http, url, &body, &attempts, err) != 0) {
+            sb_free(&body);
+            goto done;
+        }
+        strbuf file = STRBUF_INIT, path = STRBUF_INIT;
+        sb_printf(&file, "%s.%zu.json", name, k);
+        sb_printf(&path, "%s/%s", r->tmp, file.s);
+        char hex[65];
+        sha256_hex(body.s ? body.s : "", body.len, hex);
+        int wrc = atomic_write(path.s, body.s ? body.s : "", body.len, err);
+        cJSON *pg = cJSON_CreateObject();
+        cJSON_AddStringToObject(pg, "url", url);
+        cJSON_AddStringToObject(pg, "file", file.s);
+        cJSON_AddStringToObject(pg, "sha256", hex);
+        cJSON_AddNumberToObject(pg, "bytes", (double)body.len);
+        cJSON_AddStringToObject(pg, "fetched_at", when);
+        cJSON_AddNumberToObject(pg, "attempts", attempts);
+        cJSON_AddItemToArray(r->pages, pg);
+        sb_printf(r->log, "  %s -> %s (%zu bytes)\n", url, file.s, body.len);
+        sb_free(&path);
+        sb_free(&file);
+        if (wrc != 0) {
+            sb_free(&body);
+            goto done;
+        }
+        /* A UTF-8 BOM before the JSON is tolerated (CBS files carry one). */
+        const char *text = body.s ? body.s : "";
+        size_t len = body.len;
+        if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            text += 3;
+            len -= 3;
+        }
+        const char *end = NULL;
+        cJSON *doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+        if (!doc) {
+            wf_errorf(err, "%s: the response is not JSON (at byte %ld of %zu)", url,
+                      end ? (long)(end - text) : -1L, len);
+            sb_free(&body);
+            goto done;
+        }
+        sb_free(&body);
+        free(url);
+        url = NULL;
+        cJSON *value = cJSON_GetObjectItemCaseSensitive(doc, "value");
+        if (!cJSON_IsArray(value)) {
+            /* A single object (v4 Properties): kept as it is, no paging. */
+            if (k > 1) {
+                cJSON_Delete(doc);
+                wf_errorf(err, "%s: page %zu has no 'value' array", url0, k);
+                goto done;
+            }
+            single = doc;
+            break;
+        }
+        cJSON *it = value->child;
+        while (it) {
+            cJSON *next = it->next;
+            cJSON_AddItemToArray(all, cJSON_DetachItemViaPointer(value, it));
+            it = next;
+        }
+        const char *nl = json_str(doc, "odata.nextLink");
+        if (!nl)
+            nl = json_str(doc, "@odata.nextLink");
+        if (nl && strncmp(nl, "http://", 7) != 0 && strncmp(nl, "https://", 8) != 0) {
+            wf_errorf(err, "%s: odata.nextLink '%s' is not an http(s) URL", url0, nl);
+            cJSON_Delete(doc);
+            goto done;
+        }
+        url = nl ? xstrdup(nl) : NULL;
+        cJSON_Delete(doc);
+    }
+    cJSON *out = single;
+    if (!out) {
+        out = cJSON_CreateObject();
+        cJSON_AddItemToObject(out, "value", all);
+        all = NULL;
+    }
+    strbuf path = STRBUF_INIT;
+    sb_printf(&path, "%s/%s.json", r->tmp, name);
+    char *txt = cJSON_PrintUnformatted(out);
+    strbuf t = STRBUF_INIT;
+    sb_puts(&t, txt);
+    sb_putc(&t, '\n');
+    cJSON_free(txt);
+    rc = atomic_write(path.s, t.s, t.len, err);
+    sb_free(&t);
+    sb_free(&path);
+    if (rc == 0 && merged)
+        *merged = out;
+    else
+        cJSON_Delete(out);
+done:
+    free(url);
+    cJSON_Delete(all);
+    return rc;
+}
+
+static char *res_url(const char *base, const char *id, const char *res, int v3)
+{
+    strbuf b = STRBUF_INIT;
+    sb_printf(&b, "%s/%s/%s%s", base, id, res, v3 ? "?$format=json" : "");
+    return sb_take(&b);
+}
+
+/* The dimension identifiers: v3 DataProperties entries of a *Dimension
+ * type (Key), v4 Dimensions (Identifier). */
+static int dims_of(const cJSON *doc, int v3, char ***out, size_t *n, wf_error *err, const char *what)
+{
+    *out = NULL;
+    *n = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "value"))
+    {
+        const char *type = json_str(it, "Type");
+        const char *key = json_str(it, v3 ? "Key" : "Identifier");
+        if (v3 && !(type && strstr(type, "Dimension")))
+            continue;
+        if (!key || !fetch_valid_table_id(key))
+            return wf_errorf(err, "%s: a dimension without a plain %s", what, v3 ? "Key" : "Identifier");
+        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        (*out)[(*n)++] = xstrdup(key);
+    }
+    return 0;
+}
+
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static int fetch_resources(fetch_run *r, const char *id, cJSON *cbs, wf_error *err)
+{
+    int v3 = r->o->api == FETCH_V3;
+    const char *base = v3 ? r->o->v3_base : r->o->v4_base;
+    cJSON *info = NULL, *props = NULL;
+    char **dims = NULL;
+    size_t nd = 0;
+    int rc = -1;
+    char *u = res_url(base, id, v3 ? "TableInfos" : "Properties", v3);
+    int grc = get_resource(r, u, v3 ? "TableInfos" : "Properties", &info, err);
+    free(u);
+    if (grc != 0)
+        goto done;
+    /* CBS's release signals, for the manifest. */
+    const cJSON *ti = v3 ? cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(info, "value"), 0) : info;
+    static const char *const sig[] = {"Modified", "ReasonDelivery", "Title", "Identifier", "ObservationCount"};
+    for (size_t k = 0; k < 5; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(ti, sig[k]);
+        if (v && (cJSON_IsString(v) || cJSON_IsNumber(v)))
+            cJSON_AddItemToObject(cbs, sig[k], cJSON_Duplicate(v, 0));
+    }
+    u = res_url(base, id, v3 ? "DataProperties" : "Dimensions", v3);
+    grc = get_resource(r, u, v3 ? "DataProperties" : "Dimensions", &props, err);
+    free(u);
+    if (grc != 0 || dims_of(props, v3, &dims, &nd, err, v3 ? "DataProperties" : "Dimensions") != 0)
+        goto done;
+    if (!v3) {
+        u = res_url(base, id, "MeasureCodes", 0);
+        grc = get_resource(r, u, "MeasureCodes", NULL, err);
+        free(u);
+        if (grc != 0)
+            goto done;
+    }
+    for (size_t i = 0; i < nd; i++) {
+        strbuf res = STRBUF_INIT;
+        sb_printf(&res, "%s%s", dims[i], v3 ? "" : "Codes");
+        u = res_url(base, id, res.s, v3);
+        grc = get_resource(r, u, res.s, NULL, err);
+        free(u);
+        sb_free(&res);
+        if (grc != 0)
+            goto done;
+    }
+    u = res_url(base, id, v3 ? "TypedDataSet" : "Observations", v3);
+    grc = get_resource(r, u, v3 ? "TypedDataSet" : "Observations", NULL, err);
+    free(u);
+    rc = grc;
+done:
+    free_list(dims, nd);
+    cJSON_Delete(info);
+    cJSON_Delete(props);
+    return rc;
+}
+
+static void remove_tree(const char *dir)
+{
+    char *argv[] = {(char *)"rm", (char *)"-rf", (char *)dir, NULL};
+    run_program(argv, NULL, NULL, 60);
+}
+
+int fetch_table(const fetch_opts *o, const char *id, char **dir, strbuf *log, wf_error *err)
+{
+    if (!fetch_valid_table_id(id))
+        return wf_errorf(err, "'%s' is not a CBS table id (letters, digits, '_' or '-')", id);
+    strbuf tdir = STRBUF_INIT, tmp = STRBUF_INIT;
+    sb_printf(&tdir, "%s/%s", o->root, id);
+    sb_printf(&tmp, "%s/.partial-%ld", tdir.s, (long)getpid());
+    remove_tree(tmp.s);
+    if (make_dirs(tmp.s, err) != 0) {
+        sb_free(&tdir);
+        sb_free(&tmp);
+        return -1;
+    }
+    fetch_run r = {o, tmp.s, cJSON_CreateArray(), log};
+    cJSON *cbs = cJSON_CreateObject();
+    char started[32];
+    utc_now(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ");
+    int rc = fetch_resources(&r, id, cbs, err);
+    if (rc == 0) {
+        cJSON *m = cJSON_CreateObject();
+        cJSON_AddStringToObject(m, "table", id);
+        cJSON_AddStringToObject(m, "api", o->api == FETCH_V3 ? "odata-v3" : "odata-v4");
+        cJSON_AddStringToObject(m, "base_url", o->api == FETCH_V3 ? o->v3_base : o->v4_base);
+        cJSON_AddStringToObject(m, "fetched_at", started);
+        cJSON_AddStringToObject(m, "licence", "CC BY 4.0 (CBS open data; cite the source: CBS StatLine)");
+        cJSON_AddItemToObject(m, "cbs", cbs);
+        cbs = NULL;
+        cJSON_AddItemToObject(m, "pages", r.pages);
+        r.pages = NULL;
+        strbuf mp = STRBUF_INIT;
+        sb_printf(&mp, "%s/manifest.json", tmp.s);
+        char *txt = cJSON_Print(m);
+        strbuf t = STRBUF_INIT;
+        sb_puts(&t, txt);
+        sb_putc(&t, '\n');
+        cJSON_free(txt);
+        rc = atomic_write(mp.s, t.s, t.len, err);
+        sb_free(&t);
+        sb_free(&mp);
+        cJSON_Delete(m);
+    }
+    if (rc == 0) {
+        char stamp[32];
+        utc_now(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ");
+        strbuf fin = STRBUF_INIT;
+        for (int k = 1;; k++) { /* two fetches in one second get -2, -3 */
+            fin.len = 0;
+            if (k == 1)
+                sb_printf(&fin, "%s/%s", tdir.s, stamp);
+            else
+                sb_printf(&fin, "%s/%s-%d", tdir.s, stamp, k);
+            struct stat st;
+            if (stat(fin.s, &st) != 0)
+                break;
+        }
+        if (rename(tmp.s, fin.s) != 0) {
+            rc = wf_errorf(err, "cannot rename %s to %s: %s", tmp.s, fin.s, strerror(errno));
+            sb_free(&fin);
+        } else {
+            *dir = sb_take(&fin);
+        }
+    }
+    if (rc != 0)
+        remove_tree(tmp.s);
+    cJSON_Delete(r.pages);
+    cJSON_Delete(cbs);
+    sb_free(&tdir);
+    sb_free(&tmp);
+    return rc;
+}
