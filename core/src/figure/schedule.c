@@ -10,8 +10,8 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <sys/resource.h>
 #include <stdbool.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
