@@ -17,7 +17,8 @@ static const char build_usage[] =
     "Builds the named figures (default: all). For each: DIR/FIG.gp (gnuplot script), FIG.csv (the numbers\n"
     "drawn), FIG.json (manifest with inputs and their sha256) and the rendered files. A figure whose input\n"
     "is absent is reported NO-DATA with the table it needs. Exit status: 0 all built or NO-DATA, 1 a figure\n"
-    "failed, 2 usage, 3 a plugin was refused, 4 gnuplot missing.\n";
+    "failed, 2 usage, 3 a plugin was refused, 4 gnuplot missing. The PNG is 2x the canvas (for screens);\n"
+    "--format png1x writes FIG.png at 1x.\n";
 
 static int parse_jobs(const char *s)
 {
@@ -32,7 +33,7 @@ static int valid_formats(const char *s)
     int ok = 1, any = 0;
     for (char *t = strtok_r(d, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         any = 1;
-        if (strcmp(t, "svg") && strcmp(t, "pdf") && strcmp(t, "png"))
+        if (strcmp(t, "svg") && strcmp(t, "pdf") && strcmp(t, "png") && strcmp(t, "png1x"))
             ok = 0;
     }
     free(d);
@@ -93,7 +94,7 @@ int cli_build(wf_app *a, int argc, char **argv)
             want[n_want++] = arg;
     }
     if (!valid_formats(formats)) {
-        fprintf(stderr, "wrrfig build: --format takes a comma-separated list of svg, pdf, png\n");
+        fprintf(stderr, "wrrfig build: --format takes a comma-separated list of svg, pdf, png (2x), png1x\n");
         free(want);
         return EXIT_USAGE;
     }

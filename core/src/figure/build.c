@@ -46,9 +46,31 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     }
     const wrrfig_host *h = host_api();
     const char *title = c.title ? c.title : h->spec_text(&c, "title");
+    /* The canvas is one of the house sizes; only a content-sized text table
+     * ("canvas": "table") brings its own "size". */
     double w = 0, hh = 0;
-    h->spec_number(&c, "size.0", &w);
-    h->spec_number(&c, "size.1", &hh);
+    const char *cv = h->spec_text(&c, "canvas");
+    if (cv && strcmp(cv, "table") == 0) {
+        if (!h->spec_number(&c, "size.0", &w) || !h->spec_number(&c, "size.1", &hh) || w < 100 || hh < 50 ||
+            w > 4000 || hh > 4000) {
+            wf_errorf(reason, "spec: canvas 'table' needs \"size\": [width, height] in pixels (100-4000)");
+            goto done;
+        }
+    } else {
+        const gp_canvas *gc = gp_canvas_find(cv ? cv : GP_CANVAS_DEFAULT);
+        if (!gc) {
+            wf_errorf(reason, "spec: canvas '%s' (expected one of %s)", cv, gp_canvas_names());
+            goto done;
+        }
+        double ignored;
+        if (h->spec_number(&c, "size.0", &ignored)) {
+            wf_errorf(reason, "spec: \"size\" is only for canvas 'table'; use \"canvas\": one of %s",
+                      gp_canvas_names());
+            goto done;
+        }
+        w = gc->width;
+        hh = gc->height;
+    }
     strbuf hc = STRBUF_INIT;
     sb_printf(&hc, "plugin %s %s, ABI %u.%u", f->plugin->name, f->plugin->version, f->plugin->abi_major,
               f->plugin->abi_minor);

@@ -159,6 +159,26 @@ static char *wrap_title(const char *t, size_t maxc)
     return sb_take(&b);
 }
 
+static const gp_canvas canvases[] = {
+    {"full", 1000, 600},      /* the report's text width: charts, multi-panel figures */
+    {"full-tall", 1000, 760}, /* text width, for charts with many categories */
+    {"half", 640, 480},       /* half the text width: small single charts */
+    {"map", 900, 900},        /* choropleth maps (the maps plugins trim to it) */
+};
+
+const gp_canvas *gp_canvas_find(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof canvases / sizeof canvases[0]; i++)
+        if (strcmp(canvases[i].name, name) == 0)
+            return &canvases[i];
+    return NULL;
+}
+
+const char *gp_canvas_names(void)
+{
+    return "full (1000x600), full-tall (1000x760), half (640x480), map (900x900), table (its own size)";
+}
+
 char *gp_script(const gp_script_parts *p)
 {
     strbuf b = STRBUF_INIT;
@@ -187,11 +207,18 @@ char *gp_script(const gp_script_parts *p)
               "if (wrrfig_fmt eq 'pdf') { set terminal pdfcairo size %.2fin,%.2fin font 'DejaVu Sans,11' "
               "fontscale 1.08 background rgb 'white' noenhanced }\n",
               w / 100.0, h / 100.0);
+    /* PNG at 2x for screens (source lines and value labels legible), every
+     * length doubled so it looks like the 1x image, only sharper; the
+     * format png1x writes the same file name at 1x. */
     sb_printf(&b,
               "if (wrrfig_fmt eq 'png') { set terminal pngcairo size %d,%d font 'DejaVu Sans,11' "
+              "fontscale 1.5 linewidth 2 dashlength 2 pointscale 2 background rgb 'white' noenhanced }\n",
+              2 * w, 2 * h);
+    sb_printf(&b,
+              "if (wrrfig_fmt eq 'png1x') { set terminal pngcairo size %d,%d font 'DejaVu Sans,11' "
               "fontscale 0.75 background rgb 'white' noenhanced }\n",
               w, h);
-    sb_puts(&b, "set output wrrfig_output.'.'.wrrfig_fmt\n");
+    sb_puts(&b, "set output wrrfig_output.'.'.(wrrfig_fmt eq 'png1x' ? 'png' : wrrfig_fmt)\n");
     for (int i = 0; i < GP_PALETTE_N; i++)
         sb_printf(&b, "set linetype %d lc rgb '%s' lw 2 pt 7 ps 0.8\n", i + 1, palette[i]);
     sb_puts(&b, "set border 3 lc rgb '#444444'\nset tics nomirror out\n"

@@ -87,8 +87,9 @@ int render_figure(const char *gp_path, const char *out_dir, const char *id, cons
     char *save = NULL;
     for (char *tok = strtok_r(fmts, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
         strbuf tmp = STRBUF_INIT, fin = STRBUF_INIT;
-        sb_printf(&tmp, "%s.%s", prefix.s, tok);
-        sb_printf(&fin, "%s/%s.%s", out_dir, id, tok);
+        const char *ext = strcmp(tok, "png1x") == 0 ? "png" : tok; /* the 1x PNG has the same name */
+        sb_printf(&tmp, "%s.%s", prefix.s, ext);
+        sb_printf(&fin, "%s/%s.%s", out_dir, id, ext);
         struct stat st;
         if (ok && (stat(tmp.s, &st) != 0 || st.st_size == 0)) {
             wf_errorf(reason, "gnuplot wrote no %s output", tok);
