@@ -154,7 +154,7 @@ figures: deps-build
 	$(MAKE) all
 	$(BIN) build --out out
 	$(BIN) check --out out > out/claims.txt; status=$$?; tail -n 1 out/claims.txt; \
-	    echo "claims: out/claims.html, out/claims.md, out/claims.txt"; exit $$status
+	    echo "claims: out/claims.json, out/claims.html, out/claims.md, out/claims.txt"; exit $$status
 
 bench: all
 	@sh scripts/install-deps.sh build render bench

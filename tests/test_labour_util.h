@@ -76,7 +76,7 @@ static inline wf_measure_result lt_measure(const char *data, const char *ref)
     do {                                                                                           \
         wf_measure_result lt_r_ = lt_measure((data), (ref));                                       \
         if (lt_r_.status != EVAL_OK)                                                            \
-            fail_msg("%s: status %d, %s", (ref), (int)lt_r_.status, lt_r_.reason);                 \
+            fail_msg("%s: status %d, %s", (ref), (int)lt_r_.status, lt_r_.reason.msg);                 \
         assert_double_near(lt_r_.value, (expected), (eps));                                        \
     } while (0)
 
@@ -85,7 +85,7 @@ static inline wf_measure_result lt_measure(const char *data, const char *ref)
         wf_measure_result lt_r_ = lt_measure((data), (ref));                                       \
         if (lt_r_.status != (want))                                                                \
             fail_msg("%s: status %d (expected %d), %s", (ref), (int)lt_r_.status, (int)(want),     \
-                     lt_r_.reason);                                                                \
+                     lt_r_.reason.msg);                                                                \
     } while (0)
 
 #endif

@@ -191,7 +191,7 @@ static inline double tu_eval_ok(const wf_app *a, const char *ref)
     wf_measure_result r;
     wf_measure_eval(a, ref, &r);
     if (r.status != EVAL_OK)
-        fail_msg("%s: status %d (%s)", ref, r.status, r.reason);
+        fail_msg("%s: status %d (%s)", ref, r.status, r.reason.msg);
     return r.value;
 }
 

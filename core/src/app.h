@@ -2,6 +2,8 @@
 #ifndef WF_APP_H
 #define WF_APP_H
 
+#include <stdbool.h>
+
 #include <cjson/cJSON.h>
 
 #include "host/registry.h"
@@ -22,9 +24,13 @@ typedef struct wf_app {
     const char *data_dir;
     const char *plugin_dir;
     const char *figures_dir;
+    const char *shared_dir;      /* third-party downloads for import (--shared, $WRRFIG_SHARED) */
     const char *lang;            /* "nl" or "en" */
     double timeout;              /* seconds per figure build (and render) */
     wf_registry reg;
+    bool plugins_loaded;         /* plugins were loaded (by wf_cmd_prepare or a test) */
+    int plugin_rc;               /* EXIT_PLUGINS when a plugin was refused, else 0 */
+    char *owned[4];              /* default directories filled in by wf_cmd_prepare (cmd/cmd.h) */
 } wf_app;
 
 /* Loads the plugins and prints refusals to stderr. Returns 0 or EXIT_PLUGINS. */

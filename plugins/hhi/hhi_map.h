@@ -1,11 +1,9 @@
 /*
  * hhi_map.h - draws a choropleth of regions with gnuplot through the host.
  *
- * One filled polygon per ring in its class colour with thin white borders;
- * holes are painted over in the background colour afterwards, and regions
- * lying inside another region's hole (enclaves) are painted again on top,
- * so Baarle-Nassau's Belgian enclaves show as gaps while an enclave that is
- * itself a mapped region keeps its colour. Equal aspect ratio, no axes, a
+ * The map itself is the common renderer's (common/choropleth.h: classes,
+ * white holes, enclaves on top); this adds the frame: equal aspect ratio,
+ * no axes, a
  * legend built with keyentry. The plot range is the regions' bounding box
  * plus a margin, so no polygon reaches the border (gnuplot 5.4.4 clips
  * filled polygons wrongly at the range edge).
@@ -15,10 +13,10 @@
 
 #include <stddef.h>
 
+#include "common/choropleth.h"
 #include "wrrfig/plugin.h"
 
-#define HHI_NO_CLASS (-1)
-#define HHI_MAP_MAX_BLOCKS 10 /* classes (at most 9) plus one for no data */
+#define HHI_NO_CLASS WFC_CHORO_NONE
 
 typedef struct hhi_map_legend {
     size_t n_classes;
@@ -39,8 +37,5 @@ int hhi_legend_place(const char *spec);
  * -1 when there is nothing to draw or a class is out of range (logged). */
 int hhi_draw_map(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_feature *const *regions,
                  const int *cls, size_t n, const hhi_map_legend *legend);
-
-/* Whether point (x, y) lies inside the ring (even-odd rule). */
-int hhi_point_in_ring(const wrrfig_ring *r, double x, double y);
 
 #endif

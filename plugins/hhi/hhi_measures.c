@@ -12,10 +12,11 @@
 #include "hhi_data.h"
 #include "hhi_national.h"
 
-/* The 18-group table is not among the measures' declared inputs: the host
- * makes a measure NO-DATA when any declared input is absent, and this one
- * does not exist yet. Once imported, add it to the inputs and read it with
- * hhi_load_group_counts() as fig-2-14-report does. */
+/* The 18-group table is not among the measures' declared inputs, because it
+ * does not exist yet. (The host makes a measure NO-DATA by itself only when
+ * all its declared inputs are absent; otherwise the measure decides.) Once
+ * imported, add it to the inputs and read it with hhi_load_group_counts() as
+ * fig-2-14-report does. */
 #define NEED_18 \
     "the report's 18 origin groups need CBS 84910NED (population by origin country per region) aggregated " \
     "with the WRR country -> group crosswalk (table " HHI_T_18_GEM2015 ")"

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geom.h"
+#include "common/choropleth.h"
+#include "common/maplabels.h"
 
 #define MAX_TYPES 12
 #define TYPES_INPUT "report/kader-2-3"
@@ -77,71 +78,20 @@ static const wrrfig_feature *find_feature(const wrrfig_feature *f, size_t n, con
     return NULL;
 }
 
-/* Outer rings of features of class k (k = lg->n: the rest), painted before
- * (enclaves == 0) or after (enclaves == 1) the holes. */
-static int class_block(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_feature *f, size_t n, const int *cls,
-                       int k, int enclaves, const char *name)
+/* Plots the map (outer rings by class, the holes white, then the rings
+ * inside holes), then the names block when given. */
+static void map_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_choro_parts *m, const char *names)
 {
-    int any = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (cls[i] != k)
-            continue;
-        for (size_t r = 0; r < f[i].n_rings; r++) {
-            const wrrfig_ring *ring = &f[i].rings[r];
-            if (ring->is_hole || geom_ring_in_hole(ring, f, n) != enclaves)
-                continue;
-            if (!any)
-                h->gp_block_begin(ctx, name);
-            any = 1;
-            for (size_t p = 0; p < ring->n_points; p++)
-                h->gp_block_row(ctx, "%.1f %.1f", ring->xy[2 * p], ring->xy[2 * p + 1]);
-            h->gp_block_row(ctx, "");
-        }
-    }
-    if (any)
-        h->gp_block_end(ctx);
-    return any;
-}
-
-typedef struct map_parts {
-    const int *has_c, *has_e;
-    int any_hole;
-    const legend *lg;
-} map_parts;
-
-/* One clause per line, joined by gnuplot's line continuation, so every
- * clause goes through gp_cmd; counted first so the last has no comma. */
-#define CLAUSE(fmt, ...)                                                                                          \
-    do {                                                                                                          \
-        if (++done < total)                                                                                       \
-            h->gp_cmd(ctx, fmt ", \\", __VA_ARGS__);                                                             \
-        else                                                                                                      \
-            h->gp_cmd(ctx, fmt, __VA_ARGS__);                                                                     \
-    } while (0)
-
-/* Plots the map's blocks: outer rings by class, the holes white, then the
- * rings inside holes, then the names block when given. */
-static void map_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const map_parts *m, const char *names)
-{
-    int n = (int)m->lg->n, total = m->any_hole + (names != NULL), done = 0;
-    for (int k = 0; k <= n; k++)
-        total += m->has_c[k] + m->has_e[k];
+    wfc_plot pl = {m->n_clauses + (names != NULL), 0};
     h->gp_cmd(ctx, "plot \\");
-    for (int k = 0; k <= n; k++)
-        if (m->has_c[k])
-            CLAUSE("  $c%d with filledcurves closed fillcolor rgb %q linewidth 0.3", k,
-                   k == n ? m->lg->rest_colour : m->lg->colour[k]);
-    if (m->any_hole)
-        CLAUSE("  $holes with filledcurves closed fillcolor rgb %q linewidth 0.3", "#ffffff");
-    for (int k = 0; k <= n; k++)
-        if (m->has_e[k])
-            CLAUSE("  $e%d with filledcurves closed fillcolor rgb %q linewidth 0.3", k,
-                   k == n ? m->lg->rest_colour : m->lg->colour[k]);
+    wfc_choro_plot(h, ctx, m, &pl);
     if (names) {
         if (strcmp(names, "names_main") == 0)
-            CLAUSE("  $names_main using 1:2:3 with labels font %q textcolor rgb %q noenhanced", ",9", "#111111");
+            WFC_PLOT_CLAUSE(h, ctx, &pl, "  $names_main using 1:2:3 with labels font %q textcolor rgb %q noenhanced",
+                            ",9", "#111111");
         else
-            CLAUSE("  $names_inset using 1:2:3 with labels font %q textcolor rgb %q noenhanced", ",9", "#111111");
+            WFC_PLOT_CLAUSE(h, ctx, &pl, "  $names_inset using 1:2:3 with labels font %q textcolor rgb %q noenhanced",
+                            ",9", "#111111");
     }
 }
 
@@ -204,41 +154,31 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->log(ctx, WRRFIG_LOG_WARN, "%zu of %zu example municipalities not in the boundaries", rows - matched,
                rows);
 
-    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-    for (size_t i = 0; i < nf; i++)
-        for (size_t r = 0; r < f[i].n_rings; r++)
-            for (size_t p = 0; p < f[i].rings[r].n_points; p++) {
-                x0 = fmin(x0, f[i].rings[r].xy[2 * p]);
-                x1 = fmax(x1, f[i].rings[r].xy[2 * p]);
-                y0 = fmin(y0, f[i].rings[r].xy[2 * p + 1]);
-                y1 = fmax(y1, f[i].rings[r].xy[2 * p + 1]);
-            }
-    if (!(x1 > x0 && y1 > y0)) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: no drawable outline", GEO_INPUT);
+    const wrrfig_feature **regions = malloc(nf * sizeof *regions);
+    if (!regions) {
         free(cls);
         return WRRFIG_ERROR;
     }
-
-    int has_c[MAX_TYPES + 1], has_e[MAX_TYPES + 1], any_hole = 0;
-    for (int k = 0; k <= (int)lg.n; k++) {
-        char name[16];
-        snprintf(name, sizeof name, "c%d", k);
-        has_c[k] = class_block(h, ctx, f, nf, cls, k, 0, name);
-        snprintf(name, sizeof name, "e%d", k);
-        has_e[k] = class_block(h, ctx, f, nf, cls, k, 1, name);
+    for (size_t i = 0; i < nf; i++) {
+        regions[i] = &f[i];
+        if (cls[i] == (int)lg.n)
+            cls[i] = WFC_CHORO_NONE;
     }
-    for (size_t i = 0; i < nf; i++)
-        for (size_t r = 0; r < f[i].n_rings; r++)
-            if (f[i].rings[r].is_hole) {
-                if (!any_hole)
-                    h->gp_block_begin(ctx, "holes");
-                any_hole = 1;
-                for (size_t p = 0; p < f[i].rings[r].n_points; p++)
-                    h->gp_block_row(ctx, "%.1f %.1f", f[i].rings[r].xy[2 * p], f[i].rings[r].xy[2 * p + 1]);
-                h->gp_block_row(ctx, "");
-            }
-    if (any_hole)
-        h->gp_block_end(ctx);
+    double box[4];
+    if (wfc_regions_bbox(regions, nf, box) != 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: no drawable outline", GEO_INPUT);
+        free(regions);
+        free(cls);
+        return WRRFIG_ERROR;
+    }
+    double x0 = box[0], x1 = box[1], y0 = box[2], y1 = box[3];
+    wfc_choropleth map = {regions, nf, cls, lg.n, lg.colour, lg.rest_colour, "#ffffff", 0.3};
+    wfc_choro_parts mp;
+    if (wfc_choro_blocks(h, ctx, &map, &mp) != 0) {
+        free(regions);
+        free(cls);
+        return WRRFIG_ERROR;
+    }
 
     /* An inset enlarges the crowded west (spec "inset", RD metres), so
      * small examples such as Diemen or Rijswijk can be seen and named. */
@@ -251,6 +191,7 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     }
     if (has_inset && !(inset[1] > inset[0] && inset[3] > inset[2])) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec inset: expected [x0, x1, y0, y1] with x0 < x1 and y0 < y1");
+        free(regions);
         free(cls);
         return WRRFIG_ERROR;
     }
@@ -259,7 +200,7 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
         int any = 0;
         for (size_t i = 0; i < nf; i++) {
             double lx, ly;
-            if (cls[i] == (int)lg.n || geom_label_point(&f[i], &lx, &ly) < 0)
+            if (cls[i] == WFC_CHORO_NONE || wfc_label_point(&f[i], &lx, &ly) < 0)
                 continue;
             int in = has_inset && lx >= inset[0] && lx <= inset[1] && ly >= inset[2] && ly <= inset[3];
             if (in != pass)
@@ -277,7 +218,6 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
             any_main = any;
     }
 
-    map_parts mp = {has_c, has_e, any_hole, &lg};
     double mx = 0.02 * (x1 - x0), my = 0.02 * (y1 - y0);
     h->gp_cmd(ctx, "unset title");
     h->gp_cmd(ctx, "unset key");
@@ -319,13 +259,14 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set key inside top left Left reverse samplen 1.5 spacing 1.15 noautotitle");
     /* a plot of key entries alone trips an assertion in gnuplot 5.4, so an
      * empty curve comes first */
-    int total = (int)lg.n + 2, done = 0;
+    wfc_plot pl = {lg.n + 2, 0};
     h->gp_cmd(ctx, "plot \\");
-    CLAUSE("  %g notitle", NAN);
+    WFC_PLOT_CLAUSE(h, ctx, &pl, "  %g notitle", NAN);
     for (size_t k = 0; k < lg.n; k++)
-        CLAUSE("  keyentry with boxes fillcolor rgb %q title %q", lg.colour[k], lg.label[k]);
-    CLAUSE("  keyentry with boxes fillcolor rgb %q title %q", lg.rest_colour, lg.rest_label);
+        WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with boxes fillcolor rgb %q title %q", lg.colour[k], lg.label[k]);
+    WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with boxes fillcolor rgb %q title %q", lg.rest_colour, lg.rest_label);
     h->gp_cmd(ctx, "unset multiplot");
+    free(regions);
     free(cls);
     return WRRFIG_OK;
 }

@@ -3,7 +3,7 @@
  * sample of verdicts), plus exit codes and the reports on small fixture
  * registries.
  *
- * cli_check is called in-process (the same entry point main.c dispatches
+ * cmd_check is called in-process (the same entry point main.c dispatches
  * `wrrfig check` to), with standard output and error captured.
  *
  * When plugins or data change the verdicts on purpose, refresh the
@@ -17,6 +17,9 @@
 
 #include "app.h"
 #include "claims/check.h"
+#include "claims/figindex.h"
+#include "claims/read.h"
+#include "cmd/cmd.h"
 
 #define EXPECTED WF_FIXTURES "/claims/expected-shipped.json"
 
@@ -25,7 +28,7 @@ typedef struct captured {
     char *out, *err;
 } captured;
 
-/* Runs cli_check with args (NULL-terminated) on the shipped plugins and data. */
+/* Runs cmd_check with args (NULL-terminated) on the shipped plugins and data. */
 static captured check(const char *first, ...)
 {
     wf_app a;
@@ -53,7 +56,7 @@ static captured check(const char *first, ...)
     captured c;
     c.rc = app_load_plugins(&a);
     if (c.rc == 0)
-        c.rc = cli_check(&a, argc, argv);
+        c.rc = cmd_check(&a, argc, argv);
     fflush(NULL);
     dup2(save_out, 1);
     dup2(save_err, 2);
@@ -61,7 +64,7 @@ static captured check(const char *first, ...)
     close(save_err);
     close(fo);
     close(fe);
-    registry_free(&a.reg);
+    wf_app_release(&a);
     c.out = tu_read(outp, NULL);
     c.err = tu_read(errp, NULL);
     unlink(outp);
@@ -75,7 +78,8 @@ static void release(captured *c)
     free(c->err);
 }
 
-static const char *const count_keys[] = {"checked", "pass", "fail", "no_data", "unbound", "error", "mismatches"};
+static const char *const count_keys[] = {"checked", "data",    "pass",    "fail",  "internal",  "consistent",
+                                         "inconsistent", "no_data", "unbound", "error", "mismatches"};
 
 static void test_shipped_against_expectation(void **state)
 {
@@ -95,18 +99,19 @@ static void test_shipped_against_expectation(void **state)
         cJSON *e = cJSON_CreateObject();
         cJSON_AddItemToObject(e, "counts", cJSON_Duplicate(summary, 1));
         cJSON_DeleteItemFromObject(cJSON_GetObjectItem(e, "counts"), "strict");
+        cJSON_DeleteItemFromObject(cJSON_GetObjectItem(e, "counts"), "text");
         cJSON *sample = cJSON_AddObjectToObject(e, "sample");
         int seen_chapter[10] = {0};
         const cJSON *it;
         cJSON_ArrayForEach(it, claims)
         {
-            const char *st = cJSON_GetObjectItem(it, "status")->valuestring;
+            const char *st = cJSON_GetObjectItem(it, "verdict")->valuestring;
             int ch = cJSON_GetObjectItem(it, "chapter")->valueint;
             int first = ch >= 0 && ch < 10 && !seen_chapter[ch];
             if (first)
                 seen_chapter[ch] = 1;
-            if (first || !strcmp(st, "pass") || !strcmp(st, "fail") ||
-                strcmp(cJSON_GetObjectItem(it, "expect")->valuestring, "pass"))
+            if (first || !strcmp(st, "pass") || !strcmp(st, "fail") || !strcmp(st, "consistent") ||
+                !strcmp(st, "inconsistent") || strcmp(cJSON_GetObjectItem(it, "expectation")->valuestring, "pass"))
                 cJSON_AddStringToObject(sample, cJSON_GetObjectItem(it, "id")->valuestring, st);
         }
         char *text = cJSON_Print(e);
@@ -140,7 +145,7 @@ static void test_shipped_against_expectation(void **state)
         cJSON_ArrayForEach(it, claims) if (!strcmp(cJSON_GetObjectItem(it, "id")->valuestring, s->string)) found = it;
         if (!found)
             fail_msg("sample claim %s is not in the output", s->string);
-        const char *st = cJSON_GetObjectItem(found, "status")->valuestring;
+        const char *st = cJSON_GetObjectItem(found, "verdict")->valuestring;
         if (strcmp(st, s->valuestring))
             fail_msg("claim %s: expected %s, got %s", s->string, s->valuestring, st);
     }
@@ -166,15 +171,17 @@ static void test_exit_codes(void **state)
     captured c = check("--registry", WF_FIXTURES "/claims/ok", "--no-report", NULL);
     if (c.rc != 0)
         fail_msg("ok registry: exit %d\n%s%s", c.rc, c.out, c.err);
-    assert_contains(c.out, "5 claims checked: 5 PASS, 0 FAIL");
-    assert_contains(c.out, "t-pct                        claimed = 28 percent (tol 0.5)  observed 27.957");
-    assert_contains(c.out, "t-share                      claimed ~ 19 percent (tol 0.5)  observed 18.8235");
+    /* arithmetic on printed numbers rests on the report alone */
+    assert_contains(c.out, "0 claims checked against third-party data: 0 pass, 0 fail; 5 statements checked for "
+                           "internal consistency: 5 consistent, 0 inconsistent;");
+    assert_contains(c.out, "CONSISTENT   t-pct                        claimed = 28 percent (tol 0.5)  observed 27.957");
+    assert_contains(c.out, "CONSISTENT   t-share                      claimed ~ 19 percent (tol 0.5)  observed 18.8235");
     assert_contains(c.out, "t-expr");
     release(&c);
 
     c = check("--registry", WF_FIXTURES "/claims/fail", "--no-report", NULL);
     assert_int_equal(c.rc, EXIT_FAILED);
-    assert_contains(c.out, "FAIL     t-fifteen");
+    assert_contains(c.out, "INCONSISTENT t-fifteen");
     assert_contains(c.out, "observed 13.5099");
     assert_contains(c.out, "<-- differs from expectation");
     release(&c);
@@ -186,7 +193,7 @@ static void test_exit_codes(void **state)
 
     c = check("--registry", WF_FIXTURES "/claims/unbound", "--no-report", NULL);
     assert_int_equal(c.rc, 0);
-    assert_contains(c.out, "UNBOUND  t-unbound");
+    assert_contains(c.out, "UNBOUND      t-unbound");
     assert_contains(c.out, "no plugin provides measure 'nosuch.total'");
     release(&c);
 
@@ -202,9 +209,9 @@ static void test_exit_codes(void **state)
 
     c = check("--registry", WF_FIXTURES "/claims/error", "--no-report", NULL);
     assert_int_equal(c.rc, EXIT_FAILED);
-    assert_contains(c.out, "ERROR    t-div0");
-    assert_contains(c.out, "ERROR    t-missing-param");
-    assert_contains(c.out, "0 PASS, 0 FAIL, 0 NO-DATA, 0 UNBOUND, 2 ERROR; 2 differ");
+    assert_contains(c.out, "ERROR        t-div0");
+    assert_contains(c.out, "ERROR        t-missing-param");
+    assert_contains(c.out, "0 NO-DATA, 0 UNBOUND, 2 ERROR (2 claims in all); 2 differ");
     release(&c);
 
     c = check("--registry", WF_FIXTURES "/claims/ok", "--claim", "nope", NULL);
@@ -216,9 +223,10 @@ static void test_exit_codes(void **state)
     assert_int_equal(c.rc, EXIT_USAGE);
     release(&c);
 
+    /* A chapter without claims is a typo, not "0 claims checked" (issue 17). */
     c = check("--registry", WF_FIXTURES "/claims/ok", "--chapter", "3", NULL);
-    assert_int_equal(c.rc, 0);
-    assert_contains(c.out, "0 claims checked");
+    assert_int_equal(c.rc, EXIT_USAGE);
+    assert_contains(c.err, "--chapter 3: the registry has no claims for that chapter");
     release(&c);
 }
 
@@ -232,9 +240,9 @@ static void test_reports_written_and_deterministic(void **state)
     char *md = tu_readf("%s/claims.md", dir), *html = tu_readf("%s/claims.html", dir);
     assert_non_null(md);
     assert_non_null(html);
-    assert_contains(md, "### t-fifteen: FAIL (known problem in the report)");
+    assert_contains(md, "### t-fifteen: INCONSISTENT (known problem in the report)");
     assert_contains(md, "- Recorded expectation: fail. SYNTHETIC TEST FIXTURE: 30,600 / 2,265 is 13.5");
-    assert_contains(html, "<article class=\"st-fail\" id=\"t-fifteen\">");
+    assert_contains(html, "<article class=\"st-inconsistent\" id=\"t-fifteen\">");
     assert_contains(html, "no table: arithmetic on the numbers printed in the report");
     c = check("--registry", WF_FIXTURES "/claims/expectfail", "--out", dir, NULL);
     release(&c);
@@ -273,36 +281,129 @@ static void test_binary(void **state)
     free(err);
 }
 
-static void test_figure_verdicts(void **state)
+/* A build writes only the ids of the claims about a figure (from the
+ * registry's figure index) into its manifest; the verdicts are check's
+ * output, in DIR/claims.json. */
+static void test_manifest_lists_claim_ids(void **state)
 {
     (void)state;
-    wf_app a;
-    memset(&a, 0, sizeof a);
-    a.data_dir = WF_DATA;
-    a.plugin_dir = WF_PLUGINS;
-    a.figures_dir = WF_FIGURES;
-    a.lang = "nl";
-    a.timeout = 30;
-    assert_int_equal(app_load_plugins(&a), 0);
-    strbuf errs = STRBUF_INIT;
-    cJSON *v = claims_figure_verdicts(&a, "tab-2-1", &errs);
-    assert_non_null(v);
-    assert_true(cJSON_GetArraySize(v) >= 54);
-    const cJSON *it;
-    int seen_sum_fail = 0;
-    cJSON_ArrayForEach(it, v)
+    char *dir = tu_tempdir("claims-manifest");
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig(&out, &err, "build", "tab-2-1", "--out", dir, "--no-render", NULL);
+    if (rc != 0)
+        fail_msg("build tab-2-1: exit %d: %s", rc, err ? err : "");
+    free(out);
+    free(err);
+    char *text = tu_readf("%s/tab-2-1.json", dir);
+    assert_non_null(text);
+    cJSON *m = cJSON_Parse(text);
+    assert_non_null(m);
+    const cJSON *ids = cJSON_GetObjectItem(m, "claims"), *it;
+    assert_true(cJSON_IsArray(ids));
+    assert_true(cJSON_GetArraySize(ids) >= 20);
+    int seen = 0;
+    cJSON_ArrayForEach(it, ids)
     {
-        assert_non_null(cJSON_GetObjectItem(it, "id"));
-        if (!strcmp(cJSON_GetObjectItem(it, "id")->valuestring, "n2-t21-sum-voorsteden-2006"))
-            seen_sum_fail = !strcmp(cJSON_GetObjectItem(it, "status")->valuestring, "fail");
+        assert_true(cJSON_IsString(it));
+        seen |= !strcmp(it->valuestring, "n2-t21-sum-voorsteden-2006");
     }
-    assert_true(seen_sum_fail);
-    cJSON_Delete(v);
-    v = claims_figure_verdicts(&a, "fig-99-99", &errs);
-    assert_int_equal(cJSON_GetArraySize(v), 0);
-    cJSON_Delete(v);
-    sb_free(&errs);
-    registry_free(&a.reg);
+    assert_true(seen);
+    assert_null(cJSON_GetObjectItem(m, "claims_error"));
+    cJSON_Delete(m);
+    free(text);
+
+    captured c = check("--claim", "n2-t21-sum-voorsteden-2006", "--out", dir, NULL);
+    release(&c);
+    text = tu_readf("%s/claims.json", dir);
+    assert_non_null(text);
+    cJSON *j = cJSON_Parse(text);
+    assert_non_null(j);
+    const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "claims"), 0);
+    assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "n2-t21-sum-voorsteden-2006");
+    assert_string_equal(cJSON_GetObjectItem(first, "figure")->valuestring, "tab-2-1");
+    cJSON_Delete(j);
+    free(text);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+/* The shipped figure index is the registry's (check refuses a stale one). */
+static void test_figure_index_current(void **state)
+{
+    (void)state;
+    claim_set set = {0};
+    wf_errors errs = {0};
+    assert_int_equal(claims_load_dir(WF_DATA "/claims", &set, &errs), 0);
+    char *text = tu_read(WF_DATA "/claims/" CLAIMS_FIGURE_INDEX, NULL);
+    assert_non_null(text);
+    strbuf want = STRBUF_INIT;
+    claims_figure_index(&set, &want);
+    if (strcmp(text, want.s) != 0)
+        fail_msg("data/claims/%s is stale: run `wrrfig check --write-index`", CLAIMS_FIGURE_INDEX);
+    wf_error e;
+    assert_int_equal(claims_figure_index_check(WF_DATA "/claims", &set, &e), 0);
+    sb_free(&want);
+    wf_errors_free(&errs);
+    free(text);
+    claim_set_free(&set);
+}
+
+/* A stale index is a registry error, named with the way to fix it. */
+static void test_stale_index_refused(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir("claims-stale");
+    char *src = tu_read(WF_FIXTURES "/claims/ok/ch2.json", NULL);
+    assert_non_null(src);
+    strbuf p = STRBUF_INIT;
+    sb_printf(&p, "%s/ch2.json", dir);
+    tu_write(p.s, src);
+    p.len = 0;
+    sb_printf(&p, "%s/%s", dir, CLAIMS_FIGURE_INDEX);
+    tu_write(p.s, "{\"figures\": {}}\n");
+    captured c = check("--registry", dir, "--no-report", NULL);
+    assert_int_equal(c.rc, EXIT_FAILED);
+    assert_contains(c.err, "stale");
+    assert_contains(c.err, "--write-index");
+    release(&c);
+    c = check("--registry", dir, "--write-index", NULL);
+    assert_int_equal(c.rc, 0);
+    release(&c);
+    c = check("--registry", dir, "--no-report", NULL);
+    assert_int_equal(c.rc, 0);
+    release(&c);
+    sb_free(&p);
+    free(src);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+/* --explain shows everything the verdict rests on, down to the arithmetic. */
+static void test_explain(void **state)
+{
+    (void)state;
+    captured c = check("--explain", "c4-9-216", NULL);
+    assert_int_equal(c.rc, 0);
+    assert_contains(c.out, "c4-9-216: INCONSISTENT\n");
+    assert_contains(c.out, "quote (report line 8665");
+    assert_contains(c.out, "\"Voor iedere uitgenodigde vluchteling kwamen er in 2017 dus ongeveer vijftien");
+    assert_contains(c.out, "encoding: observed ~ 15 ratio, tolerance 0.5\n");
+    assert_contains(c.out, "measure: arith.ratio{a=30600, b=2265}\n");
+    assert_contains(c.out, "none: arithmetic on numbers printed in the report");
+    assert_contains(c.out, "arithmetic: |13.5099 - 15| = 1.4901 > 0.5 (tolerance): does not hold\n");
+    release(&c);
+    /* A data-backed claim names its table with the provenance sidecar. */
+    c = check("--explain", "c1-3-096", NULL);
+    assert_contains(c.out, "c1-3-096: FAIL\n");
+    assert_contains(c.out, "  cbs/37296ned\n");
+    assert_contains(c.out, "    source: CBS 37296ned\n");
+    assert_contains(c.out, "    licence: CC BY 4.0\n");
+    assert_contains(c.out, "kind: data\n");
+    release(&c);
+    c = check("--explain", "no-such-claim", NULL);
+    assert_int_equal(c.rc, EXIT_USAGE);
+    assert_contains(c.err, "no claim with id 'no-such-claim'");
+    release(&c);
 }
 
 int main(void)
@@ -313,7 +414,10 @@ int main(void)
         cmocka_unit_test(test_exit_codes),
         cmocka_unit_test(test_reports_written_and_deterministic),
         cmocka_unit_test(test_binary),
-        cmocka_unit_test(test_figure_verdicts),
+        cmocka_unit_test(test_manifest_lists_claim_ids),
+        cmocka_unit_test(test_figure_index_current),
+        cmocka_unit_test(test_stale_index_refused),
+        cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

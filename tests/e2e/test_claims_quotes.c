@@ -130,7 +130,9 @@ static void test_every_quote_is_in_the_report(void **state)
     flatten(raw, &t);
     claim_set set = {0};
     wf_errors errs = {0};
+    /* The registry's claims and the transcription tests' cells alike. */
     assert_int_equal(claims_load_dir(WF_DATA "/claims", &set, &errs), 0);
+    assert_int_equal(claims_load_dir(WF_FIXTURES "/transcriptions", &set, &errs), 0);
     size_t bad = 0;
     for (size_t i = 0; i < set.n; i++)
         if (!found_at_line(&t, set.v[i].quote_nl, set.v[i].line)) {

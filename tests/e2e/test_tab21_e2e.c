@@ -165,10 +165,10 @@ static void test_measures(void **state)
     assert_int_equal(registry_load_file(&a.reg, WF_TEST_PLUGINS "/crashy.so"), 0);
     wf_measure_eval(&a, "crashy.segv", &r);
     assert_int_equal(r.status, EVAL_ERROR);
-    assert_contains(r.reason, "crashed");
+    assert_contains(r.reason.msg, "crashed");
     wf_measure_eval(&a, "crashy.absent", &r);
     assert_int_equal(r.status, EVAL_NODATA);
-    assert_contains(r.reason, "input 'test/absent' is absent");
+    assert_contains(r.reason.msg, "input 'test/absent' is absent");
     wf_measure_eval(&a, "crashy.value{scale=2}", &r);
     assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 43, 1e-9);
@@ -181,7 +181,7 @@ static void test_measures(void **state)
     assert_double_near(r.value, 21.5, 1e-9);
     measure_server_eval(srv, "crashy.segv", &r);
     assert_int_equal(r.status, EVAL_ERROR);
-    assert_contains(r.reason, "crashed");
+    assert_contains(r.reason.msg, "crashed");
     measure_server_eval(srv, "crashy.value{scale=4}", &r);
     assert_int_equal(r.status, EVAL_OK);
     assert_double_near(r.value, 86, 1e-9);

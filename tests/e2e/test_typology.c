@@ -1,61 +1,9 @@
-/* typology plugin (fig-3-13): ring geometry as pure functions, then an end
- * to end build on a synthetic map with an enclave and a counter-enclave. */
+/* typology plugin (fig-3-13): an end to end build on a synthetic map with an
+ * enclave and a counter-enclave (the ring geometry is the common renderer's:
+ * tests/unit/test_common_choropleth.c). */
 #include "testutil.h"
 
-#include "../../plugins/typology/geom.c"
-
 #define FIX WF_FIXTURES "/typology/data"
-
-static const double SQUARE[] = {0, 0, 10, 0, 10, 10, 0, 10, 0, 0};
-static const double HOLE[] = {4, 4, 6, 4, 6, 6, 4, 6, 4, 4};
-static const double INNER[] = {4.5, 4.5, 5.5, 4.5, 5.5, 5.5, 4.5, 5.5, 4.5, 4.5};
-static const double SMALL[] = {20, 0, 21, 0, 21, 1, 20, 1, 20, 0};
-
-static void test_point_in_ring(void **state)
-{
-    (void)state;
-    wrrfig_ring r = {SQUARE, 5, 0};
-    assert_true(geom_point_in_ring(&r, 5, 5));
-    assert_true(geom_point_in_ring(&r, 0.1, 9.9));
-    assert_false(geom_point_in_ring(&r, 10.5, 5));
-    assert_false(geom_point_in_ring(&r, -1, -1));
-    wrrfig_ring degenerate = {SQUARE, 2, 0};
-    assert_false(geom_point_in_ring(&degenerate, 5, 5));
-}
-
-static void test_area_and_label_point(void **state)
-{
-    (void)state;
-    wrrfig_ring r = {SQUARE, 5, 0};
-    assert_double_near(geom_ring_area(&r), 100.0, 1e-12); /* counter-clockwise */
-    const double cw[] = {0, 0, 0, 10, 10, 10, 10, 0, 0, 0};
-    wrrfig_ring c = {cw, 5, 0};
-    assert_double_near(geom_ring_area(&c), -100.0, 1e-12);
-    /* the label goes to the largest outer ring, never to a hole */
-    wrrfig_ring rings[] = {{SMALL, 5, 0}, {SQUARE, 5, 0}, {HOLE, 5, 1}};
-    wrrfig_feature f = {"GM0001", "X", rings, 3};
-    double x, y;
-    assert_int_equal(geom_label_point(&f, &x, &y), 0);
-    assert_double_near(x, 5, 1e-12);
-    assert_double_near(y, 5, 1e-12);
-    wrrfig_ring only_hole[] = {{HOLE, 5, 1}};
-    wrrfig_feature g = {"GM0002", "Y", only_hole, 1};
-    assert_int_equal(geom_label_point(&g, &x, &y), -1);
-}
-
-static void test_rings_inside_holes(void **state)
-{
-    (void)state;
-    /* feature 0: square with a hole and a counter-enclave in that hole;
-     * feature 1: a separate island */
-    wrrfig_ring r0[] = {{SQUARE, 5, 0}, {HOLE, 5, 1}, {INNER, 5, 0}};
-    wrrfig_ring r1[] = {{SMALL, 5, 0}};
-    wrrfig_feature all[] = {{"GM0001", "A", r0, 3}, {"GM0002", "B", r1, 1}};
-    assert_false(geom_ring_in_hole(&r0[0], all, 2));
-    assert_true(geom_ring_in_hole(&r0[2], all, 2)); /* own hole counts */
-    assert_false(geom_ring_in_hole(&r0[1], all, 2)); /* a hole is never an enclave */
-    assert_false(geom_ring_in_hole(&r1[0], all, 2));
-}
 
 /* Until the host reads GeoJSON (branch hhi) the map is NO-DATA; once it
  * does, the full checks run. Either way the outcome is asserted. */
@@ -116,9 +64,6 @@ out:
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_point_in_ring),
-        cmocka_unit_test(test_area_and_label_point),
-        cmocka_unit_test(test_rings_inside_holes),
         cmocka_unit_test(test_map_on_fixture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

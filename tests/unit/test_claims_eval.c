@@ -72,13 +72,13 @@ static void fake(void *user, const char *ref, expr_value *out)
         snprintf(out->inputs, sizeof out->inputs, "t/years (src; sha256 def)");
     } else if (!strncmp(ref, "f.nodata", 8)) {
         out->status = EVAL_NODATA;
-        snprintf(out->reason, sizeof out->reason, "input 't/absent' is absent");
+        wf_errorf(&out->reason, "input 't/absent' is absent");
     } else if (!strncmp(ref, "f.unbound", 9)) {
         out->status = EVAL_UNBOUND;
-        snprintf(out->reason, sizeof out->reason, "no plugin provides it");
+        wf_errorf(&out->reason, "no plugin provides it");
     } else {
         out->status = EVAL_ERROR;
-        snprintf(out->reason, sizeof out->reason, "crashed");
+        wf_errorf(&out->reason, "crashed");
     }
 }
 
@@ -100,7 +100,7 @@ static void test_expression_arithmetic(void **state)
     assert_double_near(eval("f.v{x=8} / 2 / 2", 0).value, 2, 1e-12);
     expr_value v = eval("f.v{x=1} / f.v{x=0}", 0);
     assert_int_equal(v.status, EVAL_ERROR);
-    assert_contains(v.reason, "division by zero");
+    assert_contains(v.reason.msg, "division by zero");
     /* Provenance joined once, even though "; " occurs inside each entry. */
     v = eval("f.v{x=1} + f.v{x=2} + f.year{y=2001}", 0);
     assert_int_equal(v.status, EVAL_OK);
@@ -112,12 +112,12 @@ static void test_expression_worst_status(void **state)
     (void)state;
     expr_value v = eval("f.v{x=1} + f.nodata{}", 0);
     assert_int_equal(v.status, EVAL_NODATA);
-    assert_contains(v.reason, "t/absent");
+    assert_contains(v.reason.msg, "t/absent");
     v = eval("f.nodata{} - f.unbound{}", 0);
     assert_int_equal(v.status, EVAL_UNBOUND);
     v = eval("f.unbound{} * f.error{}", 0);
     assert_int_equal(v.status, EVAL_ERROR);
-    assert_string_equal(v.reason, "crashed");
+    assert_string_equal(v.reason.msg, "crashed");
     v = eval("f.v{x=1} +", 0);
     assert_int_equal(v.status, EVAL_ERROR);
 }
@@ -168,7 +168,7 @@ static void test_each_year(void **state)
     assert_int_equal(r.status, CLAIM_FAIL);
     assert_int_equal(r.observed_year, 2003);
     assert_double_near(r.observed, 90, 0);
-    assert_contains(r.reason, "fails in 2003");
+    assert_contains(r.reason.msg, "fails in 2003");
     assert_false(r.matches);
     claim_set_free(&s);
     /* "<" picks the largest value as the closest. */
@@ -181,7 +181,7 @@ static void test_each_year(void **state)
     s = one(">", "0", "0", "\"f.year{y=$year} + f.nodata{y=$year}\"", "\"quantifier\": {\"each_year\": [2000, 2001]}");
     claims_check_one(&s.v[0], fake, NULL, 0, &r);
     assert_int_equal(r.status, CLAIM_NODATA);
-    assert_contains(r.reason, "2000: ");
+    assert_contains(r.reason.msg, "2000: ");
     claim_set_free(&s);
 }
 

@@ -34,12 +34,14 @@ static int setup(void **state)
         return -1;
     }
     wf_errors_free(&errs);
-    f->res[0] = (claim_result){.status = CLAIM_PASS, .observed = 154432, .observed_year = 2010, .matches = 1};
+    f->res[0] = (claim_result){.status = CLAIM_PASS, .observed = 154432, .observed_year = 2010, .matches = 1,
+                                .kind = CLAIM_KIND_DATA};
     snprintf(f->res[0].inputs, sizeof f->res[0].inputs, "cbs/37296ned (CBS 37296ned; sha256 0123456789ab)");
-    f->res[1] = (claim_result){.status = CLAIM_FAIL, .observed = 30600.0 / 2265.0, .matches = 1};
+    f->res[1] = (claim_result){.status = CLAIM_FAIL, .observed = 30600.0 / 2265.0, .matches = 1,
+                                .kind = CLAIM_KIND_INTERNAL};
     f->res[2] = (claim_result){.status = CLAIM_NODATA, .matches = 1};
-    snprintf(f->res[2].reason, sizeof f->res[2].reason, "x.z{}: input 'cbs/37296ned' is absent");
-    f->res[3] = (claim_result){.status = CLAIM_FAIL, .observed = 12, .matches = 0};
+    snprintf(f->res[2].reason.msg, sizeof f->res[2].reason.msg, "x.z{}: input 'cbs/37296ned' is absent");
+    f->res[3] = (claim_result){.status = CLAIM_FAIL, .observed = 12, .matches = 0, .kind = CLAIM_KIND_DATA};
     f->run.set = &f->set;
     f->run.res = f->res;
     claims_run_count(&f->run);
@@ -59,9 +61,11 @@ static void test_counts(void **state)
 {
     fixture *f = *state;
     assert_int_equal(f->run.n_checked, 4);
-    assert_int_equal(f->run.counts[CLAIM_PASS], 1);
-    assert_int_equal(f->run.counts[CLAIM_FAIL], 2);
-    assert_int_equal(f->run.counts[CLAIM_NODATA], 1);
+    assert_int_equal(f->run.counts[VERDICT_PASS], 1);
+    assert_int_equal(f->run.counts[VERDICT_FAIL], 1);
+    assert_int_equal(f->run.counts[VERDICT_INCONSISTENT], 1);
+    assert_int_equal(f->run.counts[VERDICT_CONSISTENT], 0);
+    assert_int_equal(f->run.counts[VERDICT_NODATA], 1);
     assert_int_equal(f->run.n_mismatch, 1);
 }
 
@@ -89,25 +93,40 @@ static void test_json(void **state)
     assert_non_null(j);
     const cJSON *s = cJSON_GetObjectItem(j, "summary");
     assert_int_equal(cJSON_GetObjectItem(s, "checked")->valueint, 4);
-    assert_int_equal(cJSON_GetObjectItem(s, "fail")->valueint, 2);
+    assert_int_equal(cJSON_GetObjectItem(s, "fail")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(s, "inconsistent")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(s, "data")->valueint, 2);
+    assert_int_equal(cJSON_GetObjectItem(s, "internal")->valueint, 1);
     assert_int_equal(cJSON_GetObjectItem(s, "no_data")->valueint, 1);
     assert_int_equal(cJSON_GetObjectItem(s, "mismatches")->valueint, 1);
     const cJSON *claims = cJSON_GetObjectItem(j, "claims");
     assert_int_equal(cJSON_GetArraySize(claims), 4);
     const cJSON *a = cJSON_GetArrayItem(claims, 0);
-    assert_string_equal(cJSON_GetObjectItem(a, "status")->valuestring, "pass");
+    assert_string_equal(cJSON_GetObjectItem(a, "verdict")->valuestring, "pass");
+    assert_string_equal(cJSON_GetObjectItem(a, "kind")->valuestring, "data");
+    assert_string_equal(cJSON_GetObjectItem(a, "quote")->valuestring, "meer dan 150.000");
+    assert_int_equal(cJSON_GetObjectItem(a, "line")->valueint, 8);
+    assert_double_near(cJSON_GetObjectItem(a, "expected")->valuedouble, 150000, 0);
     assert_double_near(cJSON_GetObjectItem(a, "observed")->valuedouble, 154432, 0);
     assert_double_near(cJSON_GetObjectItem(a, "difference")->valuedouble, 4432, 0);
     assert_int_equal(cJSON_GetObjectItem(a, "observed_year")->valueint, 2010);
     assert_string_equal(cJSON_GetObjectItem(a, "figure")->valuestring, "fig-2-1");
-    assert_string_equal(cJSON_GetObjectItem(a, "inputs")->valuestring, "cbs/37296ned (CBS 37296ned; sha256 0123456789ab)");
+    const cJSON *t = cJSON_GetArrayItem(cJSON_GetObjectItem(a, "tables"), 0);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(a, "tables")), 1);
+    assert_string_equal(cJSON_GetObjectItem(t, "name")->valuestring, "cbs/37296ned");
+    assert_string_equal(cJSON_GetObjectItem(t, "source")->valuestring, "CBS 37296ned");
+    assert_string_equal(cJSON_GetObjectItem(t, "sha256")->valuestring, "0123456789ab");
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(t, "transcribes_report")));
     const cJSON *bb = cJSON_GetArrayItem(claims, 1);
-    assert_string_equal(cJSON_GetObjectItem(bb, "expect")->valuestring, "fail");
+    assert_string_equal(cJSON_GetObjectItem(bb, "expectation")->valuestring, "fail");
+    assert_string_equal(cJSON_GetObjectItem(bb, "verdict")->valuestring, "inconsistent");
+    assert_string_equal(cJSON_GetObjectItem(bb, "kind")->valuestring, "internal");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(bb, "tables")), 0);
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(bb, "matches_expectation")));
     const cJSON *c = cJSON_GetArrayItem(claims, 2);
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(c, "observed")));
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(c, "figure")));
-    assert_string_equal(cJSON_GetObjectItem(c, "status")->valuestring, "no-data");
+    assert_string_equal(cJSON_GetObjectItem(c, "verdict")->valuestring, "no-data");
     assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(claims, 3), "matches_expectation")));
     cJSON_Delete(j);
     sb_free(&b);
@@ -118,11 +137,14 @@ static void test_text(void **state)
     fixture *f = *state;
     strbuf b = STRBUF_INIT;
     claims_write_text(&b, &f->run);
-    assert_contains(sb_cstr(&b), "PASS     a");
+    assert_contains(sb_cstr(&b), "PASS         a");
+    assert_contains(sb_cstr(&b), "INCONSISTENT b");
     assert_contains(sb_cstr(&b), "observed 154432 (2010)  diff +4432");
     assert_contains(sb_cstr(&b), "[expected fail]");
     assert_contains(sb_cstr(&b), "d                            claimed < 0 persons  observed 12  diff +12  <-- differs");
-    assert_contains(sb_cstr(&b), "4 claims checked: 1 PASS, 2 FAIL, 1 NO-DATA, 0 UNBOUND, 0 ERROR; 1 differ");
+    assert_contains(sb_cstr(&b), "2 claims checked against third-party data: 1 pass, 1 fail; 1 statement checked "
+                                 "for internal consistency: 0 consistent, 1 inconsistent; 1 NO-DATA, 0 UNBOUND, "
+                                 "0 ERROR (4 claims in all); 1 differ");
     sb_free(&b);
 }
 
@@ -149,11 +171,11 @@ static void test_markdown_and_html_escape(void **state)
     claims_write_markdown(&md, &f->run);
     claims_write_html(&html, &f->run);
     assert_contains(sb_cstr(&md), "## 2 Nederland als immigratiesamenleving");
-    assert_contains(sb_cstr(&md), "### b: FAIL (known problem in the report)");
+    assert_contains(sb_cstr(&md), "### b: INCONSISTENT (known problem in the report)");
     assert_contains(sb_cstr(&md), "### d: FAIL (differs from the expectation)");
     assert_contains(sb_cstr(&md), "> \\<script\\>alert(1)\\</script\\> & \\*nadruk\\*");
     assert_contains(sb_cstr(&md), "- Observed: 154\xE2\x80\x89" "432 (2010); difference +4432");
-    assert_contains(sb_cstr(&md), "- Figure: fig-2-1 (not rendered)");
+    assert_contains(sb_cstr(&md), "- Figure: fig-2-1\n");
     assert_contains(sb_cstr(&html), "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *nadruk*");
     assert_null(strstr(sb_cstr(&html), "<script>alert"));
     assert_contains(sb_cstr(&html), "<article class=\"st-fail mismatch\" id=\"d\">");

@@ -4,7 +4,7 @@
 
 #include "figure/gpwrite.h"
 
-static int fmt(strbuf *b, gp_mode m, const char **why, const char *f, ...)
+static int fmt(strbuf *b, gp_mode m, wf_error *why, const char *f, ...)
 {
     va_list ap;
     va_start(ap, f);
@@ -41,7 +41,7 @@ static void test_directives(void **state)
 {
     (void)state;
     strbuf b = STRBUF_INIT;
-    const char *why = NULL;
+    wf_error why;
     assert_int_equal(fmt(&b, GP_COMMAND, &why, "set label %d %q at %g,%.2f lc rgb %c %zu %ld %u%%", 3, "it's", 0.1,
                          2.0 / 3.0, 0, (size_t)7, -5L, 9u),
                      0);
@@ -56,13 +56,13 @@ static void test_refused(void **state)
 {
     (void)state;
     strbuf b = STRBUF_INIT;
-    const char *why = NULL;
+    wf_error why;
     assert_int_equal(fmt(&b, GP_COMMAND, &why, "set title '%s'", "x"), -1);
-    assert_contains(why, "%s is refused");
+    assert_contains(why.msg, "%s is refused");
     assert_int_equal(fmt(&b, GP_COMMAND, &why, "%x", 1), -1);
-    assert_contains(why, "unsupported directive");
+    assert_contains(why.msg, "unsupported directive");
     assert_int_equal(fmt(&b, GP_DATA, &why, "1\n2"), -1);
-    assert_contains(why, "line break");
+    assert_contains(why.msg, "line break");
     sb_free(&b);
 }
 

@@ -80,7 +80,7 @@ static double eval(const char *ref, eval_status want)
     wf_measure_result r;
     wf_measure_eval(&app, ref, &r);
     if (r.status != want)
-        fail_msg("%s: status %d, expected %d (%s)", ref, r.status, want, r.reason);
+        fail_msg("%s: status %d, expected %d (%s)", ref, r.status, want, r.reason.msg);
     return r.status == EVAL_OK ? r.value : NAN;
 }
 

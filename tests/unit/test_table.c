@@ -190,13 +190,53 @@ static void test_parse_value_cell(void **state)
     assert_int_equal(parse_value_cell(" 1", &k, &v), -1);
 }
 
+/* Labels come from a sorted index of the sidecar (a lookup per region was a
+ * walk of the JSON object: quadratic over a layer). Same answers as that
+ * walk: the first of two equal keys, NULL for a non-string, per dimension;
+ * the index follows table_set_meta. */
+static void test_label_index(void **state)
+{
+    (void)state;
+    static const char *const dims[] = {"region", "g"};
+    wf_table *t = table_new("t/labels", dims, 2, 1);
+    cJSON *m = cJSON_Parse("{\"source\": \"SYNTHETIC\", \"labels\": {\"region\": {\"B\": \"Bee\", \"A\": \"Aa\", "
+                           "\"B\": \"second\", \"N\": 3}, \"g\": {\"A\": \"group A\"}, \"region\": {\"Z\": \"z\"}}}");
+    assert_non_null(m);
+    table_set_meta(t, m);
+    assert_string_equal(table_meta_get(t, "label:region:A"), "Aa");
+    assert_string_equal(table_meta_get(t, "label:region:B"), "Bee");
+    assert_null(table_meta_get(t, "label:region:N"));
+    assert_null(table_meta_get(t, "label:region:Z")); /* a second "region" object is not read */
+    assert_string_equal(table_meta_get(t, "label:g:A"), "group A");
+    assert_null(table_meta_get(t, "label:g:B"));
+    assert_null(table_meta_get(t, "label:x:A"));
+    assert_null(table_meta_get(t, "label:region"));
+    /* many labels, looked up in another order than written */
+    cJSON *big = cJSON_Parse("{\"source\": \"SYNTHETIC\"}");
+    cJSON *dl = cJSON_AddObjectToObject(cJSON_AddObjectToObject(big, "labels"), "region");
+    char code[32], name[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(code, sizeof code, "GM%05d", (i * 7919) % 5000);
+        snprintf(name, sizeof name, "Gemeente %d", (i * 7919) % 5000);
+        cJSON_AddStringToObject(dl, code, name);
+    }
+    table_set_meta(t, big);
+    assert_null(table_meta_get(t, "label:region:A"));
+    for (int i = 0; i < 5000; i++) {
+        snprintf(code, sizeof code, "label:region:GM%05d", i);
+        snprintf(name, sizeof name, "Gemeente %d", i);
+        assert_string_equal(table_meta_get(t, code), name);
+    }
+    table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_and_find),         cmocka_unit_test(test_text_table),
         cmocka_unit_test(test_bad_value_position),    cmocka_unit_test(test_missing_sidecar_and_source),
         cmocka_unit_test(test_duplicate_and_empty_header), cmocka_unit_test(test_sort_save_deterministic),
-        cmocka_unit_test(test_parse_value_cell),
+        cmocka_unit_test(test_parse_value_cell),      cmocka_unit_test(test_label_index),
     };
     return cmocka_run_group_tests_name("table", tests, setup, teardown);
 }

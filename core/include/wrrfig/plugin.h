@@ -30,6 +30,7 @@
 #ifndef WRRFIG_PLUGIN_H
 #define WRRFIG_PLUGIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -147,7 +148,7 @@ typedef struct wrrfig_host {
      * Keys are dotted paths; text keys resolve {"nl":..,"en":..} objects to
      * the output language. NULL / 0 when absent. */
     const char *(*spec_text)(wrrfig_ctx *ctx, const char *key);
-    int (*spec_number)(wrrfig_ctx *ctx, const char *key, double *out);
+    bool (*spec_number)(wrrfig_ctx *ctx, const char *key, double *out); /* true: found */
     /* Number of elements of an array at key (0 when absent). Elements are
      * addressed as "key.0", "key.1", ... */
     size_t (*spec_count)(wrrfig_ctx *ctx, const char *key);
@@ -194,7 +195,7 @@ typedef struct wrrfig_host {
     /* --- measures ---------------------------------------------------- */
     /* Parameters of a measure call, e.g. year=2016 or type='Totaal'. */
     const char *(*param_text)(const wrrfig_params *p, const char *name);
-    int (*param_number)(const wrrfig_params *p, const char *name, double *out);
+    bool (*param_number)(const wrrfig_params *p, const char *name, double *out); /* true: found */
 
     /* --- extra outputs ------------------------------------------------ */
     /* Writes text beside the figure as <out>/<id>.<ext> (atomically, after

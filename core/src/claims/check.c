@@ -1,12 +1,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/check.h"
 
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claims/eval.h"
+#include "claims/kind.h"
 #include "claims/read.h"
 #include "claims/measure.h"
 
@@ -42,7 +44,7 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
     if (mr.status == EVAL_OK)
         out->value = mr.value;
     if (out->status != EVAL_OK)
-        snprintf(out->reason, sizeof out->reason, "%.400s: %.600s", ref, mr.reason);
+        wf_errorf(&out->reason, "%.400s: %.600s", ref, mr.reason.msg);
     snprintf(out->inputs, sizeof out->inputs, "%s", mr.inputs);
     c->refs = xrealloc(c->refs, (c->n + 1) * sizeof *c->refs);
     c->vals = xrealloc(c->vals, (c->n + 1) * sizeof *c->vals);
@@ -51,15 +53,15 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
     c->n++;
 }
 
-static int wanted(const claim *c, const claims_options *o)
+static bool wanted(const claim *c, const claims_options *o)
 {
     if (o->chapter >= 0 && c->chapter != o->chapter)
-        return 0;
+        return false;
     if (o->claim_id && strcmp(c->id, o->claim_id) != 0)
-        return 0;
+        return false;
     if (o->figure_id && (!c->figure || strcmp(c->figure, o->figure_id) != 0))
-        return 0;
-    return 1;
+        return false;
+    return true;
 }
 
 void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,
@@ -69,56 +71,14 @@ void claims_check_set(const wf_app *a, const claim_set *set, const claims_option
     for (size_t i = 0; i < set->n; i++) {
         sel[i] = (unsigned char)wanted(&set->v[i], o);
         memset(&res[i], 0, sizeof res[i]);
-        if (sel[i])
+        if (sel[i]) {
             claims_check_one(&set->v[i], eval_ref, &cache, o->strict, &res[i]);
+            res[i].kind = claims_kind_of(&a->reg, &set->v[i], &res[i]);
+        }
     }
     measure_server_free(cache.server);
     for (size_t i = 0; i < cache.n; i++)
         free(cache.refs[i]);
     free(cache.refs);
     free(cache.vals);
-}
-
-cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *errs)
-{
-    char *dir = claims_registry_dir(a);
-    claim_set set = {0};
-    wf_errors el = {0};
-    int lrc = claims_load_dir(dir, &set, &el);
-    free(dir);
-    if (lrc != 0) {
-        /* This function leaves the build with the claims helper's work; its
-         * strbuf stays until then. */
-        char *joined = wf_errors_join(&el);
-        sb_add(errs, joined ? joined : "", joined ? strlen(joined) : 0);
-        free(joined);
-        wf_errors_free(&el);
-        claim_set_free(&set);
-        return NULL;
-    }
-    wf_errors_free(&el);
-    claims_options o = {-1, NULL, figure_id, 0};
-    claim_result *res = xcalloc(set.n + 1, sizeof *res);
-    unsigned char *sel = xcalloc(set.n + 1, 1);
-    claims_check_set(a, &set, &o, res, sel);
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; i < set.n; i++) {
-        if (!sel[i])
-            continue;
-        cJSON *e = cJSON_CreateObject();
-        cJSON_AddStringToObject(e, "id", set.v[i].id);
-        cJSON_AddStringToObject(e, "status", claim_status_key(res[i].status));
-        cJSON_AddStringToObject(e, "op", claim_op_str(set.v[i].op));
-        cJSON_AddNumberToObject(e, "claimed", set.v[i].value);
-        if (res[i].status == CLAIM_PASS || res[i].status == CLAIM_FAIL)
-            cJSON_AddNumberToObject(e, "observed", res[i].observed);
-        else
-            cJSON_AddNullToObject(e, "observed");
-        cJSON_AddBoolToObject(e, "matches_expectation", res[i].matches);
-        cJSON_AddItemToArray(arr, e);
-    }
-    free(res);
-    free(sel);
-    claim_set_free(&set);
-    return arr;
 }

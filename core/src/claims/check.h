@@ -1,7 +1,9 @@
 /* Checking the claim registry against the loaded plugins: the engine behind
- * `wrrfig check` (cli_check.c) and the claim verdicts in figure manifests. */
+ * `wrrfig check` (cmd/cmd_check.c). A build never calls it. */
 #ifndef WF_CLAIMS_CHECK_H
 #define WF_CLAIMS_CHECK_H
+
+#include <stdbool.h>
 
 #include <cjson/cJSON.h>
 
@@ -13,7 +15,7 @@ typedef struct claims_options {
     int chapter;              /* -1: all chapters */
     const char *claim_id;     /* NULL: all claims */
     const char *figure_id;    /* NULL: all; else only claims about this figure */
-    int strict;               /* NO-DATA/UNBOUND count as mismatches */
+    bool strict;               /* NO-DATA/UNBOUND count as mismatches */
 } claims_options;
 
 /* The claim registry of an app: <data_dir>/claims. Caller frees. */
@@ -25,12 +27,5 @@ char *claims_registry_dir(const wf_app *a);
 void claims_check_set(const wf_app *a, const claim_set *set, const claims_options *o, claim_result *res,
                       unsigned char *sel);
 
-/* For `wrrfig build`: the claims about figure_id with their verdicts, as a
- * JSON array of {"id", "status", "observed", "claimed", "op", "matches_expectation"}.
- * An empty array when the figure has no claims; NULL (with errs filled) when
- * the registry cannot be read. */
-cJSON *claims_figure_verdicts(const wf_app *a, const char *figure_id, strbuf *errs);
-
-int cli_check(wf_app *a, int argc, char **argv);
 
 #endif

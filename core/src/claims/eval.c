@@ -31,7 +31,7 @@ int claims_compare(claim_op op, double actual, double value, double tol)
     return 0;
 }
 
-int claims_matches(const claim *c, claim_status st, int strict)
+bool claims_matches(const claim *c, claim_status st, bool strict)
 {
     claim_status want = c->has_expect ? c->expect : CLAIM_PASS;
     switch (st) {
@@ -88,7 +88,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
         if (v.status != EVAL_OK) {
             if (v.status > st) {
                 st = v.status;
-                snprintf(out->reason, sizeof out->reason, "%d: %.1000s", y, v.reason);
+                wf_errorf(&out->reason, "%d: %.1000s", y, v.reason.msg);
             }
             continue;
         }
@@ -110,18 +110,16 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
         out->status = CLAIM_FAIL;
         out->observed = fail_value;
         out->observed_year = first_fail;
-        snprintf(out->reason, sizeof out->reason, "fails in %d%s", first_fail,
-                 n_fail > 1 ? " and other years" : "");
-        if (n_fail > 1) {
-            size_t have = strlen(out->reason);
-            snprintf(out->reason + have, sizeof out->reason - have, " (%d of %d years)", n_fail,
-                     c->year_to - c->year_from + 1);
-        }
+        if (n_fail > 1)
+            wf_errorf(&out->reason, "fails in %d and other years (%d of %d years)", first_fail, n_fail,
+                      c->year_to - c->year_from + 1);
+        else
+            wf_errorf(&out->reason, "fails in %d", first_fail);
     } else {
         out->status = CLAIM_PASS;
         out->observed = worst;
         out->observed_year = worst_year;
-        snprintf(out->reason, sizeof out->reason, "holds in every year %d-%d; closest in %d", c->year_from,
+        wf_errorf(&out->reason, "holds in every year %d-%d; closest in %d", c->year_from,
                  c->year_to, worst_year);
     }
 }
@@ -131,7 +129,7 @@ void claims_check_one(const claim *c, expr_ref_fn fn, void *user, int strict, cl
     memset(out, 0, sizeof *out);
     if (!c->measure) {
         out->status = CLAIM_UNBOUND;
-        snprintf(out->reason, sizeof out->reason, "no measure: the registry binds this claim to no data");
+        wf_errorf(&out->reason, "no measure: the registry binds this claim to no data");
     } else if (c->each_year) {
         each_year(c, fn, user, out);
     } else {
@@ -140,7 +138,7 @@ void claims_check_one(const claim *c, expr_ref_fn fn, void *user, int strict, cl
         snprintf(out->inputs, sizeof out->inputs, "%s", v.inputs);
         if (v.status != EVAL_OK) {
             out->status = from_expr(v.status);
-            snprintf(out->reason, sizeof out->reason, "%s", v.reason);
+            wf_errorf(&out->reason, "%s", v.reason.msg);
         } else {
             out->observed = v.value;
             out->status = claims_compare(c->op, v.value, c->value, c->tolerance) ? CLAIM_PASS : CLAIM_FAIL;

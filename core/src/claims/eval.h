@@ -20,7 +20,7 @@ int claims_compare(claim_op op, double actual, double value, double tol);
  * (NO-DATA/UNBOUND) matches an explicit no-data/unbound expectation only if
  * equal, and otherwise counts as a mismatch only when strict is set: data
  * that is not there yet is reported, not an error. ERROR never matches. */
-int claims_matches(const claim *c, claim_status st, int strict);
+bool claims_matches(const claim *c, claim_status st, bool strict);
 
 /* Checks one claim, evaluating its measure through fn. */
 void claims_check_one(const claim *c, expr_ref_fn fn, void *user, int strict, claim_result *out);

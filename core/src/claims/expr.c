@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/expr.h"
 
+#include <stdbool.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,19 +56,19 @@ static size_t element_len(const char *s, int *last)
     return strlen(s);
 }
 
-static int has_element(const char *list, const char *e, size_t n)
+static bool has_element(const char *list, const char *e, size_t n)
 {
     const char *h = list;
     while (*h) {
         int last;
         size_t hn = element_len(h, &last);
         if (hn == n && strncmp(h, e, n) == 0)
-            return 1;
+            return true;
         if (last)
             break;
         h += hn + 2;
     }
-    return 0;
+    return false;
 }
 
 static void add_inputs(expr_value *to, const char *inputs)
@@ -91,7 +92,7 @@ static void combine(expr_value *a, const expr_value *b, char op)
     add_inputs(a, b->inputs);
     if (b->status > a->status) {
         a->status = b->status;
-        snprintf(a->reason, sizeof a->reason, "%s", b->reason);
+        wf_errorf(&a->reason, "%s", b->reason.msg);
     }
     if (a->status != EVAL_OK)
         return;
@@ -102,7 +103,7 @@ static void combine(expr_value *a, const expr_value *b, char op)
     default:
         if (b->value == 0) {
             a->status = EVAL_ERROR;
-            snprintf(a->reason, sizeof a->reason, "division by zero");
+            wf_errorf(&a->reason, "division by zero");
         } else
             a->value /= b->value;
     }
@@ -231,7 +232,7 @@ static char *substitute_year(const char *e, int year)
     return sb_take(&b);
 }
 
-int claims_expr_check(const char *e, int allow_year, wf_error *err)
+int claims_expr_check(const char *e, bool allow_year, wf_error *err)
 {
     if (!allow_year && strstr(e, "$year"))
         return wf_errorf(err, "measure expression '%s' uses $year but the claim has no each_year quantifier", e);
@@ -258,7 +259,7 @@ void claims_expr_eval(const char *e, int year, expr_ref_fn fn, void *user, expr_
     run(&p, t, out);
     if (p.failed) {
         out->status = EVAL_ERROR;
-        snprintf(out->reason, sizeof out->reason, "%s", err.msg);
+        wf_errorf(&out->reason, "%s", err.msg);
     }
     free(t);
 }

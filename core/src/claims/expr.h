@@ -18,7 +18,7 @@
 typedef struct expr_value {
     eval_status status;
     double value;             /* when OK */
-    char reason[1024];        /* when not OK: from the first reference of the worst status */
+    wf_error reason;          /* when not OK: from the first reference of the worst status */
     char inputs[2048];        /* provenance of every reference, joined by "; ", duplicates dropped */
 } expr_value;
 
@@ -26,7 +26,7 @@ typedef struct expr_value {
 typedef void (*expr_ref_fn)(void *user, const char *ref, expr_value *out);
 
 /* Syntax check. allow_year: whether "$year" may occur. */
-int claims_expr_check(const char *expr, int allow_year, wf_error *err);
+int claims_expr_check(const char *expr, bool allow_year, wf_error *err);
 
 /* Evaluates expr with $year replaced by year (when year != 0). */
 void claims_expr_eval(const char *expr, int year, expr_ref_fn fn, void *user, expr_value *out);

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "claims/measure.h"
 
+#include <stdbool.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
@@ -38,12 +39,12 @@ int measure_ref_split(const char *ref, char **name, char **params)
     return 0;
 }
 
-static int all_inputs_missing(const wf_app *a, char *const *inputs)
+static bool all_inputs_missing(const wf_app *a, char *const *inputs)
 {
     for (size_t i = 0; inputs && inputs[i]; i++)
         if (table_exists(a->data_dir, inputs[i]))
-            return 0;
-    return 1;
+            return false;
+    return true;
 }
 
 static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_params *p, table_cache *cache,
@@ -66,17 +67,17 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     sb_free(&in);
     if (c.misuse) {
         r->status = EVAL_ERROR;
-        snprintf(r->reason, sizeof r->reason, "the plugin misused the host API");
+        wf_errorf(&r->reason, "the plugin misused the host API");
     } else if (st == WRRFIG_OK) {
         r->status = EVAL_OK;
         r->value = v;
     } else if (st == WRRFIG_NODATA) {
         r->status = EVAL_NODATA;
-        snprintf(r->reason, sizeof r->reason, "%s",
+        wf_errorf(&r->reason, "%s",
                  c.last_msg[0] ? c.last_msg : "the data has no value for these parameters");
     } else {
         r->status = EVAL_ERROR;
-        snprintf(r->reason, sizeof r->reason, "the measure reported an error%s%s", c.last_msg[0] ? ": " : "",
+        wf_errorf(&r->reason, "the measure reported an error%s%s", c.last_msg[0] ? ": " : "",
                  c.last_msg);
     }
     ctx_release(&c);
@@ -84,23 +85,23 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
 
 /* What can be answered without running plugin code: a malformed reference,
  * no plugin providing the measure, all inputs absent, bad parameters.
- * Returns 1 when res is final; 0 when the measure must run (m set). */
-static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, const wf_measure **m,
+ * Returns true when res is final; false when the measure must run (m set). */
+static bool precheck(const wf_app *a, const char *ref, wf_measure_result *res, const wf_measure **m,
                     struct wrrfig_params *p)
 {
     memset(res, 0, sizeof *res);
     char *name = NULL, *ptext = NULL;
     if (measure_ref_split(ref, &name, &ptext) != 0) {
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "malformed measure reference '%s' (expected name{k=v,...})", ref);
-        return 1;
+        wf_errorf(&res->reason, "malformed measure reference '%s' (expected name{k=v,...})", ref);
+        return true;
     }
-    int final = 1;
+    bool final = true;
     wf_error err;
     *m = registry_measure(&a->reg, name);
     if (!*m) {
         res->status = EVAL_UNBOUND;
-        snprintf(res->reason, sizeof res->reason, "no plugin provides measure '%s'", name);
+        wf_errorf(&res->reason, "no plugin provides measure '%s'", name);
         goto out;
     }
     snprintf(res->unit, sizeof res->unit, "%s", (*m)->unit);
@@ -111,15 +112,15 @@ static int precheck(const wf_app *a, const char *ref, wf_measure_result *res, co
     const char *missing = first_missing_input(a, (*m)->inputs);
     if (missing && all_inputs_missing(a, (*m)->inputs)) {
         res->status = EVAL_NODATA;
-        snprintf(res->reason, sizeof res->reason, "input '%s' is absent", missing);
+        wf_errorf(&res->reason, "input '%s' is absent", missing);
         goto out;
     }
     if (params_parse(ptext, p, &err) != 0) {
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "%s", err.msg);
+        wf_errorf(&res->reason, "%s", err.msg);
         goto out;
     }
-    final = 0;
+    final = false;
 out:
     free(name);
     free(ptext);
@@ -279,7 +280,7 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     }
     if (!sent) {
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "cannot start a measure worker: %s", strerror(errno));
+        wf_errorf(&res->reason, "cannot start a measure worker: %s", strerror(errno));
         return;
     }
     wf_measure_result got;
@@ -292,7 +293,7 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     if (rc == -2) {
         server_stop(s, 1);
         res->status = EVAL_ERROR;
-        snprintf(res->reason, sizeof res->reason, "measure '%s' did not finish within %.0f s", m->name,
+        wf_errorf(&res->reason, "measure '%s' did not finish within %.0f s", m->name,
                  s->a->timeout);
         return;
     }
@@ -301,7 +302,7 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     s->fd = -1;
     s->pid = 0;
     res->status = EVAL_ERROR;
-    snprintf(res->reason, sizeof res->reason, "measure '%s' crashed (%s)", m->name,
+    wf_errorf(&res->reason, "measure '%s' crashed (%s)", m->name,
              WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "the worker ended without an answer");
 }
 

@@ -13,7 +13,7 @@
 typedef struct wf_measure_result {
     eval_status status;
     double value;              /* set when status is EVAL_OK */
-    char reason[1024];         /* why, when not OK */
+    wf_error reason;           /* why, when not OK */
     char inputs[2048];         /* "name (source; sha256 abcd...)" joined by "; ", the data used */
     char unit[64];             /* the measure's unit */
 } wf_measure_result;

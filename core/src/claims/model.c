@@ -43,6 +43,41 @@ int claim_status_parse_key(const char *s, claim_status *out)
     return -1;
 }
 
+static const char *const verdict_names[] = {"PASS",    "FAIL",    "CONSISTENT", "INCONSISTENT",
+                                            "NO-DATA", "UNBOUND", "ERROR"};
+static const char *const verdict_keys[] = {"pass",    "fail",    "consistent", "inconsistent",
+                                           "no-data", "unbound", "error"};
+
+claim_verdict claim_verdict_of(claim_status s, claim_kind k)
+{
+    switch (s) {
+    case CLAIM_PASS: return k == CLAIM_KIND_INTERNAL ? VERDICT_CONSISTENT : VERDICT_PASS;
+    case CLAIM_FAIL: return k == CLAIM_KIND_INTERNAL ? VERDICT_INCONSISTENT : VERDICT_FAIL;
+    case CLAIM_NODATA: return VERDICT_NODATA;
+    case CLAIM_UNBOUND: return VERDICT_UNBOUND;
+    default: return VERDICT_ERROR;
+    }
+}
+
+const char *claim_verdict_str(claim_verdict v)
+{
+    return (unsigned)v < CLAIM_N_VERDICT ? verdict_names[v] : "?";
+}
+
+const char *claim_verdict_key(claim_verdict v)
+{
+    return (unsigned)v < CLAIM_N_VERDICT ? verdict_keys[v] : "?";
+}
+
+const char *claim_kind_key(claim_kind k)
+{
+    switch (k) {
+    case CLAIM_KIND_DATA: return "data";
+    case CLAIM_KIND_INTERNAL: return "internal";
+    default: return "none";
+    }
+}
+
 void claim_clear(claim *c)
 {
     char **f[] = {&c->id, &c->section, &c->box, &c->figure, &c->quote_nl, &c->en, &c->subject, &c->period,

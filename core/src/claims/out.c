@@ -1,5 +1,7 @@
 #include "claims/out.h"
 
+#include "claims/kind.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,10 +53,28 @@ void claims_run_count(claims_run *r)
         if (r->selected && !r->selected[i])
             continue;
         r->n_checked++;
-        r->counts[r->res[i].status]++;
+        r->counts[claims_run_verdict(r, i)]++;
         if (!r->res[i].matches)
             r->n_mismatch++;
     }
+}
+
+claim_verdict claims_run_verdict(const claims_run *r, size_t i)
+{
+    return claim_verdict_of(r->res[i].status, r->res[i].kind);
+}
+
+void claims_write_summary(strbuf *b, const claims_run *r)
+{
+    const size_t *n = r->counts;
+    size_t data = n[VERDICT_PASS] + n[VERDICT_FAIL], own = n[VERDICT_CONSISTENT] + n[VERDICT_INCONSISTENT];
+    sb_printf(b,
+              "%zu claim%s checked against third-party data: %zu pass, %zu fail; %zu statement%s checked for "
+              "internal consistency: %zu consistent, %zu inconsistent; %zu NO-DATA, %zu UNBOUND, %zu ERROR "
+              "(%zu claims in all)",
+              data, data == 1 ? "" : "s", n[VERDICT_PASS], n[VERDICT_FAIL], own, own == 1 ? "" : "s",
+              n[VERDICT_CONSISTENT], n[VERDICT_INCONSISTENT], n[VERDICT_NODATA], n[VERDICT_UNBOUND],
+              n[VERDICT_ERROR], r->n_checked);
 }
 
 static int decided(claim_status s)
@@ -81,7 +101,7 @@ void claims_write_text(strbuf *b, const claims_run *r)
             continue;
         const claim *c = &r->set->v[i];
         const claim_result *x = &r->res[i];
-        sb_printf(b, "%-8s %-28s claimed ", claim_status_str(x->status), c->id);
+        sb_printf(b, "%-12s %-28s claimed ", claim_verdict_str(claims_run_verdict(r, i)), c->id);
         claimed(b, c);
         if (decided(x->status)) {
             char o[64], d[64];
@@ -92,17 +112,16 @@ void claims_write_text(strbuf *b, const claims_run *r)
                 sb_printf(b, " (%d)", x->observed_year);
             sb_printf(b, "  diff %s%s", x->observed - c->value > 0 ? "+" : "", d);
         } else
-            sb_printf(b, "  (%s)", x->reason);
+            sb_printf(b, "  (%s)", x->reason.msg);
         if (c->has_expect && c->expect != CLAIM_PASS)
             sb_printf(b, "  [expected %s]", claim_status_key(c->expect));
         if (!x->matches)
             sb_puts(b, "  <-- differs from expectation");
         sb_putc(b, '\n');
     }
-    sb_printf(b, "\n%zu claims checked: %zu PASS, %zu FAIL, %zu NO-DATA, %zu UNBOUND, %zu ERROR; %zu differ from "
-                 "their expectation%s\n",
-              r->n_checked, r->counts[CLAIM_PASS], r->counts[CLAIM_FAIL], r->counts[CLAIM_NODATA],
-              r->counts[CLAIM_UNBOUND], r->counts[CLAIM_ERROR], r->n_mismatch,
+    sb_putc(b, '\n');
+    claims_write_summary(b, r);
+    sb_printf(b, "; %zu differ from their expectation%s\n", r->n_mismatch,
               r->strict ? " (strict: NO-DATA and UNBOUND count)" : "");
 }
 
@@ -122,12 +141,44 @@ static void json_str_or_null(strbuf *b, const char *s)
         sb_puts(b, "null");
 }
 
+static void json_table(void *user, const claims_input *in)
+{
+    strbuf *b = user;
+    /* claims_input points into a larger string: copy each part. */
+    char name[256], src[1024], sha[80];
+    snprintf(name, sizeof name, "%.*s", (int)in->name_len, in->name);
+    snprintf(src, sizeof src, "%.*s", (int)in->source_len, in->source ? in->source : "");
+    snprintf(sha, sizeof sha, "%.*s", (int)in->sha256_len, in->sha256 ? in->sha256 : "");
+    if (b->len && b->s[b->len - 1] == '}')
+        sb_puts(b, ", ");
+    sb_puts(b, "{\"name\": ");
+    sb_json_str(b, name);
+    sb_puts(b, ", \"source\": ");
+    json_str_or_null(b, in->source ? src : NULL);
+    sb_puts(b, ", \"sha256\": ");
+    json_str_or_null(b, in->sha256 ? sha : NULL);
+    sb_puts(b, ", \"transcribes_report\": ");
+    sb_puts(b, claims_table_is_report(name) ? "true" : "false");
+    sb_putc(b, '}');
+}
+
+/* The schema is documented in docs/claims.md ("claims.json"); the site
+ * renders it. Field order is fixed, claims in registry order. */
 void claims_write_json(strbuf *b, const claims_run *r)
 {
-    sb_printf(b, "{\n  \"summary\": {\"checked\": %zu, \"pass\": %zu, \"fail\": %zu, \"no_data\": %zu, "
-                 "\"unbound\": %zu, \"error\": %zu, \"mismatches\": %zu, \"strict\": %s},\n  \"claims\": [",
-              r->n_checked, r->counts[CLAIM_PASS], r->counts[CLAIM_FAIL], r->counts[CLAIM_NODATA],
-              r->counts[CLAIM_UNBOUND], r->counts[CLAIM_ERROR], r->n_mismatch, r->strict ? "true" : "false");
+    const size_t *n = r->counts;
+    sb_printf(b,
+              "{\n  \"schema\": \"wrrfig-claims/2\",\n  \"summary\": {\"checked\": %zu, \"data\": %zu, \"pass\": %zu, "
+              "\"fail\": %zu, \"internal\": %zu, \"consistent\": %zu, \"inconsistent\": %zu, \"no_data\": %zu, "
+              "\"unbound\": %zu, \"error\": %zu, \"mismatches\": %zu, \"strict\": %s,\n    \"text\": ",
+              r->n_checked, n[VERDICT_PASS] + n[VERDICT_FAIL], n[VERDICT_PASS], n[VERDICT_FAIL],
+              n[VERDICT_CONSISTENT] + n[VERDICT_INCONSISTENT], n[VERDICT_CONSISTENT], n[VERDICT_INCONSISTENT],
+              n[VERDICT_NODATA], n[VERDICT_UNBOUND], n[VERDICT_ERROR], r->n_mismatch, r->strict ? "true" : "false");
+    strbuf sum = STRBUF_INIT;
+    claims_write_summary(&sum, r);
+    sb_json_str(b, sb_cstr(&sum));
+    sb_free(&sum);
+    sb_puts(b, "},\n  \"claims\": [");
     int first = 1;
     for (size_t i = 0; i < r->set->n; i++) {
         if (r->selected && !r->selected[i])
@@ -139,28 +190,37 @@ void claims_write_json(strbuf *b, const claims_run *r)
         first = 0;
         sb_puts(b, "\"id\": ");
         sb_json_str(b, c->id);
-        sb_printf(b, ", \"chapter\": %d, \"line\": %ld, \"figure\": ", c->chapter, c->line);
+        sb_printf(b, ", \"chapter\": %d, \"line\": %ld, \"section\": ", c->chapter, c->line);
+        json_str_or_null(b, c->section);
+        sb_puts(b, ", \"quote\": ");
+        json_str_or_null(b, c->quote_nl);
+        sb_puts(b, ", \"en\": ");
+        json_str_or_null(b, c->en);
+        sb_puts(b, ", \"figure\": ");
         json_str_or_null(b, c->figure);
-        sb_printf(b, ", \"op\": \"%s\", \"value\": ", claim_op_str(c->op));
+        sb_printf(b, ", \"verdict\": \"%s\", \"kind\": \"%s\", \"op\": \"%s\", \"expected\": ",
+                  claim_verdict_key(claims_run_verdict(r, i)), claim_kind_key(x->kind), claim_op_str(c->op));
         sb_double(b, c->value);
-        sb_puts(b, ", \"tolerance\": ");
-        sb_double(b, c->tolerance);
         sb_puts(b, ", \"unit\": ");
         sb_json_str(b, c->unit);
-        sb_puts(b, ", \"measure\": ");
-        json_str_or_null(b, c->measure);
-        sb_printf(b, ", \"status\": \"%s\", \"observed\": ", claim_status_key(x->status));
+        sb_puts(b, ", \"tolerance\": ");
+        sb_double(b, c->tolerance);
+        sb_puts(b, ", \"observed\": ");
         json_num_or_null(b, x->observed, ok);
         sb_puts(b, ", \"difference\": ");
         json_num_or_null(b, x->observed - c->value, ok);
         if (x->observed_year)
             sb_printf(b, ", \"observed_year\": %d", x->observed_year);
-        sb_printf(b, ", \"expect\": \"%s\", \"matches_expectation\": %s, \"reason\": ",
-                  claim_status_key(c->has_expect ? c->expect : CLAIM_PASS), x->matches ? "true" : "false");
-        json_str_or_null(b, *x->reason ? x->reason : NULL);
-        sb_puts(b, ", \"inputs\": ");
-        json_str_or_null(b, *x->inputs ? x->inputs : NULL);
-        sb_putc(b, '}');
+        sb_puts(b, ", \"measure\": ");
+        json_str_or_null(b, c->measure);
+        sb_puts(b, ", \"reason\": ");
+        json_str_or_null(b, *x->reason.msg ? x->reason.msg : NULL);
+        sb_printf(b, ", \"expectation\": \"%s\", \"expectation_reason\": ",
+                  claim_status_key(c->has_expect ? c->expect : CLAIM_PASS));
+        json_str_or_null(b, c->expect_reason);
+        sb_printf(b, ", \"matches_expectation\": %s, \"tables\": [", x->matches ? "true" : "false");
+        claims_input_tables(x->inputs, json_table, b);
+        sb_puts(b, "]}");
     }
     sb_puts(b, "\n  ]\n}\n");
 }
@@ -185,7 +245,7 @@ void claims_write_tap(strbuf *b, const claims_run *r)
         if (known)
             sb_printf(b, " # TODO known problem in the report: %s", c->expect_reason ? c->expect_reason : "");
         else if (skip)
-            sb_printf(b, " # SKIP %s: %s", claim_status_str(x->status), x->reason);
+            sb_printf(b, " # SKIP %s: %s", claim_status_str(x->status), x->reason.msg);
         sb_putc(b, '\n');
         if (bad) {
             char o[64], v[64];
@@ -195,9 +255,9 @@ void claims_write_tap(strbuf *b, const claims_run *r)
                       claim_status_key(c->has_expect ? c->expect : CLAIM_PASS), claim_op_str(c->op), v);
             if (decided(x->status))
                 sb_printf(b, "  observed: %s\n", o);
-            if (*x->reason) {
+            if (*x->reason.msg) {
                 sb_puts(b, "  reason: ");
-                sb_json_str(b, x->reason);
+                sb_json_str(b, x->reason.msg);
                 sb_putc(b, '\n');
             }
             sb_puts(b, "  ...\n");

@@ -5,6 +5,7 @@
 #ifndef WF_CLAIMS_OUT_H
 #define WF_CLAIMS_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "claims/model.h"
@@ -14,15 +15,22 @@ typedef struct claims_run {
     const claim_set *set;
     const claim_result *res;       /* parallel to set->v */
     const unsigned char *selected; /* which claims were checked */
-    size_t counts[CLAIM_N_STATUS];
+    size_t counts[CLAIM_N_VERDICT];  /* by verdict (kind and status) */
     size_t n_checked, n_mismatch;
-    int strict;
-    const char *fig_dir;           /* where rendered figures are (for links), or NULL */
-    const char *fig_href;          /* link prefix for figures, relative to the report ("" = same dir) */
+    bool strict;
 } claims_run;
 
 /* Fills counts, n_checked and n_mismatch from res/selected. */
 void claims_run_count(claims_run *r);
+
+/* The one summary sentence, kinds apart: "41 claims checked against
+ * third-party data: 35 pass, 6 fail; 96 statements checked for internal
+ * consistency: 90 consistent, 6 inconsistent; 132 NO-DATA, 232 UNBOUND, 0
+ * ERROR (520 claims in all)". No newline. */
+void claims_write_summary(strbuf *b, const claims_run *r);
+
+/* The verdict of claim i of a run. */
+claim_verdict claims_run_verdict(const claims_run *r, size_t i);
 
 void claims_write_text(strbuf *b, const claims_run *r);
 void claims_write_json(strbuf *b, const claims_run *r);

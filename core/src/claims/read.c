@@ -269,6 +269,55 @@ static int chapter_of(const char *name)
     return digits && strcmp(p, ".json") == 0 ? n : -1;
 }
 
+/* (id, position) pairs sorted: a duplicate is then the next entry, and the
+ * first occurrence the start of its run. O(n log n), where comparing every
+ * pair was 45 % of a check on a registry 20 times the size. */
+typedef struct id_pos {
+    const char *id;
+    size_t pos;
+} id_pos;
+
+static int cmp_id_pos(const void *a, const void *b)
+{
+    const id_pos *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+int claims_check_unique_ids(const claim_set *set, wf_errors *errs)
+{
+    if (set->n < 2)
+        return 0;
+    id_pos *ord = xcalloc(set->n, sizeof *ord);
+    for (size_t i = 0; i < set->n; i++)
+        ord[i] = (id_pos){set->v[i].id, i};
+    qsort(ord, set->n, sizeof *ord, cmp_id_pos);
+    /* Mark duplicates with their first occurrence, then report in registry
+     * order, as a reader fixing the files expects. */
+    size_t *first = xcalloc(set->n, sizeof *first);
+    unsigned char *dup = xcalloc(set->n, 1);
+    size_t run = 0;
+    for (size_t k = 1; k < set->n; k++) {
+        if (strcmp(ord[k].id, ord[run].id) != 0) {
+            run = k;
+            continue;
+        }
+        dup[ord[k].pos] = 1;
+        first[ord[k].pos] = ord[run].pos;
+    }
+    size_t before = errs->n;
+    for (size_t i = 0; i < set->n; i++)
+        if (dup[i]) {
+            const claim *c = &set->v[i], *f = &set->v[first[i]];
+            wf_errors_add(errs, "%s: $[%zu].id: duplicate id \"%s\" (first in %s at $[%zu])", c->file, c->index, c->id,
+                          f->file, f->index);
+        }
+    free(ord);
+    free(first);
+    free(dup);
+    return errs->n == before ? 0 : -1;
+}
+
 int claims_load_dir(const char *dir, claim_set *out, wf_errors *errs)
 {
     size_t before = errs->n;
@@ -307,12 +356,6 @@ int claims_load_dir(const char *dir, claim_set *out, wf_errors *errs)
         }
         sb_free(&path);
     }
-    for (size_t i = 0; i < out->n; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(out->v[i].id, out->v[j].id) == 0) {
-                wf_errors_add(errs, "%s: $[%zu].id: duplicate id \"%s\" (first in %s at $[%zu])", out->v[i].file,
-                              out->v[i].index, out->v[i].id, out->v[j].file, out->v[j].index);
-                break;
-            }
+    claims_check_unique_ids(out, errs);
     return errs->n == before ? 0 : -1;
 }

@@ -16,6 +16,11 @@
  * not added. */
 int claims_parse(const char *text, size_t len, const char *display, int chapter, claim_set *out, wf_errors *errs);
 
+/* Appends one error per claim whose id an earlier claim of set already has,
+ * naming the first, in registry order. Sort-based, O(n log n). Returns 0, or
+ * -1 when it appended errors. */
+int claims_check_unique_ids(const claim_set *set, wf_errors *errs);
+
 /* Reads dir/chN.json for every N present, in chapter order, and checks that
  * ids are unique across files. Returns 0, or -1 when it appended errors to
  * errs (a missing or empty directory is one error). */

@@ -25,7 +25,7 @@ static int selected(const claims_run *r, size_t i)
 
 /* Per chapter: counts by status and how many claims are bound. */
 typedef struct chapter_stats {
-    size_t n, bound, by[CLAIM_N_STATUS];
+    size_t n, bound, by[CLAIM_N_VERDICT];
 } chapter_stats;
 
 static void chapter_counts(const claims_run *r, chapter_stats st[N_CHAPTERS + 1])
@@ -38,7 +38,7 @@ static void chapter_counts(const claims_run *r, chapter_stats st[N_CHAPTERS + 1]
         int ch = c->chapter >= 0 && c->chapter < N_CHAPTERS ? c->chapter : N_CHAPTERS;
         st[ch].n++;
         st[ch].bound += c->measure != NULL;
-        st[ch].by[r->res[i].status]++;
+        st[ch].by[claims_run_verdict(r, i)]++;
     }
 }
 
@@ -100,22 +100,6 @@ static void observed_text(strbuf *b, const claim *c, const claim_result *x)
     sb_printf(b, "; difference %s%s", x->observed - c->value > 0 ? "+" : "", d);
 }
 
-static int figure_built(const claims_run *r, const char *fig)
-{
-    if (!r->fig_dir || !fig)
-        return 0;
-    strbuf p = STRBUF_INIT;
-    sb_printf(&p, "%s/%s.svg", r->fig_dir, fig);
-    int ok = file_exists(p.s);
-    sb_free(&p);
-    return ok;
-}
-
-static const char *href_prefix(const claims_run *r)
-{
-    return r->fig_href ? r->fig_href : "";
-}
-
 /* ------------------------------------------------------------------ Markdown */
 
 static void md_text(strbuf *b, const char *s)
@@ -127,9 +111,19 @@ static void md_text(strbuf *b, const char *s)
     }
 }
 
-static void md_claim(strbuf *b, const claims_run *r, const claim *c, const claim_result *x)
+/* What the kind means, in one phrase for the reports. */
+static const char *kind_text(claim_kind k)
 {
-    sb_printf(b, "### %s: %s", c->id, claim_status_str(x->status));
+    switch (k) {
+    case CLAIM_KIND_DATA: return "checked against third-party data";
+    case CLAIM_KIND_INTERNAL: return "checked against the report itself (its own tables or printed numbers)";
+    default: return "not checked";
+    }
+}
+
+static void md_claim(strbuf *b, const claim *c, const claim_result *x)
+{
+    sb_printf(b, "### %s: %s", c->id, claim_verdict_str(claim_verdict_of(x->status, x->kind)));
     if (!x->matches)
         sb_puts(b, " (differs from the expectation)");
     else if (x->status == CLAIM_FAIL)
@@ -138,7 +132,7 @@ static void md_claim(strbuf *b, const claims_run *r, const claim *c, const claim
     md_text(b, c->quote_nl);
     sb_printf(b, "\n\n*");
     md_text(b, c->en);
-    sb_puts(b, "*\n\n- Where: line ");
+    sb_printf(b, "*\n\n- Basis: %s\n- Where: line ", kind_text(x->kind));
     sb_printf(b, "%ld", c->line);
     if (c->section) {
         sb_puts(b, ", section ");
@@ -165,16 +159,14 @@ static void md_claim(strbuf *b, const claims_run *r, const claim *c, const claim
     md_text(b, sb_cstr(&t));
     sb_free(&t);
     if (!decided(x->status)) {
-        sb_printf(b, " (%s: ", claim_status_str(x->status));
-        md_text(b, x->reason);
+        sb_printf(b, " (%s: ", claim_verdict_str(claim_verdict_of(x->status, x->kind)));
+        md_text(b, x->reason.msg);
         sb_putc(b, ')');
     }
-    if (c->figure) {
-        if (figure_built(r, c->figure))
-            sb_printf(b, "\n- Figure: [%s](%s%s.svg)", c->figure, href_prefix(r), c->figure);
-        else
-            sb_printf(b, "\n- Figure: %s (not rendered)", c->figure);
-    }
+    /* The figure by id only: whether it was built is the site's business
+     * (check reads the registry and the data, never a build's outputs). */
+    if (c->figure)
+        sb_printf(b, "\n- Figure: %s", c->figure);
     if (c->measure) {
         sb_puts(b, "\n- Measure: `");
         sb_puts(b, c->measure);
@@ -205,24 +197,26 @@ void claims_write_markdown(strbuf *b, const claims_run *r)
     chapter_stats st[N_CHAPTERS + 1];
     chapter_counts(r, st);
     sb_puts(b, "# Claims of *Samenleven in verscheidenheid* (WRR 2020), checked against the data\n\n");
-    sb_printf(b, "`wrrfig check` evaluated %zu claims: %zu PASS, %zu FAIL, %zu NO-DATA, %zu UNBOUND, %zu ERROR. "
-                 "%zu differ from the expectation recorded in the registry%s.\n\n",
-              r->n_checked, r->counts[CLAIM_PASS], r->counts[CLAIM_FAIL], r->counts[CLAIM_NODATA],
-              r->counts[CLAIM_UNBOUND], r->counts[CLAIM_ERROR], r->n_mismatch,
+    sb_puts(b, "`wrrfig check`: ");
+    claims_write_summary(b, r);
+    sb_printf(b, ". %zu differ from the expectation recorded in the registry%s.\n\n", r->n_mismatch,
               r->strict ? " (strict: undecided claims count)" : "");
-    sb_puts(b, "PASS: the data confirms the claim within its tolerance. FAIL: it does not (a FAIL recorded as a "
-               "known problem of the report is expected). NO-DATA: the measure exists but its input is absent. "
-               "UNBOUND: no measure decides the claim yet. Rules: `=` and `~` hold when |observed - claimed| <= "
-               "tolerance; `>`/`>=` when observed > (>=) claimed - tolerance; `<`/`<=` when observed < (<=) "
-               "claimed + tolerance (docs/claims.md).\n\n");
-    sb_puts(b, "| Chapter | Claims | Bound | PASS | FAIL | NO-DATA | UNBOUND | ERROR |\n"
-               "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    sb_puts(b, "PASS / FAIL: third-party data (CBS, SCP, a working paper) confirms the claim within its tolerance, "
+               "or does not. CONSISTENT / INCONSISTENT: the claim agrees, or not, with the report's own tables or "
+               "printed numbers; that says nothing about whether the report is right. A FAIL or INCONSISTENT "
+               "recorded as a known problem of the report is expected. NO-DATA: the measure exists but its input "
+               "is absent. UNBOUND: no measure decides the claim yet. Rules: `=` and `~` hold when |observed - "
+               "claimed| <= tolerance; `>`/`>=` when observed > (>=) claimed - tolerance; `<`/`<=` when observed < "
+               "(<=) claimed + tolerance (docs/claims.md).\n\n");
+    sb_puts(b, "| Chapter | Claims | Bound | PASS | FAIL | CONSISTENT | INCONSISTENT | NO-DATA | UNBOUND | ERROR |\n"
+               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int ch = 0; ch <= N_CHAPTERS; ch++) {
         if (!st[ch].n)
             continue;
-        sb_printf(b, "| %s | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n", claims_chapter_title(ch), st[ch].n,
-                  st[ch].bound, st[ch].by[CLAIM_PASS], st[ch].by[CLAIM_FAIL], st[ch].by[CLAIM_NODATA],
-                  st[ch].by[CLAIM_UNBOUND], st[ch].by[CLAIM_ERROR]);
+        sb_printf(b, "| %s | %zu | %zu", claims_chapter_title(ch), st[ch].n, st[ch].bound);
+        for (int v = 0; v < CLAIM_N_VERDICT; v++)
+            sb_printf(b, " | %zu", st[ch].by[v]);
+        sb_puts(b, " |\n");
     }
     sb_putc(b, '\n');
     for (int ch = 0; ch <= N_CHAPTERS; ch++) {
@@ -233,7 +227,7 @@ void claims_write_markdown(strbuf *b, const claims_run *r)
             const claim *c = &r->set->v[i];
             int cch = c->chapter >= 0 && c->chapter < N_CHAPTERS ? c->chapter : N_CHAPTERS;
             if (selected(r, i) && cch == ch)
-                md_claim(b, r, c, &r->res[i]);
+                md_claim(b, c, &r->res[i]);
         }
     }
 }
@@ -254,7 +248,7 @@ static void html_text(strbuf *b, const char *s)
 }
 
 static const char css[] =
-    ":root{--pass:#1a7f37;--fail:#cf222e;--nodata:#9a6700;--unbound:#6e7781;--error:#8250df;--ink:#1f2328;"
+    ":root{--pass:#1a7f37;--fail:#cf222e;--consistent:#0969da;--inconsistent:#bc4c00;--nodata:#9a6700;--unbound:#6e7781;--error:#8250df;--ink:#1f2328;"
     "--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa}\n"
     "*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;"
     "color:var(--ink);background:#fff}\n"
@@ -273,14 +267,17 @@ static const char css[] =
     ".bar div{display:flex;height:12px;border-radius:3px;overflow:hidden;background:#eee}\n"
     ".bar i{display:block;height:100%}\n"
     ".s-pass{background:var(--pass)}.s-fail{background:var(--fail)}.s-no-data{background:var(--nodata)}"
-    ".s-unbound{background:var(--unbound)}.s-error{background:var(--error)}\n"
+    ".s-unbound{background:var(--unbound)}.s-error{background:var(--error)}"
+    ".s-consistent{background:var(--consistent)}.s-inconsistent{background:var(--inconsistent)}\n"
     "nav.filter{margin:14px 0 0;display:flex;gap:6px;flex-wrap:wrap}\n"
     "nav.filter button{font:inherit;font-size:13px;border:1px solid var(--line);background:#fff;border-radius:16px;"
     "padding:3px 12px;cursor:pointer}nav.filter button.on{background:var(--ink);color:#fff;border-color:var(--ink)}\n"
     "article{border:1px solid var(--line);border-left:6px solid var(--unbound);border-radius:6px;"
     "padding:12px 16px;margin:12px 0;background:#fff}\n"
     "article.st-pass{border-left-color:var(--pass)}article.st-fail{border-left-color:var(--fail)}"
-    "article.st-no-data{border-left-color:var(--nodata)}article.st-error{border-left-color:var(--error)}\n"
+    "article.st-no-data{border-left-color:var(--nodata)}article.st-error{border-left-color:var(--error)}"
+    "article.st-consistent{border-left-color:var(--consistent)}"
+    "article.st-inconsistent{border-left-color:var(--inconsistent)}\n"
     ".head{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}\n"
     ".badge{font-size:12px;font-weight:700;color:#fff;border-radius:4px;padding:1px 7px;letter-spacing:.02em}\n"
     ".flag{font-size:12px;border:1px solid currentColor;border-radius:4px;padding:0 6px}\n"
@@ -311,23 +308,24 @@ static const char js[] =
     "document.querySelectorAll('section').forEach(function(s){"
     "s.hidden=!s.querySelector('article:not([hidden])')})})});\n";
 
-static void html_bar(strbuf *b, const size_t by[CLAIM_N_STATUS], size_t n)
+static void html_bar(strbuf *b, const size_t by[CLAIM_N_VERDICT], size_t n)
 {
     sb_puts(b, "<td class=\"bar\"><div>");
-    for (int s = 0; s < CLAIM_N_STATUS; s++)
+    for (int s = 0; s < CLAIM_N_VERDICT; s++)
         if (by[s] && n)
-            sb_printf(b, "<i class=\"s-%s\" style=\"width:%.2f%%\" title=\"%s %zu\"></i>", claim_status_key(s),
-                      100.0 * (double)by[s] / (double)n, claim_status_str(s), by[s]);
+            sb_printf(b, "<i class=\"s-%s\" style=\"width:%.2f%%\" title=\"%s %zu\"></i>", claim_verdict_key(s),
+                      100.0 * (double)by[s] / (double)n, claim_verdict_str(s), by[s]);
     sb_puts(b, "</div></td>");
 }
 
-static void html_claim(strbuf *b, const claims_run *r, const claim *c, const claim_result *x)
+static void html_claim(strbuf *b, const claim *c, const claim_result *x)
 {
-    const char *key = claim_status_key(x->status);
+    claim_verdict v = claim_verdict_of(x->status, x->kind);
+    const char *key = claim_verdict_key(v);
     sb_printf(b, "<article class=\"st-%s%s\" id=\"", key, x->matches ? "" : " mismatch");
     html_text(b, c->id);
     sb_printf(b, "\">\n<div class=\"head\"><span class=\"badge s-%s\">%s</span> <a class=\"id\" href=\"#", key,
-              claim_status_str(x->status));
+              claim_verdict_str(v));
     html_text(b, c->id);
     sb_puts(b, "\">");
     html_text(b, c->id);
@@ -349,7 +347,7 @@ static void html_claim(strbuf *b, const claims_run *r, const claim *c, const cla
     html_text(b, c->quote_nl);
     sb_puts(b, "</blockquote>\n<p class=\"en\">");
     html_text(b, c->en);
-    sb_puts(b, "</p>\n<dl class=\"nums\">");
+    sb_printf(b, "</p>\n<dl class=\"nums\"><dt>Basis</dt><dd>%s</dd>", kind_text(x->kind));
     if (c->subject || c->period) {
         sb_puts(b, "<dt>About</dt><dd>");
         html_text(b, c->subject ? c->subject : "");
@@ -367,28 +365,19 @@ static void html_claim(strbuf *b, const claims_run *r, const claim *c, const cla
         t.len = 0;
         observed_text(&t, c, x);
         html_text(b, sb_cstr(&t));
-        if (c->each_year && *x->reason) {
+        if (c->each_year && *x->reason.msg) {
             sb_puts(b, " &middot; ");
-            html_text(b, x->reason);
+            html_text(b, x->reason.msg);
         }
     } else {
-        sb_printf(b, "<strong>%s</strong>: ", claim_status_str(x->status));
-        html_text(b, x->reason);
+        sb_printf(b, "<strong>%s</strong>: ", claim_verdict_str(v));
+        html_text(b, x->reason.msg);
     }
     sb_free(&t);
     sb_puts(b, "</dd>");
     if (c->figure) {
         sb_puts(b, "<dt>Figure</dt><dd>");
-        if (figure_built(r, c->figure)) {
-            sb_printf(b, "<a href=\"%s", href_prefix(r));
-            html_text(b, c->figure);
-            sb_puts(b, ".svg\">");
-            html_text(b, c->figure);
-            sb_puts(b, "</a>");
-        } else {
-            html_text(b, c->figure);
-            sb_puts(b, " <span class=\"where\">(not rendered in this output directory)</span>");
-        }
+        html_text(b, c->figure);
         sb_puts(b, "</dd>");
     }
     if (*x->inputs) {
@@ -475,22 +464,15 @@ static void html_by_figure(strbuf *b, const claims_run *r)
                  "<table class=\"chapters\"><tbody>\n", n);
     for (size_t k = 0; k < n; k++) {
         sb_puts(b, "<tr><td>");
-        if (figure_built(r, figs[k])) {
-            sb_printf(b, "<a href=\"%s", href_prefix(r));
-            html_text(b, figs[k]);
-            sb_puts(b, ".svg\">");
-            html_text(b, figs[k]);
-            sb_puts(b, "</a>");
-        } else
-            html_text(b, figs[k]);
+        html_text(b, figs[k]);
         sb_puts(b, "</td><td style=\"text-align:left\">");
         for (size_t i = 0; i < r->set->n; i++) {
             const claim *c = &r->set->v[i];
             if (!selected(r, i) || !c->figure || strcmp(c->figure, figs[k]) != 0)
                 continue;
-            sb_printf(b, "<a class=\"chip s-%s\" href=\"#", claim_status_key(r->res[i].status));
+            sb_printf(b, "<a class=\"chip s-%s\" href=\"#", claim_verdict_key(claims_run_verdict(r, i)));
             html_text(b, c->id);
-            sb_printf(b, "\" title=\"%s\">", claim_status_str(r->res[i].status));
+            sb_printf(b, "\" title=\"%s\">", claim_verdict_str(claims_run_verdict(r, i)));
             html_text(b, c->id);
             sb_puts(b, "</a> ");
         }
@@ -514,29 +496,37 @@ void claims_write_html(strbuf *b, const claims_run *r)
     sb_puts(b, "</style>\n</head>\n<body>\n<header><div class=\"wrap\">\n"
                "<h1>The report&rsquo;s numbers, checked against the data</h1>\n<p class=\"lede\">Every quantitative "
                "statement of the WRR report <em>Samenleven in verscheidenheid</em> (2020) that data could decide, "
-               "with its verdict. PASS: the data confirms the claim within its tolerance. FAIL: it does not; a FAIL "
+               "with its verdict. PASS / FAIL: third-party data confirms the claim within its tolerance, or does "
+               "not. CONSISTENT / INCONSISTENT: the claim agrees, or not, with the report&rsquo;s own tables or "
+               "printed numbers (which says nothing about whether the report is right). A FAIL or INCONSISTENT "
                "recorded as a known problem of the report is expected. NO-DATA: the measure exists but its input "
-               "table is not in the project yet. UNBOUND: no measure decides the claim.</p>\n<div class=\"totals\">");
+               "table is not in the project yet. UNBOUND: no measure decides the claim.</p>\n<p class=\"lede\">");
+    strbuf sum = STRBUF_INIT;
+    claims_write_summary(&sum, r);
+    html_text(b, sb_cstr(&sum));
+    sb_free(&sum);
+    sb_puts(b, ".</p>\n<div class=\"totals\">");
     sb_printf(b, "<div class=\"total\"><b>%zu</b><span>claims checked</span></div>", r->n_checked);
     sb_printf(b, "<div class=\"total\"><b>%zu</b><span>bound to a measure</span></div>", bound);
-    for (int s = 0; s < CLAIM_N_STATUS; s++)
-        if (r->counts[s] || s <= CLAIM_UNBOUND)
+    static const char *const var[CLAIM_N_VERDICT] = {"pass",    "fail",    "consistent", "inconsistent",
+                                                     "nodata",  "unbound", "error"};
+    for (int s = 0; s < CLAIM_N_VERDICT; s++)
+        if (r->counts[s] || s != VERDICT_ERROR)
             sb_printf(b, "<div class=\"total\" style=\"border-top:4px solid var(--%s)\"><b>%zu</b><span>%s</span></div>",
-                      s == CLAIM_PASS ? "pass" : s == CLAIM_FAIL ? "fail" : s == CLAIM_NODATA ? "nodata"
-                                                                 : s == CLAIM_UNBOUND ? "unbound" : "error",
-                      r->counts[s], claim_status_str(s));
+                      var[s], r->counts[s], claim_verdict_str(s));
     sb_printf(b, "<div class=\"total\"%s><b>%zu</b><span>differ from expectation</span></div></div>\n",
               r->n_mismatch ? " style=\"border-top:4px solid var(--fail)\"" : "", r->n_mismatch);
     sb_puts(b, "<table class=\"chapters\"><thead><tr><th>Chapter</th><th>Claims</th><th>Bound</th><th>PASS</th>"
-               "<th>FAIL</th><th>NO-DATA</th><th>UNBOUND</th><th>Verdicts</th></tr></thead><tbody>\n");
+               "<th>FAIL</th><th>CONSISTENT</th><th>INCONSISTENT</th><th>NO-DATA</th><th>UNBOUND</th>"
+               "<th>Verdicts</th></tr></thead><tbody>\n");
     for (int ch = 0; ch <= N_CHAPTERS; ch++) {
         if (!st[ch].n)
             continue;
         sb_printf(b, "<tr><td><a href=\"#ch%d\">", ch);
         html_text(b, claims_chapter_title(ch));
-        sb_printf(b, "</a></td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td>", st[ch].n,
-                  st[ch].bound, st[ch].by[CLAIM_PASS], st[ch].by[CLAIM_FAIL], st[ch].by[CLAIM_NODATA],
-                  st[ch].by[CLAIM_UNBOUND]);
+        sb_printf(b, "</a></td><td>%zu</td><td>%zu</td>", st[ch].n, st[ch].bound);
+        for (int v = 0; v < VERDICT_ERROR; v++)
+            sb_printf(b, "<td>%zu</td>", st[ch].by[v]);
         html_bar(b, st[ch].by, st[ch].n);
         sb_puts(b, "</tr>\n");
     }
@@ -544,6 +534,8 @@ void claims_write_html(strbuf *b, const claims_run *r)
     html_by_figure(b, r);
     sb_puts(b, "<nav class=\"filter\"><button class=\"on\" data-f=\"all\">All</button>"
                "<button data-f=\"st-pass\">PASS</button><button data-f=\"st-fail\">FAIL</button>"
+               "<button data-f=\"st-consistent\">CONSISTENT</button>"
+               "<button data-f=\"st-inconsistent\">INCONSISTENT</button>"
                "<button data-f=\"st-no-data\">NO-DATA</button><button data-f=\"st-unbound\">UNBOUND</button>"
                "<button data-f=\"mismatch\">Differs from expectation</button></nav>\n</div></header>\n"
                "<main class=\"wrap\">\n");
@@ -557,7 +549,7 @@ void claims_write_html(strbuf *b, const claims_run *r)
             const claim *c = &r->set->v[i];
             int cch = c->chapter >= 0 && c->chapter < N_CHAPTERS ? c->chapter : N_CHAPTERS;
             if (selected(r, i) && cch == ch)
-                html_claim(b, r, c, &r->res[i]);
+                html_claim(b, c, &r->res[i]);
         }
         sb_puts(b, "</section>\n");
     }

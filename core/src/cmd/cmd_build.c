@@ -5,27 +5,13 @@
 #include <unistd.h>
 
 #include "figure/build.h"
+#include "figure/cue.h"
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
+#include "cmd/options.h"
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
-
-static const char build_usage[] =
-    "usage: wrrfig build [FIG...] [--out DIR] [--format svg,pdf,png] [--lang nl|en] [--jobs N]\n"
-    "                    [--timeout SECONDS] [--no-render] [--verbose]\n"
-    "Builds the named figures (default: all). For each: DIR/FIG.gp (gnuplot script), FIG.csv (the numbers\n"
-    "drawn), FIG.json (manifest with inputs and their sha256) and the rendered files. A figure whose input\n"
-    "is absent is reported NO-DATA with the table it needs. Exit status: 0 all built or NO-DATA, 1 a figure\n"
-    "failed, 2 usage, 3 a plugin was refused, 4 gnuplot missing. The PNG is 2x the canvas (for screens);\n"
-    "--format png1x writes FIG.png at 1x.\n";
-
-static int parse_jobs(const char *s)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    return (*end || v < 1 || v > 256) ? -1 : (int)v;
-}
 
 static int valid_formats(const char *s)
 {
@@ -41,13 +27,23 @@ static int valid_formats(const char *s)
 }
 
 typedef struct progress_state {
-    int tty, verbose;
+    int tty, verbose, explain;
 } progress_state;
+
+static void on_orphan(void *ud, const char *id)
+{
+    printf("orphan %s: no such figure; its outputs %s\n", id, *(const bool *)ud ? "are kept (--keep-orphans)" : "were removed");
+}
 
 static void on_figure(void *ud, const wf_fig_result *r, size_t done, size_t total)
 {
     const progress_state *ps = ud;
-    if (r->status == WRRFIG_OK) {
+    if (ps->explain && (r->up_to_date || r->cue[0]))
+        printf("%s: %s%s\n", r->fig->id, r->up_to_date ? "" : "rebuilt: ", r->cue);
+    if (r->up_to_date) {
+        if (ps->verbose && !ps->explain)
+            printf("[%zu/%zu] %s ... up to date\n", done, total, r->fig->id);
+    } else if (r->status == WRRFIG_OK) {
         if (ps->tty || ps->verbose)
             printf("[%zu/%zu] %s ... ok %.0f ms\n", done, total, r->fig->id, r->ms);
     } else if (r->status == WRRFIG_NODATA) {
@@ -60,47 +56,49 @@ static void on_figure(void *ud, const wf_fig_result *r, size_t done, size_t tota
     }
 }
 
-int cli_build(wf_app *a, int argc, char **argv)
+static const wf_usage build_usage = {
+    "build", "[FIG...]",
+    "Builds the named figures (default: all). For each: DIR/FIG.gp (gnuplot script), FIG.csv (the numbers\n"
+    "drawn), FIG.json (manifest with inputs and their sha256) and the rendered files. A figure whose input\n"
+    "is absent is reported NO-DATA with the table it needs. Incremental: a figure is rebuilt only when a\n"
+    "cue changed (an input's content hash, its spec, the plugin's version or build, the gnuplot version,\n"
+    "the output options) or an output is missing. A full build removes outputs of figures that no longer\n"
+    "exist. The PNG is drawn at twice the canvas size, for screens; png1x writes the same FIG.png at 1x.\n",
+    0, -1, NULL};
+
+int cmd_build(wf_app *a, int argc, char **argv)
 {
     const char *out = "out", *formats = "svg,pdf,png";
-    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), render = 1, verbose = 0;
-    const char **want = xcalloc((size_t)argc + 1, sizeof *want);
-    size_t n_want = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(build_usage, stdout);
-            free(want);
-            return EXIT_OK;
-        } else if (!strcmp(arg, "--out") && i + 1 < argc)
-            out = argv[++i];
-        else if (!strcmp(arg, "--format") && i + 1 < argc)
-            formats = argv[++i];
-        else if (!strcmp(arg, "--jobs") && i + 1 < argc) {
-            if ((jobs = parse_jobs(argv[++i])) < 0) {
-                fprintf(stderr, "wrrfig build: --jobs takes a number from 1 to 256\n");
-                free(want);
-                return EXIT_USAGE;
-            }
-        } else if (!strcmp(arg, "--no-render"))
-            render = 0;
-        else if (!strcmp(arg, "--verbose") || !strcmp(arg, "-v"))
-            verbose = 1;
-        else if (arg[0] == '-') {
-            fprintf(stderr, "wrrfig build: unknown option %s\n%s", arg, build_usage);
-            free(want);
-            return EXIT_USAGE;
-        } else
-            want[n_want++] = arg;
-    }
+    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    bool no_render = false, verbose = false, quiet = false, explain = false, force = false, keep_orphans = false;
+    if (jobs < 1)
+        jobs = 1;
+    if (jobs > 256)
+        jobs = 256;
+    const wf_option opts[] = {
+        WF_OPT_STRING('o', "out", &out, "DIR", "where the outputs go (default out; created when absent)"),
+        WF_OPT_STRING(0, "format", &formats, "LIST", "comma-separated render formats: svg, pdf, png (2x), png1x (default svg,pdf,png)"),
+        WF_OPT_INT('j', "jobs", &jobs, "N", 1, 256, "figures built at once (default: the number of cores)"),
+        WF_OPT_FLAG(0, "no-render", &no_render, "scripts, CSV and manifests only; gnuplot is not run"),
+        WF_OPT_FLAG('v', "verbose", &verbose, "every warning in full"),
+        WF_OPT_FLAG('q', "quiet", &quiet, "only failures and the summary"),
+        WF_OPT_FLAG(0, "explain", &explain, "print each figure's cue (why it is rebuilt), or 'up to date'"),
+        WF_OPT_FLAG(0, "force", &force, "rebuild every figure, whatever its cues"),
+        WF_OPT_FLAG(0, "keep-orphans", &keep_orphans, "list, rather than remove, outputs of figures that no longer exist"),
+        WF_OPT_END,
+    };
+    char **want;
+    int n_want, rc;
+    if (wf_cmd_parse(a, &build_usage, opts, argc, argv, &want, &n_want, &rc) != 0)
+        return rc;
+    int render = !no_render;
     if (!valid_formats(formats)) {
-        fprintf(stderr, "wrrfig build: --format takes a comma-separated list of svg, pdf, png (2x), png1x\n");
+        fprintf(stderr, "wrrfig build: --format takes a comma-separated list of svg, pdf, png, png1x, got '%s'\n",
+                formats);
         free(want);
         return EXIT_USAGE;
     }
-    if (jobs < 1)
-        jobs = 1;
-    for (size_t i = 0; i < n_want; i++)
+    for (int i = 0; i < n_want; i++)
         if (!registry_figure(&a->reg, want[i])) {
             fprintf(stderr, "wrrfig build: no figure '%s' (see wrrfig list)\n", want[i]);
             free(want);
@@ -123,17 +121,27 @@ int cli_build(wf_app *a, int argc, char **argv)
     for (char *p = fmt_spaced; *p; p++)
         if (*p == ',')
             *p = ' ';
-    build_opts o = {out, fmt_spaced, render, gpver};
+    cue_memo memo = {STRSET_INIT, NULL};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo};
 
-    size_t n = n_want ? n_want : a->reg.n_figures;
+    size_t n = n_want ? (size_t)n_want : a->reg.n_figures;
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
     for (size_t i = 0; i < n; i++)
         figs[i] = n_want ? registry_figure(&a->reg, want[i]) : &a->reg.figures[i];
-    progress_state ps = {isatty(1), verbose};
+    progress_state ps = {isatty(1), verbose, explain};
+    (void)quiet;
     wf_schedule_counts c = wf_schedule_run(a, &o, figs, n, jobs, on_figure, &ps);
-    if (ps.tty || verbose || c.failed)
-        printf("wrrfig: %zu built, %zu no-data, %zu failed in %.0f ms (output in %s)\n", c.ok, c.nodata, c.failed,
-               c.ms, out);
+    if (!n_want) { /* only a full build knows every figure that exists */
+        const char **ids = xcalloc(n ? n : 1, sizeof *ids);
+        for (size_t i = 0; i < n; i++)
+            ids[i] = figs[i]->id;
+        wf_orphans(out, ids, n, !keep_orphans, on_orphan, &keep_orphans);
+        free(ids);
+    }
+    if (ps.tty || verbose || explain || c.failed)
+        printf("wrrfig: %zu built, %zu no-data, %zu failed in %.0f ms (output in %s); %zu up to date, %zu rebuilt\n",
+               c.ok, c.nodata, c.failed, c.ms, out, c.up_to_date, c.ok + c.nodata + c.failed - c.up_to_date);
+    cue_memo_free(&memo);
     free(figs);
     free(want);
     free(gpver);

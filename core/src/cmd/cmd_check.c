@@ -1,35 +1,36 @@
 /* wrrfig check: evaluates the report's claims against the data and reports
- * PASS / FAIL / NO-DATA / UNBOUND per claim; writes out/claims.md and
- * out/claims.html for people. */
+ * a verdict per claim (PASS / FAIL against third-party data, CONSISTENT /
+ * INCONSISTENT against the report itself, NO-DATA, UNBOUND); writes
+ * out/claims.json (the verdicts, schema in docs/claims.md) and out/claims.md /
+ * out/claims.html for people. It reads the registry and the data, never the
+ * outputs of a build. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claims/check.h"
+#include "claims/explain.h"
+#include "claims/figindex.h"
 #include "claims/out.h"
 #include "claims/read.h"
+#include "cmd/cmd.h"
+#include "cmd/options.h"
 #include "util/fileio.h"
 
-static const char check_usage[] =
-    "usage: wrrfig check [--chapter N] [--claim ID] [--format text|json|tap|markdown] [--strict]\n"
-    "                    [--registry DIR] [--out DIR] [--no-report]\n"
+static const wf_usage check_usage = {
+    "check", "",
     "Evaluates the report's claims (data/claims/chN.json) against the data through the plugins' measures\n"
-    "and prints PASS, FAIL, NO-DATA or UNBOUND per claim with the observed value, the claimed value and the\n"
-    "difference. A full run (no --chapter/--claim) also writes DIR/claims.md and DIR/claims.html (DIR: --out,\n"
-    "default out), linking each claim's figure as DIR/<figure>.svg when `wrrfig build --out DIR` rendered it.\n"
-    "\n"
-    "  --chapter N      only chapter N (0 = summary)\n"
-    "  --claim ID       only this claim\n"
-    "  --format F       text (default), json, tap or markdown on standard output\n"
-    "  --strict         NO-DATA and UNBOUND count as differing from a pass/fail expectation\n"
-    "  --registry DIR   claim registry (default: <data>/claims)\n"
-    "  --out DIR        where claims.md and claims.html go; given explicitly, they are written for a\n"
-    "                   filtered run too\n"
-    "  --no-report      write no claims.md / claims.html\n"
-    "\n"
+    "and prints a verdict per claim with the observed value, the claimed value and the difference: PASS or\n"
+    "FAIL against third-party data, CONSISTENT or INCONSISTENT against the report's own tables and numbers,\n"
+    "NO-DATA or UNBOUND. A full run (no --chapter/--claim) also writes DIR/claims.json (the verdicts, for\n"
+    "the site), DIR/claims.md and DIR/claims.html (DIR: --out, default out).\n",
+    0, 0,
     "exit status: 0 every checked claim agrees with its recorded expectation (a claim expects PASS unless it\n"
-    "records expect: fail, no-data or unbound); 1 a claim differs, or the registry has errors; 2 usage\n";
+    "records expect: fail, no-data or unbound); 1 a claim differs, or the registry has errors; 2 usage error;\n"
+    "3 a plugin was refused\n"};
+
+static const char *const check_formats[] = {"text", "json", "tap", "markdown", NULL};
 
 typedef enum { FMT_TEXT, FMT_JSON, FMT_TAP, FMT_MARKDOWN } out_format;
 
@@ -49,61 +50,66 @@ static int write_report(const char *dir, const char *name, const strbuf *b)
     return rc;
 }
 
-int cli_check(wf_app *a, int argc, char **argv)
+int cmd_check(wf_app *a, int argc, char **argv)
 {
     claims_options o = {-1, NULL, NULL, 0};
-    out_format fmt = FMT_TEXT;
-    const char *registry = NULL, *out_dir = "out";
-    int out_given = 0, no_report = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *s = argv[i];
-        int has_arg = i + 1 < argc;
-        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            fputs(check_usage, stdout);
-            return EXIT_OK;
-        } else if (!strcmp(s, "--strict"))
-            o.strict = 1;
-        else if (!strcmp(s, "--no-report"))
-            no_report = 1;
-        else if (!strcmp(s, "--chapter") && has_arg) {
-            char *end;
-            long ch = strtol(argv[++i], &end, 10);
-            if (*end || ch < 0 || ch > 99) {
-                fprintf(stderr, "wrrfig check: --chapter takes a chapter number 0-9, got '%s'\n", argv[i]);
-                return EXIT_USAGE;
-            }
-            o.chapter = (int)ch;
-        } else if (!strcmp(s, "--claim") && has_arg)
-            o.claim_id = argv[++i];
-        else if (!strcmp(s, "--registry") && has_arg)
-            registry = argv[++i];
-        else if (!strcmp(s, "--out") && has_arg) {
-            out_dir = argv[++i];
-            out_given = 1;
-        } else if (!strcmp(s, "--format") && has_arg) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "text"))
-                fmt = FMT_TEXT;
-            else if (!strcmp(f, "json"))
-                fmt = FMT_JSON;
-            else if (!strcmp(f, "tap"))
-                fmt = FMT_TAP;
-            else if (!strcmp(f, "markdown"))
-                fmt = FMT_MARKDOWN;
-            else {
-                fprintf(stderr, "wrrfig check: --format takes text, json, tap or markdown, got '%s'\n", f);
-                return EXIT_USAGE;
-            }
-        } else {
-            fprintf(stderr, "wrrfig check: unexpected argument %s\n\n%s", s, check_usage);
-            return EXIT_USAGE;
-        }
-    }
+    const char *registry = NULL, *out_dir = NULL, *format = "text";
+    int chapter = -1;
+    const char *explain = NULL;
+    bool strict = false, no_report = false, write_index = false;
+    const wf_option opts[] = {
+        WF_OPT_INT(0, "chapter", &chapter, "N", 0, 99, "only chapter N (0 = the summary; 0-9 in the shipped registry)"),
+        WF_OPT_STRING(0, "claim", &o.claim_id, "ID", "only this claim"),
+        WF_OPT_CHOICE(0, "format", &format, "F", check_formats, "text (default), json, tap or markdown on standard output"),
+        WF_OPT_FLAG(0, "strict", &strict, "NO-DATA and UNBOUND count as differing from a pass/fail expectation"),
+        WF_OPT_STRING(0, "registry", &registry, "DIR", "claim registry (default: <data>/claims)"),
+        WF_OPT_STRING('o', "out", &out_dir, "DIR",
+                      "where claims.json, claims.md and claims.html go; given explicitly, they are\n"
+                      "written for a filtered run too"),
+        WF_OPT_FLAG(0, "no-report", &no_report, "write no claims.json / claims.md / claims.html"),
+        WF_OPT_STRING(0, "explain", &explain, "ID",
+                      "everything one verdict rests on: the quote and its line, the encoding, the\n"
+                      "measure and each reference's value, the tables read with their provenance,\n"
+                      "the observed value and the verdict's arithmetic"),
+        WF_OPT_FLAG(0, "write-index", &write_index,
+                    "rewrite the registry's figure-index.json (claim ids per figure, which `wrrfig\n"
+                    "build` copies into manifests) and exit; `wrrfig check` refuses a stale index"),
+        WF_OPT_END,
+    };
+    char **pos;
+    int n_pos, prc;
+    if (wf_cmd_parse(a, &check_usage, opts, argc, argv, &pos, &n_pos, &prc) != 0)
+        return prc;
+    free(pos);
+    o.chapter = chapter;
+    o.strict = strict;
+    int out_given = out_dir != NULL;
+    if (!out_dir)
+        out_dir = "out";
+    out_format fmt = !strcmp(format, "json") ? FMT_JSON : !strcmp(format, "tap") ? FMT_TAP
+                   : !strcmp(format, "markdown") ? FMT_MARKDOWN : FMT_TEXT;
 
     char *own_dir = registry ? NULL : claims_registry_dir(a);
     claim_set set = {0};
+    const char *reg_dir = registry ? registry : own_dir;
     wf_errors errs = {0};
-    int lrc = claims_load_dir(registry ? registry : own_dir, &set, &errs);
+    int lrc = claims_load_dir(reg_dir, &set, &errs);
+    if (lrc == 0) {
+        wf_error e;
+        if (write_index) {
+            int wrc = claims_figure_index_write(reg_dir, &set, &e);
+            if (wrc != 0)
+                fprintf(stderr, "wrrfig check: %s\n", e.msg);
+            else
+                printf("wrote %s/%s\n", reg_dir, CLAIMS_FIGURE_INDEX);
+            free(own_dir);
+            wf_errors_free(&errs);
+            claim_set_free(&set);
+            return wrc == 0 ? EXIT_OK : EXIT_FAILED;
+        }
+        if (claims_figure_index_check(reg_dir, &set, &e) != 0)
+            lrc = wf_errors_push(&errs, &e);
+    }
     free(own_dir);
     if (lrc != 0) {
         for (size_t i = 0; i < errs.n; i++)
@@ -114,10 +120,42 @@ int cli_check(wf_app *a, int argc, char **argv)
         return EXIT_FAILED;
     }
     wf_errors_free(&errs);
+    if (o.chapter >= 0) {
+        /* A chapter with no claims is a typo, not "0 claims checked". */
+        int lo = -1, hi = -1, found = 0;
+        for (size_t k = 0; k < set.n; k++) {
+            int ch = set.v[k].chapter;
+            found |= ch == o.chapter;
+            if (lo < 0 || ch < lo)
+                lo = ch;
+            if (ch > hi)
+                hi = ch;
+        }
+        if (!found) {
+            fprintf(stderr, "wrrfig check: --chapter %d: the registry has no claims for that chapter (chapters %d-%d)\n",
+                    o.chapter, lo, hi);
+            claim_set_free(&set);
+            return EXIT_USAGE;
+        }
+    }
     if (o.claim_id && claim_set_find(&set, o.claim_id) < 0) {
         fprintf(stderr, "wrrfig check: no claim with id '%s' in the registry\n", o.claim_id);
         claim_set_free(&set);
         return EXIT_USAGE;
+    }
+    if (explain) {
+        long k = claim_set_find(&set, explain);
+        if (k < 0) {
+            fprintf(stderr, "wrrfig check: no claim with id '%s' in the registry\n", explain);
+            claim_set_free(&set);
+            return EXIT_USAGE;
+        }
+        strbuf ex = STRBUF_INIT;
+        int erc = claims_explain(a, &set.v[k], &ex);
+        fwrite(sb_cstr(&ex), 1, ex.len, stdout);
+        sb_free(&ex);
+        claim_set_free(&set);
+        return erc == 0 ? EXIT_OK : EXIT_FAILED;
     }
 
     claim_result *res = xcalloc(set.n + 1, sizeof *res);
@@ -128,8 +166,6 @@ int cli_check(wf_app *a, int argc, char **argv)
     run.res = res;
     run.selected = sel;
     run.strict = o.strict;
-    run.fig_dir = out_dir;
-    run.fig_href = "";
     claims_run_count(&run);
 
     strbuf b = STRBUF_INIT;
@@ -145,11 +181,14 @@ int cli_check(wf_app *a, int argc, char **argv)
     int rc = run.n_mismatch ? EXIT_FAILED : EXIT_OK;
     int filtered = o.chapter >= 0 || o.claim_id;
     if (!no_report && (out_given || !filtered)) {
-        strbuf md = STRBUF_INIT, html = STRBUF_INIT;
+        strbuf js = STRBUF_INIT, md = STRBUF_INIT, html = STRBUF_INIT;
+        claims_write_json(&js, &run);
         claims_write_markdown(&md, &run);
         claims_write_html(&html, &run);
-        if (write_report(out_dir, "claims.md", &md) != 0 || write_report(out_dir, "claims.html", &html) != 0)
+        if (write_report(out_dir, "claims.json", &js) != 0 || write_report(out_dir, "claims.md", &md) != 0 ||
+            write_report(out_dir, "claims.html", &html) != 0)
             rc = EXIT_FAILED;
+        sb_free(&js);
         sb_free(&md);
         sb_free(&html);
     }

@@ -13,96 +13,76 @@
 #include "format/geojson.h"
 #include "format/jsonfile.h"
 #include "cmd/cmd.h"
+#include "cmd/options.h"
 #include "import/rdnew.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
 #include "data/table.h"
 
-/* argv holds the arguments after the command name. */
-int cli_import_geo(int argc, char **argv);
-
 typedef struct geo_opts {
     const char *src, *name, *data_dir, *code_key, *name_key, *from, *prefix;
     const char *source, *source_file, *licence, *title;
     const char *attrs, *table, *table_title, *table_source, *unit;
-    const char *notes[16], *table_notes[16];
-    size_t n_notes, n_table_notes;
-    int allow_null;
+    wf_strlist notes, table_notes;
+    bool allow_null;
 } geo_opts;
 
-static int usage(void)
-{
-    fputs("usage: wrrfig import-geo SRC.geojson --name NS/NAME --source TEXT --licence TEXT\n"
-          "         [--data DIR] [--title TEXT] [--source-file SHOWN-PATH]\n"
-          "         [--code-key statcode] [--name-key statnaam] [--from rd|wgs84]\n"
-          "         [--prefix CODE-PREFIX] [--allow-null-geometry] [--note TEXT]...\n"
-          "         [--attrs A,B,... --table NS/NAME [--table-title TEXT] [--table-source TEXT]\n"
-          "          [--table-note TEXT]... [--unit TEXT]]\n",
-          stderr);
-    return 2;
-}
+static const wf_usage geo_usage = {
+    "import-geo", "SRC.geojson",
+    "Converts a GeoJSON file into the project's geometry layer <data>/NS/NAME.geojson (RD New, only the\n"
+    "code and name kept, sorted by code, coordinates to 0.1 m) with a provenance sidecar; with --attrs,\n"
+    "the features' numeric attributes into a tidy table too. --name, --source and --licence are required.\n",
+    1, 1, NULL};
 
-static int parse_opts(const char *data_dir, int argc, char **argv, geo_opts *o)
+/* Parses into o; returns 0, or -1 with *rc the exit code. */
+static int parse_opts(wf_app *a, int argc, char **argv, geo_opts *o, int *rc)
 {
     memset(o, 0, sizeof *o);
-    o->data_dir = data_dir ? data_dir : "data";
     o->code_key = "statcode";
     o->name_key = "statnaam";
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **dst = NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage();
-            return 2;
-        }
-        if (strcmp(a, "--allow-null-geometry") == 0) {
-            o->allow_null = 1;
-            continue;
-        }
-        static const struct {
-            const char *flag;
-            size_t off;
-        } flags[] = {
-            {"--name", offsetof(geo_opts, name)},       {"--data", offsetof(geo_opts, data_dir)},
-            {"--code-key", offsetof(geo_opts, code_key)}, {"--name-key", offsetof(geo_opts, name_key)},
-            {"--from", offsetof(geo_opts, from)},       {"--prefix", offsetof(geo_opts, prefix)},
-            {"--source", offsetof(geo_opts, source)},   {"--source-file", offsetof(geo_opts, source_file)},
-            {"--licence", offsetof(geo_opts, licence)}, {"--title", offsetof(geo_opts, title)},
-            {"--attrs", offsetof(geo_opts, attrs)},     {"--table", offsetof(geo_opts, table)},
-            {"--table-title", offsetof(geo_opts, table_title)}, {"--unit", offsetof(geo_opts, unit)},
-            {"--table-source", offsetof(geo_opts, table_source)},
-        };
-        for (size_t k = 0; k < sizeof flags / sizeof *flags; k++)
-            if (strcmp(a, flags[k].flag) == 0)
-                dst = (const char **)((char *)o + flags[k].off);
-        if (strcmp(a, "--note") == 0) {
-            if (i + 1 >= argc || o->n_notes == sizeof o->notes / sizeof *o->notes)
-                return usage();
-            o->notes[o->n_notes++] = argv[++i];
-            continue;
-        }
-        if (strcmp(a, "--table-note") == 0) {
-            if (i + 1 >= argc || o->n_table_notes == sizeof o->table_notes / sizeof *o->table_notes)
-                return usage();
-            o->table_notes[o->n_table_notes++] = argv[++i];
-            continue;
-        }
-        if (dst) {
-            if (i + 1 >= argc)
-                return usage();
-            *dst = argv[++i];
-        } else if (a[0] == '-' || o->src) {
-            fprintf(stderr, "wrrfig import-geo: unexpected argument '%s'\n", a);
-            return usage();
-        } else {
-            o->src = a;
-        }
-    }
-    if (!o->src || !o->name || !o->source || !o->licence || (!o->attrs != !o->table))
-        return usage();
-    if (o->from && strcmp(o->from, "rd") != 0 && strcmp(o->from, "wgs84") != 0) {
-        fprintf(stderr, "wrrfig import-geo: --from: expected rd or wgs84, got '%s'\n", o->from);
-        return 2;
+    static const char *const froms[] = {"rd", "wgs84", NULL};
+    const wf_option opts[] = {
+        WF_OPT_STRING(0, "name", &o->name, "NS/NAME", "the layer written: <data>/NS/NAME.geojson (required)"),
+        WF_OPT_STRING(0, "source", &o->source, "TEXT", "where the file comes from, for the sidecar (required)"),
+        WF_OPT_STRING(0, "licence", &o->licence, "TEXT", "its licence (required)"),
+        WF_OPT_STRING(0, "title", &o->title, "TEXT", "the layer's title (default: NS/NAME)"),
+        WF_OPT_STRING(0, "source-file", &o->source_file, "PATH", "the source path recorded (default SRC)"),
+        WF_OPT_STRING(0, "code-key", &o->code_key, "KEY", "the property holding a feature's code (default statcode)"),
+        WF_OPT_STRING(0, "name-key", &o->name_key, "KEY", "the property holding its name (default statnaam)"),
+        WF_OPT_CHOICE(0, "from", &o->from, "rd|wgs84", froms,
+                      "the source's coordinates when it names no crs (default: RD New if the file\n"
+                      "says EPSG:28992, WGS84 if it has no crs member)"),
+        WF_OPT_STRING(0, "prefix", &o->prefix, "CODE", "keep only features whose code starts with CODE"),
+        WF_OPT_FLAG(0, "allow-null-geometry", &o->allow_null, "leave out features without geometry instead of failing"),
+        WF_OPT_LIST(0, "note", &o->notes, "TEXT", "a note for the layer's sidecar (repeatable)"),
+        WF_OPT_STRING(0, "attrs", &o->attrs, "A,B,...", "numeric properties to write as a table (needs --table)"),
+        WF_OPT_STRING(0, "table", &o->table, "NS/NAME", "the attribute table written (with --attrs)"),
+        WF_OPT_STRING(0, "table-title", &o->table_title, "TEXT", "its title"),
+        WF_OPT_STRING(0, "table-source", &o->table_source, "TEXT", "its source line"),
+        WF_OPT_LIST(0, "table-note", &o->table_notes, "TEXT", "a note for its sidecar (repeatable)"),
+        WF_OPT_STRING(0, "unit", &o->unit, "TEXT", "the unit of its values"),
+        WF_OPT_END,
+    };
+    char **pos;
+    int n_pos;
+    if (wf_cmd_parse(a, &geo_usage, opts, argc, argv, &pos, &n_pos, rc) != 0)
+        return -1;
+    o->src = pos[0];
+    free(pos);
+    o->data_dir = a->data_dir;
+    const char *missing = !o->name ? "--name" : !o->source ? "--source" : !o->licence ? "--licence" : NULL;
+    if (missing || !o->attrs != !o->table) {
+        if (missing)
+            fprintf(stderr, "wrrfig import-geo: %s is required\n", missing);
+        else
+            fprintf(stderr, "wrrfig import-geo: --attrs and --table go together\n");
+        fputs("usage: wrrfig import-geo SRC.geojson --name NS/NAME --source TEXT --licence TEXT [options]\n"
+              "(wrrfig import-geo --help lists the options)\n",
+              stderr);
+        free(o->notes.v);
+        free(o->table_notes.v);
+        *rc = EXIT_USAGE;
+        return -1;
     }
     return 0;
 }
@@ -172,6 +152,11 @@ static cJSON *base_meta(const geo_opts *o, const char *title, const char *sha, i
     strbuf cmd = STRBUF_INIT;
     sb_puts(&cmd, "wrrfig import-geo");
     for (int i = 0; i < argc; i++) {
+        int skip = wf_global_option_words(argc, argv, i);
+        if (skip) { /* --data and the like are the caller's machine, not the import */
+            i += skip - 1;
+            continue;
+        }
         sb_putc(&cmd, ' ');
         int quote = strpbrk(argv[i], " '\"") != NULL;
         if (argv[i] == o->src)
@@ -259,8 +244,8 @@ static int write_layer(const geo_opts *o, const geojson *g, int wgs84, const cha
             snprintf(line, sizeof line, "%zu features without geometry (null in the source) left out", empty);
             cJSON_AddItemToArray(notes, cJSON_CreateString(line));
         }
-        for (size_t i = 0; i < o->n_notes; i++)
-            cJSON_AddItemToArray(notes, cJSON_CreateString(o->notes[i]));
+        for (size_t i = 0; i < o->notes.n; i++)
+            cJSON_AddItemToArray(notes, cJSON_CreateString(o->notes.v[i]));
         sb_free(&path);
         sb_printf(&path, "%s/%s.meta.json", o->data_dir, o->name);
         rc = write_json(sb_cstr(&path), m);
@@ -273,6 +258,39 @@ static int write_layer(const geo_opts *o, const geojson *g, int wgs84, const cha
     return rc;
 }
 
+/* A feature's code and name, in source order, for the region labels. */
+typedef struct code_label {
+    char *code;
+    const char *name; /* points into the source JSON */
+    size_t order;
+} code_label;
+
+static int cmp_code_label(const void *a, const void *b)
+{
+    const code_label *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Adds labels.region.<code> = name in source order, the first name of a
+ * code winning. Duplicates are found by sorting a copy (a lookup in the
+ * growing JSON object per feature was quadratic over the layer). */
+static void add_region_labels(cJSON *region_labels, code_label *cl, size_t n)
+{
+    code_label *s = xmalloc((n ? n : 1) * sizeof *s);
+    memcpy(s, cl, n * sizeof *s);
+    qsort(s, n, sizeof *s, cmp_code_label);
+    unsigned char *first = xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(s[i].code, s[i - 1].code) != 0)
+            first[s[i].order] = 1;
+    for (size_t i = 0; i < n; i++)
+        if (first[i])
+            cJSON_AddStringToObject(region_labels, cl[i].code, cl[i].name);
+    free(first);
+    free(s);
+}
+
 /* The attribute table: one row per kept feature and attribute, the value as
  * the source gives it (a JSON number), '.' for null or absent. */
 static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, int argc, char **argv)
@@ -281,7 +299,9 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
     wf_table *t = table_new(o->table, dims, 2, 1);
     cJSON *labels = cJSON_CreateObject();
     cJSON *region_labels = cJSON_AddObjectToObject(labels, "region");
-    size_t missing = 0, fi = 0;
+    size_t missing = 0, fi = 0, n_cl = 0;
+    code_label *cl = xmalloc(((size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(root, "features")) + 1) *
+                             sizeof *cl);
     int rc = 0;
     const cJSON *ft;
     cJSON_ArrayForEach(ft, cJSON_GetObjectItemCaseSensitive(root, "features"))
@@ -298,8 +318,8 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
             free(code);
             continue;
         }
-        if (!cJSON_GetObjectItemCaseSensitive(region_labels, code))
-            cJSON_AddStringToObject(region_labels, code, name);
+        cl[n_cl] = (code_label){xstrdup(code), name, n_cl};
+        n_cl++;
         char *list = xstrdup(o->attrs);
         for (char *a = list, *next; a; a = next) {
             next = strchr(a, ',');
@@ -321,6 +341,10 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
         free(list);
         free(code);
     }
+    add_region_labels(region_labels, cl, n_cl);
+    for (size_t i = 0; i < n_cl; i++)
+        free(cl[i].code);
+    free(cl);
     if (rc == 0) {
         table_sort(t);
         cJSON *m = base_meta(o, o->table_title ? o->table_title : o->table, sha, argc, argv);
@@ -336,8 +360,8 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
             snprintf(line, sizeof line, "%zu cells null or absent in the source, written as '.'", missing);
             cJSON_AddItemToArray(notes, cJSON_CreateString(line));
         }
-        for (size_t i = 0; i < o->n_table_notes; i++)
-            cJSON_AddItemToArray(notes, cJSON_CreateString(o->table_notes[i]));
+        for (size_t i = 0; i < o->table_notes.n; i++)
+            cJSON_AddItemToArray(notes, cJSON_CreateString(o->table_notes.v[i]));
         cJSON_AddItemToObject(m, "labels", labels);
         labels = NULL;
         table_set_meta(t, m);
@@ -353,14 +377,24 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
     return rc;
 }
 
-int cli_import_geo(int argc, char **argv) { return cli_import_geo_in(NULL, argc, argv); }
+static int import_geo(const geo_opts *po, int argc, char **argv);
 
-int cli_import_geo_in(const char *data_dir, int argc, char **argv)
+int cmd_import_geo(wf_app *a, int argc, char **argv)
 {
     geo_opts o;
-    int rc = parse_opts(data_dir, argc, argv, &o);
-    if (rc != 0)
+    int rc;
+    if (parse_opts(a, argc, argv, &o, &rc) != 0)
         return rc;
+    rc = import_geo(&o, argc, argv);
+    free(o.notes.v);
+    free(o.table_notes.v);
+    return rc;
+}
+
+static int import_geo(const geo_opts *po, int argc, char **argv)
+{
+    geo_opts o = *po;
+    int rc;
     char sha[65];
     if (sha256_file_hex(o.src, sha) != 0) {
         fprintf(stderr, "wrrfig import-geo: %s: cannot read\n", o.src);

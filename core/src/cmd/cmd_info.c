@@ -2,7 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims/check.h"
+#include "claims/read.h"
 #include "cmd/cmd.h"
+#include "cmd/options.h"
 #include "format/jsonfile.h"
 #include "data/table.h"
 
@@ -22,18 +25,120 @@ static void print_text(const cJSON *spec, const char *key, const char *label, co
     }
 }
 
-int cli_info(wf_app *a, int argc, char **argv)
+static bool declares(char *const *inputs, const char *table)
 {
-    if (argc != 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-        puts("usage: wrrfig info FIG\n"
-             "What the figure shows, its inputs and their provenance.");
-        return argc == 1 ? EXIT_OK : EXIT_USAGE;
+    for (size_t i = 0; inputs && inputs[i]; i++)
+        if (strcmp(inputs[i], table) == 0)
+            return true;
+    return false;
+}
+
+/* Does a claim's measure expression reference the measure (as a whole name,
+ * "immigration.share" but not "immigration.share_eu")? */
+static bool references(const char *expr, const char *measure)
+{
+    size_t n = strlen(measure);
+    for (const char *p = expr; p && (p = strstr(p, measure)); p += n) {
+        char before = p == expr ? ' ' : p[-1], after = p[n];
+        bool word_before = before == '_' || before == '.' || (before >= 'a' && before <= 'z') || (before >= '0' && before <= '9');
+        bool word_after = after == '_' || after == '.' || (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9');
+        if (!word_before && !word_after)
+            return true;
     }
-    const wf_figure *f = registry_figure(&a->reg, argv[0]);
+    return false;
+}
+
+/* wrrfig info TABLE: what uses a table (reverse dependencies): the figures
+ * and measures that declare it, and the claims that rest on either. */
+static int info_table(wf_app *a, const char *table)
+{
+    bool exists = table_exists(a->data_dir, table);
+    printf("%-10s %s (%s)\n", "table", table, exists ? "present" : "absent");
+    if (exists) {
+        char *mp = table_meta_path(a->data_dir, table);
+        cJSON *meta = NULL;
+        wf_error err;
+        if (json_read_file(mp, &meta, &err) == 0) {
+            const cJSON *per = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(meta, "computed"), "periods");
+            if (json_str(meta, "source_file"))
+                printf("%-10s %s\n", "source", json_str(meta, "source_file"));
+            if (per && json_str(per, "first"))
+                printf("%-10s %s .. %s (%d periods)\n", "periods", json_str(per, "first"), json_str(per, "last"),
+                       (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(per, "count")));
+        }
+        cJSON_Delete(meta);
+        free(mp);
+    }
+    size_t nf = 0, nm = 0, nc = 0;
+    for (size_t i = 0; i < a->reg.n_figures; i++)
+        if (declares(a->reg.figures[i].inputs, table)) {
+            printf("%-10s %s (plugin %s)\n", "figure", a->reg.figures[i].id, a->reg.figures[i].plugin->name);
+            nf++;
+        }
+    for (size_t i = 0; i < a->reg.n_measures; i++)
+        if (declares(a->reg.measures[i].inputs, table)) {
+            printf("%-10s %s\n", "measure", a->reg.measures[i].name);
+            nm++;
+        }
+    char *dir = claims_registry_dir(a);
+    claim_set set = {NULL, 0};
+    wf_errors errs = {NULL, 0, 0};
+    claims_load_dir(dir, &set, &errs);
+    for (size_t c = 0; c < set.n; c++) {
+        const claim *cl = &set.v[c];
+        const char *via = NULL;
+        for (size_t i = 0; i < a->reg.n_measures && !via && cl->measure; i++)
+            if (declares(a->reg.measures[i].inputs, table) && references(cl->measure, a->reg.measures[i].name))
+                via = a->reg.measures[i].name;
+        if (via) {
+            printf("%-10s %s (measure %s)\n", "claim", cl->id, via);
+            nc++;
+        }
+    }
+    claim_set_free(&set);
+    wf_errors_free(&errs);
+    free(dir);
+    printf("%-10s %zu figure%s, %zu measure%s, %zu claim%s use %s\n", "total", nf, nf == 1 ? "" : "s", nm,
+           nm == 1 ? "" : "s", nc, nc == 1 ? "" : "s", table);
+    return EXIT_OK;
+}
+
+static bool is_table_name(const wf_app *a, const char *name)
+{
+    if (table_exists(a->data_dir, name))
+        return true;
+    for (size_t i = 0; i < a->reg.n_figures; i++)
+        if (declares(a->reg.figures[i].inputs, name))
+            return true;
+    for (size_t i = 0; i < a->reg.n_measures; i++)
+        if (declares(a->reg.measures[i].inputs, name))
+            return true;
+    return false;
+}
+
+int cmd_info(wf_app *a, int argc, char **argv)
+{
+    static const wf_usage usage = {"info", "FIG|TABLE",
+                                   "What the figure shows, its inputs and their provenance. For a table (cbs/37296ned):\n"
+                                   "the figures, measures and claims that use it.\n",
+                                   1, 1, NULL};
+    const wf_option opts[] = {WF_OPT_END};
+    char **pos;
+    int n_pos, rc;
+    if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
+        return rc;
+    const wf_figure *f = registry_figure(&a->reg, pos[0]);
+    if (!f && is_table_name(a, pos[0])) {
+        int trc = info_table(a, pos[0]);
+        free(pos);
+        return trc;
+    }
     if (!f) {
-        fprintf(stderr, "wrrfig info: no figure '%s' (see wrrfig list)\n", argv[0]);
+        fprintf(stderr, "wrrfig info: no figure or table '%s' (see wrrfig list)\n", pos[0]);
+        free(pos);
         return EXIT_USAGE;
     }
+    free(pos);
     wf_error err;
     cJSON *spec = spec_load(a->figures_dir, f->id, &err);
     printf("%-10s %s\n%-10s %s %s\n", "figure", f->id, "plugin", f->plugin->name, f->plugin->version);

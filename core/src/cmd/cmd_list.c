@@ -1,7 +1,9 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/options.h"
 #include "format/jsonfile.h"
 
 static const char *spec_title(cJSON *spec, const char *lang)
@@ -14,18 +16,19 @@ static const char *spec_title(cJSON *spec, const char *lang)
     return cJSON_GetStringValue(t);
 }
 
-int cli_list(wf_app *a, int argc, char **argv)
+int cmd_list(wf_app *a, int argc, char **argv)
 {
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            puts("usage: wrrfig list\n"
-                 "Lists the plugins, their figures and whether each figure's inputs are present:\n"
-                 "ready, or NO-DATA with the missing input and the table it needs.");
-            return EXIT_OK;
-        }
-        fprintf(stderr, "wrrfig list: unexpected argument %s\n", argv[i]);
-        return EXIT_USAGE;
-    }
+    static const wf_usage usage = {
+        "list", "",
+        "Lists the plugins, their figures and whether each figure's inputs are present:\n"
+        "ready, or NO-DATA with the missing input and the table it needs.\n",
+        0, 0, NULL};
+    const wf_option opts[] = {WF_OPT_END};
+    char **pos;
+    int n_pos, rc;
+    if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
+        return rc;
+    free(pos);
     size_t ready = 0, nodata = 0;
     for (size_t p = 0; p < a->reg.n_plugins; p++) {
         const wf_plugin *pl = a->reg.plugins[p];

@@ -1,5 +1,6 @@
 #include "data/table.h"
 
+#include <stdbool.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@ char *table_meta_path(const char *data_dir, const char *name)
     return data_path(data_dir, name, ".meta.json");
 }
 
-int table_exists(const char *data_dir, const char *name)
+bool table_exists(const char *data_dir, const char *name)
 {
     static const char *exts[] = {".csv", ".geojson"};
     for (size_t i = 0; i < 2; i++) {
@@ -32,9 +33,9 @@ int table_exists(const char *data_dir, const char *name)
         int ok = file_exists(p);
         free(p);
         if (ok)
-            return 1;
+            return true;
     }
-    return 0;
+    return false;
 }
 
 int parse_value_cell(const char *s, wrrfig_value_kind *kind, double *v)
@@ -106,10 +107,74 @@ void table_add_row(wf_table *t, const char *const *keys, wrrfig_value_kind kind,
     t->n_rows++;
 }
 
+struct wf_label_ix {
+    const char *dim, *code, *label; /* label NULL when the entry is not a string */
+    size_t order;                   /* position in the sidecar: the first of equal keys wins */
+};
+
+static int cmp_label_ix(const void *a, const void *b)
+{
+    const struct wf_label_ix *x = a, *y = b;
+    int c = strcmp(x->dim, y->dim);
+    if (!c)
+        c = strcmp(x->code, y->code);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Indexes meta.labels.<dim>.<code>. A dimension named twice keeps its first
+ * object, as a cJSON lookup by name would. */
+static void index_labels(wf_table *t)
+{
+    free(t->labels);
+    t->labels = NULL;
+    t->n_labels = 0;
+    const cJSON *labels = t->meta ? cJSON_GetObjectItemCaseSensitive(t->meta, "labels") : NULL;
+    if (!cJSON_IsObject(labels))
+        return;
+    size_t n = 0;
+    const cJSON *dl, *it;
+    cJSON_ArrayForEach(dl, labels) cJSON_ArrayForEach(it, dl) n += it->string != NULL;
+    if (n == 0)
+        return;
+    t->labels = xmalloc(n * sizeof *t->labels);
+    cJSON_ArrayForEach(dl, labels)
+    {
+        if (!dl->string || cJSON_GetObjectItemCaseSensitive(labels, dl->string) != dl || !cJSON_IsObject(dl))
+            continue;
+        cJSON_ArrayForEach(it, dl)
+        {
+            if (!it->string)
+                continue;
+            t->labels[t->n_labels] = (struct wf_label_ix){dl->string, it->string, cJSON_GetStringValue(it), t->n_labels};
+            t->n_labels++;
+        }
+    }
+    qsort(t->labels, t->n_labels, sizeof *t->labels, cmp_label_ix);
+}
+
+static const char *find_label(const wf_table *t, const char *dim, const char *code)
+{
+    size_t lo = 0, hi = t->n_labels;
+    while (lo < hi) { /* the first entry not below (dim, code) */
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(t->labels[mid].dim, dim);
+        if (!c)
+            c = strcmp(t->labels[mid].code, code);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < t->n_labels && !strcmp(t->labels[lo].dim, dim) && !strcmp(t->labels[lo].code, code))
+        return t->labels[lo].label;
+    return NULL;
+}
+
 void table_set_meta(wf_table *t, cJSON *meta)
 {
     cJSON_Delete(t->meta);
     t->meta = meta;
+    index_labels(t);
 }
 
 void table_free(wf_table *t)
@@ -126,6 +191,7 @@ void table_free(wf_table *t)
     free(t->kinds);
     free(t->name);
     free(t->path);
+    free(t->labels);
     cJSON_Delete(t->meta);
     free(t);
 }
@@ -194,6 +260,7 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
         t->sha256[0] = '\0';
     t->meta = meta;
     meta = NULL;
+    index_labels(t);
     *out = t;
     t = NULL;
     rc = 0;
@@ -269,10 +336,9 @@ const char *table_meta_get(const wf_table *t, const char *key)
         if (!colon)
             return NULL;
         char *d = xstrndup(dim, (size_t)(colon - dim));
-        const cJSON *labels = cJSON_GetObjectItemCaseSensitive(t->meta, "labels");
-        const cJSON *dl = cJSON_GetObjectItemCaseSensitive(labels, d);
+        const char *label = find_label(t, d, colon + 1);
         free(d);
-        return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(dl, colon + 1));
+        return label;
     }
     if (strcmp(key, "sha256") == 0)
         return t->sha256;

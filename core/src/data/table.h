@@ -4,6 +4,7 @@
 #define WF_TABLE_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/wf_error.h"
@@ -15,12 +16,17 @@ struct wrrfig_table {
     char sha256[65];       /* of the CSV file's bytes ("" when in memory) */
     size_t n_dims;
     char **dims;           /* dimension column names */
-    int has_value;         /* 0: a text table (no value column) */
+    bool has_value;         /* 0: a text table (no value column) */
     size_t n_rows, cap_rows;
     char **keys;           /* n_rows * n_dims codes, row-major */
     double *values;
     unsigned char *kinds;  /* wrrfig_value_kind per row */
     cJSON *meta;           /* the sidecar object (owned) */
+    /* The sidecar's "labels" sorted by (dimension, code), so a label lookup
+     * is a binary search, not a walk of the JSON object (which made labelling
+     * every region quadratic). Points into meta; rebuilt whenever meta is set. */
+    struct wf_label_ix *labels;
+    size_t n_labels;
 };
 typedef struct wrrfig_table wf_table;
 
@@ -28,7 +34,7 @@ typedef struct wrrfig_table wf_table;
 char *table_csv_path(const char *data_dir, const char *name);
 char *table_meta_path(const char *data_dir, const char *name);
 /* Does a table (CSV or GeoJSON) of that name exist under data_dir? */
-int table_exists(const char *data_dir, const char *name);
+bool table_exists(const char *data_dir, const char *name);
 
 /* Loads a table with its sidecar. Errors name file, line and column. */
 int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err);

@@ -4,6 +4,7 @@
 #ifndef WF_BUILD_H
 #define WF_BUILD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
@@ -11,8 +12,10 @@
 typedef struct build_opts {
     const char *out_dir;
     const char *formats;          /* space-separated: "svg pdf png" */
-    int render;                   /* 0 with --no-render */
+    bool render;                   /* 0 with --no-render */
     const char *gnuplot_version;  /* recorded in manifests */
+    int incremental;              /* skip figures whose cues are unchanged (figure/cue.h); 0 with --force */
+    struct cue_memo *memo;        /* file hashes computed once per build (figure/cue.h), or NULL */
 } build_opts;
 
 /* Returns WRRFIG_OK, WRRFIG_NODATA or WRRFIG_ERROR; *reason gets a one-line

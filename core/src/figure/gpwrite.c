@@ -47,14 +47,12 @@ void gp_data_field(strbuf *out, const char *s)
     sb_putc(out, '"');
 }
 
-int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const char **why)
+int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error *err)
 {
     for (const char *p = fmt; *p; p++) {
         if (*p != '%') {
-            if (mode == GP_DATA && *p == '\n') {
-                *why = "a datablock row may not contain a line break";
-                return -1;
-            }
+            if (mode == GP_DATA && *p == '\n')
+                return wf_errorf(err, "%s", "a datablock row may not contain a line break");
             sb_putc(out, *p);
             continue;
         }
@@ -64,10 +62,8 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
         case 'd': sb_printf(out, "%d", va_arg(ap, int)); break;
         case 'u': sb_printf(out, "%u", va_arg(ap, unsigned)); break;
         case 'z':
-            if (p[1] != 'u') {
-                *why = "only %zu is supported after %z";
-                return -1;
-            }
+            if (p[1] != 'u')
+                return wf_errorf(err, "%s", "only %zu is supported after %z");
             p++;
             sb_printf(out, "%zu", va_arg(ap, size_t));
             break;
@@ -76,10 +72,8 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
                 sb_printf(out, "%ld", va_arg(ap, long));
             else if (p[1] == 'u')
                 sb_printf(out, "%lu", va_arg(ap, unsigned long));
-            else {
-                *why = "only %ld and %lu are supported after %l";
-                return -1;
-            }
+            else
+                return wf_errorf(err, "%s", "only %ld and %lu are supported after %l");
             p++;
             break;
         case 'g': sb_number(out, va_arg(ap, double)); break;
@@ -88,10 +82,8 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
             p++;
             while (*p >= '0' && *p <= '9')
                 prec = prec * 10 + (*p++ - '0');
-            if (*p != 'f' || prec > 12) {
-                *why = "only %.Nf (N <= 12) is supported after %.";
-                return -1;
-            }
+            if (*p != 'f' || prec > 12)
+                return wf_errorf(err, "%s", "only %.Nf (N <= 12) is supported after %.");
             double v = va_arg(ap, double);
             if (isnan(v))
                 sb_puts(out, "NaN");
@@ -115,11 +107,10 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const cha
             break;
         }
         case 's':
-            *why = "%s is refused: write strings with %q so data cannot reach the command line unquoted";
-            return -1;
+            return wf_errorf(err, "%s",
+                             "%s is refused: write strings with %q so data cannot reach the command line unquoted");
         default:
-            *why = "unsupported directive (use %d %u %ld %lu %zu %g %.Nf %q %c %%)";
-            return -1;
+            return wf_errorf(err, "%s", "unsupported directive (use %d %u %ld %lu %zu %g %.Nf %q %c %%)");
         }
     }
     return 0;

@@ -9,12 +9,13 @@
 #include <stdarg.h>
 
 #include "util/strbuf.h"
+#include "util/wf_error.h"
 
 typedef enum gp_mode { GP_COMMAND, GP_DATA } gp_mode;
 
-/* Appends the formatted text. Returns 0, or -1 with a message in *why (a
- * static string) for a refused directive. */
-int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, const char **why);
+/* Appends the formatted text. Returns 0, or -1 with a message in *err
+ * for a refused directive. */
+int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error *err);
 /* A single-quoted gnuplot string literal for s. */
 void gp_quote(strbuf *out, const char *s);
 /* A datablock field for s (double-quoted, with " and control characters

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "claims/check.h"
 #include "format/jsonfile.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
@@ -43,17 +42,34 @@ static void add_spec_info(cJSON *m, const wf_app *a, const char *id)
     sb_free(&p);
 }
 
-/* The claims about this figure and their verdicts, so a reviewer sees them
- * beside the figure; a registry problem is recorded, not fatal. */
+/* The ids of the claims about this figure, from the registry's figure index
+ * (data/claims/figure-index.json, kept in step with the registry by `wrrfig
+ * check`). A build never loads the registry or runs a measure: the verdicts
+ * are `wrrfig check`'s output (out/claims.json). No index: no claims known,
+ * an empty list; an unreadable one is recorded, not fatal to the figure. */
 static void add_claims(cJSON *m, const wf_app *a, const char *id)
 {
-    strbuf errs = STRBUF_INIT;
-    cJSON *v = claims_figure_verdicts(a, id, &errs);
-    if (v)
-        cJSON_AddItemToObject(m, "claims", v);
-    else
-        cJSON_AddStringToObject(m, "claims_error", sb_cstr(&errs));
-    sb_free(&errs);
+    strbuf p = STRBUF_INIT;
+    sb_printf(&p, "%s/claims/figure-index.json", a->data_dir);
+    cJSON *ids = cJSON_CreateArray();
+    if (file_exists(p.s)) {
+        cJSON *idx = NULL;
+        wf_error err;
+        if (json_read_file(p.s, &idx, &err) != 0) {
+            cJSON_AddStringToObject(m, "claims_error", err.msg);
+        } else {
+            const cJSON *figs = cJSON_GetObjectItemCaseSensitive(idx, "figures");
+            const cJSON *list = cJSON_GetObjectItemCaseSensitive(figs, id), *it;
+            cJSON_ArrayForEach(it, list)
+            {
+                if (cJSON_IsString(it))
+                    cJSON_AddItemToArray(ids, cJSON_CreateString(it->valuestring));
+            }
+            cJSON_Delete(idx);
+        }
+    }
+    cJSON_AddItemToObject(m, "claims", ids);
+    sb_free(&p);
 }
 
 int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const build_opts *o, const char *missing)

@@ -8,6 +8,7 @@
 #include "figure/build.h"
 #include "util/fileio.h"
 #include "figure/gpwrite.h"
+#include "figure/pdfnorm.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
 
@@ -93,6 +94,10 @@ int render_figure(const char *gp_path, const char *out_dir, const char *id, cons
         struct stat st;
         if (ok && (stat(tmp.s, &st) != 0 || st.st_size == 0)) {
             wf_errorf(reason, "gnuplot wrote no %s output", tok);
+            ok = 0;
+        }
+        if (ok && strcmp(tok, "pdf") == 0 && pdf_normalise_file(tmp.s) != 0) {
+            wf_errorf(reason, "cannot normalise the dates of %s", tmp.s);
             ok = 0;
         }
         if (ok && rename(tmp.s, fin.s) != 0) {

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "figure/cue.h"
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
@@ -25,6 +26,7 @@ typedef struct job {
     strbuf reason;
     int done, status;       /* WRRFIG_OK / NODATA / ERROR */
     double ms;
+    cue_state cue;          /* incremental rebuild (figure/cue.c) */
 } job;
 
 static const char *signame(int sig)
@@ -122,6 +124,8 @@ static void finish_job(job *j, int st, int timed_out)
 
 static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_progress_fn progress, void *ud)
 {
+    cue_finish(&j->cue, j->status);
+    c->up_to_date += (size_t)j->cue.up_to_date;
     if (j->status == WRRFIG_OK)
         c->ok++;
     else if (j->status == WRRFIG_NODATA)
@@ -129,7 +133,7 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
     else
         c->failed++;
     if (progress) {
-        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms};
+        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why};
         progress(ud, &r, done, total);
     }
 }
@@ -137,7 +141,7 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
 wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const wf_figure *const *figs, size_t n,
                                    int jobs, wf_progress_fn progress, void *ud)
 {
-    wf_schedule_counts c = {0, 0, 0, 0};
+    wf_schedule_counts c = {0, 0, 0, 0, 0};
     if (jobs < 1)
         jobs = 1;
     job *js = xcalloc(n ? n : 1, sizeof *js);
@@ -151,7 +155,12 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         while (next < n && running < (size_t)jobs) {
             job *j = &js[next++];
             const char *missing = first_missing_input(a, j->fig->inputs);
-            if (missing) {
+            if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
+                j->done = 1; /* up to date: nothing to build */
+                j->status = missing ? WRRFIG_NODATA : WRRFIG_OK;
+                if (missing)
+                    sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
+            } else if (missing) {
                 j->done = 1;
                 j->status = WRRFIG_NODATA;
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
@@ -198,8 +207,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
     }
     c.ms = now_ms() - t0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
+        cue_state_free(&js[i].cue);
+    }
     free(js);
     return c;
 }

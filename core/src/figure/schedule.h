@@ -16,6 +16,8 @@ typedef struct wf_fig_result {
     int status;              /* WRRFIG_OK, WRRFIG_NODATA or WRRFIG_ERROR */
     const char *reason;      /* one line for NO-DATA and failures, "" for ok */
     double ms;               /* wall time of the worker */
+    int up_to_date;          /* 1: not rebuilt, its cues are unchanged (figure/cue.h) */
+    const char *cue;         /* why it was (re)built: "input cbs/37296ned changed", ... ("" when not known) */
 } wf_fig_result;
 
 /* Called once per figure as it finishes; done counts finished figures
@@ -24,6 +26,7 @@ typedef void (*wf_progress_fn)(void *ud, const wf_fig_result *r, size_t done, si
 
 typedef struct wf_schedule_counts {
     size_t ok, nodata, failed;
+    size_t up_to_date;       /* of ok: not rebuilt */
     double ms;               /* wall time of the whole schedule */
 } wf_schedule_counts;
 

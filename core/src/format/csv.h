@@ -6,14 +6,15 @@
 #ifndef WF_CSV_H
 #define WF_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/wf_error.h"
 
 typedef struct csv_opts {
     char sep;           /* ',' or ';' (or '\t') */
-    int trim;           /* strip spaces/tabs around every field, quoted or not */
-    int same_width;     /* every row must have as many fields as the header */
+    bool trim;           /* strip spaces/tabs around every field, quoted or not */
+    bool same_width;     /* every row must have as many fields as the header */
 } csv_opts;
 
 #define CSV_OPTS_TIDY {',', 0, 1}

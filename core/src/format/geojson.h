@@ -13,6 +13,7 @@
 #ifndef WRRFIG_GEOJSON_H
 #define WRRFIG_GEOJSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/wf_error.h"
@@ -23,7 +24,7 @@ struct cJSON;
 typedef struct geojson_opts {
     const char *code_key;   /* property with the region code; default "statcode" */
     const char *name_key;   /* property with the name; default "statnaam" */
-    int allow_null_geometry; /* keep "geometry": null as a feature without rings */
+    bool allow_null_geometry; /* keep "geometry": null as a feature without rings */
 } geojson_opts;
 
 typedef struct geojson {

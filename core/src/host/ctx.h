@@ -4,6 +4,8 @@
 #ifndef WF_CTX_H
 #define WF_CTX_H
 
+#include <stdbool.h>
+
 #include <cjson/cJSON.h>
 
 #include "host/registry.h"
@@ -38,7 +40,7 @@ struct wrrfig_ctx {
 
     strbuf blocks;               /* datablocks */
     strbuf body;                 /* plot commands */
-    int in_block;
+    bool in_block;
     strbuf csv;
     size_t csv_cols;             /* columns of the header row, 0 before it */
     char **notes;
@@ -47,7 +49,7 @@ struct wrrfig_ctx {
     char **extra_ext, **extra_text; /* output_text: extension and text */
     size_t n_extra;
     int misuse;                  /* API misuse count: fails the build */
-    int quiet;                   /* keep messages instead of printing them (measures) */
+    bool quiet;                   /* keep messages instead of printing them (measures) */
     char last_msg[512];          /* the last warning or error, kept when quiet */
 };
 

@@ -1,4 +1,5 @@
 /* The wrrfig_host function table: the only way plugins reach the host. */
+#include <stdbool.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -58,14 +59,14 @@ static void api_note(wrrfig_ctx *c, const char *fmt, ...)
 
 static const char *api_lang(wrrfig_ctx *c) { return c->lang; }
 
-static int declared(const wrrfig_ctx *c, const char *name)
+static bool declared(const wrrfig_ctx *c, const char *name)
 {
     if (!c->declared)
-        return 1;
+        return true;
     for (size_t i = 0; c->declared[i]; i++)
         if (strcmp(c->declared[i], name) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
@@ -145,13 +146,13 @@ static const char *api_spec_text(wrrfig_ctx *c, const char *key)
     return cJSON_GetStringValue(it);
 }
 
-static int api_spec_number(wrrfig_ctx *c, const char *key, double *out)
+static bool api_spec_number(wrrfig_ctx *c, const char *key, double *out)
 {
     const cJSON *it = spec_item(c, key);
     if (!cJSON_IsNumber(it))
-        return 0;
+        return false;
     *out = it->valuedouble;
-    return 1;
+    return true;
 }
 
 static size_t api_spec_count(wrrfig_ctx *c, const char *key)
@@ -168,10 +169,10 @@ static void api_gp_cmd(wrrfig_ctx *c, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    const char *why = NULL;
+    wf_error why;
     strbuf line = STRBUF_INIT;
     if (gp_vformat(&line, GP_COMMAND, fmt, ap, &why) != 0)
-        ctx_misuse(c, "gp_cmd(\"%s\"): %s", fmt, why);
+        ctx_misuse(c, "gp_cmd(\"%s\"): %s", fmt, why.msg);
     else {
         sb_add(&c->body, line.s ? line.s : "", line.len);
         sb_putc(&c->body, '\n');
@@ -180,14 +181,14 @@ static void api_gp_cmd(wrrfig_ctx *c, const char *fmt, ...)
     sb_free(&line);
 }
 
-static int valid_ident(const char *s)
+static bool valid_ident(const char *s)
 {
     if (!s || !((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_'))
-        return 0;
+        return false;
     for (; *s; s++)
         if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
-            return 0;
-    return 1;
+            return false;
+    return true;
 }
 
 static void api_block_begin(wrrfig_ctx *c, const char *name)
@@ -209,10 +210,10 @@ static void api_block_row(wrrfig_ctx *c, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    const char *why = NULL;
+    wf_error why;
     strbuf line = STRBUF_INIT;
     if (gp_vformat(&line, GP_DATA, fmt, ap, &why) != 0)
-        ctx_misuse(c, "gp_block_row(\"%s\"): %s", fmt, why);
+        ctx_misuse(c, "gp_block_row(\"%s\"): %s", fmt, why.msg);
     else if (strcmp(line.s ? line.s : "", "EOD_WRRFIG") == 0)
         ctx_misuse(c, "gp_block_row: a row may not equal the terminator");
     else {
@@ -286,17 +287,17 @@ static const char *api_param_text(const wrrfig_params *p, const char *name)
     return NULL;
 }
 
-static int api_param_number(const wrrfig_params *p, const char *name, double *out)
+static bool api_param_number(const wrrfig_params *p, const char *name, double *out)
 {
     const char *s = api_param_text(p, name);
     if (!s || !*s)
-        return 0;
+        return false;
     char *end;
     double v = strtod(s, &end);
     if (*end != '\0')
-        return 0;
+        return false;
     *out = v;
-    return 1;
+    return true;
 }
 
 static void api_output_text(wrrfig_ctx *c, const char *ext, const char *text)

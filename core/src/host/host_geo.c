@@ -2,6 +2,7 @@
  * reader, cached in the ctx for the rest of the callback (a map may ask for
  * the same layer several times) and freed with it. Each layer opened is
  * recorded for the manifest with its hash and provenance. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,14 +36,14 @@ static void geo_cache_free(void *p)
     free(gc);
 }
 
-static int geo_declared(const wrrfig_ctx *c, const char *name)
+static bool geo_declared(const wrrfig_ctx *c, const char *name)
 {
     if (!c->declared)
-        return 1;
+        return true;
     for (size_t i = 0; c->declared[i]; i++)
         if (strcmp(c->declared[i], name) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 /* Tabs would break the manifest record's fields. */

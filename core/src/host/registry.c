@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "host/registry.h"
 
+#include <stdbool.h>
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -51,14 +52,14 @@ static char *file_stem(const char *path)
     return xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
 }
 
-static int valid_id(const char *s)
+static bool valid_id(const char *s)
 {
     if (!s || !*s)
-        return 0;
+        return false;
     for (const char *p = s; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.'))
-            return 0;
-    return 1;
+            return false;
+    return true;
 }
 
 static int cmp_fig(const void *a, const void *b)

@@ -1,5 +1,6 @@
 #include "import/importer.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,23 +9,33 @@
 #include "util/fileio.h"
 #include "import/mapping.h"
 #include "import/reader.h"
+#include "import/facts.h"
+#include "import/impdiff.h"
+#include "import/input.h"
 #include "util/sha256.h"
+#include "util/strset.h"
 #include "util/strbuf.h"
 
+/* One imported cell. Keys point into the importer's string set (codes
+ * repeat across millions of cells, so each is stored once), and the source
+ * position is kept as numbers and formatted only for an error message. */
 typedef struct prow {
-    char **keys;
-    wrrfig_value_kind kind;
+    const char **keys;
     double v;
-    char *where;               /* source position, for duplicate reports */
+    wrrfig_value_kind kind;
+    unsigned src;              /* index of the source file */
+    int col;
+    size_t row;
     size_t n_keys;             /* for the comparator, which has no context argument */
 } prow;
 
 typedef struct rows {
     prow *r;
     size_t n, cap, n_keys;
+    strset codes;              /* owns every key string */
 } rows;
 
-static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, const char *where)
+static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, unsigned src, size_t row, int col)
 {
     if (rs->n == rs->cap) {
         rs->cap = rs->cap ? rs->cap * 2 : 256;
@@ -33,22 +44,21 @@ static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, c
     prow *p = &rs->r[rs->n++];
     p->keys = xcalloc(rs->n_keys, sizeof *p->keys);
     for (size_t i = 0; i < rs->n_keys; i++)
-        p->keys[i] = xstrdup(keys[i]);
+        p->keys[i] = strset_intern(&rs->codes, keys[i]);
     p->kind = kind;
     p->v = v;
-    p->where = xstrdup(where);
+    p->src = src;
+    p->row = row;
+    p->col = col;
     p->n_keys = rs->n_keys;
 }
 
 static void rows_free(rows *rs)
 {
-    for (size_t i = 0; i < rs->n; i++) {
-        for (size_t k = 0; k < rs->n_keys; k++)
-            free(rs->r[i].keys[k]);
+    for (size_t i = 0; i < rs->n; i++)
         free(rs->r[i].keys);
-        free(rs->r[i].where);
-    }
     free(rs->r);
+    strset_free(&rs->codes);
 }
 
 static int cmp_prow(const void *a, const void *b)
@@ -59,15 +69,24 @@ static int cmp_prow(const void *a, const void *b)
         if (c)
             return c;
     }
-    return strcmp(x->where, y->where);
+    if (x->src != y->src)
+        return x->src < y->src ? -1 : 1;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    return x->col - y->col;
 }
 
-static int in_array(const cJSON *arr, const char *s)
+static const char *prow_where(const prow *p, const imp_source *srcs, char *buf, size_t n)
+{
+    return imp_source_where(&srcs[p->src], p->row, (size_t)p->col, buf, n);
+}
+
+static bool in_array(const cJSON *arr, const char *s)
 {
     for (const cJSON *c = arr ? arr->child : NULL; c; c = c->next)
         if (strcmp(c->valuestring, s) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
 typedef struct colmap {
@@ -165,7 +184,7 @@ static const char *dim_code(const imp_dim *d, const char *raw)
     return rn ? rn->valuestring : raw;
 }
 
-static int add_cell(rows *rs, char **keys, const imp_source *s, size_t r, int col, wf_error *err)
+static int add_cell(rows *rs, char **keys, const imp_source *s, unsigned si, size_t r, int col, wf_error *err)
 {
     char where[512];
     wrrfig_value_kind kind;
@@ -175,11 +194,54 @@ static int add_cell(rows *rs, char **keys, const imp_source *s, size_t r, int co
     if (parse_value_cell(cell, &kind, &v) != 0)
         return wf_errorf(err, "%s: expected a number or one of . x - (or empty) in column '%s', got '%s'", where,
                          s->doc->rows[0].f[col], cell);
-    rows_push(rs, keys, kind, v, where);
+    rows_push(rs, keys, kind, v, si, r, col);
     return 0;
 }
 
-static int collect_rows(const imp_mapping *m, const imp_source *s, rows *rs, wf_error *err)
+/* "a, b, c, ... (N codes)" of a set, for messages. */
+static void list_codes(strbuf *b, const strset *set, size_t max)
+{
+    for (size_t i = 0; i < set->n && i < max; i++)
+        sb_printf(b, "%s%s", i ? ", " : "", set->order[i]);
+    if (set->n > max)
+        sb_puts(b, ", ...");
+}
+
+static void list_array(strbuf *b, const cJSON *arr)
+{
+    for (const cJSON *c = arr->child; c; c = c->next)
+        sb_printf(b, "%s%s", c == arr->child ? "" : "|", c->valuestring);
+}
+
+/* A keep filter that matches no row of a file would drop the whole file
+ * without a word (the Leeftijd=10000 case of issue 18): an error naming the
+ * file, the dimension and the codes the file has. */
+static int check_file_filters(const imp_mapping *m, const imp_source *s, const size_t *kept, const strset *seen,
+                              size_t added, wf_error *err)
+{
+    for (size_t d = 0; d < m->n_dims; d++) {
+        const imp_dim *dm = &m->dims[d];
+        if (!dm->keep || kept[d] > 0)
+            continue;
+        strbuf b = STRBUF_INIT;
+        const char *dimname = dm->column ? dm->column : dm->constant;
+        sb_printf(&b, "%s: %s=", s->path, dimname);
+        list_array(&b, dm->keep);
+        sb_printf(&b, " not in this file (mapping %s %s.keep); it has %zu %s code%s: ", m->base, dm->path, seen[d].n,
+                  dimname, seen[d].n == 1 ? "" : "s");
+        list_codes(&b, &seen[d], 12);
+        wf_errorf(err, "%s", b.s);
+        sb_free(&b);
+        return -1;
+    }
+    if (added == 0)
+        return wf_errorf(err, "%s: no row of this file passes the filters of mapping %s (each filter matches some rows, "
+                              "but no row matches them all)", s->path, m->base);
+    return 0;
+}
+
+static int collect_rows(const imp_mapping *m, const imp_source *s, unsigned si, rows *rs, strset *seen_all,
+                        wf_error *err)
 {
     colmap cm;
     if (resolve_columns(m, s, &cm, err) != 0) {
@@ -188,11 +250,14 @@ static int collect_rows(const imp_mapping *m, const imp_source *s, rows *rs, wf_
     }
     char where[512];
     char **keys = xcalloc(rs->n_keys, sizeof *keys);
+    size_t *kept = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *kept);
+    strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
+    size_t before = rs->n;
     int rc = -1;
     for (size_t r = 1; r < s->doc->n_rows; r++) {
         const csv_row *row = &s->doc->rows[r];
         int skip = 0;
-        for (size_t d = 0; d < m->n_dims && !skip; d++) {
+        for (size_t d = 0; d < m->n_dims; d++) {
             const imp_dim *dm = &m->dims[d];
             const char *raw;
             if (cm.dim_col[d] >= 0) {
@@ -205,6 +270,14 @@ static int collect_rows(const imp_mapping *m, const imp_source *s, rows *rs, wf_
             } else {
                 raw = cJSON_GetObjectItemCaseSensitive(s->constants, dm->constant)->valuestring;
             }
+            if (dm->keep) {
+                strset_intern(&seen[d], raw);
+                strset_intern(&seen_all[d], raw);
+                if (in_array(dm->keep, raw))
+                    kept[d]++;
+            }
+            if (skip)
+                continue; /* keep counting the other filters' matches */
             const char *code = dim_code(dm, raw);
             if (!code)
                 skip = 1;
@@ -216,34 +289,38 @@ static int collect_rows(const imp_mapping *m, const imp_source *s, rows *rs, wf_
         if (m->melt_dim) {
             for (size_t i = 0; i < m->n_melt; i++) {
                 keys[m->n_dims] = (char *)m->melt[i].code;
-                if (add_cell(rs, keys, s, r, cm.melt_col[i], err) != 0)
+                if (add_cell(rs, keys, s, si, r, cm.melt_col[i], err) != 0)
                     goto done;
             }
-        } else if (add_cell(rs, keys, s, r, cm.value_col, err) != 0) {
+        } else if (add_cell(rs, keys, s, si, r, cm.value_col, err) != 0) {
             goto done;
         }
     }
-    rc = 0;
+    rc = check_file_filters(m, s, kept, seen, rs->n - before, err);
 done:
+    for (size_t d = 0; d < m->n_dims; d++)
+        strset_free(&seen[d]);
+    free(seen);
+    free(kept);
     free(keys);
     colmap_free(&cm);
     return rc;
 }
 
 /* Distinct codes of key k, in the sorted row order. */
-static int code_present(const rows *rs, size_t k, const char *code)
+static bool code_present(const rows *rs, size_t k, const char *code)
 {
     for (size_t i = 0; i < rs->n; i++)
         if (strcmp(rs->r[i].keys[k], code) == 0)
-            return 1;
-    return 0;
+            return true;
+    return false;
 }
 
-static int is_year_code(const char *s)
+static bool is_year_code(const char *s)
 {
     for (int i = 0; i < 4; i++)
         if (s[i] < '0' || s[i] > '9')
-            return 0;
+            return false;
     return strcmp(s + 4, "JJ00") == 0;
 }
 
@@ -467,27 +544,36 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
         return -1;
     imp_source *srcs = xcalloc(m->n_files, sizeof *srcs);
     size_t n_keys = m->n_dims + (m->melt_dim ? 1 : 0);
-    rows rs = {NULL, 0, 0, n_keys};
+    rows rs = {.r = NULL, .n_keys = n_keys};
     wf_table *t = NULL;
     int rc = -1;
+    strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
     for (size_t i = 0; i < m->n_files; i++) {
+        int rr = imp_input_resolve(shared_dir, m->files[i].file, &m->files[i].resolved, err);
+        if (rr != 0) {
+            char msg[sizeof err->msg];
+            snprintf(msg, sizeof msg, "%s", err->msg);
+            wf_errorf(err, "%s: $.input: %s", m->path, msg);
+            goto done;
+        }
         if (imp_source_read(m, i, shared_dir, &srcs[i], err) != 0 ||
-            collect_rows(m, &srcs[i], &rs, err) != 0)
+            collect_rows(m, &srcs[i], (unsigned)i, &rs, seen, err) != 0)
             goto done;
     }
+    /* Every kept code must occur in the source itself (checked on the raw
+     * codes, so the message names the code that is really missing rather
+     * than one whose rows another filter removed). */
     for (size_t d = 0; d < m->n_dims; d++)
-        for (const cJSON *c = m->dims[d].keep ? m->dims[d].keep->child : NULL; c; c = c->next) {
-            int found = 0;
-            for (size_t r = 0; r < rs.n && !found; r++) {
-                const cJSON *rn = m->dims[d].rename ? cJSON_GetObjectItemCaseSensitive(m->dims[d].rename, c->valuestring) : NULL;
-                found = strcmp(rs.r[r].keys[d], rn ? rn->valuestring : c->valuestring) == 0;
-            }
-            if (!found) {
-                wf_errorf(err, "%s: %s.keep: code '%s' does not occur in the source", m->path, m->dims[d].path,
-                          c->valuestring);
+        for (const cJSON *c = m->dims[d].keep ? m->dims[d].keep->child : NULL; c; c = c->next)
+            if (!strset_has(&seen[d], c->valuestring)) {
+                strbuf b = STRBUF_INIT;
+                list_codes(&b, &seen[d], 12);
+                wf_errorf(err, "%s: %s.keep: %s=%s does not occur in the source (it has %zu code%s: %s)", m->path,
+                          m->dims[d].path, m->dims[d].column ? m->dims[d].column : m->dims[d].constant,
+                          c->valuestring, seen[d].n, seen[d].n == 1 ? "" : "s", b.s);
+                sb_free(&b);
                 goto done;
             }
-        }
     if (rs.n == 0) {
         wf_errorf(err, "%s: no rows were imported (check the filters)", m->path);
         goto done;
@@ -498,8 +584,9 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
         while (k < n_keys && strcmp(rs.r[i].keys[k], rs.r[i - 1].keys[k]) == 0)
             k++;
         if (k == n_keys) {
+            char w1[512], w2[512];
             wf_errorf(err, "%s: the same cell occurs twice (first at %s); the mapping must keep every dimension that distinguishes rows",
-                      rs.r[i].where, rs.r[i - 1].where);
+                      prow_where(&rs.r[i], srcs, w1, sizeof w1), prow_where(&rs.r[i - 1], srcs, w2, sizeof w2));
             goto done;
         }
     }
@@ -519,10 +606,20 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
         t = NULL;
         goto done;
     }
+    const char *period_dim = NULL;
+    for (size_t d = 0; d < m->n_dims && !period_dim; d++)
+        if (m->dims[d].period_labels || strcmp(m->dims[d].name, "Perioden") == 0)
+            period_dim = m->dims[d].name;
+    cJSON *facts = imp_facts(t, period_dim, m->melt_dim);
+    if (facts)
+        cJSON_AddItemToObject(meta, "computed", facts);
     table_set_meta(t, meta);
     *out = t;
     rc = 0;
 done:
+    for (size_t d = 0; d < m->n_dims; d++)
+        strset_free(&seen[d]);
+    free(seen);
     for (size_t i = 0; i < m->n_files; i++)
         imp_source_free(&srcs[i]);
     free(srcs);
@@ -543,14 +640,43 @@ static int same_file(const char *path, const char *text, size_t len)
     return same;
 }
 
-int import_run(const char *mapping_path, const char *shared_dir, const char *data_dir, int check_only,
-               int *differs, char **name, wf_error *err)
+/* The summary of what this import changes against the table on disk. */
+static void summarise(const wf_table *t, const char *data_dir, strbuf *summary)
+{
+    wf_table *old = NULL;
+    wf_error e;
+    if (table_exists(data_dir, t->name) && table_load(data_dir, t->name, &old, &e) != 0) {
+        sb_printf(summary, "  the table on disk cannot be read (%s); everything counts as new\n", e.msg);
+        old = NULL;
+    }
+    if (old)
+        table_sort(old);
+    const cJSON *pf = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+                                                           cJSON_GetObjectItemCaseSensitive(t->meta, "computed"), "periods"),
+                                                       "dimension");
+    imp_diff d;
+    imp_diff_tables(old, t, cJSON_GetStringValue(pf), &d);
+    d.meta_changed = old && !cJSON_Compare(old->meta, t->meta, 1);
+    if (!old)
+        sb_printf(summary, "  new table: %zu rows\n", t->n_rows);
+    else if (imp_diff_empty(&d))
+        sb_puts(summary, "  no change\n");
+    else
+        imp_diff_print(summary, &d, old, t, 10);
+    imp_diff_free(&d);
+    table_free(old);
+}
+
+int import_run_report(const char *mapping_path, const char *shared_dir, const char *data_dir, int check_only,
+                      int *differs, char **name, strbuf *summary, wf_error *err)
 {
     wf_table *t = NULL;
     if (import_build(mapping_path, shared_dir, &t, err) != 0)
         return -1;
     if (name)
         *name = xstrdup(t->name);
+    if (summary)
+        summarise(t, data_dir, summary);
     int rc = 0;
     if (check_only) {
         char *csv = table_to_csv(t);
@@ -572,4 +698,24 @@ int import_run(const char *mapping_path, const char *shared_dir, const char *dat
     }
     table_free(t);
     return rc;
+}
+
+int import_run(const char *mapping_path, const char *shared_dir, const char *data_dir, int check_only,
+               int *differs, char **name, wf_error *err)
+{
+    return import_run_report(mapping_path, shared_dir, data_dir, check_only, differs, name, NULL, err);
+}
+
+int import_inputs_absent(const char *mapping_path, const char *shared_dir, char **which)
+{
+    imp_mapping *m = NULL;
+    wf_error e;
+    *which = NULL;
+    if (imp_mapping_load(mapping_path, &m, &e) != 0)
+        return 0; /* a broken mapping is for import itself to report */
+    for (size_t i = 0; i < m->n_files && !*which; i++)
+        if (imp_input_absent(shared_dir, m->files[i].file))
+            *which = imp_join(shared_dir, m->files[i].file);
+    imp_mapping_free(m);
+    return *which != NULL;
 }

@@ -7,6 +7,7 @@
 #define WF_IMPORT_BUILD_H
 
 #include "data/table.h"
+#include "util/strbuf.h"
 #include "util/wf_error.h"
 
 /* Builds the table of the mapping at mapping_path from files under
@@ -19,5 +20,16 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
  * different). *name receives the table name (caller frees; may be NULL). */
 int import_run(const char *mapping_path, const char *shared_dir, const char *data_dir, int check_only,
                int *differs, char **name, wf_error *err);
+
+/* import_run that also appends to summary (when not NULL) what the import
+ * changes against the table in data_dir: rows added, removed and changed
+ * (largest first), periods added. */
+int import_run_report(const char *mapping_path, const char *shared_dir, const char *data_dir, int check_only,
+                      int *differs, char **name, strbuf *summary, wf_error *err);
+
+/* 1 when an input file of the mapping is absent from shared_dir (a pattern
+ * that matches nothing counts as absent); *which gets its path (caller
+ * frees). 0 otherwise, also for a mapping that cannot be read. */
+int import_inputs_absent(const char *mapping_path, const char *shared_dir, char **which);
 
 #endif

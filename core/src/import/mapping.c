@@ -54,7 +54,7 @@ static int req_str(const cJSON *obj, const char *key, const char **out, const ch
     return 0;
 }
 
-static int opt_bool(const cJSON *obj, const char *key, int *out, const char *file, const char *path,
+static int opt_bool(const cJSON *obj, const char *key, bool *out, const char *file, const char *path,
                     wf_error *err)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -404,6 +404,8 @@ void imp_mapping_free(imp_mapping *m)
     cJSON_Delete(m->root);
     free(m->path);
     free(m->base);
+    for (size_t i = 0; m->files && i < m->n_files; i++)
+        free(m->files[i].resolved);
     free(m->files);
     free(m->dims);
     free(m->melt);

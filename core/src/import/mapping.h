@@ -8,6 +8,7 @@
 #define WF_IMPORT_MAPPING_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/wf_error.h"
@@ -15,8 +16,9 @@
 typedef enum imp_format { IMP_CBS_CSV, IMP_CSV, IMP_ODATA_JSON, IMP_JSON_RECORDS } imp_format;
 
 typedef struct imp_file {
-    const char *file;          /* relative to the shared data directory */
+    const char *file;          /* relative to the shared data directory; may be a glob pattern */
     const cJSON *constants;    /* object: constant dimension -> code, or NULL */
+    char *resolved;            /* the file a pattern resolved to (owned), set by import_build; NULL before */
 } imp_file;
 
 typedef struct imp_labels_file {
@@ -32,7 +34,7 @@ typedef struct imp_dim {
     const char *name;          /* output dimension name */
     const cJSON *labels, *labels_en; /* objects code -> text, or NULL */
     imp_labels_file labels_file;     /* .file NULL when absent */
-    int period_labels;         /* label YYYYJJ00 codes as YYYY */
+    bool period_labels;         /* label YYYYJJ00 codes as YYYY */
     const cJSON *keep, *drop;  /* arrays of source codes, or NULL */
     const cJSON *rename;       /* object source code -> output code, or NULL */
     char path[32];             /* "$.dimensions[3]" for messages */
@@ -51,7 +53,7 @@ typedef struct imp_mapping {
     const cJSON *notes;        /* array of strings or NULL */
     imp_format format;
     char sep, also_sep;        /* also_sep 0 when absent */
-    int trim, strip_stray_quotes;
+    bool trim, strip_stray_quotes;
     imp_file *files;
     size_t n_files;
     const char *properties;    /* odata-json: DataProperties file, or NULL */
@@ -59,7 +61,7 @@ typedef struct imp_mapping {
     imp_dim *dims;
     size_t n_dims;
     const cJSON *ignore;       /* array of column names or NULL */
-    int ignore_other;
+    bool ignore_other;
     const char *melt_dim;      /* NULL when no melt */
     imp_melt_col *melt;
     size_t n_melt;

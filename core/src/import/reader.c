@@ -125,7 +125,7 @@ static int read_records_source(const imp_mapping *m, imp_source *s, wf_error *er
 int imp_source_read(const imp_mapping *m, size_t i, const char *shared_dir, imp_source *s, wf_error *err)
 {
     memset(s, 0, sizeof *s);
-    s->rel = m->files[i].file;
+    s->rel = m->files[i].resolved ? m->files[i].resolved : m->files[i].file;
     s->constants = m->files[i].constants;
     s->path = imp_join(shared_dir, s->rel);
     s->is_json = m->format == IMP_ODATA_JSON || m->format == IMP_JSON_RECORDS;

@@ -6,6 +6,7 @@
 #define WF_IMPORT_READ_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "format/csv.h"
@@ -17,7 +18,7 @@ typedef struct imp_source {
     const char *rel;       /* as named in the mapping (recorded in the sidecar) */
     char sha256[65];
     csv_doc *doc;          /* row 0 is the header */
-    int is_json;           /* cells are $.<records>[row-1].<column> rather than line:col */
+    bool is_json;          /* cells are $.<records>[row-1].<column> rather than line:col */
     const char *records;   /* "value" (odata-json) or the mapping's json-records member */
     size_t stray_quotes;   /* repairs made (strip_stray_quotes) */
     size_t first_stray_line;

@@ -81,13 +81,13 @@ int atomic_write(const char *path, const void *data, size_t len, wf_error *err)
     return 0;
 }
 
-int file_exists(const char *path)
+bool file_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-int dir_exists(const char *path)
+bool dir_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);

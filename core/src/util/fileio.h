@@ -5,6 +5,7 @@
 #ifndef WF_FILEIO_H
 #define WF_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/wf_error.h"
@@ -12,8 +13,8 @@
 /* Reads a whole file; *out is NUL-terminated and owned by the caller. */
 int read_file(const char *path, char **out, size_t *len, wf_error *err);
 int atomic_write(const char *path, const void *data, size_t len, wf_error *err);
-int file_exists(const char *path);
-int dir_exists(const char *path);
+bool file_exists(const char *path);
+bool dir_exists(const char *path);
 /* mkdir -p */
 int make_dirs(const char *path, wf_error *err);
 /* A unique temporary path beside `path` (same directory, so rename is
