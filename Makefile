@@ -150,11 +150,16 @@ deps-build:
 deps-test:
 	@sh scripts/install-deps.sh build render test
 
+# The site (wrrfig site) reads both builds (Dutch in out/, English in out/en/),
+# the claims as JSON and, when it is there, the report text for the passages.
+REPORT_TXT ?= ../shared/report/samenleven-in-verscheidenheid.txt
 figures: deps-build
 	$(MAKE) all
 	$(BIN) build --out out
+	$(BIN) --lang en build --out out/en
 	$(BIN) check --out out > out/claims.txt; status=$$?; tail -n 1 out/claims.txt; \
-	    echo "claims: out/claims.json, out/claims.html, out/claims.md, out/claims.txt"; exit $$status
+	    $(BIN) site --out out $$(test -f "$(REPORT_TXT)" && echo --report "$(REPORT_TXT)") || status=1; \
+	    echo "claims: out/claims.json, out/claims.html, out/claims.md, out/claims.txt; site: out/index.html"; exit $$status
 
 bench: all
 	@sh scripts/install-deps.sh build render bench

@@ -3,6 +3,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "common/maplabels.h"
 
 bool wfc_point_in_ring(const wrrfig_ring *r, double x, double y)
 {
@@ -281,4 +284,104 @@ void wfc_choro_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_choro_parts
         if (p->has_e[k])
             WFC_PLOT_CLAUSE(h, ctx, pl, "  $e%zu with filledcurves closed fc rgb %q lw %g", k,
                             k == m->n_classes ? m->rest_colour : m->colours[k], m->line_width);
+}
+
+/* --- the frame of a map ---------------------------------------------------- */
+
+void wfc_canvas(const wrrfig_host *h, wrrfig_ctx *ctx, double *w, double *hgt)
+{
+    *w = 800;
+    *hgt = 500;
+    double x;
+    if (h->spec_number(ctx, "size.0", &x) && x > 0)
+        *w = x;
+    if (h->spec_number(ctx, "size.1", &x) && x > 0)
+        *hgt = x;
+}
+
+void wfc_map_area(const wrrfig_host *h, wrrfig_ctx *ctx, double cw, double ch, double scr[4])
+{
+    const char *title = h->spec_text(ctx, "title");
+    size_t lines = 0;
+    for (const char *p = title; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        char *line = malloc(n + 1);
+        double wpx = 0;
+        if (line) {
+            memcpy(line, p, n);
+            line[n] = '\0';
+            wpx = wfc_text_width_px(line, 13);
+            free(line);
+        }
+        lines += 1 + (size_t)(wpx / (cw - 40));
+        p += n + (p[n] == '\n');
+    }
+    double top_px = 12 + 19.0 * (double)lines, bottom_px = h->spec_text(ctx, "source") ? 30 : 8;
+    scr[0] = 0.01;
+    scr[1] = 0.99;
+    scr[2] = bottom_px / ch;
+    scr[3] = 1 - top_px / ch;
+}
+
+void wfc_view_fit(const double box[4], double margin, const double scr[4], double cw, double ch, wfc_view *v)
+{
+    double wpx = (scr[1] - scr[0]) * cw, hpx = (scr[3] - scr[2]) * ch;
+    double dx = (box[1] - box[0]) * (1 + 2 * margin), dy = (box[3] - box[2]) * (1 + 2 * margin);
+    v->upp = fmax(dx / wpx, dy / hpx);
+    double cx = (box[0] + box[1]) / 2, cy = (box[2] + box[3]) / 2;
+    v->x0 = cx - wpx * v->upp / 2;
+    v->x1 = cx + wpx * v->upp / 2;
+    v->y0 = cy - hpx * v->upp / 2;
+    v->y1 = cy + hpx * v->upp / 2;
+}
+
+void wfc_screen_margins(const wrrfig_host *h, wrrfig_ctx *ctx, const double scr[4])
+{
+    h->gp_cmd(ctx, "set lmargin at screen %.4f", scr[0]);
+    h->gp_cmd(ctx, "set rmargin at screen %.4f", scr[1]);
+    h->gp_cmd(ctx, "set bmargin at screen %.4f", scr[2]);
+    h->gp_cmd(ctx, "set tmargin at screen %.4f", scr[3]);
+}
+
+void wfc_view_apply(const wrrfig_host *h, wrrfig_ctx *ctx, const double scr[4], const wfc_view *v)
+{
+    wfc_screen_margins(h, ctx, scr);
+    h->gp_cmd(ctx, "set xrange [%.1f:%.1f]", v->x0, v->x1);
+    h->gp_cmd(ctx, "set yrange [%.1f:%.1f]", v->y0, v->y1);
+}
+
+static long colour_int(const char *c)
+{
+    return c && c[0] == '#' && strlen(c) == 7 ? strtol(c + 1, NULL, 16) : 0x808080;
+}
+
+size_t wfc_choro_marks(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_choropleth *m, const wfc_view *v,
+                       double min_px, int id, bool *small)
+{
+    bool any = false;
+    for (size_t i = 0; i < m->n; i++) {
+        small[i] = false;
+        if (m->cls[i] == WFC_CHORO_NONE)
+            continue;
+        double w, hh, x, y;
+        wfc_feature_extent(m->regions[i], &w, &hh);
+        if (w / v->upp >= min_px || hh / v->upp >= min_px || wfc_label_point(m->regions[i], &x, &y) != 0)
+            continue;
+        if (!any) {
+            char name[24];
+            snprintf(name, sizeof name, "marks%d", id);
+            h->gp_block_begin(ctx, name);
+        }
+        any = small[i] = true;
+        h->gp_block_row(ctx, "%.1f %.1f %ld", x, y, colour_int(m->colours[m->cls[i]]));
+    }
+    if (any)
+        h->gp_block_end(ctx);
+    return any ? 2 : 0;
+}
+
+void wfc_choro_marks_plot(const wrrfig_host *h, wrrfig_ctx *ctx, int id, wfc_plot *pl)
+{
+    WFC_PLOT_CLAUSE(h, ctx, pl, "  $marks%d using 1:2:3 with points pt 7 ps 1.1 lc rgb variable", id);
+    WFC_PLOT_CLAUSE(h, ctx, pl, "  $marks%d using 1:2 with points pt 6 ps 1.1 lw 1 lc rgb %q", id, "#222222");
 }

@@ -95,4 +95,41 @@ typedef struct wfc_plot {
  * command: outer rings by class, the holes, the enclaves. */
 void wfc_choro_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_choro_parts *p, wfc_plot *pl);
 
+/* --- the frame of a map ---------------------------------------------------- */
+
+/* The canvas of the figure in pixels: the spec's "size" [w, h], else the
+ * host's default 800 x 500. */
+void wfc_canvas(const wrrfig_host *h, wrrfig_ctx *ctx, double *w, double *hgt);
+
+/* The part of the canvas a map may use, as screen fractions {left, right,
+ * bottom, top}: below the title (its lines estimated from the house title
+ * font, 13 px, wrapped to the canvas as the host does) and above the source
+ * line. */
+void wfc_map_area(const wrrfig_host *h, wrrfig_ctx *ctx, double cw, double ch, double scr[4]);
+
+/* What a map panel shows: its ranges and the map units per pixel. */
+typedef struct wfc_view {
+    double x0, x1, y0, y1;
+    double upp;
+} wfc_view;
+
+/* Fits box {x0, x1, y0, y1}, grown by margin (a fraction of its size on
+ * each side), into the screen rectangle scr of a cw x ch canvas with equal
+ * scales on both axes, centred. Explicit margins instead of "set size ratio
+ * -1" make the scale known here, so labels can be sized in map units. */
+void wfc_view_fit(const double box[4], double margin, const double scr[4], double cw, double ch, wfc_view *v);
+/* Writes the margins (at screen) of scr and the view's ranges. */
+void wfc_view_apply(const wrrfig_host *h, wrrfig_ctx *ctx, const double scr[4], const wfc_view *v);
+/* Sets the four margins at screen (for a panel without a view). */
+void wfc_screen_margins(const wrrfig_host *h, wrrfig_ctx *ctx, const double scr[4]);
+
+/* Regions too small to see at the view's scale (their outline spans fewer
+ * than min_px pixels both ways) and in a class get a marker: block
+ * $marks<id> (x y colour) drawn as a filled circle in the class colour with
+ * a dark ring. Returns the number of plot clauses (0 or 2) and writes the
+ * block; wfc_choro_marks_plot writes the clauses. */
+size_t wfc_choro_marks(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_choropleth *m, const wfc_view *v,
+                       double min_px, int id, bool *small);
+void wfc_choro_marks_plot(const wrrfig_host *h, wrrfig_ctx *ctx, int id, wfc_plot *pl);
+
 #endif

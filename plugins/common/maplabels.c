@@ -1,5 +1,9 @@
 #include "common/maplabels.h"
 
+#include <stdio.h>
+
+#include "common/choropleth.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +78,57 @@ double wfc_text_width_px(const char *s, double font_px)
     return em * font_px;
 }
 
+char *wfc_wrap_text(const char *text, double width_px, double font_px)
+{
+    size_t n = strlen(text);
+    char *out = malloc(n + 1), *word = malloc(n + 1), *line = malloc(2 * n + 2);
+    if (!out || !word || !line) {
+        free(out);
+        free(word);
+        free(line);
+        return NULL;
+    }
+    size_t o = 0, ln = 0;
+    line[0] = '\0';
+    for (const char *p = text;;) {
+        size_t wl = strcspn(p, " \n");
+        memcpy(word, p, wl);
+        word[wl] = '\0';
+        if (ln > 0) {
+            line[ln] = ' ';
+            memcpy(line + ln + 1, word, wl + 1);
+            if (wfc_text_width_px(line, font_px) > width_px) {
+                out[o++] = '\n';
+                ln = 0;
+            } else {
+                out[o++] = ' ';
+                ln++;
+            }
+        }
+        memcpy(out + o, word, wl);
+        o += wl;
+        memcpy(line + ln, word, wl + 1);
+        ln += wl;
+        p += wl;
+        if (!*p)
+            break;
+        if (*p == '\n') {
+            out[o++] = '\n';
+            ln = 0;
+            line[0] = '\0';
+            p++;
+            continue;
+        }
+        while (*p == ' ' && p[1] == ' ')
+            out[o++] = *p++; /* keep runs of spaces but one, which joins the next word */
+        p++;
+    }
+    out[o] = '\0';
+    free(word);
+    free(line);
+    return out;
+}
+
 static bool overlaps(const double a[4], const double b[4])
 {
     return a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];
@@ -92,6 +147,18 @@ static bool inside(const double b[4], const double frame[4])
     return b[0] >= frame[0] && b[1] <= frame[1] && b[2] >= frame[2] && b[3] <= frame[3];
 }
 
+/* A region smaller than its text: its box is kept clear of all labels. */
+static bool small_region(const wfc_label *l, double b[4])
+{
+    if (!(l->rw < l->w || l->rh < l->h))
+        return false;
+    b[0] = l->ax - l->rw / 2;
+    b[1] = l->ax + l->rw / 2;
+    b[2] = l->ay - l->rh / 2;
+    b[3] = l->ay + l->rh / 2;
+    return true;
+}
+
 /* Whether a box at (cx, cy) for label i is free: in the frame, clear of the
  * obstacles, of placed labels and of other labels' anchors. */
 static bool is_free(const wfc_label *l, size_t n, size_t i, double cx, double cy, const double frame[4],
@@ -105,6 +172,9 @@ static bool is_free(const wfc_label *l, size_t n, size_t i, double cx, double cy
         if (overlaps(b, obst[k]))
             return false;
     for (size_t j = 0; j < n; j++) {
+        double rb[4];
+        if (small_region(&l[j], rb) && overlaps(b, rb))
+            return false;
         if (j == i)
             continue;
         if (l[j].ax > b[0] && l[j].ax < b[1] && l[j].ay > b[2] && l[j].ay < b[3])
@@ -176,4 +246,56 @@ size_t wfc_place_labels(wfc_label *l, size_t n, const double frame[4], const dou
         if (l[i].placed)
             set_leader(&l[i], 0.75 * step);
     return placed;
+}
+
+static void label_counts(const wfc_label *l, size_t n, bool *lab, bool *lead)
+{
+    *lab = *lead = false;
+    for (size_t i = 0; i < n; i++) {
+        *lab |= l[i].placed;
+        *lead |= l[i].placed && l[i].leader;
+    }
+}
+
+size_t wfc_label_blocks(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_label *l, size_t n, int id)
+{
+    bool lab, lead;
+    label_counts(l, n, &lab, &lead);
+    char name[24];
+    if (lead) {
+        snprintf(name, sizeof name, "lead%d", id);
+        h->gp_block_begin(ctx, name);
+        for (size_t i = 0; i < n; i++)
+            if (l[i].placed && l[i].leader)
+                h->gp_block_row(ctx, "%.1f %.1f %.1f %.1f", l[i].ax, l[i].ay, l[i].lx - l[i].ax, l[i].ly - l[i].ay);
+        h->gp_block_end(ctx);
+    }
+    if (lab) {
+        snprintf(name, sizeof name, "lab%d", id);
+        h->gp_block_begin(ctx, name);
+        for (size_t i = 0; i < n; i++)
+            if (l[i].placed)
+                h->gp_block_row(ctx, "%.1f %.1f %q", l[i].x, l[i].y, l[i].text);
+        h->gp_block_end(ctx);
+    }
+    return (size_t)lab + (size_t)lead;
+}
+
+void wfc_label_style(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    h->gp_cmd(ctx, "set style textbox opaque fillcolor rgb %q noborder margins 1,0.5", "#ffffff");
+}
+
+void wfc_label_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_label *l, size_t n, int id, int font_px,
+                    wfc_plot *pl)
+{
+    bool lab, lead;
+    label_counts(l, n, &lab, &lead);
+    char font[16];
+    snprintf(font, sizeof font, ",%d", font_px);
+    if (lead)
+        WFC_PLOT_CLAUSE(h, ctx, pl, "  $lead%d using 1:2:3:4 with vectors nohead lw 0.8 lc rgb %q", id, "#333333");
+    if (lab)
+        WFC_PLOT_CLAUSE(h, ctx, pl, "  $lab%d using 1:2:3 with labels boxed font %q textcolor rgb %q noenhanced", id,
+                        font, "#111111");
 }

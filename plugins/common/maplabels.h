@@ -6,7 +6,7 @@
  * against plugin.h only.
  *
  * Placement is greedy and deterministic: first every label whose centred
- * box collides with nothing keeps it; the others, in the given order, take
+ * box collides with nothing (and whose region is larger than its text) keeps it; the others, in the given order, take
  * the first free candidate on rings of growing distance around their
  * anchor (right, left, above, below, then the diagonals). A label placed
  * away from its anchor gets a leader line from the anchor to the nearest
@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "common/choropleth.h"
 #include "wrrfig/plugin.h"
 
 /* Signed area (shoelace) of ring r; positive when counter-clockwise. */
@@ -35,11 +36,19 @@ void wfc_feature_extent(const wrrfig_feature *f, double *w, double *h);
  * box computed from it holds the text. */
 double wfc_text_width_px(const char *s, double font_px);
 
+/* text with line breaks added between words so that no line is wider than
+ * width_px at font_px (house font); existing breaks are kept. Caller frees;
+ * NULL when out of memory. */
+char *wfc_wrap_text(const char *text, double width_px, double font_px);
+
 typedef struct wfc_label {
     /* in */
     const char *text;
     double ax, ay;  /* anchor (region's label point), map units */
     double w, h;    /* box of the text, map units */
+    double rw, rh;  /* extent of the region around the anchor (0: a point); a region
+                       smaller than its text is kept clear of every label, its own
+                       included, so the name goes beside it with a leader */
     /* out */
     double x, y;    /* centre of the text */
     bool placed;    /* false: no free spot within reach (the label is dropped) */
@@ -53,5 +62,16 @@ typedef struct wfc_label {
  * never covers another label's anchor. Returns the number placed. */
 size_t wfc_place_labels(wfc_label *l, size_t n, const double frame[4], const double (*obst)[4], size_t n_obst,
                         double step, int max_rings);
+
+/* Gnuplot side: the placed labels of one panel as block $lab<id> (x y text)
+ * and their leader lines as $lead<id> (x y dx dy). Returns the number of
+ * plot clauses wfc_label_plot will write (0 to 2). */
+size_t wfc_label_blocks(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_label *l, size_t n, int id);
+/* The text box style the labels use: opaque white behind the text, so a
+ * name stays legible on any fill. Set before the plot. */
+void wfc_label_style(const wrrfig_host *h, wrrfig_ctx *ctx);
+/* Writes the clauses of wfc_label_blocks (leaders first, then the text). */
+void wfc_label_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_label *l, size_t n, int id, int font_px,
+                    wfc_plot *pl);
 
 #endif

@@ -59,10 +59,10 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set grid ytics lc rgb '#dddddd'");
     h->gp_cmd(ctx, "set style data histograms");
     h->gp_cmd(ctx, "set style histogram clustered gap 1");
-    h->gp_cmd(ctx, "set style fill solid 1.0 border -1");
+    h->gp_cmd(ctx, "set style fill solid 0.9 noborder"); /* the house style of bar charts: no outlines */
     h->gp_cmd(ctx, "set boxwidth 0.9");
     h->gp_cmd(ctx, "set xtics scale 0");
-    h->gp_cmd(ctx, "set key top right");
+    h->gp_cmd(ctx, "set key top right spacing 1.5 samplen 1.5"); /* taller, filled key patches */
     h->gp_cmd(ctx, "plot $g using 2:xtic(1) title %q lc rgb %c, \\", a[0][0].name, 0);
     h->gp_cmd(ctx, "  '' using 3 title %q lc rgb %c, \\", a[1][0].name, 1);
     h->gp_cmd(ctx, "  '' using ($0-1.0/6):2:(gprintf('%%.2f', $2)) with labels offset 0,0.8 notitle, \\");

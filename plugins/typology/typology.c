@@ -7,6 +7,7 @@
 #include <wrrfig/plugin.h>
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,23 +77,6 @@ static const wrrfig_feature *find_feature(const wrrfig_feature *f, size_t n, con
             hi = mid;
     }
     return NULL;
-}
-
-/* Plots the map (outer rings by class, the holes white, then the rings
- * inside holes), then the names block when given. */
-static void map_plot(const wrrfig_host *h, wrrfig_ctx *ctx, const wfc_choro_parts *m, const char *names)
-{
-    wfc_plot pl = {m->n_clauses + (names != NULL), 0};
-    h->gp_cmd(ctx, "plot \\");
-    wfc_choro_plot(h, ctx, m, &pl);
-    if (names) {
-        if (strcmp(names, "names_main") == 0)
-            WFC_PLOT_CLAUSE(h, ctx, &pl, "  $names_main using 1:2:3 with labels font %q textcolor rgb %q noenhanced",
-                            ",9", "#111111");
-        else
-            WFC_PLOT_CLAUSE(h, ctx, &pl, "  $names_inset using 1:2:3 with labels font %q textcolor rgb %q noenhanced",
-                            ",9", "#111111");
-    }
 }
 
 static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -171,7 +155,6 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
         free(cls);
         return WRRFIG_ERROR;
     }
-    double x0 = box[0], x1 = box[1], y0 = box[2], y1 = box[3];
     wfc_choropleth map = {regions, nf, cls, lg.n, lg.colour, lg.rest_colour, "#ffffff", 0.3};
     wfc_choro_parts mp;
     if (wfc_choro_blocks(h, ctx, &map, &mp) != 0) {
@@ -195,30 +178,63 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
         free(cls);
         return WRRFIG_ERROR;
     }
-    int any_main = 0, any_inset = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        int any = 0;
-        for (size_t i = 0; i < nf; i++) {
-            double lx, ly;
-            if (cls[i] == WFC_CHORO_NONE || wfc_label_point(&f[i], &lx, &ly) < 0)
-                continue;
-            int in = has_inset && lx >= inset[0] && lx <= inset[1] && ly >= inset[2] && ly <= inset[3];
-            if (in != pass)
-                continue;
-            if (!any)
-                h->gp_block_begin(ctx, pass ? "names_inset" : "names_main");
-            any = 1;
-            h->gp_block_row(ctx, "%.1f %.1f %q", lx, ly, f[i].name);
-        }
-        if (any)
-            h->gp_block_end(ctx);
-        if (pass)
-            any_inset = any;
-        else
-            any_main = any;
+    /* Layout: the country left, the legend top right, the inset below it. */
+    double cw, ch, area[4];
+    wfc_canvas(h, ctx, &cw, &ch);
+    wfc_map_area(h, ctx, cw, ch, area);
+    const double scr_main[4] = {area[0], 0.56, area[2], area[3]};
+    const double scr_legend[4] = {0.58, 0.99, 0.60, area[3]};
+    const double scr_inset[4] = {0.58, 0.985, area[2] + 0.01, 0.585};
+    wfc_view vmain, vinset = {0, 0, 0, 0, 1};
+    wfc_view_fit(box, 0.01, scr_main, cw, ch, &vmain);
+    if (has_inset)
+        wfc_view_fit(inset, 0, scr_inset, cw, ch, &vinset);
+    bool *small = calloc(nf ? nf : 1, sizeof *small);
+    bool *small_inset = calloc(nf ? nf : 1, sizeof *small_inset);
+    wfc_label *lab_main = calloc(nf ? nf : 1, sizeof *lab_main);
+    wfc_label *lab_inset = calloc(nf ? nf : 1, sizeof *lab_inset);
+    if (!small || !small_inset || !lab_main || !lab_inset) {
+        free(small);
+        free(small_inset);
+        free(lab_main);
+        free(lab_inset);
+        free(regions);
+        free(cls);
+        return WRRFIG_ERROR;
     }
+    /* Regions too small to see at the country's scale (Urk) get a marker. */
+    size_t marks_main = wfc_choro_marks(h, ctx, &map, &vmain, 10, 0, small);
+    size_t marks_inset = has_inset ? wfc_choro_marks(h, ctx, &map, &vinset, 10, 1, small_inset) : 0;
+    /* Names: every coloured municipality, in the inset when its label point
+     * lies there, placed clear of each other with leaders where moved. */
+    size_t n_main = 0, n_inset = 0;
+    for (size_t i = 0; i < nf; i++) {
+        double lx, ly;
+        if (cls[i] == WFC_CHORO_NONE || wfc_label_point(&f[i], &lx, &ly) < 0)
+            continue;
+        bool in = has_inset && lx >= vinset.x0 && lx <= vinset.x1 && ly >= vinset.y0 && ly <= vinset.y1;
+        const wfc_view *v = in ? &vinset : &vmain;
+        wfc_label *l = in ? &lab_inset[n_inset++] : &lab_main[n_main++];
+        *l = (wfc_label){.text = f[i].name, .ax = lx, .ay = ly};
+        l->w = (wfc_text_width_px(f[i].name, 9) + 4) * v->upp;
+        l->h = 12 * v->upp;
+        wfc_feature_extent(&f[i], &l->rw, &l->rh);
+    }
+    double pad = 2 * vmain.upp;
+    const double frame_main[4] = {vmain.x0 + pad, vmain.x1 - pad, vmain.y0 + pad, vmain.y1 - pad};
+    const double obst_main[1][4] = {{vinset.x0, vinset.x1, vinset.y0, vinset.y1}};
+    size_t placed = wfc_place_labels(lab_main, n_main, frame_main, obst_main, has_inset ? 1 : 0, 3 * vmain.upp, 30);
+    if (has_inset) {
+        pad = 2 * vinset.upp;
+        const double frame_inset[4] = {vinset.x0 + pad, vinset.x1 - pad, vinset.y0 + pad, vinset.y1 - pad};
+        placed += wfc_place_labels(lab_inset, n_inset, frame_inset, NULL, 0, 3 * vinset.upp, 30);
+    }
+    if (placed < n_main + n_inset)
+        h->log(ctx, WRRFIG_LOG_WARN, "%zu of %zu names found no free place and are not drawn",
+               n_main + n_inset - placed, n_main + n_inset);
+    size_t lc_main = wfc_label_blocks(h, ctx, lab_main, n_main, 0);
+    size_t lc_inset = wfc_label_blocks(h, ctx, lab_inset, n_inset, 1);
 
-    double mx = 0.02 * (x1 - x0), my = 0.02 * (y1 - y0);
     h->gp_cmd(ctx, "unset title");
     h->gp_cmd(ctx, "unset key");
     h->gp_cmd(ctx, "unset border");
@@ -226,46 +242,62 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "unset ytics");
     h->gp_cmd(ctx, "unset grid");
     h->gp_cmd(ctx, "set style fill solid 1.0 border lc rgb '#ffffff'");
+    wfc_label_style(h, ctx);
     /* wrrfig_title: the title the host wrapped to the canvas. */
     h->gp_cmd(ctx, "set multiplot title wrrfig_title font ',13'");
-    /* 1: the whole country */
-    h->gp_cmd(ctx, "set size ratio -1");
-    h->gp_cmd(ctx, "set origin 0,0.04");
-    h->gp_cmd(ctx, "set size 0.56,0.86");
-    h->gp_cmd(ctx, "set xrange [%.1f:%.1f]", x0 - mx, x1 + mx);
-    h->gp_cmd(ctx, "set yrange [%.1f:%.1f]", y0 - my, y1 + my);
+    /* 1: the whole country, the inset's area framed */
+    wfc_view_apply(h, ctx, scr_main, &vmain);
     if (has_inset)
         h->gp_cmd(ctx, "set object 1 rectangle from %.1f,%.1f to %.1f,%.1f front fillstyle empty border "
-                       "linecolor rgb '#333333' linewidth 1", inset[0], inset[2], inset[1], inset[3]);
-    map_plot(h, ctx, &mp, any_main ? "names_main" : NULL);
+                       "linecolor rgb '#333333' linewidth 1", vinset.x0, vinset.y0, vinset.x1, vinset.y1);
+    wfc_plot pl = {mp.n_clauses + marks_main + lc_main, 0};
+    h->gp_cmd(ctx, "plot \\");
+    wfc_choro_plot(h, ctx, &mp, &pl);
+    if (marks_main)
+        wfc_choro_marks_plot(h, ctx, 0, &pl);
+    wfc_label_plot(h, ctx, lab_main, n_main, 0, 9, &pl);
     h->gp_cmd(ctx, "unset object 1");
     h->gp_cmd(ctx, "unset label 9999");
     if (has_inset) {
         /* 2: the inset, framed */
-        h->gp_cmd(ctx, "set origin 0.56,0.06");
-        h->gp_cmd(ctx, "set size 0.42,0.5");
-        h->gp_cmd(ctx, "set xrange [%.1f:%.1f]", inset[0], inset[1]);
-        h->gp_cmd(ctx, "set yrange [%.1f:%.1f]", inset[2], inset[3]);
+        wfc_view_apply(h, ctx, scr_inset, &vinset);
         h->gp_cmd(ctx, "set border 15 linecolor rgb '#333333' linewidth 1");
-        map_plot(h, ctx, &mp, any_inset ? "names_inset" : NULL);
+        pl = (wfc_plot){mp.n_clauses + marks_inset + lc_inset, 0};
+        h->gp_cmd(ctx, "plot \\");
+        wfc_choro_plot(h, ctx, &mp, &pl);
+        if (marks_inset)
+            wfc_choro_marks_plot(h, ctx, 1, &pl);
+        wfc_label_plot(h, ctx, lab_inset, n_inset, 1, 9, &pl);
         h->gp_cmd(ctx, "unset border");
     }
-    /* 3: the legend on its own, above the inset */
-    h->gp_cmd(ctx, "set origin 0.56,0.56");
-    h->gp_cmd(ctx, "set size 0.43,0.36");
-    h->gp_cmd(ctx, "set size noratio");
+    /* 3: the legend on its own, above the inset: filled, outlined patches */
+    wfc_screen_margins(h, ctx, scr_legend);
     h->gp_cmd(ctx, "set xrange [0:1]");
     h->gp_cmd(ctx, "set yrange [0:1]");
-    h->gp_cmd(ctx, "set key inside top left Left reverse samplen 1.5 spacing 1.15 noautotitle");
+    h->gp_cmd(ctx, "set key inside top left Left reverse samplen 1.2 spacing 1.5 noautotitle");
+    const char *small_label = h->spec_text(ctx, "small.label");
+    bool any_small = false;
+    for (size_t i = 0; i < nf; i++)
+        any_small |= small[i];
+    any_small = any_small && small_label;
     /* a plot of key entries alone trips an assertion in gnuplot 5.4, so an
      * empty curve comes first */
-    wfc_plot pl = {lg.n + 2, 0};
+    pl = (wfc_plot){lg.n + 2 + any_small, 0};
     h->gp_cmd(ctx, "plot \\");
     WFC_PLOT_CLAUSE(h, ctx, &pl, "  %g notitle", NAN);
     for (size_t k = 0; k < lg.n; k++)
-        WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with boxes fillcolor rgb %q title %q", lg.colour[k], lg.label[k]);
-    WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with boxes fillcolor rgb %q title %q", lg.rest_colour, lg.rest_label);
+        WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with boxes fillcolor rgb %q fs solid 1.0 border lc rgb %q title %q",
+                        lg.colour[k], "#666666", lg.label[k]);
+    WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with boxes fillcolor rgb %q fs solid 1.0 border lc rgb %q title %q",
+                    lg.rest_colour, "#666666", lg.rest_label);
+    if (any_small)
+        WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with points pt 6 ps 1.1 lw 1 lc rgb %q title %q", "#222222",
+                        small_label);
     h->gp_cmd(ctx, "unset multiplot");
+    free(small);
+    free(small_inset);
+    free(lab_main);
+    free(lab_inset);
     free(regions);
     free(cls);
     return WRRFIG_OK;

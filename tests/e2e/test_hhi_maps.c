@@ -4,6 +4,8 @@
  * against an independent computation from the data table. */
 #include "testutil.h"
 
+#include "common/maplabels.h"
+
 static char *out;
 
 static int setup(void **state)
@@ -55,12 +57,20 @@ static void test_fixture_map(void **state)
 
     char *gp = tu_readf("%s/fig-2-14-report.gp", out);
     assert_non_null(gp);
-    /* Equal aspect ratio, no axes, fixed range around the shapes (4 %
-     * margin of 0..2400 x 0..1500). */
-    assert_contains(gp, "set size ratio -1");
+    /* No axes; explicit screen margins and ranges around the shapes
+     * (0..2400 x 0..1500) with equal scales on both axes: map units per
+     * pixel the same across and up the 800 x 940 canvas. */
     assert_contains(gp, "unset border");
-    assert_contains(gp, "set xrange [-96.0:2496.0]");
-    assert_contains(gp, "set yrange [-60.0:1560.0]");
+    double l, r, b, t, x0, x1, y0, y1;
+    const char *p = strstr(gp, "set lmargin at screen ");
+    assert_non_null(p);
+    assert_int_equal(sscanf(p, "set lmargin at screen %lf\nset rmargin at screen %lf\nset bmargin at screen %lf\n"
+                               "set tmargin at screen %lf\nset xrange [%lf:%lf]\nset yrange [%lf:%lf]",
+                            &l, &r, &b, &t, &x0, &x1, &y0, &y1),
+                     8);
+    assert_true(x0 < 0 && x1 > 2400 && y0 < 0 && y1 > 1500);
+    double upp_x = (x1 - x0) / ((r - l) * 800), upp_y = (y1 - y0) / ((t - b) * 940);
+    assert_double_near(upp_x / upp_y, 1, 0.01);
     /* The empty hole and the enclave's hole are painted over, then the
      * enclave (GM9003, class 0) is painted on top. */
     assert_contains(gp, "$holes << EOD_WRRFIG\n200.0 200.0\n400.0 200.0\n");
@@ -73,8 +83,9 @@ static void test_fixture_map(void **state)
     /* The island of GM9002 is its own polygon in class 1. */
     assert_contains(gp, "2200.0 200.0");
     /* Legend: every class of the spec, highest first, plus no data. */
-    assert_contains(gp, "keyentry with boxes fc rgb '#253494' title '0,48 of meer'");
-    assert_contains(gp, "keyentry with boxes fc rgb '#ffffcc' title 'minder dan 0,17'");
+    /* filled, outlined patches */
+    assert_contains(gp, "keyentry with boxes fc rgb '#253494' fs solid 1.0 border lc rgb '#666666' title '0,48 of meer'");
+    assert_contains(gp, "keyentry with boxes fc rgb '#ffffcc' fs solid 1.0 border lc rgb '#666666' title 'minder dan 0,17'");
     assert_contains(gp, "title 'geen gegevens'");
     free(gp);
 
@@ -129,7 +140,8 @@ static void test_fixture_wijk_map(void **state)
     char *gp = tu_readf("%s/fig-2-15-report.gp", out);
     assert_contains(gp, "title '0.47 to 0.53'");
     assert_contains(gp, "title 'no inhabitants'");
-    assert_contains(gp, "set key outside right top");
+    assert_contains(gp, "set key at screen 0.8"); /* right of the map, at its top */
+    assert_contains(gp, " top left Left reverse");
     free(gp);
 }
 
@@ -299,6 +311,108 @@ static void test_den_haag_shipped_data(void **state)
     free(md);
 }
 
+/* Label boxes of block $lab<id> in a map script: from the panel's margins
+ * and ranges (the scale), the house font's estimated widths (9 px) and the
+ * canvas; fails when two overlap or one leaves the panel. */
+static size_t check_label_block(const char *gp, const char *margins_at, int id, double cw, double ch)
+{
+    double l, r, b, t, x0, x1, y0, y1;
+    assert_non_null(margins_at);
+    assert_int_equal(sscanf(margins_at, "set lmargin at screen %lf\nset rmargin at screen %lf\nset bmargin at screen %lf\n"
+                                        "set tmargin at screen %lf\nset xrange [%lf:%lf]\nset yrange [%lf:%lf]",
+                            &l, &r, &b, &t, &x0, &x1, &y0, &y1),
+                     8);
+    double upx = (x1 - x0) / ((r - l) * cw), upy = (y1 - y0) / ((t - b) * ch);
+    char head[32];
+    snprintf(head, sizeof head, "$lab%d << EOD_WRRFIG\n", id);
+    const char *p = strstr(gp, head);
+    assert_non_null(p);
+    p += strlen(head);
+    double bx[64][4];
+    size_t n = 0;
+    while (strncmp(p, "EOD_WRRFIG", 10) != 0 && n < 64) {
+        double x, y;
+        char text[256];
+        assert_int_equal(sscanf(p, "%lf %lf \"%255[^\"]\"", &x, &y, text), 3);
+        double w = wfc_text_width_px(text, 9) * upx, hh = 11 * upy;
+        bx[n][0] = x - w / 2, bx[n][1] = x + w / 2, bx[n][2] = y - hh / 2, bx[n][3] = y + hh / 2;
+        if (!(bx[n][0] >= x0 && bx[n][1] <= x1 && bx[n][2] >= y0 && bx[n][3] <= y1))
+            fail_msg("label '%s' leaves its panel", text);
+        for (size_t k = 0; k < n; k++)
+            if (bx[n][0] < bx[k][1] && bx[k][0] < bx[n][1] && bx[n][2] < bx[k][3] && bx[k][2] < bx[n][3])
+                fail_msg("label '%s' overlaps label %zu", text, k);
+        n++;
+        p = strchr(p, '\n') + 1;
+    }
+    return n;
+}
+
+/* The looks of issue 15: both Den Haag maps use the same classes and say
+ * why on the figure, name the wijken of the report's prose without overlap,
+ * give every class a visible, outlined patch; bars have no outlines. */
+static void test_den_haag_looks(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    int rc = tu_wrrfig(NULL, &err, "build", "fig-2-15", "fig-2-15-2017", "hhi-granularity", "--out", out, "--format",
+                       "svg", NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+    const char *ids[] = {"fig-2-15", "fig-2-15-2017"};
+    for (int i = 0; i < 2; i++) {
+        char *gp = tu_readf("%s/%s.gp", out, ids[i]);
+        assert_non_null(gp);
+        const char *classes[] = {"'minder dan 0,17'", "'0,17 tot 0,26'", "'0,26 tot 0,35'", "'0,35 tot 0,48'",
+                                 "'0,48 tot 0,65'", "'0,65 of meer'"};
+        for (int k = 0; k < 6; k++) {
+            char want[160];
+            snprintf(want, sizeof want, "border lc rgb '#666666' title %s", classes[k]);
+            assert_contains(gp, want);
+        }
+        assert_false(tu_contains(gp, "#ffffcc")); /* the near-white class is gone */
+        assert_contains(gp, "set style fill solid 1.0 border lc rgb '#8c8c8c'");
+        assert_contains(gp, "set label 9998 'Klassen: dezelfde in fig-2-15 en fig-2-15-2017.");
+        const char *names[] = {"Schildersbuurt (Schilderswijk)", "Vogelwijk", "Zorgvliet", "Scheveningen"};
+        for (int k = 0; k < 4; k++) {
+            char want[80];
+            snprintf(want, sizeof want, " \"%s\"\n", names[k]);
+            assert_contains(gp, want);
+        }
+        assert_true(check_label_block(gp, strstr(gp, "set lmargin at screen "), 0, 900, 800) >= 4);
+        free(gp);
+        char *svg = tu_readf("%s/%s.svg", out, ids[i]);
+        assert_contains(svg, "Vogelwijk");
+        free(svg);
+    }
+    char *gp = tu_readf("%s/hhi-granularity.gp", out);
+    assert_contains(gp, "set style fill solid 0.9 noborder");
+    assert_false(tu_contains(gp, "border -1"));
+    free(gp);
+}
+
+/* fig-3-13 on the shipped data: names in both panels clear of each other
+ * and inside their panel; Urk, too small to see, gets a dot. */
+static void test_fig_3_13_labels(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    int rc = tu_wrrfig(NULL, &err, "build", "fig-3-13", "--out", out, "--format", "svg", NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s", rc, err);
+    free(err);
+    char *gp = tu_readf("%s/fig-3-13.gp", out);
+    const char *m1 = strstr(gp, "set lmargin at screen ");
+    assert_non_null(m1);
+    const char *m2 = strstr(m1 + 1, "set lmargin at screen ");
+    assert_true(check_label_block(gp, m1, 0, 1040, 760) >= 15);
+    assert_true(check_label_block(gp, m2, 1, 1040, 760) >= 10);
+    assert_contains(gp, "$marks0 << EOD_WRRFIG\n");
+    assert_contains(gp, "\"Urk\"\n");
+    assert_contains(gp, "$lead0 << EOD_WRRFIG\n"); /* leaders where names moved */
+    free(gp);
+}
+
 /* The 2017 data on the 2015 boundaries (as if they were the 2017 ones, in
  * a scratch data directory): the join report must list the municipalities
  * created and dissolved on 1 January 2016 and 2017. */
@@ -332,6 +446,8 @@ static void test_join_report_year_mismatch(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_den_haag_looks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fig_3_13_labels, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fixture_map, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fixture_wijk_map, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_geometry_fails, setup, teardown),

@@ -149,10 +149,11 @@ static void test_labels_do_not_overlap(void **state)
 {
     (void)state;
     wfc_label l[] = {
-        {.text = "Wassenaar", .ax = 50, .ay = 50, .w = 30, .h = 6},
-        {.text = "Voorschoten", .ax = 52, .ay = 48, .w = 36, .h = 6},
-        {.text = "Leiden", .ax = 55, .ay = 52, .w = 20, .h = 6},
-        {.text = "Urk", .ax = 10, .ay = 90, .w = 10, .h = 6},
+        {.text = "Wassenaar", .ax = 50, .ay = 50, .w = 30, .h = 6, .rw = 40, .rh = 10},
+        {.text = "Voorschoten", .ax = 52, .ay = 48, .w = 36, .h = 6, .rw = 40, .rh = 10},
+        {.text = "Leiden", .ax = 55, .ay = 52, .w = 20, .h = 6, .rw = 40, .rh = 10},
+        {.text = "Hoorn", .ax = 10, .ay = 90, .w = 10, .h = 6, .rw = 20, .rh = 20},
+        {.text = "Urk", .ax = 30, .ay = 20, .w = 10, .h = 6, .rw = 2, .rh = 2}, /* smaller than its name */
     };
     const double frame[4] = {0, 100, 0, 100};
     const double obst[1][4] = {{70, 100, 70, 100}}; /* e.g. the legend */
@@ -167,6 +168,8 @@ static void test_labels_do_not_overlap(void **state)
     }
     assert_double_near(l[3].x, 10, 0);
     assert_false(l[3].leader);
+    /* the small region keeps its own spot visible: its name sits beside it */
+    assert_true(fabs(l[4].x - 30) * 2 >= l[4].w + 2 || fabs(l[4].y - 20) * 2 >= l[4].h + 2);
     /* at least two of the crowded three moved; a leader exactly when the
      * box ended up more than 0.75 step from its anchor */
     int moved = 0;
@@ -177,13 +180,14 @@ static void test_labels_do_not_overlap(void **state)
     }
     assert_true(moved >= 2);
     /* deterministic */
-    wfc_label again[4];
+    wfc_label again[5];
     memcpy(again, l, sizeof l);
     wfc_place_labels(again, n, frame, obst, 1, 2, 20);
     for (size_t i = 0; i < n; i++)
         assert_true(again[i].x == l[i].x && again[i].y == l[i].y);
     /* no room: a label that cannot be placed is reported, not overlapped */
-    wfc_label big[] = {{.text = "a", .ax = 5, .ay = 5, .w = 9, .h = 9}, {.text = "b", .ax = 5, .ay = 5, .w = 9, .h = 9}};
+    wfc_label big[] = {{.text = "a", .ax = 5, .ay = 5, .w = 9, .h = 9, .rw = 9, .rh = 9},
+                       {.text = "b", .ax = 5, .ay = 5, .w = 9, .h = 9, .rw = 9, .rh = 9}};
     const double tiny[4] = {0, 10, 0, 10};
     /* (each would cover the other's anchor, so neither fits) */
     assert_int_equal(wfc_place_labels(big, 2, tiny, NULL, 0, 1, 5), 0);

@@ -46,6 +46,7 @@ int cmd_info(wf_app *a, int argc, char **argv);
 int cmd_check(wf_app *a, int argc, char **argv);
 int cmd_import(wf_app *a, int argc, char **argv);
 int cmd_import_geo(wf_app *a, int argc, char **argv);
+int cmd_site(wf_app *a, int argc, char **argv);
 int cmd_help(wf_app *a, int argc, char **argv);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims/account.h"
 #include "claims/check.h"
 #include "claims/explain.h"
 #include "claims/figindex.h"
@@ -55,7 +56,8 @@ int cmd_check(wf_app *a, int argc, char **argv)
     claims_options o = {-1, NULL, NULL, 0};
     const char *registry = NULL, *out_dir = NULL, *format = "text";
     int chapter = -1;
-    const char *explain = NULL;
+    const char *explain = NULL, *scan = NULL, *transcriptions = NULL;
+    bool scan_all = false;
     bool strict = false, no_report = false, write_index = false;
     const wf_option opts[] = {
         WF_OPT_INT(0, "chapter", &chapter, "N", 0, 99, "only chapter N (0 = the summary; 0-9 in the shipped registry)"),
@@ -71,6 +73,13 @@ int cmd_check(wf_app *a, int argc, char **argv)
                       "everything one verdict rests on: the quote and its line, the encoding, the\n"
                       "measure and each reference's value, the tables read with their provenance,\n"
                       "the observed value and the verdict's arithmetic"),
+        WF_OPT_STRING(0, "scan", &scan, "REPORT",
+                      "account for every number of the report text REPORT: each is covered by a claim,\n"
+                      "a transcription test or an exclusion (<registry>/scan-exclusions.tsv); exit 1\n"
+                      "when a number of a chapter marked complete is none of these"),
+        WF_OPT_STRING(0, "transcriptions", &transcriptions, "DIR",
+                      "with --scan: the transcription tests' cells (registry format) also cover numbers"),
+        WF_OPT_FLAG(0, "scan-all", &scan_all, "with --scan: list the unaccounted numbers of every chapter"),
         WF_OPT_FLAG(0, "write-index", &write_index,
                     "rewrite the registry's figure-index.json (claim ids per figure, which `wrrfig\n"
                     "build` copies into manifests) and exit; `wrrfig check` refuses a stale index"),
@@ -142,6 +151,52 @@ int cmd_check(wf_app *a, int argc, char **argv)
         fprintf(stderr, "wrrfig check: no claim with id '%s' in the registry\n", o.claim_id);
         claim_set_free(&set);
         return EXIT_USAGE;
+    }
+    if (scan) {
+        int src = EXIT_OK;
+        char *raw;
+        size_t len;
+        wf_error e;
+        claim_set tr = {0};
+        scan_exclusions x;
+        wf_errors xe = {0};
+        strbuf xp = STRBUF_INIT;
+        sb_printf(&xp, "%s/scan-exclusions.tsv", registry ? registry : "");
+        if (!registry) {
+            char *d = claims_registry_dir(a);
+            xp.len = 0;
+            sb_printf(&xp, "%s/scan-exclusions.tsv", d);
+            free(d);
+        }
+        if (read_file(scan, &raw, &len, &e) != 0) {
+            fprintf(stderr, "wrrfig check: %s\n", e.msg);
+            src = EXIT_FAILED;
+        } else if ((transcriptions && claims_load_dir(transcriptions, &tr, &xe) != 0) ||
+                   scan_exclusions_load(xp.s, &x, &xe) != 0) {
+            for (size_t i = 0; i < xe.n; i++)
+                fprintf(stderr, "%s\n", xe.v[i].msg);
+            src = EXIT_FAILED;
+            free(raw);
+        } else {
+            const claim_set *sets[2] = {&set, &tr};
+            const scan_class cls[2] = {SCAN_CLAIM, SCAN_TRANSCRIPTION};
+            scan_account acc;
+            scan_account_run(raw, len, sets, cls, 2, &x, &acc);
+            strbuf rep = STRBUF_INIT;
+            size_t problems = scan_account_report(&acc, &x, scan_all, &rep);
+            fwrite(sb_cstr(&rep), 1, rep.len, stdout);
+            printf("%zu problem%s\n", problems, problems == 1 ? "" : "s");
+            src = problems ? EXIT_FAILED : EXIT_OK;
+            sb_free(&rep);
+            scan_account_free(&acc);
+            scan_exclusions_free(&x);
+            free(raw);
+        }
+        wf_errors_free(&xe);
+        sb_free(&xp);
+        claim_set_free(&tr);
+        claim_set_free(&set);
+        return src;
     }
     if (explain) {
         long k = claim_set_find(&set, explain);

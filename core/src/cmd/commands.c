@@ -19,6 +19,7 @@ const wf_command wf_commands[] = {
     {"check", cmd_check, WF_CMD_PLUGINS, "the report's claims against the data: PASS, FAIL, NO-DATA, UNBOUND"},
     {"import", cmd_import, 0, "CBS downloads -> data tables with provenance, as mapping files say"},
     {"import-geo", cmd_import_geo, 0, "GeoJSON boundaries -> a data/geo/ layer in RD New (+ attribute table)"},
+    {"site", cmd_site, WF_CMD_PLUGINS, "a static gallery and reviewer site of the built figures and the claims"},
     {"help", cmd_help, 0, "this overview, or 'help COMMAND' for one command"},
     {NULL, NULL, 0, NULL},
 };

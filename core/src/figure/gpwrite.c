@@ -240,6 +240,13 @@ char *gp_script(const gp_script_parts *p)
     }
     if ((p->source_line && *p->source_line) || p->n_footnotes)
         sb_printf(&b, "set bmargin %zu\n", 5 + p->n_footnotes);
+    /* A multiplot draws screen labels once per panel: after its first panel
+     * a plugin runs `eval wrrfig_unset_frame` so the source line and the
+     * footnotes appear once. Host text only (no data), so eval is safe. */
+    sb_puts(&b, "wrrfig_unset_frame = 'unset label 9999");
+    for (size_t i = 0; i < p->n_footnotes; i++)
+        sb_printf(&b, "; unset label %zu", 9990 - p->n_footnotes + i);
+    sb_puts(&b, "'\n");
     sb_puts(&b, p->body ? p->body : "");
     sb_puts(&b, "unset output\n}\n");
     return sb_take(&b);
