@@ -13,12 +13,47 @@
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
+static int spec_canvas(cJSON *spec, wf_error *reason)
+{
+    const cJSON *cv = cJSON_GetObjectItemCaseSensitive(spec, "canvas");
+    const cJSON *size = cJSON_GetObjectItemCaseSensitive(spec, "size");
+    const char *name = cJSON_IsString(cv) ? cv->valuestring : NULL;
+    if (cv && !name)
+        return wf_errorf(reason, "spec: canvas: expected a string (one of %s)", gp_canvas_names());
+    if (name && strcmp(name, "table") == 0) {
+        const cJSON *sw = cJSON_GetArrayItem(size, 0), *sh = cJSON_GetArrayItem(size, 1);
+        if (!cJSON_IsArray(size) || cJSON_GetArraySize(size) != 2 || !cJSON_IsNumber(sw) || !cJSON_IsNumber(sh) ||
+            sw->valuedouble < 100 || sh->valuedouble < 50 || sw->valuedouble > 4000 || sh->valuedouble > 4000)
+            return wf_errorf(reason, "spec: canvas 'table' needs \"size\": [width, height] in pixels (100-4000)");
+        return 0;
+    }
+    const gp_canvas *gc = gp_canvas_find(name ? name : GP_CANVAS_DEFAULT);
+    if (!gc)
+        return wf_errorf(reason, "spec: canvas '%s' (expected one of %s)", name, gp_canvas_names());
+    if (size)
+        return wf_errorf(reason, "spec: \"size\" is only for canvas 'table'; use \"canvas\": one of %s",
+                         gp_canvas_names());
+    cJSON *arr = cJSON_CreateArray();
+    cJSON_AddItemToArray(arr, cJSON_CreateNumber(gc->width));
+    cJSON_AddItemToArray(arr, cJSON_CreateNumber(gc->height));
+    cJSON_AddItemToObject(spec, "size", arr);
+    return 0;
+}
+
 int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason)
 {
     wf_error err;
     cJSON *spec = spec_load(a->figures_dir, f->id, &err);
     if (!spec) {
         wf_errorf(reason, "figure spec: %s", err.msg);
+        return WRRFIG_ERROR;
+    }
+    /* The canvas is one of the house sizes; only a content-sized text table
+     * ("canvas": "table") brings its own "size". The spec the plugin sees
+     * holds the resolved canvas as "size" [w, h], so plugins that fit a
+     * drawing to the canvas (maps, tables) read it there. */
+    if (spec_canvas(spec, reason) != 0) {
+        cJSON_Delete(spec);
         return WRRFIG_ERROR;
     }
     wrrfig_ctx c;
@@ -46,31 +81,9 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     }
     const wrrfig_host *h = host_api();
     const char *title = c.title ? c.title : h->spec_text(&c, "title");
-    /* The canvas is one of the house sizes; only a content-sized text table
-     * ("canvas": "table") brings its own "size". */
     double w = 0, hh = 0;
-    const char *cv = h->spec_text(&c, "canvas");
-    if (cv && strcmp(cv, "table") == 0) {
-        if (!h->spec_number(&c, "size.0", &w) || !h->spec_number(&c, "size.1", &hh) || w < 100 || hh < 50 ||
-            w > 4000 || hh > 4000) {
-            wf_errorf(reason, "spec: canvas 'table' needs \"size\": [width, height] in pixels (100-4000)");
-            goto done;
-        }
-    } else {
-        const gp_canvas *gc = gp_canvas_find(cv ? cv : GP_CANVAS_DEFAULT);
-        if (!gc) {
-            wf_errorf(reason, "spec: canvas '%s' (expected one of %s)", cv, gp_canvas_names());
-            goto done;
-        }
-        double ignored;
-        if (h->spec_number(&c, "size.0", &ignored)) {
-            wf_errorf(reason, "spec: \"size\" is only for canvas 'table'; use \"canvas\": one of %s",
-                      gp_canvas_names());
-            goto done;
-        }
-        w = gc->width;
-        hh = gc->height;
-    }
+    h->spec_number(&c, "size.0", &w);
+    h->spec_number(&c, "size.1", &hh);
     strbuf hc = STRBUF_INIT;
     sb_printf(&hc, "plugin %s %s, ABI %u.%u", f->plugin->name, f->plugin->version, f->plugin->abi_major,
               f->plugin->abi_minor);
