@@ -17,8 +17,13 @@ import re
 import sys
 
 DUTCH = {"de", "het", "een", "van", "geen", "niet", "voor", "naar", "met", "zijn", "tellen", "ontbreekt",
-         "gegevens", "waarde", "januari", "bron", "paneel", "afgerond", "overig", "rapport", "tot", "bij",
-         "uit", "jaren", "totaal", "onbekend", "aandeel", "gemeenten", "geïnterpoleerd", "regel", "regels"}
+         "gegevens", "waarde", "januari", "bron", "paneel", "afgerond", "overig", "rapport", "bij", "uit",
+         "jaren", "onbekend", "aandeel", "gemeenten", "geïnterpoleerd", "regel", "regels", "generatie",
+         "eerste", "tweede", "waargenomen", "ontbreken", "eindigt", "beginnen", "personen"}
+# Words that are Dutch text even alone (legend defaults such as "waargenomen").
+DUTCH_ALONE = {"waargenomen", "generatie", "onbekend", "geïnterpoleerd"}
+# Fragments of gnuplot commands are not text.
+GNUPLOT = re.compile(r"\b(using|with|plot|set|unset|sprintf|lc|rgb|title)\b")
 ENGLISH = {"the", "of", "and", "no", "not", "for", "by", "with", "from", "to", "is", "are", "expected"}
 
 LIT = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
@@ -43,7 +48,10 @@ def fragments(src_dir):
                 for frag in DIRECTIVE.split(text):
                     frag = frag.strip(" .,;:()'\"\n")
                     words = re.findall(r"[A-Za-zÀ-ÿ]+", frag.lower())
-                    if len(words) < 2 or len(frag) < 8:
+                    if GNUPLOT.search(frag):
+                        continue
+                    alone = len(words) == 1 and words[0] in DUTCH_ALONE
+                    if not alone and (len(words) < 2 or len(frag) < 8):
                         continue
                     if DUTCH & set(words) and not (ENGLISH & set(words)):
                         out.append((frag, "%s:%d" % (os.path.relpath(path, src_dir), ln)))
