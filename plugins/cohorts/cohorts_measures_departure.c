@@ -17,6 +17,7 @@
 
 #include "cohorts.h"
 #include "common/params.h"
+#include "common/period.h"
 
 static const char *const DEP_DIM_YEAR = "JaarVanImmigratie";
 static const char *const DEP_DIM_STAY = "Verblijfsduur";
@@ -47,17 +48,6 @@ const char *cohorts_dep_resolve(const wrrfig_host *h, const wrrfig_table *t, int
         }
     }
     return by_label;
-}
-
-int cohorts_year_of(const char *code)
-{
-    int y = 0;
-    for (int i = 0; i < 4; i++) {
-        if (!code || code[i] < '0' || code[i] > '9')
-            return -1;
-        y = y * 10 + (code[i] - '0');
-    }
-    return y;
 }
 
 wrrfig_status cohorts_dep_open(const wrrfig_host *h, wrrfig_ctx *ctx, cohorts_dep *d)
@@ -100,7 +90,7 @@ static wrrfig_value_kind dep_count(const wrrfig_host *h, const cohorts_dep *d, c
                                    const char *stay, double *out)
 {
     for (size_t r = 0, n = h->table_rows(d->t); r < n; r++) {
-        if (cohorts_year_of(h->table_key(d->t, r, (size_t)d->d_year)) != year ||
+        if (wfc_period_year_or(h->table_key(d->t, r, (size_t)d->d_year), -1) != year ||
             strcmp(h->table_key(d->t, r, (size_t)d->d_motive), motive) != 0 ||
             strcmp(h->table_key(d->t, r, (size_t)d->d_stay), stay) != 0)
             continue;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "labour.h"
+#include "common/period.h"
 
 #define MAX_FIXED 8
 
@@ -18,8 +19,9 @@ static int x_of(const char *code, double *x)
         *x = v;
         return 1;
     }
-    if (lab_is_annual(code)) {
-        *x = lab_year_of(code);
+    int y;
+    if (wfc_period_year(code, &y)) {
+        *x = y;
         return 1;
     }
     return 0;

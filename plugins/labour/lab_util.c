@@ -1,6 +1,5 @@
 /* Small helpers shared by the labour figures and measures: spec keys built
  * with printf, dimension lookup by code or label, query strings, periods. */
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -97,26 +96,6 @@ void lab_query_add(lab_query *q, const char *dim, const char *code)
         return;
     }
     q->len += (size_t)n;
-}
-
-int lab_year_of(const char *code)
-{
-    if (!code)
-        return -1;
-    int y = 0;
-    for (int i = 0; i < 4; i++) {
-        if (!isdigit((unsigned char)code[i]))
-            return -1;
-        y = y * 10 + (code[i] - '0');
-    }
-    return y;
-}
-
-int lab_is_annual(const char *code)
-{
-    if (lab_year_of(code) < 0)
-        return 0;
-    return code[4] == '\0' || strcmp(code + 4, "JJ00") == 0;
 }
 
 char *lab_ranges(const int *years, size_t n, char *buf, size_t size)

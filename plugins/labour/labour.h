@@ -76,10 +76,6 @@ typedef struct lab_query {
 void lab_query_init(lab_query *q);
 void lab_query_add(lab_query *q, const char *dim, const char *code);
 
-/* The year in a period code ("2008", "2008JJ00", "2019KW04"), or -1. */
-int lab_year_of(const char *code);
-/* 1 for an annual period code ("2008" or "2008JJ00"). */
-int lab_is_annual(const char *code);
 
 /* Writes years[0..n) (sorted, distinct) as ranges, "2003-2007, 2009",
  * into buf. Returns buf. */
