@@ -1,49 +1,11 @@
-/* Small helpers shared by the labour figures and measures: spec keys built
- * with printf, dimension lookup by code or label, query strings, periods. */
+/* Small helpers shared by the labour figures and measures: dimension lookup
+ * by code or label, query strings, year ranges, number labels. (Spec keys
+ * and periods: plugins/common.) */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "labour.h"
-
-#define KEY_MAX 160
-
-const char *lab_spec_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...)
-{
-    char key[KEY_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(key, sizeof key, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof key)
-        return NULL;
-    return h->spec_text(ctx, key);
-}
-
-int lab_spec_number(const wrrfig_host *h, wrrfig_ctx *ctx, double *out, const char *fmt, ...)
-{
-    char key[KEY_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(key, sizeof key, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof key)
-        return 0;
-    return h->spec_number(ctx, key, out);
-}
-
-size_t lab_spec_count(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...)
-{
-    char key[KEY_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(key, sizeof key, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof key)
-        return 0;
-    return h->spec_count(ctx, key);
-}
 
 int lab_dim(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *table_name,
             const char *dim)

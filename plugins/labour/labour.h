@@ -7,6 +7,8 @@
 
 #include <wrrfig/plugin.h>
 
+#include "common/spectext.h"
+
 /* Only the descriptor is exported (plugin.h); everything declared here
  * stays internal to the shared object. */
 #if defined(__GNUC__)
@@ -46,10 +48,7 @@
 
 /* ---- lab_util.c ---------------------------------------------------- */
 
-/* spec_text/spec_number/spec_count with a printf-formatted key. */
-const char *lab_spec_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(3, 4);
-int lab_spec_number(const wrrfig_host *h, wrrfig_ctx *ctx, double *out, const char *fmt, ...) WRRFIG_PRINTF(4, 5);
-size_t lab_spec_count(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(3, 4);
+/* Spec keys built with printf: wfc_spec_textf and friends (common/spectext.h). */
 
 /* Index of dimension name in t; logs an error naming the table when absent. */
 int lab_dim(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *table_name,
