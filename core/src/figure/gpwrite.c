@@ -1,5 +1,7 @@
 #include "figure/gpwrite.h"
 
+#include "common/fontmetrics.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,12 +118,14 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error 
     return 0;
 }
 
-/* Breaks lines longer than maxc at spaces, so a long title is not cut off
- * by the canvas; lines the plugin broke itself are kept. */
-static char *wrap_title(const char *t, size_t maxc)
+/* Breaks lines wider than max_px at spaces, measured with the house font's
+ * advances (plugins/common/fontmetrics.h) at the title's size, so a long
+ * title is neither cut off by the canvas nor broken early; lines the plugin
+ * broke itself are kept. In the SVG a font size of N is N user units (px). */
+static char *wrap_title(const char *t, double max_px, double size)
 {
     strbuf b = STRBUF_INIT;
-    size_t col = 0;
+    double col = 0, space = tw_text_width(&tw_font_regular, size, " ", 1);
     const char *p = t;
     while (*p) {
         if (*p == '\n') {
@@ -131,18 +135,16 @@ static char *wrap_title(const char *t, size_t maxc)
             continue;
         }
         size_t wl = strcspn(p, " \n");
-        size_t chars = 0; /* UTF-8 characters, not bytes */
-        for (size_t i = 0; i < wl; i++)
-            chars += ((unsigned char)p[i] & 0xC0) != 0x80;
-        if (col > 0 && col + 1 + chars > maxc) {
+        double ww = tw_text_width(&tw_font_regular, size, p, wl);
+        if (col > 0 && col + space + ww > max_px) {
             sb_putc(&b, '\n');
             col = 0;
         } else if (col > 0) {
             sb_putc(&b, ' ');
-            col++;
+            col += space;
         }
         sb_add(&b, p, wl);
-        col += chars;
+        col += ww;
         p += wl;
         while (*p == ' ')
             p++;
@@ -218,8 +220,10 @@ char *gp_script(const gp_script_parts *p)
         sb_puts(&b, "set decimalsign ','\n");
     /* wrrfig_title lets a multiplot body reuse the title for the whole page. */
     sb_puts(&b, "wrrfig_title = ");
-    /* About 8.5 px per character of the 13-point title font. */
-    char *title = wrap_title(p->title ? p->title : p->id, (size_t)((w - 40) / 8.5));
+    /* gnuplot centres the title over the plot area, not the canvas, and a
+     * key or label margin can move that centre by a tenth of the width: a
+     * line of 0.8 x (canvas - 40 px) fits wherever the centre is. */
+    char *title = wrap_title(p->title ? p->title : p->id, 0.8 * ((double)w - 40.0), 13.0);
     gp_quote(&b, title);
     free(title);
     sb_puts(&b, "\nset title wrrfig_title font ',13'\n");
