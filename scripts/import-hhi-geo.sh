@@ -36,6 +36,13 @@ $W --data data import-geo "$S/wijk_boundaries/rd_wijk_2016.geojson" --name geo/w
   --licence "$CC0 (CBS/PDOK; the repository states none)" \
   --note "only the wijken of 's-Gravenhage (codes WK0518..)"
 
+$W --data data import-geo "$S/wijk_boundaries/rd_wijk_2016.geojson" --name geo/wijk_2016_amsterdam --prefix WK0363 \
+  --source-file ../shared/data/wijk_boundaries/rd_wijk_2016.geojson --allow-null-geometry \
+  --title "Wijkgrenzen Amsterdam 2016 (99 wijken, 97 met grenzen), vereenvoudigd, RD New" \
+  --source "CBS/PDOK Wijk- en buurtkaart 2016 (layer wijk_2016), as simplified in github.com/edwindj/nl_maps rd/wijk_2016.geojson (commit 8d4f7148)" \
+  --licence "$CC0 (CBS/PDOK; the repository states none)" \
+  --note "only the wijken of Amsterdam (codes WK0363..); the 99 wijk codes of 2016 equal those of KWB 2019 (hhi/kwb2019_amsterdam); 2 have no geometry in the source"
+
 $W --data data import-geo "$S/gemeente_wijk_kwb2017_origin_pct/district.json" --name geo/wijk_2017_denhaag --prefix WK0518 \
   --source-file ../shared/data/gemeente_wijk_kwb2017_origin_pct/district.json --allow-null-geometry \
   --title "Wijkgrenzen Den Haag 1 januari 2017 (44 wijken), vereenvoudigd, RD New" \

@@ -68,7 +68,7 @@ static inline wf_measure_result lt_measure(const char *data, const char *ref)
     tu_app(&a, data);
     wf_measure_result r;
     wf_measure_eval(&a, ref, &r);
-    registry_free(&a.reg);
+    app_free(&a);
     return r;
 }
 

@@ -132,6 +132,7 @@ static inline int tu_wrrfig_dirs(const char *plugins, const char *data, const ch
     char *argv[64];
     int n = 0;
     argv[n++] = (char *)WF_BIN;
+    argv[n++] = (char *)"--no-builtin"; /* exactly the directories given */
     argv[n++] = (char *)"--plugins";
     argv[n++] = (char *)plugins;
     argv[n++] = (char *)"--data";
@@ -172,7 +173,7 @@ static inline void tu_build(const char *data, const char *out_dir, const char *f
 }
 
 /* An app on the shipped plugins and specs and the given data directory, its
- * plugins loaded (release with registry_free(&a->reg)). */
+ * plugins loaded (release with app_free(a)). */
 static inline void tu_app(wf_app *a, const char *data)
 {
     memset(a, 0, sizeof *a);

@@ -37,15 +37,18 @@ int main(int argc, char **argv)
         const char *o = argv[i];
         if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
             wf_print_main_usage(stdout);
+            wf_app_release(&a); /* --plugins/--figures before it hold copies */
             return EXIT_OK;
         }
         if (!strcmp(o, "--version")) {
             printf("wrrfig %s (plugin ABI %d.%d)\n", WRRFIG_VERSION, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR);
+            wf_app_release(&a);
             return EXIT_OK;
         }
         int r = wf_parse_one("wrrfig", &globals, 1, argc, argv, &i);
         if (r < 0) {
             fputs("(wrrfig --help lists the options)\n", stderr);
+            wf_app_release(&a);
             return EXIT_USAGE;
         }
         if (r == 2) {
@@ -57,11 +60,14 @@ int main(int argc, char **argv)
     }
     if (i >= argc) {
         wf_print_main_usage(stderr);
+        wf_app_release(&a);
         return EXIT_USAGE;
     }
     const wf_command *cmd = wf_command_find(argv[i]);
-    if (!cmd)
+    if (!cmd) {
+        wf_app_release(&a);
         return unknown_command(argv[i]);
+    }
     int rc = cmd->fn(&a, argc - i - 1, argv + i + 1);
     if (rc == EXIT_OK && a.plugin_rc)
         rc = a.plugin_rc;

@@ -101,9 +101,5 @@ static const wrrfig_measure measures[] = {
      sum},
 };
 
-/* No figures: WRRFIG_PLUGIN_DEFINE needs a figure array, so the descriptor
- * is written out. */
-WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {
-    WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, "arith", "1.0.0",
-    "Report arithmetic: ratios, sums and differences of numbers printed in the report",
-    NULL, 0, measures, WRRFIG_COUNT(measures)};
+WRRFIG_PLUGIN("arith", "1.0.0", "Report arithmetic: ratios, sums and differences of numbers printed in the report",
+              WRRFIG_NONE, WRRFIG_ARRAY(measures), WRRFIG_NONE);

@@ -316,7 +316,7 @@ void wfc_map_area(const wrrfig_host *h, wrrfig_ctx *ctx, double cw, double ch, d
         lines += 1 + (size_t)(wpx / (cw - 40));
         p += n + (p[n] == '\n');
     }
-    double top_px = 12 + 19.0 * (double)lines, bottom_px = h->spec_text(ctx, "source") ? 30 : 8;
+    double top_px = 24 + 19.0 * (double)lines, bottom_px = h->spec_text(ctx, "source") ? 30 : 8;
     scr[0] = 0.01;
     scr[1] = 0.99;
     scr[2] = bottom_px / ch;

@@ -69,32 +69,49 @@ size_t hhi_class_of(const hhi_classes *c, double v)
     return k;
 }
 
-/* Prints x with the decimal mark of the language. */
-static void fmt_num(double x, int decimals, int nl, char *buf, size_t len)
+/* Prints x with a decimal comma or point. */
+static void fmt_num(double x, int decimals, int comma, char *buf, size_t len)
 {
     snprintf(buf, len, "%.*f", decimals, x);
-    if (nl)
+    if (comma)
         for (char *p = buf; *p; p++)
             if (*p == '.')
                 *p = ',';
 }
 
-void hhi_class_label(const hhi_classes *c, size_t k, int decimals, int nl, char *buf, size_t len)
+void hhi_fill(const char *tpl, const char *a, const char *b, char *buf, size_t len)
+{
+    size_t o = 0;
+    for (const char *p = tpl; *p && o + 1 < len; p++) {
+        const char *with = !strncmp(p, "{a}", 3) ? a : !strncmp(p, "{b}", 3) ? b : NULL;
+        if (with) {
+            for (const char *q = with; *q && o + 1 < len; q++)
+                buf[o++] = *q;
+            p += 2;
+        } else {
+            buf[o++] = *p;
+        }
+    }
+    buf[o] = '\0';
+}
+
+void hhi_class_label(const hhi_classes *c, size_t k, int decimals, int comma, const hhi_class_words *w, char *buf,
+                     size_t len)
 {
     char a[32], b[32];
     if (c->n_breaks == 0) {
-        snprintf(buf, len, "%s", nl ? "alle waarden" : "all values");
+        hhi_fill(w->all, "", "", buf, len);
         return;
     }
     if (k == 0) {
-        fmt_num(c->breaks[0], decimals, nl, a, sizeof a);
-        snprintf(buf, len, nl ? "minder dan %s" : "< %s", a);
+        fmt_num(c->breaks[0], decimals, comma, a, sizeof a);
+        hhi_fill(w->below, a, "", buf, len);
     } else if (k >= c->n_breaks) {
-        fmt_num(c->breaks[c->n_breaks - 1], decimals, nl, a, sizeof a);
-        snprintf(buf, len, nl ? "%s of meer" : "%s or more", a);
+        fmt_num(c->breaks[c->n_breaks - 1], decimals, comma, a, sizeof a);
+        hhi_fill(w->above, a, "", buf, len);
     } else {
-        fmt_num(c->breaks[k - 1], decimals, nl, a, sizeof a);
-        fmt_num(c->breaks[k], decimals, nl, b, sizeof b);
-        snprintf(buf, len, nl ? "%s tot %s" : "%s to %s", a, b);
+        fmt_num(c->breaks[k - 1], decimals, comma, a, sizeof a);
+        fmt_num(c->breaks[k], decimals, comma, b, sizeof b);
+        hhi_fill(w->between, a, b, buf, len);
     }
 }

@@ -33,9 +33,20 @@ int hhi_classes_quantiles(const double *v, size_t n, size_t k, int decimals, hhi
 /* The class of v (0 .. n_breaks). */
 size_t hhi_class_of(const hhi_classes *c, double v);
 
-/* Legend text of class k with `decimals` decimals and the given decimal
- * mark: "< 0,17", "0,17 - 0,26", ">= 0,48" (nl wording when nl != 0:
- * "minder dan 0,17", "0,17 tot 0,26", "0,48 of meer"). */
-void hhi_class_label(const hhi_classes *c, size_t k, int decimals, int nl, char *buf, size_t len);
+/* Copies a text from the spec with {a} and {b} replaced by a and b
+ * (truncated to len). */
+void hhi_fill(const char *tpl, const char *a, const char *b, char *buf, size_t len);
+
+/* The wording of the legend, from the spec (its language): templates in
+ * which {a} and {b} stand for the class bounds, e.g. "minder dan {a}",
+ * "{a} tot {b}", "{a} of meer", and the text for a single class. */
+typedef struct hhi_class_words {
+    const char *below, *between, *above, *all;
+} hhi_class_words;
+
+/* Legend text of class k with `decimals` decimals, a decimal comma when
+ * comma != 0. */
+void hhi_class_label(const hhi_classes *c, size_t k, int decimals, int comma, const hhi_class_words *w, char *buf,
+                     size_t len);
 
 #endif

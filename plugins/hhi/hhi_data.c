@@ -128,12 +128,6 @@ static wrrfig_status collect(const wrrfig_host *h, wrrfig_ctx *ctx, const char *
     return WRRFIG_OK;
 }
 
-wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g, hhi_area **out,
-                               size_t *n)
-{
-    return hhi_load_kwb_pct(h, ctx, HHI_T_KWB2017, "GM", g, out, n);
-}
-
 wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
                                hhi_grouping g, hhi_area **out, size_t *n)
 {
@@ -183,12 +177,12 @@ wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char
     return WRRFIG_OK;
 }
 
-wrrfig_status hhi_load_kwb2019(const wrrfig_host *h, wrrfig_ctx *ctx, const char *prefix, hhi_area **out,
-                               size_t *n)
+wrrfig_status hhi_load_kwb_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
+                                  hhi_area **out, size_t *n)
 {
     static const char *const vars[] = {"inwoners", "westers", "nietwesters"};
     double *v;
-    wrrfig_status st = collect(h, ctx, HHI_T_KWB2019_DH, prefix, vars, 3, out, &v, n);
+    wrrfig_status st = collect(h, ctx, table, prefix, vars, 3, out, &v, n);
     if (st != WRRFIG_OK)
         return st;
     for (size_t i = 0; i < *n; i++) {
@@ -303,22 +297,22 @@ static const cbs_code COUNTRY_CODES[] = {
 };
 static const char *const FORMER_STATES[] = {"H007069", "H007119", "H007172"};
 
-static wrrfig_value_kind city_value(const wrrfig_host *h, const wrrfig_table *t, const char *gm,
-                                    const char *origin, double *out)
+static wrrfig_value_kind city_value(const wrrfig_host *h, const wrrfig_table *t, const char *period,
+                                    const char *gm, const char *origin, double *out)
 {
-    char q[160];
+    char q[200];
     snprintf(q, sizeof q,
-             "RegioS=%s;Migratieachtergrond=%s;Perioden=2019JJ00;Geslacht=T001038;Leeftijd=10000;"
+             "RegioS=%s;Migratieachtergrond=%s;Perioden=%s;Geslacht=T001038;Leeftijd=10000;"
              "Generatie=T001040",
-             gm, origin);
+             gm, origin, period);
     return h->table_find(t, q, out);
 }
 
-wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *gm, hhi_grouping g,
-                            hhi_area *a)
+wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *period,
+                            const char *gm, hhi_grouping g, hhi_area *a)
 {
     memset(a, 0, sizeof *a);
-    const wrrfig_table *t = h->table(ctx, HHI_T_CITIES);
+    const wrrfig_table *t = h->table(ctx, table);
     if (!t)
         return WRRFIG_NODATA;
     snprintf(a->code, sizeof a->code, "%s", gm);
@@ -328,17 +322,17 @@ wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *g
     snprintf(a->name, sizeof a->name, "%s", name ? name : gm);
 
     double total, dutch, west, nonwest;
-    if (city_value(h, t, gm, "T001040", &total) != WRRFIG_VALUE ||
-        city_value(h, t, gm, "1012600", &dutch) != WRRFIG_VALUE ||
-        city_value(h, t, gm, "2012655", &west) != WRRFIG_VALUE ||
-        city_value(h, t, gm, "2012657", &nonwest) != WRRFIG_VALUE) {
-        h->log(ctx, WRRFIG_LOG_WARN, "%s: no 1 January 2019 totals for %s", HHI_T_CITIES, gm);
+    if (city_value(h, t, period, gm, "T001040", &total) != WRRFIG_VALUE ||
+        city_value(h, t, period, gm, "1012600", &dutch) != WRRFIG_VALUE ||
+        city_value(h, t, period, gm, "2012655", &west) != WRRFIG_VALUE ||
+        city_value(h, t, period, gm, "2012657", &nonwest) != WRRFIG_VALUE) {
+        h->log(ctx, WRRFIG_LOG_WARN, "%s: no totals for %s in %s", table, gm, period);
         return WRRFIG_NODATA;
     }
     a->pop = total;
     if (fabs(dutch + west + nonwest - total) > 0.5) {
         h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: Dutch + western + non-western = %.0f, total %.0f",
-               HHI_T_CITIES, gm, dutch + west + nonwest, total);
+               table, gm, dutch + west + nonwest, total);
         return WRRFIG_ERROR;
     }
     if (g == HHI_G3) {
@@ -352,8 +346,8 @@ wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *g
         a->w[1] = west;
         double rest = nonwest;
         for (size_t i = 0; i < 4; i++) {
-            if (city_value(h, t, gm, four[i], &a->w[2 + i]) != WRRFIG_VALUE) {
-                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", HHI_T_CITIES, gm, four[i]);
+            if (city_value(h, t, period, gm, four[i], &a->w[2 + i]) != WRRFIG_VALUE) {
+                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", table, gm, four[i]);
                 return WRRFIG_NODATA;
             }
             rest -= a->w[2 + i];
@@ -367,8 +361,8 @@ wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *g
         double nested[3] = {0, 0, 0};
         for (size_t i = 0; i < sizeof COUNTRY_CODES / sizeof *COUNTRY_CODES; i++) {
             double x;
-            if (city_value(h, t, gm, COUNTRY_CODES[i].code, &x) != WRRFIG_VALUE) {
-                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", HHI_T_CITIES, gm,
+            if (city_value(h, t, period, gm, COUNTRY_CODES[i].code, &x) != WRRFIG_VALUE) {
+                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", table, gm,
                        COUNTRY_CODES[i].code);
                 return WRRFIG_NODATA;
             }
@@ -380,15 +374,15 @@ wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *g
         }
         for (size_t k = 0; k < 3; k++) {
             double whole;
-            if (city_value(h, t, gm, FORMER_STATES[k], &whole) != WRRFIG_VALUE) {
-                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", HHI_T_CITIES, gm,
+            if (city_value(h, t, period, gm, FORMER_STATES[k], &whole) != WRRFIG_VALUE) {
+                h->log(ctx, WRRFIG_LOG_WARN, "%s: %s: no value for origin %s", table, gm,
                        FORMER_STATES[k]);
                 return WRRFIG_NODATA;
             }
             /* A negative rest would mean the nesting assumed above is wrong. */
             if (whole - nested[k] < -0.5) {
                 h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: %s (%.0f) is smaller than the codes it should hold (%.0f)",
-                       HHI_T_CITIES, gm, FORMER_STATES[k], whole, nested[k]);
+                       table, gm, FORMER_STATES[k], whole, nested[k]);
                 return WRRFIG_ERROR;
             }
             a->w[n++] = whole - nested[k];
@@ -396,7 +390,7 @@ wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *g
         }
         if (total - listed < -0.5) {
             h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: listed origins (%.0f) exceed the total (%.0f)",
-                   HHI_T_CITIES, gm, listed, total);
+                   table, gm, listed, total);
             return WRRFIG_ERROR;
         }
         a->w[n++] = total - listed;

@@ -1,11 +1,12 @@
 /*
  * hhi_data.h - population by origin group per area, read from the tidy
- * tables the hhi plugin uses, with the grouping made explicit.
- *
- * Tables (see docs/plugins/hhi.md for their provenance):
- *   hhi/kwb2017_gemeente   KWB 2017 percentages per municipality (388)
- *   hhi/kwb2019_denhaag    KWB 2019 counts per Den Haag wijk (and the city)
- *   hhi/84910ned_cities_2019  CBS 84910NED, Den Haag and Amsterdam by origin
+ * tables the hhi plugin uses, with the grouping made explicit. Which table
+ * a figure or a measure reads comes from the figure's spec or the measure's
+ * table list (data/hhi/tables.csv), never from this code; the layouts are:
+ *   KWB percentages  region x variable: AANT_INW, P_WEST_AL, P_N_W_AL, ...
+ *   KWB counts       region x variable: inwoners, westers, nietwesters
+ *   group counts     region x herkomst (persons)
+ *   CBS 84910NED     RegioS x Migratieachtergrond x Perioden x ... (one city)
  */
 #ifndef HHI_DATA_H
 #define HHI_DATA_H
@@ -13,15 +14,6 @@
 #include <stddef.h>
 
 #include "wrrfig/plugin.h"
-
-#define HHI_T_KWB2017 "hhi/kwb2017_gemeente"
-#define HHI_T_KWB2019_DH "hhi/kwb2019_denhaag"
-#define HHI_T_CITIES "hhi/84910ned_cities_2019"
-#define HHI_G_GEM2017 "geo/gemeente_2017"
-#define HHI_G_GEM2015 "geo/gemeente_2015"
-#define HHI_G_WIJK2016_DH "geo/wijk_2016_denhaag"
-#define HHI_T_KWB2017_DH "hhi/kwb2017_denhaag_wijk"
-#define HHI_G_WIJK2017_DH "geo/wijk_2017_denhaag"
 
 #define HHI_MAX_GROUPS 64
 
@@ -55,27 +47,23 @@ size_t hhi_grouping_size(hhi_grouping g);
 /* Computes d and h from w; ok = 0 when the weights are unusable. */
 void hhi_area_compute(hhi_area *a);
 
-/* Every municipality of KWB 2017 (sorted by code). Shares are the CBS
- * whole percentages; Dutch background = 100 - western - non-western, so
- * the three main groups add up to 100. For 7 groups the five non-western
- * subgroups, rounded separately (their sum is off by up to 3 points), are
- * scaled to add up to the non-western share: the split then refines the
- * 3-group shares and never lowers the index below the 3-group value.
- * Caller frees *out. */
-wrrfig_status hhi_load_kwb2017(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g, hhi_area **out,
-                               size_t *n);
-
-/* The same from any KWB percentage table of that layout (region x
- * variable with AANT_INW, P_WEST_AL, ...), for the regions whose code starts
- * with prefix. Regions without inhabitants have ok = 0. */
+/* The regions whose code starts with prefix of a KWB percentage table
+ * (region x variable with AANT_INW, P_WEST_AL, ...), sorted by code. Shares
+ * are the CBS whole percentages; Dutch background = 100 - western -
+ * non-western, so the three main groups add up to 100. For 7 groups the
+ * five non-western subgroups, rounded separately (their sum is off by up to
+ * 3 points), are scaled to add up to the non-western share: the split then
+ * refines the 3-group shares and never lowers the index below the 3-group
+ * value. Regions without inhabitants have ok = 0. Caller frees *out. */
 wrrfig_status hhi_load_kwb_pct(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
                                hhi_grouping g, hhi_area **out, size_t *n);
 
-/* Regions of KWB 2019 Den Haag whose code starts with prefix ("WK0518",
- * "GM0518"), 3 groups from counts (Dutch = inhabitants - western -
+/* The regions whose code starts with prefix (a city's wijken "WK....", or
+ * the city "GM....") of a KWB count table (region x variable with
+ * inwoners, westers, nietwesters), 3 groups (Dutch = inhabitants - western -
  * non-western). Regions without inhabitants have ok = 0. */
-wrrfig_status hhi_load_kwb2019(const wrrfig_host *h, wrrfig_ctx *ctx, const char *prefix, hhi_area **out,
-                               size_t *n);
+wrrfig_status hhi_load_kwb_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *prefix,
+                                  hhi_area **out, size_t *n);
 
 /* Persons per region and origin group from a table with dimensions
  * region, herkomst (the layout the report's 18-group versions need, e.g.
@@ -86,8 +74,9 @@ wrrfig_status hhi_load_group_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const
                                     const char *prefix, hhi_area **out, size_t *n, size_t *n_groups,
                                     const char **group_codes);
 
-/* One city (GM0518, GM0363) from CBS 84910NED on 1 January 2019. */
-wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *gm, hhi_grouping g,
-                            hhi_area *out);
+/* One municipality (code gm) of a CBS 84910NED table (all ages, both
+ * sexes, all generations) in period (a CBS code such as 2019JJ00). */
+wrrfig_status hhi_load_city(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *period,
+                            const char *gm, hhi_grouping g, hhi_area *out);
 
 #endif

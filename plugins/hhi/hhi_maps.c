@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/kindparam.h"
 #include "hhi_classes.h"
 #include "hhi_index.h"
 #include "hhi_map.h"
@@ -70,17 +71,52 @@ static const hhi_area *find_area(const hhi_area *a, size_t n, const char *code)
     return bsearch(&key, a, n, sizeof *a, by_code);
 }
 
+int hhi_map_config_from_spec(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_map_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    const char *src = wfc_kind_text(h, ctx, "layout");
+    if (src && strcmp(src, "kwb-pct") == 0)
+        cfg->source = HHI_SRC_KWB_PCT;
+    else if (src && strcmp(src, "kwb-counts") == 0)
+        cfg->source = HHI_SRC_KWB_COUNTS;
+    else if (src && strcmp(src, "group-counts") == 0)
+        cfg->source = HHI_SRC_GROUP_COUNTS;
+    else {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec params.layout: expected \"kwb-pct\", \"kwb-counts\" or \"group-counts\"");
+        return -1;
+    }
+    cfg->table = wfc_kind_text(h, ctx, "origin");
+    cfg->geometry = wfc_kind_text(h, ctx, "boundaries");
+    cfg->prefix = wfc_kind_text(h, ctx, "code_prefix");
+    cfg->whole = wfc_kind_text(h, ctx, "whole");
+    const char *missing = !cfg->table ? "inputs.origin" : !cfg->geometry ? "inputs.boundaries"
+                          : !cfg->prefix ? "params.code_prefix" : NULL;
+    if (missing) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: expected a text", missing);
+        return -1;
+    }
+    double g = 7, nat = 0;
+    wfc_kind_number(h, ctx, "groups", &g);
+    if (cfg->source == HHI_SRC_KWB_PCT && g != 7 && g != 3) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec params.groups: expected 7 or 3 for KWB percentages");
+        return -1;
+    }
+    cfg->grouping = cfg->source == HHI_SRC_KWB_PCT && g == 7 ? HHI_G7 : HHI_G3;
+    cfg->national = wfc_kind_number(h, ctx, "national", &nat) && nat != 0; /* 1 or 0 */
+    return 0;
+}
+
 static wrrfig_status load(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg, hhi_area **a,
                           size_t *n, size_t *groups, const char **group_codes)
 {
     wrrfig_status st;
     switch (cfg->source) {
-    case HHI_SRC_KWB2017:
-        st = hhi_load_kwb_pct(h, ctx, cfg->table ? cfg->table : HHI_T_KWB2017, cfg->prefix, cfg->grouping, a, n);
+    case HHI_SRC_KWB_PCT:
+        st = hhi_load_kwb_pct(h, ctx, cfg->table, cfg->prefix, cfg->grouping, a, n);
         *groups = hhi_grouping_size(cfg->grouping);
         break;
-    case HHI_SRC_KWB2019:
-        st = hhi_load_kwb2019(h, ctx, cfg->prefix, a, n);
+    case HHI_SRC_KWB_COUNTS:
+        st = hhi_load_kwb_counts(h, ctx, cfg->table, cfg->prefix, a, n);
         *groups = 3;
         break;
     default:
@@ -167,7 +203,7 @@ static void note_national(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_area 
 
 static hhi_grouping effective_grouping(const hhi_map_config *cfg)
 {
-    return cfg->source == HHI_SRC_KWB2017 ? cfg->grouping : HHI_G3;
+    return cfg->source == HHI_SRC_KWB_PCT ? cfg->grouping : HHI_G3;
 }
 
 /* The figure's numbers, one row per area and origin group (a tidy layout,
@@ -219,7 +255,7 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         h->note(ctx, "Grouping: %s", hhi_grouping_desc(effective_grouping(cfg), nl));
     h->note(ctx, "Index shown: 1 - sum of squared group shares (the report's \"hhi\", Gini-Simpson); the CSV "
                  "also has the textbook Herfindahl-Hirschman index, sum of squared shares");
-    if (cfg->source == HHI_SRC_KWB2017) {
+    if (cfg->source == HHI_SRC_KWB_PCT) {
         h->note(ctx, "Shares from CBS whole percentages: Dutch background = 100 - western - non-western%s",
                 cfg->grouping == HHI_G7 ? "; the five non-western subgroups (rounded separately) are scaled to "
                                           "add up to the non-western share"
@@ -277,10 +313,17 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         h->log(ctx, WRRFIG_LOG_ERROR, "spec palette: %zu colours for %zu classes", np, nc);
         goto out;
     }
-    char labels[HHI_MAX_CLASSES][64];
+    hhi_class_words words = {h->spec_text(ctx, "classes.label.below"), h->spec_text(ctx, "classes.label.between"),
+                             h->spec_text(ctx, "classes.label.above"), h->spec_text(ctx, "classes.label.all")};
+    if (!words.below || !words.between || !words.above || !words.all) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec classes.label: expected below, between, above and all (legend texts "
+                                      "with {a} and {b} for the bounds)");
+        goto out;
+    }
+    char labels[HHI_MAX_CLASSES][96];
     const char *label_ptr[HHI_MAX_CLASSES], *colours[HHI_MAX_CLASSES];
     for (size_t k = 0; k < nc; k++) {
-        hhi_class_label(&cl, k, decimals, nl, labels[k], sizeof labels[k]);
+        hhi_class_label(&cl, k, decimals, nl, &words, labels[k], sizeof labels[k]);
         label_ptr[k] = labels[k];
         /* Spread the classes over a longer sequential palette. */
         size_t pi = nc > 1 ? (size_t)lround((double)k * (double)(np - 1) / (double)(nc - 1)) : 0;
@@ -303,8 +346,11 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
 
     const char *nd_colour = h->spec_text(ctx, "nodata.colour");
     const char *nd_label = h->spec_text(ctx, "nodata.label");
-    hhi_map_legend lg = {nc, colours, label_ptr, nd_colour ? nd_colour : "#d9d9d9",
-                         nd_label ? nd_label : (nl ? "geen gegevens" : "no data"),
+    if (no_value && !nd_label) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec nodata.label: expected a text (%zu areas have no value)", no_value);
+        goto out;
+    }
+    hhi_map_legend lg = {nc, colours, label_ptr, nd_colour ? nd_colour : "#d9d9d9", nd_label ? nd_label : "",
                          hhi_legend_place(h->spec_text(ctx, "legend"))};
     if (lg.place < 0) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec legend: expected one of top left, top right, bottom left, "

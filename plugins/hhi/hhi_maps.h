@@ -10,19 +10,29 @@
 #include "hhi_data.h"
 
 typedef enum hhi_source {
-    HHI_SRC_KWB2017,      /* KWB 2017 percentages (cfg.table, default hhi/kwb2017_gemeente) */
-    HHI_SRC_KWB2019,      /* hhi/kwb2019_denhaag, counts, 3 groups */
-    HHI_SRC_GROUP_COUNTS  /* region x herkomst persons (cfg.table) */
+    HHI_SRC_KWB_PCT,      /* layout "kwb-pct": KWB percentages (AANT_INW, P_WEST_AL, ...), 7 or 3 groups */
+    HHI_SRC_KWB_COUNTS,   /* "kwb-counts": KWB counts (inwoners, westers, nietwesters), 3 groups */
+    HHI_SRC_GROUP_COUNTS  /* "group-counts": region x herkomst persons, the table's groups */
 } hhi_source;
 
+/* What an area map (figure kind hhi.area-map) shows. Every field comes
+ * from the spec (common/kindparam.h): inputs origin and boundaries, params
+ * layout, code_prefix, groups, national, whole (strings are host-owned,
+ * valid during the build). */
 typedef struct hhi_map_config {
     hhi_source source;
-    hhi_grouping grouping;  /* KWB 2017 only */
-    const char *table;      /* HHI_SRC_GROUP_COUNTS; KWB 2017 tables other than the municipal one */
-    const char *prefix;     /* region codes mapped: "GM", "WK0518" */
-    const char *geometry;   /* boundaries of the data's year */
-    int national;           /* note pooled and mean values over the areas */
+    hhi_grouping grouping;  /* kwb-pct: params.groups 7 (default) or 3 */
+    const char *table;      /* inputs.origin: the origin table */
+    const char *prefix;     /* params.code_prefix: region codes mapped, e.g. "GM" or a city's "WK...." */
+    const char *geometry;   /* inputs.boundaries: boundaries of the data's year */
+    int national;           /* params.national: note pooled and mean values over the areas */
+    const char *whole;      /* params.whole: code of the whole area (a city's GM....) in the same
+                               table, noted for comparison; NULL for none */
 } hhi_map_config;
+
+/* Reads the config from the spec; -1 (logged, naming the key) when a
+ * parameter is missing or invalid. */
+int hhi_map_config_from_spec(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_map_config *cfg);
 
 wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg);
 

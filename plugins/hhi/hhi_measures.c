@@ -1,25 +1,35 @@
 /* The hhi.* measures of docs/measures.md. Each one answers only from data
- * of the requested year and grouping; anything else is NO-DATA with the
- * table it would need named in the log, never a value from another year
- * or a coarser grouping. */
+ * of the requested area, year and grouping: the table comes from the list
+ * hhi/tables (data/hhi/tables.csv: area prefix, year, groupings, layout,
+ * table), so no area code or table name is written here. Anything else is
+ * NO-DATA naming the exact table it would need (or saying that none is
+ * listed), never a value from another year or a coarser grouping. */
 #include "hhi_measures.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hhi_data.h"
+#include "hhi_index.h"
 #include "hhi_national.h"
 
-/* The 18-group table is not among the measures' declared inputs, because it
- * does not exist yet. (The host makes a measure NO-DATA by itself only when
- * all its declared inputs are absent; otherwise the measure decides.) Once
- * imported, add it to the inputs and read it with hhi_load_group_counts() as
- * fig-2-14-report does. */
-#define NEED_18 \
-    "the report's 18 origin groups need CBS 84910NED (population by origin country per region) aggregated " \
-    "with the WRR country -> group crosswalk (table " HHI_T_18_GEM2015 ")"
+/* Every table a measure may read: the list, and the tables it names. (ABI
+ * 1 checks each table against the declared inputs, so a table listed in
+ * hhi/tables but absent from here is reported, not opened.) */
+/* ABI1-INPUTS-BEGIN */
+const char *const hhi_measure_inputs[] = {HHI_T_TABLES,
+                                          "hhi/kwb2017_gemeente",
+                                          "hhi/kwb2017_denhaag_wijk",
+                                          "hhi/kwb2019_denhaag",
+                                          "hhi/kwb2019_amsterdam",
+                                          "hhi/84910ned_cities_2019",
+                                          "hhi/herkomst18_gemeente_2015",
+                                          "hhi/herkomst18_denhaag_wijk_2014",
+                                          NULL};
+/* ABI1-INPUTS-END */
 
 /* Grouping of a call: 18 (default), 7, 3 or 'country'. */
 typedef enum { G18, G7, G3, GCOUNTRY } mgroups;
@@ -64,21 +74,123 @@ static int read_year(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params 
     return 0;
 }
 
+static const char *groups_id(mgroups g)
+{
+    return g == G18 ? "18" : g == G7 ? "7" : g == G3 ? "3" : "country";
+}
+
+static hhi_grouping grouping_of(mgroups g)
+{
+    return g == G7 ? HHI_G7 : g == G3 ? HHI_G3 : HHI_GCOUNTRY;
+}
+
+/* A row of hhi/tables. Strings are host-owned (valid during the call). */
+typedef struct source_row {
+    const char *prefix, *layout, *table, *period;
+} source_row;
+
+static bool has_word(const char *list, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, " ");
+        if (k == n && strncmp(p, w, n) == 0)
+            return true;
+        p += k + (p[k] == ' ');
+    }
+    return false;
+}
+
+static bool is_declared(const char *table)
+{
+    for (size_t i = 0; hhi_measure_inputs[i]; i++)
+        if (strcmp(hhi_measure_inputs[i], table) == 0)
+            return true;
+    return false;
+}
+
+/* The table for (area, year, grouping): the row of hhi/tables with the
+ * longest prefix of area, that year and that grouping. NO-DATA (logged)
+ * when none is listed, or when the listed table is absent (named). */
+static wrrfig_status find_source(const wrrfig_host *h, wrrfig_ctx *ctx, const char *area, int year, mgroups g,
+                                 source_row *out, const wrrfig_table **t)
+{
+    const wrrfig_table *list = h->table(ctx, HHI_T_TABLES);
+    if (!list) {
+        h->log(ctx, WRRFIG_LOG_WARN, "NO-DATA: the list of hhi tables (%s) is absent", HHI_T_TABLES);
+        return WRRFIG_NODATA;
+    }
+    int dp = h->table_dim_index(list, "prefix"), dy = h->table_dim_index(list, "year"),
+        dg = h->table_dim_index(list, "groups"), dl = h->table_dim_index(list, "layout"),
+        dt = h->table_dim_index(list, "table"), dq = h->table_dim_index(list, "period");
+    if (dp < 0 || dy < 0 || dg < 0 || dl < 0 || dt < 0 || dq < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected columns prefix, year, groups, layout, table, period", HHI_T_TABLES);
+        return WRRFIG_ERROR;
+    }
+    char ys[16];
+    snprintf(ys, sizeof ys, "%d", year);
+    size_t best = 0;
+    bool found = false;
+    for (size_t r = 0; r < h->table_rows(list); r++) {
+        const char *prefix = h->table_key(list, r, (size_t)dp);
+        size_t pl = strlen(prefix);
+        if (strncmp(area, prefix, pl) != 0 || strcmp(h->table_key(list, r, (size_t)dy), ys) != 0 ||
+            !has_word(h->table_key(list, r, (size_t)dg), groups_id(g)) || (found && pl <= best))
+            continue;
+        *out = (source_row){prefix, h->table_key(list, r, (size_t)dl), h->table_key(list, r, (size_t)dt),
+                            h->table_key(list, r, (size_t)dq)};
+        best = pl;
+        found = true;
+    }
+    if (!found) {
+        h->log(ctx, WRRFIG_LOG_WARN, "NO-DATA: %s lists no table with area %s on 1 January %d with groups=%s",
+               HHI_T_TABLES, area, year, groups_id(g));
+        return WRRFIG_NODATA;
+    }
+    if (!is_declared(out->table)) {
+        h->log(ctx, WRRFIG_LOG_WARN, "NO-DATA: area %s in %d with groups=%s is in table %s, which %s lists but "
+                                      "the hhi measures do not declare as an input", area, year, groups_id(g),
+               out->table, HHI_T_TABLES);
+        return WRRFIG_NODATA;
+    }
+    *t = h->table(ctx, out->table);
+    if (!*t) {
+        h->log(ctx, WRRFIG_LOG_WARN, "NO-DATA: area %s on 1 January %d with groups=%s needs table %s (%s), which "
+                                      "is absent",
+               area, year, groups_id(g), out->table, out->layout);
+        return WRRFIG_NODATA;
+    }
+    return WRRFIG_OK;
+}
+
+/* The areas of a listed table matching prefix (the whole table's prefix for
+ * every area of it). */
+static wrrfig_status load_rows(const wrrfig_host *h, wrrfig_ctx *ctx, const source_row *s, const char *prefix,
+                               mgroups g, hhi_area **a, size_t *n)
+{
+    if (strcmp(s->layout, "kwb-pct") == 0 && (g == G7 || g == G3))
+        return hhi_load_kwb_pct(h, ctx, s->table, prefix, grouping_of(g), a, n);
+    if (strcmp(s->layout, "kwb-counts") == 0 && g == G3)
+        return hhi_load_kwb_counts(h, ctx, s->table, prefix, a, n);
+    if (strcmp(s->layout, "group-counts") == 0) {
+        size_t groups;
+        const char *codes[HHI_MAX_GROUPS];
+        return hhi_load_group_counts(h, ctx, s->table, prefix, a, n, &groups, codes);
+    }
+    h->log(ctx, WRRFIG_LOG_ERROR, "%s: layout '%s' of %s cannot give groups=%s", HHI_T_TABLES, s->layout, s->table,
+           groups_id(g));
+    return WRRFIG_ERROR;
+}
+
 /* All municipalities for (year, grouping), or NO-DATA saying what is
  * missing. */
 static wrrfig_status municipalities(const wrrfig_host *h, wrrfig_ctx *ctx, int year, mgroups g, hhi_area **a,
                                     size_t *n)
 {
-    if (year == 2017 && (g == G7 || g == G3))
-        return hhi_load_kwb2017(h, ctx, g == G7 ? HHI_G7 : HHI_G3, a, n);
-    if (g == G18)
-        h->log(ctx, WRRFIG_LOG_WARN, "NO-DATA: %d: %s", year, NEED_18);
-    else
-        h->log(ctx, WRRFIG_LOG_WARN,
-               "NO-DATA: municipal origin data here: 1 January 2017 with 7 or 3 groups (KWB 2017); for %d "
-               "the needed table is CBS 84910NED for all municipalities",
-               year);
-    return WRRFIG_NODATA;
+    source_row s;
+    const wrrfig_table *t;
+    wrrfig_status st = find_source(h, ctx, "GM", year, g, &s, &t);
+    return st == WRRFIG_OK ? load_rows(h, ctx, &s, "GM", g, a, n) : st;
 }
 
 /* One area's index for (year, grouping). */
@@ -94,18 +206,16 @@ static wrrfig_status area_index(const wrrfig_host *h, wrrfig_ctx *ctx, const wrr
     }
     hhi_area *a = NULL;
     size_t n = 0;
-    wrrfig_status st;
-    if (year == 2019 && (strcmp(area, "GM0518") == 0 || strcmp(area, "GM0363") == 0) && g != G18)
-        return hhi_load_city(h, ctx, area, g == G7 ? HHI_G7 : g == G3 ? HHI_G3 : HHI_GCOUNTRY, out);
-    if (year == 2019 && strncmp(area, "WK0518", 6) == 0 && g == G3) {
-        st = hhi_load_kwb2019(h, ctx, area, &a, &n);
-    } else if (strncmp(area, "GM", 2) == 0 || strcmp(area, "NL") == 0) {
-        st = municipalities(h, ctx, year, g, &a, &n);
-    } else {
-        h->log(ctx, WRRFIG_LOG_WARN, "NO-DATA: no origin data for area %s in %d with groups=%s", area, year,
-               g == G18 ? "18" : g == G7 ? "7" : g == G3 ? "3" : "'country'");
-        return WRRFIG_NODATA;
-    }
+    source_row src;
+    const wrrfig_table *t;
+    /* The country pools all municipalities of its table. */
+    bool nl = strcmp(area, "NL") == 0;
+    wrrfig_status st = find_source(h, ctx, area, year, g, &src, &t);
+    if (st != WRRFIG_OK)
+        return st;
+    if (strcmp(src.layout, "84910ned") == 0)
+        return g == G18 ? WRRFIG_NODATA : hhi_load_city(h, ctx, src.table, src.period, area, grouping_of(g), out);
+    st = load_rows(h, ctx, &src, nl ? "GM" : area, g, &a, &n);
     if (st != WRRFIG_OK)
         return st;
     st = WRRFIG_NODATA;
@@ -249,16 +359,9 @@ static wrrfig_status homogeneous(const wrrfig_host *h, wrrfig_ctx *ctx, const wr
     if (read_year(h, ctx, p, &year))
         return WRRFIG_ERROR;
     h->param_number(p, "min_dutch", &min_dutch);
-    if (year != 2017) {
-        h->log(ctx, WRRFIG_LOG_WARN,
-               "NO-DATA: Dutch-background share per municipality is here for 1 January 2017 only (KWB 2017); "
-               "%d needs CBS 84910NED or 37713 for all municipalities",
-               year);
-        return WRRFIG_NODATA;
-    }
     hhi_area *a = NULL;
     size_t n = 0;
-    wrrfig_status st = hhi_load_kwb2017(h, ctx, HHI_G3, &a, &n);
+    wrrfig_status st = municipalities(h, ctx, year, G3, &a, &n);
     if (st != WRRFIG_OK)
         return st;
     *in = *all = 0;
@@ -266,8 +369,10 @@ static wrrfig_status homogeneous(const wrrfig_host *h, wrrfig_ctx *ctx, const wr
         if (!isfinite(a[i].pop) || !isfinite(a[i].w[0]))
             continue;
         *all += a[i].pop;
-        /* w[0] = 100 - western - non-western, in whole percentages. */
-        if (a[i].w[0] > min_dutch)
+        /* w[0] is the Dutch-background group, in persons or (KWB) whole
+         * percentages that add up to 100 with the other two. */
+        double total = hhi_total(a[i].w, a[i].n);
+        if (total > 0 && 100.0 * a[i].w[0] / total > min_dutch)
             *in += a[i].pop;
     }
     free(a);

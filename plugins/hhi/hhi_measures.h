@@ -4,12 +4,16 @@
 
 #include "wrrfig/plugin.h"
 
-/* The report's 18-group counts per municipality, 1 January 2015 (absent:
- * it needs CBS 84910NED and the WRR crosswalk). */
-#define HHI_T_18_GEM2015 "hhi/herkomst18_gemeente_2015"
-#define HHI_T_18_WIJK2014 "hhi/herkomst18_denhaag_wijk_2014"
-
+/* ABI1-INPUTS-BEGIN */
+/* The list of which table holds which areas and years (data/hhi/tables.csv). */
+#define HHI_T_TABLES "hhi/tables"
+/* The national population by origin group (hhi.national_pooled). */
 #define HHI_T_37296NED "cbs/37296ned"
+/* ABI1-INPUTS-END */
+
+/* Every table the area measures may read (NULL-terminated): the list and
+ * the tables it names. */
+extern const char *const hhi_measure_inputs[];
 
 wrrfig_status hhi_m_national_pooled(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);
 wrrfig_status hhi_m_index(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);

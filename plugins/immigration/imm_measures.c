@@ -408,7 +408,106 @@ static wrrfig_status m_emigrant_share(const wrrfig_host *h, wrrfig_ctx *c, const
     return WRRFIG_OK;
 }
 
+#define IMM_T60032 "cbs/60032"
+
+/* The year of the largest rise of immigration from the countries of previous
+ * residence in `countries` ('L008567+L008723': CBS 60032 codes, here
+ * Bulgaria and Romania), summed, over the previous year, in from..to: when a
+ * flow "starts". Reads cbs/60032 (country of previous residence, all
+ * persons). */
+static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *codes = h->param_text(p, "countries");
+    int from, to;
+    wrrfig_status st;
+    if (!codes || !*codes) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter countries is required (CBS 60032 codes joined by '+')");
+        return WRRFIG_ERROR;
+    }
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+        return st;
+    const wrrfig_table *t = h->table(c, IMM_T60032);
+    if (!t)
+        return WRRFIG_NODATA;
+    if (from <= IMM_Y0 || to >= IMM_Y0 + IMM_NY || from > to) {
+        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d < from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
+        return WRRFIG_ERROR;
+    }
+    double sum[IMM_NY] = {0};
+    char code[32];
+    for (const char *q = codes; *q;) {
+        size_t n = strcspn(q, "+");
+        if (n == 0 || n >= sizeof code) {
+            h->log(c, WRRFIG_LOG_ERROR, "countries: expected codes joined by '+', got '%s'", codes);
+            return WRRFIG_ERROR;
+        }
+        memcpy(code, q, n);
+        code[n] = '\0';
+        imm_series s;
+        if (imm_series_load(h, c, t, "LandVanHerkomstVestiging", code, "Geslacht", "T001038", &s) < 0)
+            return WRRFIG_ERROR;
+        for (int y = from - 1; y <= to; y++) {
+            if (!imm_has(&s, y)) {
+                h->log(c, WRRFIG_LOG_WARN, "%s has no immigration from %s in %d", IMM_T60032, code, y);
+                return WRRFIG_NODATA;
+            }
+            sum[y - IMM_Y0] += imm_get(&s, y);
+        }
+        q += n + (q[n] == '+');
+    }
+    int best = 0;
+    double rise = 0;
+    for (int y = from; y <= to; y++) {
+        double d = sum[y - IMM_Y0] - sum[y - 1 - IMM_Y0];
+        if (!best || d > rise) {
+            best = y;
+            rise = d;
+        }
+    }
+    *o = best;
+    return WRRFIG_OK;
+}
+
+#define IMM_T_MOTIVE "cbs/immigrants_motive_1999_2024"
+
+/* Year in from..to with the most immigrants of a migration motive (CBS
+ * 84808NED/85468NED compilation, cbs/immigrants_motive_1999_2024: EuWork,
+ * NonEuAsylum, NonEuFamily ...). */
+static wrrfig_status m_motive_argmax_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *motive = h->param_text(p, "motive");
+    int from, to;
+    wrrfig_status st;
+    if (!motive) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter motive is required (EuWork, NonEuAsylum, NonEuFamily, ...)");
+        return WRRFIG_ERROR;
+    }
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+        return st;
+    const wrrfig_table *t = h->table(c, IMM_T_MOTIVE);
+    if (!t)
+        return WRRFIG_NODATA;
+    imm_series s;
+    if (imm_series_load(h, c, t, "Motief", motive, NULL, NULL, &s) < 0)
+        return WRRFIG_ERROR;
+    int best = 0;
+    for (int y = from; y <= to; y++) {
+        if (!imm_has(&s, y)) {
+            h->log(c, WRRFIG_LOG_WARN, "%s has no %s immigrants in %d", IMM_T_MOTIVE, motive, y);
+            return WRRFIG_NODATA;
+        }
+        if (!best || imm_get(&s, y) > imm_get(&s, best))
+            best = y;
+    }
+    *o = best;
+    return WRRFIG_OK;
+}
+
 static const char *const IN_NAT[] = {IMM_T37296, NULL};
+static const char *const IN_MOTIVE[] = {IMM_T_MOTIVE, NULL};
+static const char *const IN_60032[] = {IMM_T60032, NULL};
 static const char *const IN_MIG[] = {IMM_T_MIG_HERKOMST, NULL};
 static const char *const IN_BD[] = {IMM_T_BIRTHS_DEATHS, NULL};
 
@@ -464,6 +563,13 @@ const wrrfig_measure imm_measures[] = {
     {"immigration.natural_increase_by_origin", "origin, from, to", "persons",
      "Live births minus deaths of origin group `origin` summed over from..to (cbs/geboorte_sterfte_herkomst).", IN_BD,
      m_natural_by_origin},
+    {"immigration.jump_year", "countries (CBS 60032 codes joined by '+'), from, to", "year",
+     "Year in from..to with the largest rise over the previous year of immigration from these countries of "
+     "previous residence, summed (cbs/60032).",
+     IN_60032, m_jump_year},
+    {"immigration.motive_argmax_year", "motive (EuWork, NonEuAsylum, ...), from, to", "year",
+     "Year in from..to with the most immigrants of that migration motive (cbs/immigrants_motive_1999_2024).",
+     IN_MOTIVE, m_motive_argmax_year},
     {"immigration.emigrant_share", "origin, year", "percent",
      "100 x emigration of origin group `origin` / emigration of Totaal in the year (cbs/migratie_herkomst).", IN_MIG,
      m_emigrant_share},

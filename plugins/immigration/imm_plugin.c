@@ -44,7 +44,5 @@ static const wrrfig_figure FIGURES[] = {
      imm_build_fig_2_10},
 };
 
-WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {
-    WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, "immigration", "1.0.0",
-    "Immigration trends: national flows 1950- (CBS 37296ned), flows by origin, forecasts",
-    FIGURES, WRRFIG_COUNT(FIGURES), imm_measures, IMM_N_MEASURES};
+WRRFIG_PLUGIN("immigration", "1.0.0", "Immigration trends: national flows 1950- (CBS 37296ned), flows by origin, forecasts",
+              WRRFIG_ARRAY(FIGURES), WRRFIG_ARRAY_N(imm_measures, IMM_N_MEASURES), WRRFIG_NONE);

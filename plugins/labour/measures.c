@@ -3,6 +3,7 @@
  * never a substitute. */
 #include <math.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "labour.h"
@@ -148,11 +149,20 @@ wrrfig_status lab_m_net_participation(const wrrfig_host *h, wrrfig_ctx *ctx, con
     /* Without a published rate, the definition itself: employed / population. */
     double employed, population;
     codes[4] = LAB_TOPIC_EMPLOYED;
-    if (cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, &employed) != WRRFIG_OK)
-        return WRRFIG_NODATA;
+    bool counts = cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, &employed) == WRRFIG_OK;
     codes[4] = LAB_TOPIC_POP;
-    if (cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, &population) != WRRFIG_OK || population <= 0)
+    counts = counts && cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, &population) == WRRFIG_OK &&
+             population > 0;
+    if (!counts) {
+        /* Annual, both sexes: CBS news 2020/46's series 2003-2019. */
+        if (quarter == 0 && !strcmp(sex, "Totaal") && h->table(ctx, LAB_T_PART_YEARS)) {
+            static const char *const YEAR_DIMS[] = {"periode", "herkomst"};
+            const char *yc[2] = {period, origin};
+            return cell(h, ctx, LAB_T_PART_YEARS, 2, YEAR_DIMS, yc,
+                        "CBS news 2020/46: net participation by origin 2003-2019", out);
+        }
         return WRRFIG_NODATA;
+    }
     *out = 100.0 * employed / population;
     h->log(ctx, WRRFIG_LOG_INFO, "net participation computed as employed / population = %g", *out);
     return WRRFIG_OK;

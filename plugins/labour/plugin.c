@@ -3,6 +3,7 @@
 #include "labour.h"
 
 static const char *const in_part[] = {LAB_T_PART, NULL};
+static const char *const in_part_measure[] = {LAB_T_PART, LAB_T_PART_YEARS, NULL};
 static const char *const in_part_years[] = {LAB_T_PART_YEARS, NULL};
 static const char *const in_unemp_age[] = {LAB_T_UNEMP_AGE, NULL};
 static const char *const in_fig37[] = {LAB_T_FIG37, NULL};
@@ -56,8 +57,9 @@ static const wrrfig_figure figures[] = {
 static const wrrfig_measure measures[] = {
     {"labour.net_participation", "origin, year, quarter (0 = annual), sex ('Totaal')", "percent",
      "Net labour participation of 15-74-year-olds: CBS's published rate, or employed / population x 100 when "
-     "only the counts are there (CBS 82809NED in labour/participation_82809).",
-     in_part, lab_m_net_participation},
+     "only the counts are there (CBS 82809NED in labour/participation_82809); annual values for both sexes "
+     "not in that table come from CBS news 2020/46 (labour/participation_2003_2019, 2003-2019).",
+     in_part_measure, lab_m_net_participation},
     {"labour.unemployment", "origin, year, quarter (0), sex ('Totaal'), age ('15-75')", "percent",
      "Unemployment rate, % of the labour force (CBS 82809NED and CBS articles in labour/participation_82809); "
      "two sources for one cell must agree.",

@@ -195,7 +195,16 @@ wrrfig_status org_build_fig_1_2(const wrrfig_host *h, wrrfig_ctx *ctx)
                 vmax = val[p][g] / 1000.0;
     double xmax = ceil(vmax * 1.2 / 500.0) * 500.0;
     h->gp_cmd(ctx, "set xrange [0:%g]", xmax > 0 ? xmax : 1);
-    h->gp_cmd(ctx, "set lmargin 27");
+    /* Room for the longest group name: lmargin counts character widths of
+     * the terminal's font, and a proportional font's letters average about
+     * 0.85 of that. 27 for every name made the PDF's plot area too small
+     * (gnuplot: "Terminal canvas area too small to hold plot"). */
+    size_t longest = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t g = 0; g < ng[p]; g++)
+            if (strlen(lab[p][g]) > longest)
+                longest = strlen(lab[p][g]);
+    h->gp_cmd(ctx, "set lmargin %d", (int)ceil((double)longest * 0.85) + 2);
     h->gp_cmd(ctx, "set xtics 1000");
     const char *xl = h->spec_text(ctx, "xlabel");
     if (xl)

@@ -47,6 +47,30 @@ static wrrfig_status m_population(const wrrfig_host *h, wrrfig_ctx *c, const wrr
     return t ? org_group(h, c, t, g, gen, y, o) : WRRFIG_NODATA;
 }
 
+/* The share with a migration background in the years before 37296ned's
+ * series (1972-1995), from CBS's reconstruction (70787ned, as
+ * cbs/migration_background_1972_2021). */
+static wrrfig_status migbg_share(const wrrfig_host *h, wrrfig_ctx *c, int y, int gen, double *o)
+{
+    const wrrfig_table *t = h->table(c, ORG_T_MIGBG);
+    if (!t)
+        return WRRFIG_NODATA;
+    char q[96];
+    double part, all;
+    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=%s", y,
+             gen == 1 ? "Generatie1" : gen == 2 ? "Generatie2" : "Migratieachtergrond");
+    if (h->table_find(t, q, &part) != WRRFIG_VALUE)
+        goto absent;
+    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=Bevolking", y);
+    if (h->table_find(t, q, &all) != WRRFIG_VALUE || all <= 0)
+        goto absent;
+    *o = 100.0 * part / all;
+    return WRRFIG_OK;
+absent:
+    h->log(c, WRRFIG_LOG_WARN, "%s has no population with a migration background for %d", ORG_T_MIGBG, y);
+    return WRRFIG_NODATA;
+}
+
 static wrrfig_status m_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     const char *g, *of = h->param_text(p, "of");
@@ -55,6 +79,8 @@ static wrrfig_status m_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_p
     if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK ||
         (st = generation(h, c, p, &gen)) != WRRFIG_OK)
         return st;
+    if (y < 1996 && !strcmp(g, "Migratieachtergrond") && (!of || !strcmp(of, "Totaal")))
+        return migbg_share(h, c, y, gen, o);
     const wrrfig_table *t = h->table(c, ORG_T37296);
     if (!t)
         return WRRFIG_NODATA;
@@ -232,10 +258,60 @@ static wrrfig_status area_args(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig
     return *t ? WRRFIG_OK : WRRFIG_NODATA;
 }
 
+/* Amsterdam and Den Haag on 1 January 2019 from CBS 84910NED (all ages,
+ * both sexes, all generations): share of a group in the municipality. The
+ * total is Dutch background + migration background (the slice has no total
+ * origin row). */
+static wrrfig_status city_share_2019(const wrrfig_host *h, wrrfig_ctx *c, const char *area, const char *group,
+                                     double *o)
+{
+    static const char *const MAP[][2] = {{"Nederlands", "1012600"},
+                                         {"Migratieachtergrond", "2012605"},
+                                         {"Westers", "2012655"},
+                                         {"NietWesters", "2012657"}};
+    const char *code = NULL;
+    for (size_t i = 0; i < sizeof MAP / sizeof MAP[0]; i++)
+        if (!strcmp(MAP[i][0], group))
+            code = MAP[i][1];
+    if (!code) {
+        h->log(c, WRRFIG_LOG_WARN, "group '%s' is not in %s (Nederlands, Migratieachtergrond, Westers, NietWesters)",
+               group, ORG_T_CITIES);
+        return WRRFIG_NODATA;
+    }
+    const wrrfig_table *t = h->table(c, ORG_T_CITIES);
+    if (!t)
+        return WRRFIG_NODATA;
+    double part, nl, mb;
+    char q[160];
+    const char *fix = "Geslacht=T001038;Leeftijd=10000;Generatie=T001040;Perioden=2019JJ00";
+    snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=%s", fix, area, code);
+    if (h->table_find(t, q, &part) != WRRFIG_VALUE)
+        goto absent;
+    snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=1012600", fix, area);
+    if (h->table_find(t, q, &nl) != WRRFIG_VALUE)
+        goto absent;
+    snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=2012605", fix, area);
+    if (h->table_find(t, q, &mb) != WRRFIG_VALUE || nl + mb <= 0)
+        goto absent;
+    *o = 100.0 * part / (nl + mb);
+    return WRRFIG_OK;
+absent:
+    h->log(c, WRRFIG_LOG_WARN, "%s has no 2019 population of %s for %s (Amsterdam GM0363 and Den Haag GM0518 only)",
+           ORG_T_CITIES, group, area);
+    return WRRFIG_NODATA;
+}
+
 static wrrfig_status m_area_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     const char *area, *group;
     const wrrfig_table *t;
+    double y;
+    if (h->param_number(p, "year", &y) && y == 2019) {
+        wrrfig_status st = text(h, c, p, "area", &area);
+        if (st == WRRFIG_OK)
+            st = text(h, c, p, "group", &group);
+        return st != WRRFIG_OK ? st : city_share_2019(h, c, area, group, o);
+    }
     wrrfig_status st = area_args(h, c, p, &area, &group, &t);
     return st != WRRFIG_OK ? st : kwb_share(h, c, t, area, group, o);
 }
@@ -314,6 +390,8 @@ static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, con
 static const char *const IN_NAT[] = {ORG_T37296, NULL};
 static const char *const IN_CTRY[] = {ORG_T_COUNTRY, ORG_T37296, NULL};
 static const char *const IN_KWB[] = {ORG_T_KWB, NULL};
+static const char *const IN_NAT_MIGBG[] = {ORG_T37296, ORG_T_MIGBG, NULL};
+static const char *const IN_KWB_CITIES[] = {ORG_T_KWB, ORG_T_CITIES, NULL};
 static const char *const IN_PROJ[] = {ORG_T_PROJ, NULL};
 
 const wrrfig_measure org_measures[] = {
@@ -322,8 +400,9 @@ const wrrfig_measure org_measures[] = {
      "columns 40-61).",
      IN_NAT, m_population},
     {"origin.share", "group, year, of (default 'Totaal'), generation (default 0)", "percent",
-     "100 x population(group, generation) / population(of, all generations), both 1 January of `year` (37296ned).", IN_NAT,
-     m_share},
+     "100 x population(group, generation) / population(of, all generations), both 1 January of `year` (37296ned; "
+     "the migration-background share of the total before 1996 from CBS 70787ned's reconstruction).",
+     IN_NAT_MIGBG, m_share},
     {"origin.country_population", "country, year, generation (default 0)", "persons",
      "Persons with origin country `country` on 1 January (country table 1997-2017, Niveau=land; Morocco from 37296ned); "
      "generation 1/2 only for Turkije, Marokko, Suriname (37296ned).",
@@ -344,7 +423,7 @@ const wrrfig_measure org_measures[] = {
     {"origin.area_share", "area, group, year", "percent",
      "Share of `group` among the residents of municipality `area` on 1 January 2017 (KWB 2017 whole percentages; Dutch = "
      "100 - western - non-western; Migratieachtergrond = western + non-western).",
-     IN_KWB, m_area_share},
+     IN_KWB_CITIES, m_area_share},
     {"origin.area_rank", "area, group, year", "rank",
      "Rank of municipality `area` among all municipalities by area_share of `group`, 1 = highest (ties share the "
      "better rank).",

@@ -31,7 +31,5 @@ static const wrrfig_figure FIGURES[] = {
      org_build_fig_2_11},
 };
 
-WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {
-    WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, "origin", "1.0.0",
-    "Population by origin: groups 1996- (CBS 37296ned), countries 1997-2017, projection",
-    FIGURES, WRRFIG_COUNT(FIGURES), org_measures, ORG_N_MEASURES};
+WRRFIG_PLUGIN("origin", "1.0.0", "Population by origin: groups 1996- (CBS 37296ned), countries 1997-2017, projection",
+              WRRFIG_ARRAY(FIGURES), WRRFIG_ARRAY_N(org_measures, ORG_N_MEASURES), WRRFIG_NONE);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_measures.h"
 #include "tabledoc.h"
 #include "tablegp.h"
 #include "tablelayout.h"
@@ -213,6 +214,13 @@ static const wrrfig_figure figures[] = {
      build_k4_5},
 };
 
-WRRFIG_PLUGIN_DEFINE_NO_MEASURES("policy", "1.0.0",
-                                 "Chapter 4 policy-model tables (Tabel 4.1-4.3, Kader 4.5) typeset as figures",
-                                 figures);
+static const wrrfig_measure measures[] = {
+    {"policy.integration_term", "period ('1998-2006', '2007-2012', '2013-2021', 'na 2021')", "years",
+     "The Inburgeringstermijn Kader 4.5 gives for that period (the transcription report/kader-4-5).", in_k4_5,
+     policy_m_integration_term},
+};
+
+WRRFIG_PLUGIN_DEFINE("policy", "1.0.0",
+                     "Chapter 4 policy-model tables (Tabel 4.1-4.3, Kader 4.5) typeset as figures; the Kader 4.5 "
+                     "integration term as a measure",
+                     figures, measures);

@@ -13,11 +13,10 @@
 #include <string.h>
 
 #include "common/choropleth.h"
+#include "common/kindparam.h"
 #include "common/maplabels.h"
 
 #define MAX_TYPES 12
-#define TYPES_INPUT "report/kader-2-3"
-#define GEO_INPUT "geo/gemeente_2015"
 
 typedef struct legend {
     const char *type[MAX_TYPES], *label[MAX_TYPES], *colour[MAX_TYPES];
@@ -84,17 +83,23 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     legend lg;
     if (read_legend(h, ctx, &lg) < 0)
         return WRRFIG_ERROR;
-    const wrrfig_table *t = h->table(ctx, TYPES_INPUT);
+    /* The example table and the boundaries come from the spec's inputs. */
+    const char *types_input = wfc_kind_text(h, ctx, "examples"), *geo_input = wfc_kind_text(h, ctx, "boundaries");
+    if (!types_input || !geo_input) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec inputs: expected examples (the example municipalities) and boundaries");
+        return WRRFIG_ERROR;
+    }
+    const wrrfig_table *t = h->table(ctx, types_input);
     if (!t)
         return WRRFIG_NODATA;
     size_t nf = 0;
-    const wrrfig_feature *f = h->geo_features(ctx, GEO_INPUT, &nf);
+    const wrrfig_feature *f = h->geo_features(ctx, geo_input, &nf);
     if (!f || nf == 0)
         return WRRFIG_NODATA;
     int dt = h->table_dim_index(t, "type"), dg = h->table_dim_index(t, "gemeente"),
         dc = h->table_dim_index(t, "statcode_2015");
     if (dt < 0 || dg < 0 || dc < 0) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected columns type, gemeente and statcode_2015", TYPES_INPUT);
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected columns type, gemeente and statcode_2015", types_input);
         return WRRFIG_ERROR;
     }
     int *cls = malloc(nf * sizeof *cls);
@@ -150,7 +155,7 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     }
     double box[4];
     if (wfc_regions_bbox(regions, nf, box) != 0) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: no drawable outline", GEO_INPUT);
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: no drawable outline", geo_input);
         free(regions);
         free(cls);
         return WRRFIG_ERROR;
@@ -193,15 +198,9 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
     bool *small_inset = calloc(nf ? nf : 1, sizeof *small_inset);
     wfc_label *lab_main = calloc(nf ? nf : 1, sizeof *lab_main);
     wfc_label *lab_inset = calloc(nf ? nf : 1, sizeof *lab_inset);
-    if (!small || !small_inset || !lab_main || !lab_inset) {
-        free(small);
-        free(small_inset);
-        free(lab_main);
-        free(lab_inset);
-        free(regions);
-        free(cls);
-        return WRRFIG_ERROR;
-    }
+    wrrfig_status rc = WRRFIG_ERROR;
+    if (!small || !small_inset || !lab_main || !lab_inset)
+        goto out;
     /* Regions too small to see at the country's scale (Urk) get a marker. */
     size_t marks_main = wfc_choro_marks(h, ctx, &map, &vmain, 10, 0, small);
     size_t marks_inset = has_inset ? wfc_choro_marks(h, ctx, &map, &vinset, 10, 1, small_inset) : 0;
@@ -294,16 +293,22 @@ static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
         WFC_PLOT_CLAUSE(h, ctx, &pl, "  keyentry with points pt 6 ps 1.1 lw 1 lc rgb %q title %q", "#222222",
                         small_label);
     h->gp_cmd(ctx, "unset multiplot");
+    rc = WRRFIG_OK;
+out:
     free(small);
     free(small_inset);
     free(lab_main);
     free(lab_inset);
     free(regions);
     free(cls);
-    return WRRFIG_OK;
+    return rc;
 }
 
-static const char *const in_3_13[] = {TYPES_INPUT, GEO_INPUT, NULL};
+/* ABI 1 has no figure kinds: the inputs repeat the spec's inputs (checked
+ * by tests/e2e/test_hhi_kinds.c). */
+/* ABI1-INPUTS-BEGIN */
+static const char *const in_3_13[] = {"report/kader-2-3", "geo/gemeente_2015", NULL};
+/* ABI1-INPUTS-END */
 
 static const wrrfig_figure figures[] = {
     {"fig-3-13", in_3_13,

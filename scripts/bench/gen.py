@@ -79,6 +79,11 @@ def registry(src_dir, factor, out_dir):
             continue
         with open(path, encoding="utf-8") as f:
             claims = json.load(f)
+        if not isinstance(claims, list) or not all(isinstance(c, dict) for c in claims):
+            # not a chapter of claims (an index, exclusions): copied as it is
+            with open(os.path.join(out_dir, name), "w", encoding="utf-8") as f:
+                json.dump(claims, f, ensure_ascii=False, indent=1)
+            continue
         new = []
         for k in range(factor):
             for c in claims:

@@ -387,10 +387,11 @@ static void test_explain(void **state)
     assert_contains(c.out, "c4-9-216: INCONSISTENT\n");
     assert_contains(c.out, "quote (report line 8665");
     assert_contains(c.out, "\"Voor iedere uitgenodigde vluchteling kwamen er in 2017 dus ongeveer vijftien");
-    assert_contains(c.out, "encoding: observed ~ 15 ratio, tolerance 0.5\n");
+    assert_contains(c.out, "encoding: observed ~ 15 ratio, tolerance 0.75\n");
+    assert_contains(c.out, "tolerance rule: policy: 'ongeveer vijftien': ~, tolerance 0.75 (5 % of the value");
     assert_contains(c.out, "measure: arith.ratio{a=30600, b=2265}\n");
     assert_contains(c.out, "none: arithmetic on numbers printed in the report");
-    assert_contains(c.out, "arithmetic: |13.5099 - 15| = 1.4901 > 0.5 (tolerance): does not hold\n");
+    assert_contains(c.out, "arithmetic: |13.5099 - 15| = 1.4901 > 0.75 (tolerance): does not hold\n");
     release(&c);
     /* A data-backed claim names its table with the provenance sidecar. */
     c = check("--explain", "c1-3-096", NULL);

@@ -2,7 +2,8 @@
  * (the proxy) builds from the shipped CBS 2025/28 table; fig-2-12-report and
  * fig-2-13 are NO-DATA on the shipped data and render on a synthetic
  * fixture in the assumed 84140NED layout, with the shares checked against a
- * computation done here from the fixture's counts. */
+ * computation done here from the fixture's counts. The cohorts.* measures are
+ * unit tests through the fake host: tests/unit/test_cohorts_measures.c. */
 #include "test_labour_util.h"
 
 #define FIX WF_FIXTURES "/cohorts"
@@ -157,48 +158,6 @@ static void test_fig_2_12_report_on_fixture(void **state)
     table_free(t);
 }
 
-static void test_measures_on_fixture(void **state)
-{
-    (void)state;
-    wf_table *t = lt_table(FIX, "cbs/84140ned");
-    double n0 = fixture_count(t, "A009233", 2006, 2010, "VD00"), n2 = fixture_count(t, "A009233", 2006, 2010, "VD02");
-    double n5 = fixture_count(t, "A009233", 2006, 2010, "VD05");
-    assert_measure(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2010', stay='<2'}", 100 * (n0 - n2) / n0,
-                   1e-9);
-    assert_measure(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2010', stay='>5'}", 100 * n5 / n0, 1e-9);
-    assert_measure(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2010', stay='<5'}", 100 * (n0 - n5) / n0,
-                   1e-9);
-    assert_measure_status(FIX, "cohorts.stay_by_motive{motive='Asiel', cohort='2006-2011', stay='<2'}", EVAL_ERROR);
-    assert_measure(FIX, "cohorts.immigrants_by_motive{motive='Asiel', from=2001, to=2005}",
-                   fixture_count(t, "A009233", 2001, 2005, "VD00"), 1e-9);
-    assert_measure(FIX, "cohorts.immigrants_by_motive{motive='Arbeid', from=2016, to=2018, nationality='eu-efta'}",
-                   1000 * (50.25 + 51.25 + 52.25), 1e-6);
-    assert_measure_status(FIX, "cohorts.immigrants_by_motive{motive='Asiel', from=2016, to=2016, nationality='eu-efta'}",
-                          EVAL_ERROR);
-    double f0 = fixture_count(t, "T001056", 1995 + 0, 1995, "VD00");
-    assert_true(f0 == 0); /* no 1995 cohort in 84140NED's layout: NO-DATA below */
-    assert_measure_status(FIX, "cohorts.left_within{year=1995, years=2, population='foreign-born'}", EVAL_NODATA);
-    double a0 = fixture_count(t, "T001056", 2003, 2003, "VD00"), a5 = fixture_count(t, "T001056", 2003, 2003, "VD05");
-    assert_measure(FIX, "cohorts.left_within{year=2003, years=5, population='foreign-born'}", 100 * (1 - a5 / a0), 1e-9);
-    assert_measure(FIX, "cohorts.left_within{year=2010, years=2, population='eu-efta'}", 42, 1e-9);
-    assert_measure_status(FIX, "cohorts.left_within{year=2010, years=2, population='non-dutch'}", EVAL_NODATA);
-    assert_measure_status(FIX, "cohorts.left_within{year=2010, years=3, population='eu-efta'}", EVAL_ERROR);
-    assert_measure(FIX, "cohorts.left_forecast{year=2010, years=10}", 50, 1e-9);
-    assert_measure(FIX, "cohorts.left_forecast{year=2010, years=0}", 65, 1e-9);
-    table_free(t);
-}
-
-static void test_measures_on_shipped_data(void **state)
-{
-    (void)state;
-    /* 84140NED is not shipped: everything that needs it is NO-DATA. */
-    assert_measure_status(WF_DATA, "cohorts.left_within{year=2010, years=2, population='foreign-born'}",
-                          EVAL_NODATA);
-    assert_measure_status(WF_DATA, "cohorts.left_forecast{year=2010, years=10}", EVAL_NODATA);
-    assert_measure_status(WF_DATA, "cohorts.stay_by_motive{motive='Asiel', cohort='1999-2005', stay='>5'}",
-                          EVAL_NODATA);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,8 +165,6 @@ int main(void)
         cmocka_unit_test(test_report_versions_are_no_data_on_shipped_data),
         cmocka_unit_test(test_fig_2_13_on_fixture),
         cmocka_unit_test(test_fig_2_12_report_on_fixture),
-        cmocka_unit_test(test_measures_on_fixture),
-        cmocka_unit_test(test_measures_on_shipped_data),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

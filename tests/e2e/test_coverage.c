@@ -48,7 +48,7 @@ static void test_every_report_figure_has_an_entry(void **state)
     /* What the shipped data covers today (docs/coverage.md); a change is a
      * finding to write down there. */
     assert_int_equal(ready, 20);
-    registry_free(&a.reg);
+    app_free(&a);
 }
 
 int main(void)

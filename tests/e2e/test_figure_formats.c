@@ -8,16 +8,17 @@ static char *a, *b, *one, *en;
 
 static void build_into(const char *dir, const char *const *extra)
 {
-    char *argv[16];
+    char *argv[20];
     int n = 0;
     argv[n++] = (char *)WF_BIN;
+    argv[n++] = (char *)"--no-builtin"; /* exactly the directories given */
     argv[n++] = (char *)"--plugins";
     argv[n++] = (char *)WF_PLUGINS;
     argv[n++] = (char *)"--data";
     argv[n++] = (char *)WF_DATA;
     argv[n++] = (char *)"--figures";
     argv[n++] = (char *)WF_FIGURES;
-    for (; *extra && n < 13; extra++)
+    for (; *extra && n < 17; extra++)
         argv[n++] = (char *)*extra;
     argv[n++] = (char *)"--out";
     argv[n++] = (char *)dir;

@@ -2,7 +2,8 @@
  * shipped CBS 37296ned table, their CSV checked against numbers the test
  * computes itself from that table; the trend against a hand-worked
  * three-point fixture; the NO-DATA figures listed with their CBS table and
- * rendered from synthetic fixtures; the immigration.* measures. */
+ * rendered from synthetic fixtures. The immigration.* measures are unit tests
+ * through the fake host: tests/unit/test_immigration_measures.c. */
 #include "testutil.h"
 
 #include "app.h"
@@ -284,73 +285,6 @@ static void test_nodata_fixture_renders(void **state)
     table_free(bd);
 }
 
-static void test_measures(void **state)
-{
-    (void)state;
-    wf_app a;
-    tu_app(&a, WF_DATA);
-    assert_double_near(tu_eval_ok(&a, "immigration.total{year=2019}"), nat("Immigratie_73", 2019), 0);
-    assert_double_near(tu_eval_ok(&a, "immigration.net{year=2018}"), nat("MigratiesaldoInclusiefAdministratie_75", 2018), 0);
-    assert_double_near(tu_eval_ok(&a, "immigration.population{year=1963}"), nat("TotaleBevolking_1", 1963), 0);
-    double mn = 1e300, mx = -1e300, sum = 0;
-    int argmax = 0, neg = 0;
-    for (int y = 2010; y <= 2018; y++) {
-        double v = nat("Immigratie_73", y);
-        mn = v < mn ? v : mn;
-        sum += v;
-        if (v > mx) {
-            mx = v;
-            argmax = y;
-        }
-    }
-    for (int y = 1961; y <= 2002; y++)
-        neg += nat("MigratiesaldoInclusiefAdministratie_75", y) < 0;
-    assert_double_near(tu_eval_ok(&a, "immigration.min_over{from=2010, to=2018}"), mn, 0);
-    assert_double_near(tu_eval_ok(&a, "immigration.max_over{from=2010, to=2018}"), mx, 0);
-    assert_double_near(tu_eval_ok(&a, "immigration.sum_over{from=2010, to=2018}"), sum, 0);
-    assert_double_near(tu_eval_ok(&a, "immigration.argmax_year{from=2010, to=2018}"), argmax, 0);
-    assert_double_near(tu_eval_ok(&a, "immigration.count_years{from=1961, to=2002, series='net', cmp='<', threshold=0}"),
-                       neg, 0);
-    /* records: a year that does not beat every earlier year (from 1950) */
-    int nonrec = 0;
-    double run = nat("Immigratie_73", 1950);
-    for (int y = 1951; y <= 2020; y++) {
-        double v = nat("Immigratie_73", y);
-        if (y >= 2006 && v <= run)
-            nonrec++;
-        run = v > run ? v : run;
-    }
-    assert_double_near(tu_eval_ok(&a, "immigration.non_record_years{from=2006, to=2020}"), nonrec, 0);
-    double p46 = nat("TotaleBevolking_1", 1950), p63 = nat("TotaleBevolking_1", 1963);
-    assert_double_near(tu_eval_ok(&a, "immigration.growth_pct{from=1950, to=1963}"), 100 * (p63 - p46) / p46, 1e-9);
-    assert_double_near(tu_eval_ok(&a, "immigration.emigration_per_1000{year=2018}"),
-                       1000 * nat("EmigratieInclusiefAdministratieveC_74", 2018) / nat("TotaleBevolking_1", 2018), 1e-9);
-    assert_double_near(tu_eval_ok(&a, "immigration.series{series='net_minus_natural', year=2016}"),
-                       nat("MigratiesaldoInclusiefAdministratie_75", 2016) - nat("Geboorteoverschot_71", 2016), 0);
-    /* a year outside the data is NO-DATA, an unknown series an error */
-    assert_int_equal(tu_eval_status(&a, "immigration.total{year=1946}"), EVAL_NODATA);
-    assert_int_equal(tu_eval_status(&a, "immigration.min_over{from=1946, to=1960}"), EVAL_NODATA);
-    assert_int_equal(tu_eval_status(&a, "immigration.series{series='bogus', year=2000}"), EVAL_ERROR);
-    /* flows by origin: the table is not in data/ */
-    assert_int_equal(tu_eval_status(&a, "immigration.net_by_origin{origin='Turkije', from=2008, to=2018}"), EVAL_NODATA);
-
-    /* ... and on the fixture they compute */
-    a.data_dir = FIX_NODATA; /* the plugins stay loaded: only the data changes */
-    double s = 0;
-    for (int y = 2008; y <= 2018; y++)
-        s += (1000 * 4 + 100 * (y - 1996)) - (600 * 4 + 50 * (y - 1996) * 0); /* Turkije: k = 3 in the generator */
-    assert_double_near(tu_eval_ok(&a, "immigration.net_by_origin{origin='Turkije', from=2008, to=2018}"), s, 0);
-    assert_int_equal(tu_eval_status(&a, "immigration.net_by_origin{origin='Nowhere', from=2008, to=2018}"), EVAL_ERROR);
-    /* immigration by origin summed over years: Marokko is k = 4 */
-    double im = 0;
-    for (int y = 2000; y <= 2004; y++)
-        im += 1000 * 5 + 100 * (y - 1996);
-    assert_double_near(tu_eval_ok(&a, "immigration.by_origin{origin='Marokko', from=2000, to=2004}"), im, 0);
-    assert_double_near(tu_eval_ok(&a, "immigration.by_origin{origin='Marokko', year=2000}"), 1000 * 5 + 100 * 4, 0);
-    assert_int_equal(tu_eval_status(&a, "immigration.by_origin{origin='Marokko', from=1990, to=2000}"), EVAL_NODATA);
-    registry_free(&a.reg);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,7 +294,6 @@ int main(void)
         cmocka_unit_test(test_fig_2_8_rate),
         cmocka_unit_test(test_nodata_figures_listed),
         cmocka_unit_test(test_nodata_fixture_renders),
-        cmocka_unit_test(test_measures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

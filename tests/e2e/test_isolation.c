@@ -46,25 +46,25 @@ static void test_failures_are_isolated(void **state)
     /* Regression: outputs of an earlier build with data must not survive a
      * NO-DATA build beside its no-data manifest. */
     char stale[600];
-    snprintf(stale, sizeof stale, "%s/t-nodata.svg", outdir);
+    snprintf(stale, sizeof stale, "%s/crashy-nodata.svg", outdir);
     tu_write(stale, "<svg>stale</svg>");
     int rc = tu_wrrfig_dirs(plugdir, WF_FIXTURES "/data", WF_FIXTURES "/figures", &out, &err, "--timeout", "1",
                             "build", "--out", outdir, "--jobs", "3", "--format", "svg", "--verbose", NULL);
     assert_int_equal(rc, 1);
-    assert_contains(err, "t-segv FAILED (plugin crashy): crashed: killed by SIGSEGV");
-    assert_contains(err, "t-abort FAILED (plugin crashy): crashed: killed by SIGABRT");
-    assert_contains(err, "t-loop FAILED (plugin crashy): killed after the time limit");
-    assert_contains(err, "t-exit FAILED (plugin crashy): the plugin ended the process itself");
+    assert_contains(err, "crashy-segv FAILED (plugin crashy): crashed: killed by SIGSEGV");
+    assert_contains(err, "crashy-abort FAILED (plugin crashy): crashed: killed by SIGABRT");
+    assert_contains(err, "crashy-loop FAILED (plugin crashy): killed after the time limit");
+    assert_contains(err, "crashy-exit FAILED (plugin crashy): the plugin ended the process itself");
     assert_contains(err, "%s is refused");
-    assert_contains(err, "t-misuse FAILED");
-    assert_contains(out, "t-ok ... ok");
-    assert_contains(out, "t-nodata ... NO-DATA: input 'test/absent' is absent; needs CBS 99999NED");
+    assert_contains(err, "crashy-misuse FAILED");
+    assert_contains(out, "crashy-ok ... ok");
+    assert_contains(out, "crashy-nodata ... NO-DATA: input 'test/absent' is absent; needs CBS 99999NED");
     assert_contains(out, "1 built, 1 no-data, 5 failed");
-    /* Nothing half-written: failed figures have no outputs, t-ok has all. */
-    char *svg = tu_readf("%s/t-ok.svg", outdir), *segv = tu_readf("%s/t-segv.gp", outdir);
+    /* Nothing half-written: failed figures have no outputs, crashy-ok has all. */
+    char *svg = tu_readf("%s/crashy-ok.svg", outdir), *segv = tu_readf("%s/crashy-segv.gp", outdir);
     assert_non_null(svg);
     assert_null(segv);
-    char *nd = tu_readf("%s/t-nodata.json", outdir);
+    char *nd = tu_readf("%s/crashy-nodata.json", outdir);
     assert_contains(nd, "\"status\":\t\"no-data\"");
     assert_contains(nd, "CBS 99999NED");
     assert_int_equal(access(stale, F_OK), -1);
@@ -81,12 +81,12 @@ static void test_hostile_label_runs_nothing(void **state)
 {
     (void)state;
     char *out = NULL, *err = NULL;
-    assert_int_equal(run_build(&out, &err, "t-ok"), 0);
+    assert_int_equal(run_build(&out, &err, "crashy-ok"), 0);
     assert_int_equal(access(MARKER, F_OK), -1); /* the backquoted command did not run */
-    char *gp = tu_readf("%s/t-ok.gp", outdir);
+    char *gp = tu_readf("%s/crashy-ok.gp", outdir);
     /* Title, label and key title are single-quoted with the quote doubled. */
     assert_contains(gp, "'Evil `touch /tmp/wrrfig-pwned-marker` it''s \"dq\" @macro {a}^b_c'.\"\\n\".'second line'");
-    char *svg = tu_readf("%s/t-ok.svg", outdir);
+    char *svg = tu_readf("%s/crashy-ok.svg", outdir);
     assert_contains(svg, "<svg");
     assert_contains(svg, "</svg>");
     assert_contains(svg, "touch /tmp/wrrfig-pwned-marker` it's \"dq\" @macro {a}^b_c");
@@ -108,7 +108,7 @@ static void test_refused_plugin_in_dir(void **state)
     assert_int_equal(rc, 3);
     assert_contains(err, "plugin refused:");
     assert_contains(err, "abimajor.so: ABI major mismatch: plugin built for 99.0");
-    assert_contains(out, "t-ok");
+    assert_contains(out, "crashy-ok");
     snprintf(cmd, sizeof cmd, "rm '%s/abimajor.so'", plugdir);
     assert_int_equal(system(cmd), 0);
     free(out);

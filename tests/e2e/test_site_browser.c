@@ -332,6 +332,25 @@ static void test_real_site_paths_and_html(void **state)
     scan(e->dir, needles, 3, &pages, 1);
     printf("# %d site pages: valid for tidy, no machine paths\n", pages);
     assert_true(pages >= 2 * (2 + 38));
+    /* the index shows all 38 figures and tables of the report, in report order */
+    char *idx = tu_readf("%s/index.html", e->dir);
+    assert_non_null(idx);
+    int cards = 0;
+    for (const char *q = idx; (q = strstr(q, "<li class=\"card report ")); q++)
+        cards++;
+    assert_int_equal(cards, 38);
+    static const char *order[] = {"fig-1-1", "fig-1-3", "fig-2-1", "fig-2-15", "tab-2-1", "fig-3-1", "fig-3-13",
+                                  "tab-4-1", "kader-4-5", "tab-4-2", "tab-4-3", "tab-7-1", "fig-8-1"};
+    const char *last = idx;
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "id=\"%s\"", order[i]);
+        const char *at = strstr(idx, want);
+        if (!at || at < last)
+            fail_msg("index.html: %s missing or out of report order", order[i]);
+        last = at;
+    }
+    free(idx);
 }
 
 /* ---- layout check ---- */
@@ -367,8 +386,11 @@ static const char layout_js[] =
     ".map(function(t){var q=quad(t),e=ext(q);e.q=q;e.s=t.textContent.trim();e.el=t;e.h=t.getBBox().height;return e})"
     ".filter(function(b){return b.x1-b.x0>0.5&&b.y1-b.y0>0.5});\n"
     "T.forEach(function(b){if(b.x0<cv.left-1||b.y0<cv.top-1||b.x1>cv.right+1||b.y1>cv.bottom+1)out.push('outside\\t'+b.s)});\n"
+    /* the same text drawn twice in the same place (a halo under a label,
+       one source line per multiplot panel) reads as one: not a collision */
+    "function same(a,c){return a.s===c.s&&Math.abs(a.x0-c.x0)<1&&Math.abs(a.y0-c.y0)<1&&Math.abs(a.x1-c.x1)<1&&Math.abs(a.y1-c.y1)<1}\n"
     "for(var i=0;i<T.length;i++)for(var j=i+1;j<T.length;j++){var a=T[i],c=T[j],o=overlap(a,c);"
-    "if(o.w>1&&o.h>MIN*Math.min(a.h,c.h))out.push('overlap\\t'+a.s+' | '+c.s+' ('+Math.round(100*o.h/Math.min(a.h,c.h))+'% of the height)')}\n"
+    "if(o.w>1&&o.h>MIN*Math.min(a.h,c.h)&&!same(a,c))out.push('overlap\\t'+a.s+' | '+c.s+' ('+Math.round(100*o.h/Math.min(a.h,c.h))+'% of the height)')}\n"
     "var P=null;[].slice.call(document.querySelectorAll('path.gridline')).forEach(function(p){P=uni(P,bb(p))});\n"
     "var L=null;T.forEach(function(b){var g=b.el.closest('g[id^=gnuplot_plot_]'),t=g&&g.querySelector('title');"
     "if(t&&t.textContent.trim()===b.s)L=uni(L,b)});\n"

@@ -125,6 +125,9 @@ static int setup(void **state)
     add_fig(&f, "fig-9-2", "cbs/absent", "CBS 12345NED (synthetic)");
     add_fig(&f, "fig-9-3", "t/hostile", NULL);
     add_fig(&f, "fig-9-3-report", "cbs/absent", "something");
+    add_fig(&f, "aa-extra", "cbs/absent", "something");
+    put(f.figs, "aa-extra.json", "{\"id\":\"aa-extra\",\"plugin\":\"p\",\"title\":{\"nl\":\"Los\",\"en\":\"Loose\"},"
+                                 "\"extra\":{\"nl\":\"EXTRA-NL\",\"en\":\"EXTRA-EN\"}}\n");
     return 0;
 }
 
@@ -182,11 +185,11 @@ static void test_every_field_escaped(void **state)
     fx *f = *state;
     site_stats st;
     generate(f, &st);
-    assert_int_equal(st.figures, 4);
+    assert_int_equal(st.figures, 5);
     assert_int_equal(st.report_figures, 3);
     assert_int_equal(st.ready, 1);
     assert_int_equal(st.nodata, 1);
-    assert_int_equal(st.not_built, 2);
+    assert_int_equal(st.not_built, 3);
     assert_int_equal(st.claims, 4);
     static const char *pages[] = {"index.html", "index.en.html", "claims.html", "claims.en.html", "fig/fig-9-1.html",
                                   "fig/fig-9-1.en.html", "fig/fig-9-2.html", "fig/fig-9-3.html",
@@ -243,6 +246,12 @@ static void test_nodata_and_missing_render(void **state)
     assert_non_null(ex);
     assert_true(ex > nb);
     assert_non_null(strstr(ex, "Variant van <a href=\"#fig-9-3\">"));
+    /* an extra of no report figure and no chapter: in the last section, with its note */
+    char *loose = strstr(t, "<h2 id=\"extra\">Extra figuren (niet uit het rapport)</h2>");
+    assert_non_null(loose);
+    assert_true(loose > ex);
+    assert_non_null(strstr(loose, "id=\"aa-extra\""));
+    assert_non_null(strstr(loose, "EXTRA-NL"));
     /* report order and chapter grouping */
     assert_non_null(strstr(t, "<h2 id=\"ch9\">Hoofdstuk 9</h2>"));
     assert_true(strstr(t, "id=\"fig-9-1\"") < card && card < nb);
@@ -405,6 +414,36 @@ static void test_long_table(void **state)
     put(f->out, "en/fig-9-1.csv", "label,value\nEN-ROW,1.5\n");
 }
 
+/* Every shipped spec carries alt text in both languages (the figure pages'
+ * image descriptions). */
+static void test_every_spec_has_alt(void **state)
+{
+    (void)state;
+    DIR *d = opendir(WF_FIGURES);
+    assert_non_null(d);
+    struct dirent *de;
+    int n = 0;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l < 6 || strcmp(de->d_name + l - 5, ".json"))
+            continue;
+        char *t = tu_readf("%s/%s", WF_FIGURES, de->d_name);
+        cJSON *j = cJSON_Parse(t);
+        if (!j)
+            fail_msg("%s: not JSON", de->d_name);
+        const cJSON *alt = cJSON_GetObjectItemCaseSensitive(j, "alt");
+        const char *nl = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(alt, "nl"));
+        const char *en = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(alt, "en"));
+        if (!nl || strlen(nl) < 40 || !en || strlen(en) < 40)
+            fail_msg("figures/%s: no alt text of a sentence or more in both nl and en", de->d_name);
+        cJSON_Delete(j);
+        free(t);
+        n++;
+    }
+    closedir(d);
+    assert_true(n >= 44);
+}
+
 static void test_command(void **state)
 {
     fx *f = *state;
@@ -432,7 +471,8 @@ int main(void)
         cmocka_unit_test(test_every_field_escaped), cmocka_unit_test(test_nodata_and_missing_render),
         cmocka_unit_test(test_both_languages),      cmocka_unit_test(test_claims_page),
         cmocka_unit_test(test_no_machine_paths),    cmocka_unit_test(test_valid_html),
-        cmocka_unit_test(test_long_table),          cmocka_unit_test(test_command),
+        cmocka_unit_test(test_long_table),          cmocka_unit_test(test_every_spec_has_alt),
+        cmocka_unit_test(test_command),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -66,10 +66,10 @@ static void fake(void *user, const char *ref, expr_value *out)
     double x;
     if (sscanf(ref, "f.v{x=%lf}", &x) == 1) {
         out->value = x;
-        snprintf(out->inputs, sizeof out->inputs, "t/v (src; sha256 abc)");
+        cites_add(&out->inputs, "t/v", "src", "abc");
     } else if (sscanf(ref, "f.year{y=%lf}", &x) == 1) {
         out->value = x == 2003 ? 90 : 100 + (x - 2000);
-        snprintf(out->inputs, sizeof out->inputs, "t/years (src; sha256 def)");
+        cites_add(&out->inputs, "t/years", "src", "def");
     } else if (!strncmp(ref, "f.nodata", 8)) {
         out->status = EVAL_NODATA;
         wf_errorf(&out->reason, "input 't/absent' is absent");
@@ -104,7 +104,10 @@ static void test_expression_arithmetic(void **state)
     /* Provenance joined once, even though "; " occurs inside each entry. */
     v = eval("f.v{x=1} + f.v{x=2} + f.year{y=2001}", 0);
     assert_int_equal(v.status, EVAL_OK);
-    assert_string_equal(v.inputs, "t/v (src; sha256 abc); t/years (src; sha256 def)");
+    strbuf d = STRBUF_INIT;
+    cites_describe(&v.inputs, &d);
+    assert_string_equal(sb_cstr(&d), "t/v (src; sha256 abc); t/years (src; sha256 def)");
+    sb_free(&d);
 }
 
 static void test_expression_worst_status(void **state)

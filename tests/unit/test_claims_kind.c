@@ -1,4 +1,4 @@
-/* What a verdict rests on: the tables named in a provenance string, and the
+/* What a verdict rests on: the tables a result cites, and the
  * kind (third-party data or the report itself) derived from them. */
 #include "testutil.h"
 
@@ -25,10 +25,13 @@ static void test_inputs_parsed(void **state)
 {
     (void)state;
     seen s = {0};
-    /* A source holding "; " and parentheses, as CBS 37325's does. */
-    const char *in = "cbs/37296ned (CBS 37296ned; sha256 0123456789ab); cbs/herkomst (CBS 37325 (inferred; "
-                     "see notes); sha256 abcdefabcdef); report/tab-2-1 (WRR 2020, Tabel 2.1; sha256 ffffffffffff)";
-    assert_int_equal(claims_input_tables(in, collect, &s), 3);
+    /* A source holding "; " and parentheses, as CBS 37325's does: a list of
+     * records has nothing to parse. */
+    wf_cites in = {0};
+    cites_add(&in, "cbs/37296ned", "CBS 37296ned", "0123456789abcdef0123");
+    cites_add(&in, "cbs/herkomst", "CBS 37325 (inferred; see notes)", "abcdefabcdef");
+    cites_add(&in, "report/tab-2-1", "WRR 2020, Tabel 2.1", "ffffffffffff");
+    assert_int_equal(claims_input_tables(&in, collect, &s), 3);
     assert_string_equal(s.names[0], "cbs/37296ned");
     assert_string_equal(s.sources[0], "CBS 37296ned");
     assert_string_equal(s.shas[0], "0123456789ab");
@@ -36,8 +39,8 @@ static void test_inputs_parsed(void **state)
     assert_string_equal(s.sources[1], "CBS 37325 (inferred; see notes)");
     assert_string_equal(s.shas[1], "abcdefabcdef");
     assert_string_equal(s.names[2], "report/tab-2-1");
-    assert_int_equal(claims_input_tables("", collect, &s), 0);
-    assert_int_equal(claims_input_tables(NULL, collect, &s), 0);
+    wf_cites none = {0};
+    assert_int_equal(claims_input_tables(&none, collect, &s), 0);
 }
 
 static claim bound(const char *measure)
@@ -55,14 +58,13 @@ static void test_kinds(void **state)
     memset(&x, 0, sizeof x);
     x.status = CLAIM_PASS;
     claim c = bound("x.y{}");
-    snprintf(x.inputs, sizeof x.inputs, "report/tab-2-1 (WRR 2020; sha256 0123456789ab)");
+    cites_add(&x.inputs, "report/tab-2-1", "WRR 2020", "0123456789ab");
     assert_int_equal(claims_kind_of(NULL, &c, &x), CLAIM_KIND_INTERNAL);
     /* Any third-party table makes it data. */
-    snprintf(x.inputs, sizeof x.inputs,
-             "report/tab-2-1 (WRR 2020; sha256 0123456789ab); cbs/60032 (CBS 60032; sha256 0123456789ab)");
+    cites_add(&x.inputs, "cbs/60032", "CBS 60032", "0123456789ab");
     assert_int_equal(claims_kind_of(NULL, &c, &x), CLAIM_KIND_DATA);
     /* No table read, no registry: arithmetic on the report's numbers. */
-    x.inputs[0] = '\0';
+    x.inputs = (wf_cites){0};
     assert_int_equal(claims_kind_of(NULL, &c, &x), CLAIM_KIND_INTERNAL);
     x.status = CLAIM_UNBOUND;
     assert_int_equal(claims_kind_of(NULL, &c, &x), CLAIM_KIND_NONE);

@@ -11,7 +11,7 @@ static const char registry[] =
     "[{\"id\": \"a\", \"line\": 8, \"figure\": \"fig-2-1\", \"quote_nl\": \"meer dan 150.000\", \"en\": \"e\","
     " \"op\": \">\", \"value\": 150000, \"unit\": \"persons\", \"tolerance\": 0, \"measure\": \"x.y{}\"},"
     " {\"id\": \"b\", \"line\": 9, \"figure\": null, \"quote_nl\": \"ongeveer vijftien\", \"en\": \"e\","
-    " \"op\": \"~\", \"value\": 15, \"unit\": \"ratio\", \"tolerance\": 0.5, \"measure\": \"arith.ratio{a=30600, b=2265}\","
+    " \"op\": \"~\", \"value\": 15, \"unit\": \"ratio\", \"tolerance\": 0.75, \"measure\": \"arith.ratio{a=30600, b=2265}\","
     " \"expect\": \"fail\", \"expect_reason\": \"30,600 / 2,265 is 13.5\"},"
     " {\"id\": \"c\", \"line\": 10, \"figure\": null, \"quote_nl\": \"<script>alert(1)</script> & *nadruk*\","
     " \"en\": \"e\", \"op\": \"=\", \"value\": 24.2, \"unit\": \"percent\", \"tolerance\": 0.05, \"measure\": \"x.z{}\"},"
@@ -36,7 +36,7 @@ static int setup(void **state)
     wf_errors_free(&errs);
     f->res[0] = (claim_result){.status = CLAIM_PASS, .observed = 154432, .observed_year = 2010, .matches = 1,
                                 .kind = CLAIM_KIND_DATA};
-    snprintf(f->res[0].inputs, sizeof f->res[0].inputs, "cbs/37296ned (CBS 37296ned; sha256 0123456789ab)");
+    cites_add(&f->res[0].inputs, "cbs/37296ned", "CBS 37296ned", "0123456789abcdef");
     f->res[1] = (claim_result){.status = CLAIM_FAIL, .observed = 30600.0 / 2265.0, .matches = 1,
                                 .kind = CLAIM_KIND_INTERNAL};
     f->res[2] = (claim_result){.status = CLAIM_NODATA, .matches = 1};

@@ -96,16 +96,29 @@ static void test_fixed_classes_and_labels(void **state)
     assert_int_equal(hhi_class_of(&c, 0.48), 4);
     assert_int_equal(hhi_class_of(&c, 0.9), 4);
     char buf[64];
-    hhi_class_label(&c, 0, 2, 1, buf, sizeof buf);
+    const hhi_class_words nl = {"minder dan {a}", "{a} tot {b}", "{a} of meer", "alle waarden"},
+                          en = {"< {a}", "{a} to {b}", "{a} or more", "all values"};
+    hhi_class_label(&c, 0, 2, 1, &nl, buf, sizeof buf);
     assert_string_equal(buf, "minder dan 0,17");
-    hhi_class_label(&c, 3, 2, 1, buf, sizeof buf);
+    hhi_class_label(&c, 3, 2, 1, &nl, buf, sizeof buf);
     assert_string_equal(buf, "0,35 tot 0,48");
-    hhi_class_label(&c, 4, 2, 1, buf, sizeof buf);
+    hhi_class_label(&c, 4, 2, 1, &nl, buf, sizeof buf);
     assert_string_equal(buf, "0,48 of meer");
-    hhi_class_label(&c, 1, 2, 0, buf, sizeof buf);
+    hhi_class_label(&c, 1, 2, 0, &en, buf, sizeof buf);
     assert_string_equal(buf, "0.17 to 0.26");
-    hhi_class_label(&c, 0, 2, 0, buf, sizeof buf);
+    hhi_class_label(&c, 0, 2, 0, &en, buf, sizeof buf);
     assert_string_equal(buf, "< 0.17");
+    /* the bounds in another order, a brace that is no placeholder, a buffer too short */
+    const hhi_class_words odd = {"{a}{", "tussen {b} en {a}", "{b}>={a}", "-"};
+    hhi_class_label(&c, 2, 2, 0, &odd, buf, sizeof buf);
+    assert_string_equal(buf, "tussen 0.35 en 0.26");
+    hhi_class_label(&c, 0, 2, 0, &odd, buf, sizeof buf);
+    assert_string_equal(buf, "0.17{");
+    hhi_class_label(&c, 4, 2, 0, &odd, buf, sizeof buf);
+    assert_string_equal(buf, ">=0.48");
+    char tiny[5];
+    hhi_class_label(&c, 3, 2, 1, &nl, tiny, sizeof tiny);
+    assert_string_equal(tiny, "0,35");
     const double unsorted[] = {0.2, 0.1};
     assert_int_equal(hhi_classes_fixed(unsorted, 2, &c, &bad), -1);
     assert_int_equal(bad, 1);

@@ -24,8 +24,26 @@
  *
  * Versioning: WRRFIG_ABI_MAJOR changes when anything here changes
  * incompatibly; the host refuses plugins of another major. WRRFIG_ABI_MINOR
- * grows when functions are appended to wrrfig_host or fields to the end of a
- * descriptor; the host refuses plugins that need a newer minor than it has.
+ * grows with compatible additions; the host refuses plugins that need a newer
+ * minor than it has, and reads older ones correctly. What a minor may add:
+ *   - functions at the end of wrrfig_host (a plugin never calls functions
+ *     of a minor newer than its own, because it was not compiled with them);
+ *   - fields at the end of wrrfig_plugin (the host reads only the fields of
+ *     the plugin's abi_minor);
+ *   - fields at the end of an element of an array a plugin hands the host:
+ *     wrrfig_figure, wrrfig_measure, wrrfig_kind, wrrfig_param. Each such
+ *     array has an element-size field beside it (figure_size, measure_size,
+ *     kind_size, param_size) that the plugin fills with sizeof of its own
+ *     struct (WRRFIG_ARRAY does it). The host steps through the array by
+ *     that size, never by its own sizeof, and treats fields past the end of
+ *     a smaller element as absent (NULL / 0).
+ * The arrays the host hands a plugin (wrrfig_feature, wrrfig_ring) are
+ * frozen for the life of a major: a plugin indexes them with [] as usual.
+ * Anything a later minor wants to add to a feature comes through a new
+ * host function, never by growing these structs.
+ *
+ * History: 2.0 element sizes, figure kinds, bool getters. 2.1 `doc` on
+ * wrrfig_figure.
  */
 #ifndef WRRFIG_PLUGIN_H
 #define WRRFIG_PLUGIN_H
@@ -39,8 +57,8 @@ extern "C" {
 #endif
 
 #define WRRFIG_ABI_MAGIC 0x57524647u /* "WRFG" */
-#define WRRFIG_ABI_MAJOR 1
-#define WRRFIG_ABI_MINOR 0
+#define WRRFIG_ABI_MAJOR 2
+#define WRRFIG_ABI_MINOR 1
 #define WRRFIG_PLUGIN_SYMBOL wrrfig_plugin_descriptor
 #define WRRFIG_PLUGIN_SYMBOL_NAME "wrrfig_plugin_descriptor"
 
@@ -84,7 +102,8 @@ typedef struct wrrfig_params wrrfig_params; /* parameters of a measure call */
 
 /* Geometry (read from data/<ns>/<name>.geojson): each feature is a region with
  * its rings in file order. Coordinates are those of the file (RD New,
- * EPSG:28992, for the project's converted boundaries). */
+ * EPSG:28992, for the project's converted boundaries). Frozen for major 2
+ * (see Versioning). */
 typedef struct wrrfig_ring {
     const double *xy;            /* x0,y0,x1,y1,... ; first point repeated last */
     size_t n_points;
@@ -204,6 +223,20 @@ typedef struct wrrfig_host {
      * json, svg, pdf, png). Text is copied. Calling it again with the same
      * ext replaces the text. */
     void (*output_text)(wrrfig_ctx *ctx, const char *ext, const char *text);
+
+    /* --- figure kinds (ABI 2.0) ------------------------------------------
+     * The parameters of a figure built from a kind (see wrrfig_kind): the
+     * spec's "inputs" and "params" members, already checked against the
+     * kind's declaration, with the declared defaults filled in. name is a
+     * parameter name, or "name.N" for element N of a list parameter.
+     * kind_text gives table and layer parameters (the table name to pass to
+     * table() or geo_features()) and text parameters ({"nl","en"} resolved
+     * to the output language). For a fixed figure, or a parameter the kind
+     * does not declare, they return NULL / false / 0. Host-owned strings,
+     * valid until the callback returns. */
+    const char *(*kind_text)(wrrfig_ctx *ctx, const char *name);
+    bool (*kind_number)(wrrfig_ctx *ctx, const char *name, double *out); /* true: found */
+    size_t (*kind_count)(wrrfig_ctx *ctx, const char *name);             /* elements of a list */
 } wrrfig_host;
 
 /* Builds one figure. Returns WRRFIG_OK, WRRFIG_NODATA (log why) or
@@ -214,6 +247,13 @@ typedef wrrfig_status (*wrrfig_build_fn)(const wrrfig_host *host, wrrfig_ctx *ct
 typedef wrrfig_status (*wrrfig_measure_fn)(const wrrfig_host *host, wrrfig_ctx *ctx,
                                            const wrrfig_params *params, double *out);
 
+/* A fixed figure: one id, one spec, inputs fixed in C.
+ * Figure ids (fixed or from a spec) follow one rule, checked by the host:
+ *   - a figure of the report: fig-C-N, tab-C-N or kader-C-N (C the chapter,
+ *     N the number), optionally with a variant: fig-2-14-report, fig-2-15-2017;
+ *   - any other figure: <plugin>-<name>, prefixed with the name of the plugin
+ *     that draws it (hhi-granularity, hhi-wijk-amsterdam-2019);
+ * with lower-case letters, digits and '-' only. */
 typedef struct wrrfig_figure {
     const char *id;              /* "tab-2-1": spec is figures/<id>.json */
     const char *const *inputs;   /* NULL-terminated table names it reads */
@@ -221,6 +261,8 @@ typedef struct wrrfig_figure {
      * "CBS 84910NED: population by origin country per municipality". */
     const char *needs;
     wrrfig_build_fn build;
+    /* --- 2.1 --- */
+    const char *doc;             /* one sentence: what the figure shows (may be NULL) */
 } wrrfig_figure;
 
 typedef struct wrrfig_measure {
@@ -232,6 +274,55 @@ typedef struct wrrfig_measure {
     wrrfig_measure_fn eval;
 } wrrfig_measure;
 
+/* --- figure kinds (ABI 2.0) ---------------------------------------------
+ * A kind is a figure with its inputs and settings left open: a plugin
+ * declares the kind and its parameters, and any number of specs
+ * (figures/<id>.json) instantiate it:
+ *
+ *   {"id": "hhi-wijk-amsterdam-2019", "kind": "hhi.area-map",
+ *    "inputs": {"origin": "hhi/kwb2019_amsterdam", "boundaries": "geo/wijk_2019_amsterdam"},
+ *    "params": {"code_prefix": "WK0363", "year": 2019},
+ *    "title": {"nl": "...", "en": "..."}, "source": {...}, "notes": [...]}
+ *
+ * Parameters of type TABLE or LAYER are given in "inputs" (their values are
+ * table / layer names), all others in "params". The host checks the spec
+ * against the declaration before any plugin code runs (unknown names, wrong
+ * types and missing required parameters are errors with the JSON path),
+ * fills in defaults, and treats the spec's inputs as the figure's declared
+ * inputs: only they can be opened, an absent one makes the figure NO-DATA,
+ * and the manifest records them. The build callback reads the values with
+ * kind_text / kind_number / kind_count; the spec's other members (title,
+ * source, layout) with spec_text and friends, as for a fixed figure. */
+typedef enum wrrfig_param_type {
+    WRRFIG_PARAM_TABLE = 0,      /* a table name, e.g. "cbs/37296ned" (in "inputs") */
+    WRRFIG_PARAM_LAYER = 1,      /* a geometry layer name, e.g. "geo/wijk_2019" (in "inputs") */
+    WRRFIG_PARAM_TEXT = 2,       /* a string, or {"nl": .., "en": ..} */
+    WRRFIG_PARAM_NUMBER = 3,
+    WRRFIG_PARAM_LIST = 4        /* an array of strings or numbers */
+} wrrfig_param_type;
+
+typedef struct wrrfig_param {
+    const char *name;            /* [a-z][a-z0-9_]*, unique within the kind */
+    wrrfig_param_type type;
+    /* The default as JSON text ("2019", "\"WK\"", "[\"a\", \"b\"]"), or NULL
+     * when the spec must give the parameter. A TABLE or LAYER parameter
+     * with a default names the table used when the spec gives none. */
+    const char *def;
+    const char *doc;             /* one sentence, shown by `wrrfig info` */
+} wrrfig_param;
+
+typedef struct wrrfig_kind {
+    const char *id;              /* "hhi.area-map": plugin-name prefixed, like measures */
+    const char *doc;             /* one sentence: what a figure of this kind shows */
+    const wrrfig_param *params;
+    size_t param_size;           /* sizeof(wrrfig_param) as the plugin knows it */
+    size_t n_params;
+    /* What to download when an input is absent (a spec's "needs" member,
+     * when present, replaces it). */
+    const char *needs;
+    wrrfig_build_fn build;
+} wrrfig_kind;
+
 typedef struct wrrfig_plugin {
     uint32_t magic;              /* WRRFIG_ABI_MAGIC */
     uint16_t abi_major;          /* WRRFIG_ABI_MAJOR the plugin was built for */
@@ -240,24 +331,37 @@ typedef struct wrrfig_plugin {
     const char *version;         /* the plugin's own version, e.g. "1.0.0" */
     const char *description;
     const wrrfig_figure *figures;
+    size_t figure_size;          /* sizeof(wrrfig_figure) as the plugin knows it */
     size_t n_figures;
     const wrrfig_measure *measures;
+    size_t measure_size;
     size_t n_measures;
+    const wrrfig_kind *kinds;
+    size_t kind_size;
+    size_t n_kinds;
 } wrrfig_plugin;
 
 #define WRRFIG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* An array argument of WRRFIG_PLUGIN / a kind's params: pointer, element
+ * size, count. */
+#define WRRFIG_ARRAY(a) (a), sizeof((a)[0]), WRRFIG_COUNT(a)
+/* The same for an array declared elsewhere with n elements. */
+#define WRRFIG_ARRAY_N(a, n) (a), sizeof((a)[0]), (n)
+#define WRRFIG_NONE NULL, 0, 0
 
 /* Declares the plugin once:
- *   WRRFIG_PLUGIN_DEFINE("cohorts", "1.0.0", "Residence cohorts", figs, measures);
- * measures may be an array or NULL (then use WRRFIG_PLUGIN_DEFINE_NO_MEASURES). */
-#define WRRFIG_PLUGIN_DEFINE(name_, version_, desc_, figs_, measures_)                \
-    WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {                         \
-        WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, name_, version_, desc_,  \
-        figs_, WRRFIG_COUNT(figs_), measures_, WRRFIG_COUNT(measures_)}
-#define WRRFIG_PLUGIN_DEFINE_NO_MEASURES(name_, version_, desc_, figs_)               \
-    WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {                         \
-        WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, name_, version_, desc_,  \
-        figs_, WRRFIG_COUNT(figs_), NULL, 0}
+ *   WRRFIG_PLUGIN("hhi", "1.0.0", "Diversity index", WRRFIG_ARRAY(figs), WRRFIG_ARRAY(measures),
+ *                 WRRFIG_ARRAY(kinds));
+ * with WRRFIG_NONE for what the plugin does not provide. */
+#define WRRFIG_PLUGIN(name_, version_, desc_, figures_, measures_, kinds_)           \
+    WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {                        \
+        WRRFIG_ABI_MAGIC, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, name_, version_, desc_, \
+        figures_, measures_, kinds_}
+/* Shorthands for plugins without kinds. */
+#define WRRFIG_PLUGIN_DEFINE(name_, version_, desc_, figs_, measures_) \
+    WRRFIG_PLUGIN(name_, version_, desc_, WRRFIG_ARRAY(figs_), WRRFIG_ARRAY(measures_), WRRFIG_NONE)
+#define WRRFIG_PLUGIN_DEFINE_NO_MEASURES(name_, version_, desc_, figs_) \
+    WRRFIG_PLUGIN(name_, version_, desc_, WRRFIG_ARRAY(figs_), WRRFIG_NONE, WRRFIG_NONE)
 
 #ifdef __cplusplus
 }

@@ -248,6 +248,9 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
             return SCAN_FOOTNOTE; /* ’1 */
         if (n->len <= 3 && a > 3 && !memcmp(s + a - 3, "\xE2\x80\x9D", 3))
             return SCAN_FOOTNOTE; /* ”1 */
+        if (n->len <= 3 && a > 4 && s[a - 1] == '.' &&
+            (!memcmp(s + a - 4, "\xE2\x80\x99", 3) || !memcmp(s + a - 4, "\xE2\x80\x9D", 3)))
+            return SCAN_FOOTNOTE; /* ’.25 */
         /* Ordinal: "20e eeuw". */
         if (after == 'e' && b + 1 < t->len && s[b + 1] == ' ')
             return SCAN_DATE;

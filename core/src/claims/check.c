@@ -45,7 +45,7 @@ static void eval_ref(void *user, const char *ref, expr_value *out)
         out->value = mr.value;
     if (out->status != EVAL_OK)
         wf_errorf(&out->reason, "%.400s: %.600s", ref, mr.reason.msg);
-    snprintf(out->inputs, sizeof out->inputs, "%s", mr.inputs);
+    out->inputs = mr.inputs;
     c->refs = xrealloc(c->refs, (c->n + 1) * sizeof *c->refs);
     c->vals = xrealloc(c->vals, (c->n + 1) * sizeof *c->vals);
     c->refs[c->n] = xstrdup(ref);

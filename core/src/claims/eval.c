@@ -31,6 +31,20 @@ int claims_compare(claim_op op, double actual, double value, double tol)
     return 0;
 }
 
+int claims_compare_claim(const claim *c, double actual)
+{
+    if (!claims_compare(c->op, actual, c->value, c->tolerance))
+        return 0;
+    if (c->window > 0) {
+        double slack = 1e-9 * dmax(1.0, dmax(dabs(actual), dabs(c->value)));
+        if ((c->op == CLAIM_OP_LT || c->op == CLAIM_OP_LE) && actual < c->value - c->window - slack)
+            return 0;
+        if ((c->op == CLAIM_OP_GT || c->op == CLAIM_OP_GE) && actual > c->value + c->window + slack)
+            return 0;
+    }
+    return 1;
+}
+
 bool claims_matches(const claim *c, claim_status st, bool strict)
 {
     claim_status want = c->has_expect ? c->expect : CLAIM_PASS;
@@ -77,14 +91,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
     for (int y = c->year_from; y <= c->year_to; y++) {
         expr_value v;
         claims_expr_eval(c->measure, y, fn, user, &v);
-        size_t have = strlen(out->inputs), add = strlen(v.inputs);
-        if (add && !strstr(out->inputs, v.inputs) && have + add + 3 < sizeof out->inputs) {
-            if (have) {
-                memcpy(out->inputs + have, "; ", 2);
-                have += 2;
-            }
-            memcpy(out->inputs + have, v.inputs, add + 1);
-        }
+        cites_merge(&out->inputs, &v.inputs);
         if (v.status != EVAL_OK) {
             if (v.status > st) {
                 st = v.status;
@@ -92,7 +99,7 @@ static void each_year(const claim *c, expr_ref_fn fn, void *user, claim_result *
             }
             continue;
         }
-        if (!claims_compare(c->op, v.value, c->value, c->tolerance)) {
+        if (!claims_compare_claim(c, v.value)) {
             if (n_fail++ == 0) {
                 first_fail = y;
                 fail_value = v.value;
@@ -135,13 +142,13 @@ void claims_check_one(const claim *c, expr_ref_fn fn, void *user, int strict, cl
     } else {
         expr_value v;
         claims_expr_eval(c->measure, 0, fn, user, &v);
-        snprintf(out->inputs, sizeof out->inputs, "%s", v.inputs);
+        out->inputs = v.inputs;
         if (v.status != EVAL_OK) {
             out->status = from_expr(v.status);
             wf_errorf(&out->reason, "%s", v.reason.msg);
         } else {
             out->observed = v.value;
-            out->status = claims_compare(c->op, v.value, c->value, c->tolerance) ? CLAIM_PASS : CLAIM_FAIL;
+            out->status = claims_compare_claim(c, v.value) ? CLAIM_PASS : CLAIM_FAIL;
         }
     }
     out->matches = claims_matches(c, out->status, strict);

@@ -15,6 +15,11 @@
  * by binary rounding; the strict ones allow none. */
 int claims_compare(claim_op op, double actual, double value, double tol);
 
+/* claims_compare with the claim's window: for < and <= the actual value must
+ * also be >= value - window, for > and >= at most value + window ("bijna
+ * 35" is 31.5 to 35, "ruim 60" is 60 to 66), when window > 0. */
+int claims_compare_claim(const claim *c, double actual);
+
 /* Whether a status agrees with the claim's expectation (pass when none is
  * recorded). A decided verdict (PASS/FAIL) must equal it. An undecided one
  * (NO-DATA/UNBOUND) matches an explicit no-data/unbound expectation only if

@@ -23,7 +23,7 @@ static void num(strbuf *b, double v)
 
 void claims_explain_arithmetic(strbuf *out, const claim *c, double obs)
 {
-    int holds = claims_compare(c->op, obs, c->value, c->tolerance);
+    int holds = claims_compare_claim(c, obs);
     double lo = c->value - c->tolerance, hi = c->value + c->tolerance;
     switch (c->op) {
     case CLAIM_OP_EQ:
@@ -62,6 +62,16 @@ void claims_explain_arithmetic(strbuf *out, const claim *c, double obs)
         num(out, c->tolerance);
         sb_putc(out, ')');
         break;
+    }
+    if (c->window > 0) {
+        bool low = c->op == CLAIM_OP_LT || c->op == CLAIM_OP_LE;
+        sb_puts(out, "; window: ");
+        num(out, obs);
+        sb_puts(out, low ? " >= " : " <= ");
+        num(out, low ? c->value - c->window : c->value + c->window);
+        sb_puts(out, low ? " (value - window " : " (value + window ");
+        num(out, c->window);
+        sb_putc(out, ')');
     }
     sb_puts(out, holds ? ": holds" : ": does not hold");
 }
@@ -162,9 +172,15 @@ int claims_explain(const wf_app *a, const claim *c, strbuf *out)
     num(out, c->value);
     sb_printf(out, " %s, tolerance ", c->unit);
     num(out, c->tolerance);
+    if (c->window > 0) {
+        sb_puts(out, ", window ");
+        num(out, c->window);
+    }
     if (c->each_year)
         sb_printf(out, ", in every year %d-%d", c->year_from, c->year_to);
     sb_putc(out, '\n');
+    if (c->tolerance_rule)
+        sb_printf(out, "tolerance rule: %s\n", c->tolerance_rule);
     if (c->note)
         sb_printf(out, "note: %s\n", c->note);
     if (!c->measure) {
@@ -180,7 +196,7 @@ int claims_explain(const wf_app *a, const claim *c, strbuf *out)
     }
     sb_puts(out, "tables read:\n");
     table_ctx t = {a, out};
-    if (claims_input_tables(x.inputs, explain_table, &t) == 0)
+    if (claims_input_tables(&x.inputs, explain_table, &t) == 0)
         sb_puts(out, x.status == CLAIM_PASS || x.status == CLAIM_FAIL
                          ? "  none: arithmetic on numbers printed in the report\n"
                          : "  none\n");

@@ -33,63 +33,15 @@ static void skip(parser *p)
 static void fail(parser *p, const char *what)
 {
     if (!p->failed && p->err)
-        wf_errorf(p->err, "measure expression '%s': %s at offset %zu", p->text, what, (size_t)(p->s - p->text));
+        wf_errorf(p->err, "measure expression '%.200s%s': %s at offset %zu", p->text,
+                  strlen(p->text) > 200 ? "..." : "", what, (size_t)(p->s - p->text));
     p->failed = 1;
-}
-
-/* Length of the first element of a "; "-joined list; a "; " inside
- * parentheses belongs to the element ("t (source; sha256 ...)"). */
-static size_t element_len(const char *s, int *last)
-{
-    int depth = 0;
-    for (const char *c = s; *c; c++) {
-        if (*c == '(')
-            depth++;
-        else if (*c == ')' && depth > 0)
-            depth--;
-        else if (depth == 0 && c[0] == ';' && c[1] == ' ') {
-            *last = 0;
-            return (size_t)(c - s);
-        }
-    }
-    *last = 1;
-    return strlen(s);
-}
-
-static bool has_element(const char *list, const char *e, size_t n)
-{
-    const char *h = list;
-    while (*h) {
-        int last;
-        size_t hn = element_len(h, &last);
-        if (hn == n && strncmp(h, e, n) == 0)
-            return true;
-        if (last)
-            break;
-        h += hn + 2;
-    }
-    return false;
-}
-
-static void add_inputs(expr_value *to, const char *inputs)
-{
-    int last = 0;
-    for (const char *s = inputs; *s && !last;) {
-        size_t n = element_len(s, &last);
-        if (n > 0 && !has_element(to->inputs, s, n)) {
-            size_t have = strlen(to->inputs);
-            if (have + n + 3 < sizeof to->inputs)
-                snprintf(to->inputs + have, sizeof to->inputs - have, "%s%.*s", have ? "; " : "", (int)n, s);
-        }
-        if (!last)
-            s += n + 2;
-    }
 }
 
 /* Combines b into a for the operator op ('+', '-', '*', '/'). */
 static void combine(expr_value *a, const expr_value *b, char op)
 {
-    add_inputs(a, b->inputs);
+    cites_merge(&a->inputs, &b->inputs);
     if (b->status > a->status) {
         a->status = b->status;
         wf_errorf(&a->reason, "%s", b->reason.msg);
@@ -186,15 +138,29 @@ static void reference(parser *p, expr_value *out)
     free(ref);
 }
 
+/* Unary minus signs before one factor. Counted in a loop, not by
+ * recursion: a registry string of 100,000 '-' overflowed the stack. */
+#define EXPR_MAX_UNARY 8
+
+static void primary(parser *p, expr_value *out);
+
 static void factor(parser *p, expr_value *out)
 {
-    skip(p);
-    if (*p->s == '-') {
+    int minus = 0;
+    for (skip(p); *p->s == '-'; skip(p)) {
+        if (++minus > EXPR_MAX_UNARY) {
+            fail(p, "too many unary minus signs");
+            return;
+        }
         p->s++;
-        factor(p, out);
-        out->value = -out->value;
-        return;
     }
+    primary(p, out);
+    if (minus % 2)
+        out->value = -out->value;
+}
+
+static void primary(parser *p, expr_value *out)
+{
     if (isdigit((unsigned char)*p->s) || (*p->s == '.' && isdigit((unsigned char)p->s[1]))) {
         char *end;
         out->value = strtod(p->s, &end);

@@ -12,6 +12,7 @@
 #define WF_CLAIMS_EXPR_H
 
 #include "claims/status.h"
+#include "data/provenance.h"
 #include "util/wf_error.h"
 
 
@@ -19,7 +20,7 @@ typedef struct expr_value {
     eval_status status;
     double value;             /* when OK */
     wf_error reason;          /* when not OK: from the first reference of the worst status */
-    char inputs[2048];        /* provenance of every reference, joined by "; ", duplicates dropped */
+    wf_cites inputs;          /* provenance of every reference */
 } expr_value;
 
 /* Evaluates one reference ("name{params}") into *out (already zeroed). */

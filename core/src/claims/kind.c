@@ -12,34 +12,17 @@ bool claims_table_is_report(const char *name)
     return strncmp(name, "report/", 7) == 0;
 }
 
-size_t claims_input_tables(const char *inputs, void (*fn)(void *user, const claims_input *in), void *user)
+size_t claims_input_tables(const wf_cites *inputs, void (*fn)(void *user, const claims_input *in), void *user)
 {
-    size_t n = 0;
-    const char *p = inputs;
-    while (p && *p) {
-        claims_input in = {p, NULL, NULL, strcspn(p, " ;"), 0, 0};
-        const char *q = p + in.name_len;
-        /* The entry ends after "; sha256 <hex>)"; a source never holds that. */
-        const char *sha = strstr(q, "; sha256 ");
-        const char *end = sha ? strchr(sha, ')') : NULL;
-        if (strncmp(q, " (", 2) == 0 && end) {
-            in.source = q + 2;
-            in.source_len = (size_t)(sha - in.source);
-            in.sha256 = sha + 9;
-            in.sha256_len = (size_t)(end - in.sha256);
-        }
-        if (in.name_len) {
-            if (fn)
-                fn(user, &in);
-            n++;
-        }
-        if (!end)
-            break;
-        p = end + 1;
-        if (strncmp(p, "; ", 2) == 0)
-            p += 2;
+    for (size_t i = 0; fn && i < inputs->n; i++) {
+        const wf_cite *c = &inputs->v[i];
+        size_t sha_len = strlen(c->sha256);
+        /* Reports show the first 12 hex digits, as they always have. */
+        claims_input in = {c->name, c->source[0] ? c->source : NULL, c->sha256, strlen(c->name), strlen(c->source),
+                           sha_len < 12 ? sha_len : 12};
+        fn(user, &in);
     }
-    return n;
+    return inputs->n;
 }
 
 typedef struct tally {
@@ -86,7 +69,7 @@ claim_kind claims_kind_of(const wf_registry *reg, const claim *c, const claim_re
     if (!c->measure || x->status == CLAIM_UNBOUND)
         return CLAIM_KIND_NONE;
     tally t = {0, 0};
-    claims_input_tables(x->inputs, count_table, &t);
+    claims_input_tables(&x->inputs, count_table, &t);
     if (t.report + t.other == 0) {
         declared d = {reg, {0, 0}, 0};
         claims_expr_refs(c->measure, count_declared, &d);

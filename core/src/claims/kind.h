@@ -15,17 +15,16 @@
  * itself: everything under data/report/. */
 bool claims_table_is_report(const char *name);
 
-/* One table in a provenance string; pointers into that string, not
- * terminated (use the lengths). */
+/* One table a result cites; pointers into the wf_cite, with lengths (the
+ * sha256 shortened to the 12 digits reports show). */
 typedef struct claims_input {
     const char *name, *source, *sha256;
     size_t name_len, source_len, sha256_len;
 } claims_input;
 
-/* Calls fn(user, input) for each table named in a provenance string as the
- * measure worker writes it, "name (source; sha256 0123456789ab)" joined by
- * "; " (sources may themselves hold "; "). Returns the number of tables. */
-size_t claims_input_tables(const char *inputs, void (*fn)(void *user, const claims_input *in), void *user);
+/* Calls fn(user, input) for each table a result cites, in order. Returns
+ * the number of tables. */
+size_t claims_input_tables(const wf_cites *inputs, void (*fn)(void *user, const claims_input *in), void *user);
 
 /* The kind of a checked claim: UNBOUND and claims without a measure are
  * NONE; otherwise DATA when any table read (or, when none was read, any table

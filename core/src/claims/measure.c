@@ -42,7 +42,7 @@ int measure_ref_split(const char *ref, char **name, char **params)
 static bool all_inputs_missing(const wf_app *a, char *const *inputs)
 {
     for (size_t i = 0; inputs && inputs[i]; i++)
-        if (table_exists(a->data_dir, inputs[i]))
+        if (!table_absent(a->data_dir, inputs[i]))
             return false;
     return true;
 }
@@ -56,16 +56,14 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     c.quiet = 1;
     c.cache = cache;
     double v = 0;
-    int st = m->desc->eval(host_api(), &c, p, &v);
-    strbuf in = STRBUF_INIT;
-    for (size_t i = 0; i < c.n_tables; i++) {
-        const wf_table *t = c.tables[i];
-        const char *src = table_meta_get(t, "source");
-        sb_printf(&in, "%s%s (%s; sha256 %.12s)", i ? "; " : "", t->name, src ? src : "?", t->sha256);
-    }
-    snprintf(r->inputs, sizeof r->inputs, "%s", sb_cstr(&in));
-    sb_free(&in);
-    if (c.misuse) {
+    int st = m->eval(host_api(), &c, p, &v);
+    cites_from_inputs(&r->inputs, &c.inputs);
+    if (c.broken) {
+        /* Whatever the plugin made of it: a corrupt input is an error, never
+         * NO-DATA. */
+        r->status = EVAL_ERROR;
+        wf_errorf(&r->reason, "unreadable input: %s", c.broken_msg);
+    } else if (c.misuse) {
         r->status = EVAL_ERROR;
         wf_errorf(&r->reason, "the plugin misused the host API");
     } else if (st == WRRFIG_OK) {
@@ -136,7 +134,102 @@ struct wf_measure_server {
     const wf_app *a;
     pid_t pid;
     int fd; /* our end of the socket pair; -1 when no worker runs */
+    uint32_t seq; /* number of the last request, echoed in its answer */
 };
+
+/* The worker's answer, on a socket plugin code could also write to:
+ *   "WFMR" seq:u32 len:u32 | status:u8 value:8 bytes | 3 x (n:u16 bytes)
+ * for unit, reason and inputs. The parent accepts an answer only when magic
+ * and seq match, the lengths add up, every string fits its field and has no
+ * NUL and the status is known; anything else ends the worker, so junk
+ * cannot put later answers out of step. */
+#define ANSWER_MAGIC "WFMR"
+enum { ANSWER_HEAD = 12, ANSWER_MAX = 1 + 8 + 3 * 2 + 64 + 1024 + 2048 };
+
+static void put_u32(unsigned char *b, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        b[i] = (unsigned char)(v >> (8 * i));
+}
+static uint32_t get_u32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+static void put_str(strbuf *b, const char *s, size_t field)
+{
+    size_t n = strnlen(s, field - 1);
+    sb_putc(b, (char)(n & 0xff));
+    sb_putc(b, (char)(n >> 8));
+    sb_add(b, s, n);
+}
+
+/* Encodes r as a complete answer (header included) into b. */
+static void answer_encode(const wf_measure_result *r, uint32_t seq, strbuf *b)
+{
+    strbuf pl = STRBUF_INIT;
+    sb_putc(&pl, (char)r->status);
+    unsigned char v[8];
+    memcpy(v, &r->value, 8);
+    sb_add(&pl, (const char *)v, 8);
+    put_str(&pl, r->unit, sizeof r->unit);
+    put_str(&pl, r->reason.msg, sizeof r->reason.msg);
+    /* The cited inputs: a count, the truncated flag, then each record. */
+    sb_putc(&pl, (char)r->inputs.n);
+    sb_putc(&pl, (char)r->inputs.truncated);
+    for (size_t i = 0; i < r->inputs.n; i++) {
+        const wf_cite *c = &r->inputs.v[i];
+        put_str(&pl, c->name, sizeof c->name);
+        put_str(&pl, c->source, sizeof c->source);
+        put_str(&pl, c->sha256, sizeof c->sha256);
+    }
+    unsigned char h[ANSWER_HEAD];
+    memcpy(h, ANSWER_MAGIC, 4);
+    put_u32(h + 4, seq);
+    put_u32(h + 8, (uint32_t)pl.len);
+    sb_add(b, (const char *)h, sizeof h);
+    sb_add(b, pl.s, pl.len);
+    sb_free(&pl);
+}
+
+static int get_str(const unsigned char **p, const unsigned char *end, char *out, size_t field)
+{
+    if (end - *p < 2)
+        return -1;
+    size_t n = (size_t)(*p)[0] | (size_t)(*p)[1] << 8;
+    *p += 2;
+    if (n >= field || (size_t)(end - *p) < n || memchr(*p, '\0', n))
+        return -1;
+    memcpy(out, *p, n);
+    out[n] = '\0';
+    *p += n;
+    return 0;
+}
+
+/* Decodes a payload of len bytes. 0, or -1 when it is not a valid answer. */
+int measure_answer_decode(const unsigned char *pl, size_t len, wf_measure_result *r)
+{
+    memset(r, 0, sizeof *r);
+    const unsigned char *p = pl, *end = pl + len;
+    if (len < 9 || pl[0] > EVAL_ERROR)
+        return -1;
+    r->status = (eval_status)pl[0];
+    memcpy(&r->value, pl + 1, 8);
+    p += 9;
+    if (get_str(&p, end, r->unit, sizeof r->unit) != 0 || get_str(&p, end, r->reason.msg, sizeof r->reason.msg) != 0 ||
+        end - p < 2 || p[0] > WF_CITES_MAX || p[1] > 1)
+        return -1;
+    r->inputs.n = p[0];
+    r->inputs.truncated = p[1] != 0;
+    p += 2;
+    for (size_t i = 0; i < r->inputs.n; i++) {
+        wf_cite *c = &r->inputs.v[i];
+        if (get_str(&p, end, c->name, sizeof c->name) != 0 || get_str(&p, end, c->source, sizeof c->source) != 0 ||
+            get_str(&p, end, c->sha256, sizeof c->sha256) != 0)
+            return -1;
+    }
+    return p == end ? 0 : -1;
+}
 
 static int send_all(int fd, const void *buf, size_t n)
 {
@@ -183,8 +276,11 @@ static void worker_loop(const wf_app *a, int fd)
 {
     table_cache cache = {0};
     for (;;) {
-        uint32_t len;
-        if (recv_all(fd, &len, sizeof len, now_ms() + 1e9) != 0 || len > 65536)
+        unsigned char head[8];
+        if (recv_all(fd, head, sizeof head, now_ms() + 1e9) != 0)
+            break;
+        uint32_t seq = get_u32(head), len = get_u32(head + 4);
+        if (len > 65536)
             break;
         char *ref = xmalloc(len + 1);
         if (recv_all(fd, ref, len, now_ms() + 1e9) != 0) {
@@ -200,7 +296,11 @@ static void worker_loop(const wf_app *a, int fd)
             params_free(&p);
         }
         free(ref);
-        if (send_all(fd, &r, sizeof r) != 0)
+        strbuf ans = STRBUF_INIT;
+        answer_encode(&r, seq, &ans);
+        int sent = send_all(fd, ans.s, ans.len);
+        sb_free(&ans);
+        if (sent != 0)
             break;
     }
     table_cache_free(&cache);
@@ -222,9 +322,10 @@ static void server_stop(wf_measure_server *s, int kill_it)
 static int server_start(wf_measure_server *s)
 {
     int sv[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
         return -1;
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(sv[0]);
@@ -232,8 +333,10 @@ static int server_start(wf_measure_server *s)
         return -1;
     }
     if (pid == 0) {
+        child_die_with_parent(parent);
         worker_default_signals();
         close(sv[0]);
+        child_close_fds(sv[1]);
         worker_loop(s->a, sv[1]);
         close(sv[1]);
         _exit(0);
@@ -268,12 +371,22 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
         return;
     params_free(&p); /* parsed again in the worker; here only to catch syntax errors early */
     size_t n = strlen(ref);
-    uint32_t len = (uint32_t)n;
+    unsigned char head[8];
+    put_u32(head + 4, (uint32_t)n);
+    if (s->fd >= 0) {
+        /* Bytes waiting before we asked anything: something a plugin left
+         * behind (a child writing late). Start afresh rather than read them
+         * as the next answer. */
+        struct pollfd pf = {s->fd, POLLIN, 0};
+        if (poll(&pf, 1, 0) > 0)
+            server_stop(s, 1);
+    }
     int sent = 0;
     for (int attempt = 0; attempt < 2 && !sent; attempt++) {
         if (s->fd < 0 && server_start(s) != 0)
             break;
-        if (send_all(s->fd, &len, sizeof len) == 0 && send_all(s->fd, ref, n) == 0)
+        put_u32(head, ++s->seq);
+        if (send_all(s->fd, head, sizeof head) == 0 && send_all(s->fd, ref, n) == 0)
             sent = 1;
         else
             server_stop(s, 1); /* a worker that died after its last answer */
@@ -283,11 +396,32 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
         wf_errorf(&res->reason, "cannot start a measure worker: %s", strerror(errno));
         return;
     }
-    wf_measure_result got;
-    int rc = recv_all(s->fd, &got, sizeof got, now_ms() + s->a->timeout * 1000.0);
+    double deadline = now_ms() + s->a->timeout * 1000.0;
+    unsigned char ah[ANSWER_HEAD];
+    int rc = recv_all(s->fd, ah, sizeof ah, deadline);
     if (rc == 0) {
-        *res = got;
-        return;
+        uint32_t len = get_u32(ah + 8);
+        unsigned char *pl = NULL;
+        int good = memcmp(ah, ANSWER_MAGIC, 4) == 0 && get_u32(ah + 4) == s->seq && len <= ANSWER_MAX;
+        if (good) {
+            pl = xmalloc(len ? len : 1);
+            rc = recv_all(s->fd, pl, len, deadline);
+            good = rc == 0 && measure_answer_decode(pl, len, res) == 0;
+            free(pl);
+        }
+        if (good)
+            return;
+        if (rc == 0) {
+            /* Bytes that are not our answer: plugin code wrote to the
+             * socket. This reference fails; the next gets a fresh worker. */
+            server_stop(s, 1);
+            memset(res, 0, sizeof *res);
+            res->status = EVAL_ERROR;
+            wf_errorf(&res->reason,
+                      "measure '%s': the worker's answer was malformed (plugin code wrote to the host's socket)",
+                      m->name);
+            return;
+        }
     }
     int st = 0;
     if (rc == -2) {

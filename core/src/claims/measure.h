@@ -8,13 +8,14 @@
 
 #include "app.h"
 #include "claims/status.h"
+#include "data/provenance.h"
 
 
 typedef struct wf_measure_result {
     eval_status status;
     double value;              /* set when status is EVAL_OK */
     wf_error reason;           /* why, when not OK */
-    char inputs[2048];         /* "name (source; sha256 abcd...)" joined by "; ", the data used */
+    wf_cites inputs;           /* the data used */
     char unit[64];             /* the measure's unit */
 } wf_measure_result;
 
@@ -32,5 +33,9 @@ typedef struct wf_measure_server wf_measure_server;
 wf_measure_server *measure_server_new(const wf_app *a);
 void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_result *res);
 void measure_server_free(wf_measure_server *s);
+
+/* Decodes the payload of a measure worker's answer (the wire format is in
+ * measure.c). 0, or -1 when it is not a valid answer. For the fuzzer. */
+int measure_answer_decode(const unsigned char *payload, size_t len, wf_measure_result *r);
 
 #endif

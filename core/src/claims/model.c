@@ -81,7 +81,8 @@ const char *claim_kind_key(claim_kind k)
 void claim_clear(claim *c)
 {
     char **f[] = {&c->id, &c->section, &c->box, &c->figure, &c->quote_nl, &c->en, &c->subject, &c->period,
-                  &c->unit, &c->measure, &c->expect_reason, &c->note, &c->source, &c->file};
+                  &c->unit, &c->measure, &c->expect_reason, &c->note, &c->source, &c->file,
+                  &c->tolerance_reason, &c->tolerance_rule, &c->revision};
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
         free(*f[i]);
         *f[i] = NULL;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "data/provenance.h"
 #include "util/wf_error.h"
 
 typedef enum claim_op {
@@ -61,6 +62,9 @@ typedef struct claim {
     char *quote_nl, *en, *subject, *period;
     claim_op op;
     double value, tolerance;
+    double window;            /* > 0: a one-sided op also bounds the other side (bijna, ruim) */
+    char *tolerance_reason;   /* the registry's reason to differ from the tolerance policy, or NULL */
+    char *tolerance_rule;     /* how op/tolerance/window were set (policy or registry), for reports */
     char *unit;
     char *measure;            /* expression of measure references, or NULL (UNBOUND) */
     bool each_year;            /* quantifier present: evaluate for years from..to */
@@ -68,6 +72,8 @@ typedef struct claim {
     bool has_expect;
     claim_status expect;      /* CLAIM_PASS when has_expect is 0 */
     char *expect_reason, *note, *source;
+    char *revision;           /* a known FAIL because the data were revised since publication: which vintage
+                               * the report used; NULL for a report error */
     char *file;               /* registry file, for messages */
     size_t index;             /* position in that file */
 } claim;
@@ -83,7 +89,7 @@ typedef struct claim_result {
     double observed;          /* valid for PASS and FAIL */
     int observed_year;        /* year of the deciding value under each_year, else 0 */
     wf_error reason;          /* why not PASS/FAIL, or which year failed */
-    char inputs[2048];        /* provenance of the data used ("" if none) */
+    wf_cites inputs;          /* provenance of the data used */
     bool matches;             /* status agrees with the expectation */
     claim_kind kind;          /* what a decided status rests on */
 } claim_result;

@@ -64,6 +64,13 @@ claim_verdict claims_run_verdict(const claims_run *r, size_t i)
     return claim_verdict_of(r->res[i].status, r->res[i].kind);
 }
 
+const char *claims_reason_class(const claim *c, const claim_result *x)
+{
+    if (x->status != CLAIM_FAIL || !x->matches)
+        return NULL;
+    return c->revision ? "revised since publication" : "report error";
+}
+
 void claims_write_summary(strbuf *b, const claims_run *r)
 {
     const size_t *n = r->counts;
@@ -215,11 +222,15 @@ void claims_write_json(strbuf *b, const claims_run *r)
         json_str_or_null(b, c->measure);
         sb_puts(b, ", \"reason\": ");
         json_str_or_null(b, *x->reason.msg ? x->reason.msg : NULL);
+        sb_puts(b, ", \"reason_class\": ");
+        json_str_or_null(b, claims_reason_class(c, x));
+        sb_puts(b, ", \"revision\": ");
+        json_str_or_null(b, c->revision);
         sb_printf(b, ", \"expectation\": \"%s\", \"expectation_reason\": ",
                   claim_status_key(c->has_expect ? c->expect : CLAIM_PASS));
         json_str_or_null(b, c->expect_reason);
         sb_printf(b, ", \"matches_expectation\": %s, \"tables\": [", x->matches ? "true" : "false");
-        claims_input_tables(x->inputs, json_table, b);
+        claims_input_tables(&x->inputs, json_table, b);
         sb_puts(b, "]}");
     }
     sb_puts(b, "\n  ]\n}\n");
@@ -242,7 +253,9 @@ void claims_write_tap(strbuf *b, const claims_run *r)
         int known = !bad && x->status == CLAIM_FAIL;
         int skip = !bad && !decided(x->status);
         sb_printf(b, "%s %zu - %s", (bad || known) ? "not ok" : "ok", k, c->id);
-        if (known)
+        if (known && c->revision)
+            sb_printf(b, " # TODO revised since publication: %s", c->expect_reason ? c->expect_reason : "");
+        else if (known)
             sb_printf(b, " # TODO known problem in the report: %s", c->expect_reason ? c->expect_reason : "");
         else if (skip)
             sb_printf(b, " # SKIP %s: %s", claim_status_str(x->status), x->reason.msg);

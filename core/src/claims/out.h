@@ -29,6 +29,11 @@ void claims_run_count(claims_run *r);
  * ERROR (520 claims in all)". No newline. */
 void claims_write_summary(strbuf *b, const claims_run *r);
 
+/* Why a known FAIL/INCONSISTENT fails: "revised since publication" (the
+ * data were revised after the report used them) or "report error"; NULL
+ * for any other verdict. */
+const char *claims_reason_class(const claim *c, const claim_result *x);
+
 /* The verdict of claim i of a run. */
 claim_verdict claims_run_verdict(const claims_run *r, size_t i);
 

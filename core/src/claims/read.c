@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "claims/expr.h"
+#include "claims/policy.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 #include "format/jsonfile.h"
@@ -56,7 +57,7 @@ static void describe(const cJSON *it, char *buf, size_t n)
 }
 
 static const char *const known_keys[] = {"id", "line", "section", "box", "figure", "quote_nl", "en", "subject",
-                                         "period", "op", "value", "unit", "tolerance", "measure", "quantifier",
+                                         "period", "op", "value", "unit", "tolerance", "tolerance_reason", "measure", "quantifier", "revision",
                                          "expect", "expect_reason", "note", "source"};
 
 /* A string member. required: absence is an error; nullable: null is
@@ -155,6 +156,38 @@ static void read_quantifier(reader *r, const cJSON *o, claim *c)
     c->year_to = (int)b->valuedouble;
 }
 
+/* The tolerance policy (claims/policy.h) sets op, tolerance and window
+ * unless the claim states a reason to differ or its quote does not state
+ * the claimed value (a derived claim: "verviervoudigd" read as a share). */
+static void apply_policy(reader *r, claim *c)
+{
+    if (!c->quote_nl || !c->unit)
+        return;
+    strbuf rule = STRBUF_INIT;
+    if (c->tolerance_reason) {
+        sb_printf(&rule, "the registry's: %s", c->tolerance_reason);
+    } else {
+        claim_policy p;
+        claims_policy_of(c, &p);
+        if (p.found) {
+            /* The file says what is checked: it must agree with the policy. */
+            if (c->op != p.op || fabs(c->tolerance - p.tolerance) > 1e-9 * (1 + fabs(p.tolerance))) {
+                char want[32];
+                snprintf(want, sizeof want, "%.10g", p.tolerance);
+                report(r, "tolerance", "op %s, tolerance %.10g differ from the tolerance policy's op %s, tolerance %s "
+                                       "(%s; docs/claims.md): write those, or give tolerance_reason",
+                       claim_op_str(c->op), c->tolerance, claim_op_str(p.op), want, p.rule);
+            }
+            c->op = p.op;
+            c->tolerance = p.tolerance;
+            c->window = p.window;
+            sb_printf(&rule, "policy: %s", p.rule);
+        } else
+            sb_puts(&rule, "the registry's (the quote does not state the claimed value)");
+    }
+    c->tolerance_rule = sb_take(&rule);
+}
+
 static int read_claim(reader *r, const cJSON *o, int chapter, claim *c)
 {
     size_t before = r->n_err;
@@ -171,8 +204,8 @@ static int read_claim(reader *r, const cJSON *o, int chapter, claim *c)
             known |= strcmp(m->string, known_keys[k]) == 0;
         if (!known)
             report(r, m->string, "unknown member (expected one of id, line, section, box, figure, quote_nl, en, "
-                                 "subject, period, op, value, unit, tolerance, measure, quantifier, expect, "
-                                 "expect_reason, note, source)");
+                                 "subject, period, op, value, unit, tolerance, tolerance_reason, measure, quantifier, expect, "
+                                 "expect_reason, revision, note, source)");
     }
     c->chapter = chapter;
     c->id = get_str(r, o, "id", 1, 0, 1);
@@ -202,6 +235,8 @@ static int read_claim(reader *r, const cJSON *o, int chapter, claim *c)
     c->unit = get_str(r, o, "unit", 1, 0, 1);
     if (get_num(r, o, "tolerance", &c->tolerance) == 0 && c->tolerance < 0)
         report(r, "tolerance", "expected a number >= 0, got %g", c->tolerance);
+    c->tolerance_reason = get_str(r, o, "tolerance_reason", 0, 0, 1);
+    apply_policy(r, c);
     read_quantifier(r, o, c);
     c->measure = get_str(r, o, "measure", 1, 1, 1);
     if (c->measure) {
@@ -223,6 +258,9 @@ static int read_claim(reader *r, const cJSON *o, int chapter, claim *c)
         report(r, "expect_reason", "missing: an expectation other than pass must say why");
     if (c->expect_reason && !ex)
         report(r, "expect_reason", "given without expect");
+    c->revision = get_str(r, o, "revision", 0, 0, 1);
+    if (c->revision && !(c->has_expect && c->expect == CLAIM_FAIL))
+        report(r, "revision", "given without expect: fail (a revision explains a known FAIL)");
     c->note = get_str(r, o, "note", 0, 1, 0);
     c->source = get_str(r, o, "source", 0, 1, 0);
     return r->n_err == before ? 0 : -1;

@@ -126,6 +126,8 @@ static void md_claim(strbuf *b, const claim *c, const claim_result *x)
     sb_printf(b, "### %s: %s", c->id, claim_verdict_str(claim_verdict_of(x->status, x->kind)));
     if (!x->matches)
         sb_puts(b, " (differs from the expectation)");
+    else if (x->status == CLAIM_FAIL && c->revision)
+        sb_puts(b, " (revised since publication)");
     else if (x->status == CLAIM_FAIL)
         sb_puts(b, " (known problem in the report)");
     sb_puts(b, "\n\n> ");
@@ -172,14 +174,25 @@ static void md_claim(strbuf *b, const claim *c, const claim_result *x)
         sb_puts(b, c->measure);
         sb_putc(b, '`');
     }
-    if (*x->inputs) {
+    if (x->inputs.n) {
+        strbuf d = STRBUF_INIT;
+        cites_describe(&x->inputs, &d);
         sb_puts(b, "\n- Data: ");
-        md_text(b, x->inputs);
+        md_text(b, sb_cstr(&d));
+        sb_free(&d);
     } else if (decided(x->status))
         sb_puts(b, "\n- Data: no table: arithmetic on the numbers printed in the report");
     if (c->has_expect && c->expect != CLAIM_PASS) {
         sb_printf(b, "\n- Recorded expectation: %s. ", claim_status_key(c->expect));
         md_text(b, c->expect_reason ? c->expect_reason : "");
+    }
+    if (c->revision) {
+        sb_puts(b, "\n- Revised since publication: the report used ");
+        md_text(b, c->revision);
+        char v[64], o[64];
+        num(v, sizeof v, c->value);
+        num(o, sizeof o, x->observed);
+        sb_printf(b, " (the report: %s; the data today: %s)", v, o);
     }
     if (c->note) {
         sb_puts(b, "\n- Note: ");
@@ -332,6 +345,8 @@ static void html_claim(strbuf *b, const claim *c, const claim_result *x)
     sb_puts(b, "</a>");
     if (!x->matches)
         sb_puts(b, " <span class=\"flag diff\">differs from the expectation</span>");
+    else if (x->status == CLAIM_FAIL && c->revision)
+        sb_puts(b, " <span class=\"flag known\">revised since publication</span>");
     else if (x->status == CLAIM_FAIL)
         sb_puts(b, " <span class=\"flag known\">known problem in the report</span>");
     sb_printf(b, " <span class=\"where\">line %ld", c->line);
@@ -380,10 +395,13 @@ static void html_claim(strbuf *b, const claim *c, const claim_result *x)
         html_text(b, c->figure);
         sb_puts(b, "</dd>");
     }
-    if (*x->inputs) {
+    if (x->inputs.n) {
+        strbuf d = STRBUF_INIT;
+        cites_describe(&x->inputs, &d);
         sb_puts(b, "<dt>Data</dt><dd>");
-        html_text(b, x->inputs);
+        html_text(b, sb_cstr(&d));
         sb_puts(b, "</dd>");
+        sb_free(&d);
     } else if (decided(x->status))
         sb_puts(b, "<dt>Data</dt><dd>no table: arithmetic on the numbers printed in the report</dd>");
     sb_puts(b, "</dl>\n");
@@ -391,6 +409,14 @@ static void html_claim(strbuf *b, const claim *c, const claim_result *x)
         sb_printf(b, "<p class=\"expect\"><strong>Recorded expectation: %s.</strong> ", claim_status_key(c->expect));
         html_text(b, c->expect_reason ? c->expect_reason : "");
         sb_puts(b, "</p>\n");
+    }
+    if (c->revision) {
+        char rv[64], ro[64];
+        num(rv, sizeof rv, c->value);
+        num(ro, sizeof ro, x->observed);
+        sb_puts(b, "<p class=\"expect\"><strong>Revised since publication.</strong> The report used ");
+        html_text(b, c->revision);
+        sb_printf(b, ": the report %s, the data today %s.</p>\n", rv, ro);
     }
     if (c->note) {
         sb_puts(b, "<p class=\"note\">");

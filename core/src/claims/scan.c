@@ -323,6 +323,8 @@ static size_t numeral(const char *s, size_t max, double *value, double *unit, bo
 /* ------------------------------------------------------------ hedges */
 
 static const char *const hedges[] = {"iets meer dan", "iets minder dan", "niet meer dan", "niet minder dan",
+                                     "niet hoger dan", "iets boven de", "boven de", "onder de", "minimaal",
+                                     "in de top", "de top", "binnen",
                                      "ruim meer dan", "naar schatting", "ten minste",    "nog geen",
                                      "meer dan",      "minder dan",      "ongeveer",      "circa",
                                      "ca.",           "zo'n",            "rond",
@@ -527,7 +529,8 @@ size_t scan_numbers(const scan_text *t, size_t from, size_t to, void (*fn)(void 
             size_t al = k < to ? word_at(s + k, to - k, after, sizeof after) : 0;
             bool ordinal = al && (!strcmp(after, "land") || !strcmp(after, "landen") || !strcmp(after, "generatie") ||
                                   !strcmp(after, "partij") || !strcmp(after, "partijen") || !strcmp(after, "weg") ||
-                                  !strcmp(after, "plaats") || !strcmp(after, "kwartaal"));
+                                  !strcmp(after, "plaats") || !strcmp(after, "kwartaal") || !strcmp(after, "set") ||
+                                  !strcmp(after, "sets"));
             if (!ordinal) {
                 emit(t, i, j + nl, a.value / den, 0.05, SCAN_FRACTION, fn, user, &count);
                 i = j + nl;

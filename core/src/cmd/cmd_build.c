@@ -6,6 +6,7 @@
 
 #include "figure/build.h"
 #include "figure/cue.h"
+#include "figure/renderpool.h"
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
 #include "cmd/options.h"
@@ -53,6 +54,13 @@ static void on_figure(void *ud, const wf_fig_result *r, size_t done, size_t tota
         fprintf(stderr, "wrrfig: %s FAILED: %s\n", r->fig->id, r->reason);
     } else {
         fprintf(stderr, "wrrfig: %s FAILED (plugin %s): %s\n", r->fig->id, r->fig->plugin->name, r->reason);
+    }
+    /* gnuplot's warnings, tagged with the figure (also in its manifest) */
+    if (r->warnings && *r->warnings && r->status == WRRFIG_OK) {
+        char *w = xstrdup(r->warnings), *save = NULL;
+        for (char *line = strtok_r(w, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+            fprintf(stderr, "wrrfig: [%s] gnuplot: %s\n", r->fig->id, line);
+        free(w);
     }
 }
 
@@ -117,12 +125,27 @@ int cmd_build(wf_app *a, int argc, char **argv)
         free(want);
         return EXIT_ENV;
     }
-    char *fmt_spaced = xstrdup(formats);
-    for (char *p = fmt_spaced; *p; p++)
+    /* render_spaced is what gnuplot draws (png1x: the PNG at 1x); fmt_spaced
+     * names the files, so png1x writes FIG.png like png. */
+    char *render_spaced = xstrdup(formats);
+    for (char *p = render_spaced; *p; p++)
         if (*p == ',')
             *p = ' ';
+    strbuf files = STRBUF_INIT;
+    {
+        char *tmp = xstrdup(render_spaced), *save = NULL;
+        for (char *t = strtok_r(tmp, " ", &save); t; t = strtok_r(NULL, " ", &save))
+            sb_printf(&files, "%s%s", files.len ? " " : "", strcmp(t, "png1x") == 0 ? "png" : t);
+        free(tmp);
+    }
+    char *fmt_spaced = sb_take(&files);
     cue_memo memo = {STRSET_INIT, NULL};
-    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo, NULL, 0, render_spaced};
+    /* One long-lived gnuplot per job slot renders every figure of the slot
+     * (figure/renderpool.h); WRRFIG_GNUPLOT_REUSE=0 runs one per figure. */
+    const char *reuse = getenv("WRRFIG_GNUPLOT_REUSE");
+    if (render && !(reuse && !strcmp(reuse, "0")))
+        o.pool = render_pool_new(jobs, a->timeout);
 
     size_t n = n_want ? (size_t)n_want : a->reg.n_figures;
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
@@ -141,10 +164,12 @@ int cmd_build(wf_app *a, int argc, char **argv)
     if (ps.tty || verbose || explain || c.failed)
         printf("wrrfig: %zu built, %zu no-data, %zu failed in %.0f ms (output in %s); %zu up to date, %zu rebuilt\n",
                c.ok, c.nodata, c.failed, c.ms, out, c.up_to_date, c.ok + c.nodata + c.failed - c.up_to_date);
+    render_pool_free(o.pool);
     cue_memo_free(&memo);
     free(figs);
     free(want);
     free(gpver);
     free(fmt_spaced);
+    free(render_spaced);
     return c.failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -140,7 +140,7 @@ int cmd_info(wf_app *a, int argc, char **argv)
     }
     free(pos);
     wf_error err;
-    cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+    cJSON *spec = app_spec_load(a, f->id, &err);
     printf("%-10s %s\n%-10s %s %s\n", "figure", f->id, "plugin", f->plugin->name, f->plugin->version);
     if (spec) {
         print_text(spec, "title", "title", a->lang);

@@ -38,7 +38,7 @@ int cmd_list(wf_app *a, int argc, char **argv)
             if (f->plugin != pl)
                 continue;
             wf_error err;
-            cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+            cJSON *spec = app_spec_load(a, f->id, &err);
             const char *title = spec ? spec_title(spec, a->lang) : NULL;
             const char *missing = first_missing_input(a, f->inputs);
             if (missing) {
@@ -56,5 +56,10 @@ int cmd_list(wf_app *a, int argc, char **argv)
     }
     printf("%zu figures: %zu ready, %zu NO-DATA; %zu measures\n", ready + nodata, ready, nodata,
            a->reg.n_measures);
-    return a->reg.n_refusals ? EXIT_PLUGINS : EXIT_OK;
+    /* Specs that register nothing (no plugin, unknown kind, parameters that
+     * do not fit the kind) are errors, not silently skipped. */
+    size_t bad_specs = app_report_spec_problems(a);
+    if (a->reg.n_refusals)
+        return EXIT_PLUGINS;
+    return bad_specs ? EXIT_FAILED : EXIT_OK;
 }

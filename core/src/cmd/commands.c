@@ -96,7 +96,11 @@ int wf_cmd_prepare(wf_app *a, const char *command)
     char *exe = exe_dir(), *tree = exe ? source_tree(exe) : NULL;
     if (!a->data_dir)
         a->data_dir = a->owned[0] = default_dir(exe, tree, "../share/wrrfig/data", "data");
-    if (!a->plugin_dir) {
+    if (!a->plugins_loaded) {
+        dirs_add_list(&a->plugin_path, getenv("WRRFIG_PLUGIN_PATH"));
+        dirs_add_list(&a->figures_path, getenv("WRRFIG_FIGURES_PATH"));
+    }
+    if (!a->plugin_dir && !a->no_builtin) {
         /* PREFIX/lib/wrrfig/plugins when installed, else build/plugins
          * beside build/bin (each build directory has its own plugins). */
         strbuf b = STRBUF_INIT;
@@ -107,7 +111,7 @@ int wf_cmd_prepare(wf_app *a, const char *command)
         }
         a->plugin_dir = a->owned[1] = sb_take(&b);
     }
-    if (!a->figures_dir)
+    if (!a->figures_dir && !a->no_builtin)
         a->figures_dir = a->owned[2] = default_dir(exe, tree, "../share/wrrfig/figures", "figures");
     if (!a->shared_dir) {
         const char *env = getenv("WRRFIG_SHARED");
@@ -133,7 +137,7 @@ int wf_cmd_prepare(wf_app *a, const char *command)
 
 void wf_app_release(wf_app *a)
 {
-    registry_free(&a->reg);
+    app_free(a);
     for (size_t k = 0; k < sizeof a->owned / sizeof *a->owned; k++) {
         free(a->owned[k]);
         a->owned[k] = NULL;

@@ -12,16 +12,28 @@
 
 static const char *const lang_choices[] = {"nl", "en", NULL};
 
+/* --plugins and --figures add a directory to a search path (app.h). */
+static int add_dir(const wf_option *opt, const char *value, wf_error *err)
+{
+    (void)err;
+    dirs_add(opt->value, value);
+    return 0;
+}
+
 const wf_option *wf_global_options(wf_app *a, wf_option storage[], size_t n)
 {
     const wf_option g[] = {
         WF_OPT_STRING(0, "data", &a->data_dir, "DIR",
                       "project data tables (default: the user data directory over the installed\n"
                       "or source tree's data/; see FILES in wrrfig(1))"),
-        WF_OPT_STRING(0, "plugins", &a->plugin_dir, "DIR",
-                      "plugin directory (default: ../lib/wrrfig/plugins beside the binary, or build/plugins)"),
-        WF_OPT_STRING(0, "figures", &a->figures_dir, "DIR",
-                      "figure specs (default: ../share/wrrfig/figures beside the binary, or figures/)"),
+        WF_OPT_CALLBACK(0, "plugins", &a->plugin_path, "DIR", add_dir,
+                        "also load the plugins in DIR (repeatable; then $WRRFIG_PLUGIN_PATH, colon-separated),\n"
+                        "after the built-in ones (../lib/wrrfig/plugins beside the binary, or build/plugins)"),
+        WF_OPT_CALLBACK(0, "figures", &a->figures_path, "DIR", add_dir,
+                        "also read the figure specs in DIR (repeatable; then $WRRFIG_FIGURES_PATH), after\n"
+                        "the built-in ones (../share/wrrfig/figures beside the binary, or figures/)"),
+        WF_OPT_FLAG(0, "no-builtin", &a->no_builtin,
+                    "search only the --plugins/--figures directories, not the built-in ones"),
         WF_OPT_STRING(0, "shared", &a->shared_dir, "DIR",
                       "third-party downloads that import reads (default: $WRRFIG_SHARED, else\n"
                       "../shared/data of the source tree)"),

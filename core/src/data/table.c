@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* qsort_r; also gives the POSIX 2008 functions */
 #include "data/table.h"
 
 #include <stdbool.h>
@@ -5,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "format/csv.h"
 #include "util/fileio.h"
@@ -36,6 +38,20 @@ bool table_exists(const char *data_dir, const char *name)
             return true;
     }
     return false;
+}
+
+int table_absent(const char *data_dir, const char *name)
+{
+    static const char *exts[] = {".csv", ".geojson"};
+    for (size_t i = 0; i < 2; i++) {
+        char *p = data_path(data_dir, name, exts[i]);
+        struct stat st;
+        int gone = lstat(p, &st) != 0 && errno == ENOENT;
+        free(p);
+        if (!gone)
+            return 0;
+    }
+    return 1;
 }
 
 int parse_value_cell(const char *s, wrrfig_value_kind *kind, double *v)
@@ -196,6 +212,39 @@ void table_free(wf_table *t)
     free(t);
 }
 
+/* The rows of a parsed tidy CSV (display names it in messages). */
+static int table_from_doc(const char *name, const csv_doc *doc, const char *display, wf_table **out, wf_error *err)
+{
+    *out = NULL;
+    if (doc->n_rows == 0)
+        return wf_error_at(err, display, 1, 1, "empty file: expected a header row");
+    csv_row *hdr = &doc->rows[0];
+    int has_value = strcmp(hdr->f[hdr->n - 1], "value") == 0;
+    size_t n_dims = has_value ? hdr->n - 1 : hdr->n;
+    for (size_t i = 0; i < hdr->n; i++) {
+        if (hdr->f[i][0] == '\0')
+            return wf_error_at(err, display, 1, hdr->col[i], "empty column name");
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(hdr->f[i], hdr->f[j]) == 0)
+                return wf_error_at(err, display, 1, hdr->col[i], "duplicate column name '%s'", hdr->f[i]);
+    }
+    wf_table *t = table_new(name, (const char *const *)hdr->f, n_dims, has_value);
+    for (size_t r = 1; r < doc->n_rows; r++) {
+        csv_row *row = &doc->rows[r];
+        wrrfig_value_kind kind = WRRFIG_NO_CELL;
+        double v = NAN;
+        if (has_value && parse_value_cell(row->f[n_dims], &kind, &v) != 0) {
+            table_free(t);
+            return wf_error_at(err, display, row->line, row->col[n_dims],
+                               "expected a number or one of . x - (or empty) in column 'value', got '%s'",
+                               row->f[n_dims]);
+        }
+        table_add_row(t, (const char *const *)row->f, kind, v);
+    }
+    *out = t;
+    return 0;
+}
+
 int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err)
 {
     char *csvp = table_csv_path(data_dir, name);
@@ -222,39 +271,8 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
     }
     if (!json_str_req(meta, "source", metap, "$", err))
         goto done;
-    if (csv_read_file(csvp, &o, &doc, err) != 0)
+    if (csv_read_file(csvp, &o, &doc, err) != 0 || table_from_doc(name, doc, csvp, &t, err) != 0)
         goto done;
-    if (doc->n_rows == 0) {
-        wf_error_at(err, csvp, 1, 1, "empty file: expected a header row");
-        goto done;
-    }
-    csv_row *hdr = &doc->rows[0];
-    int has_value = strcmp(hdr->f[hdr->n - 1], "value") == 0;
-    size_t n_dims = has_value ? hdr->n - 1 : hdr->n;
-    for (size_t i = 0; i < hdr->n; i++) {
-        if (hdr->f[i][0] == '\0') {
-            wf_error_at(err, csvp, 1, hdr->col[i], "empty column name");
-            goto done;
-        }
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(hdr->f[i], hdr->f[j]) == 0) {
-                wf_error_at(err, csvp, 1, hdr->col[i], "duplicate column name '%s'", hdr->f[i]);
-                goto done;
-            }
-    }
-    t = table_new(name, (const char *const *)hdr->f, n_dims, has_value);
-    for (size_t r = 1; r < doc->n_rows; r++) {
-        csv_row *row = &doc->rows[r];
-        wrrfig_value_kind kind = WRRFIG_NO_CELL;
-        double v = NAN;
-        if (has_value && parse_value_cell(row->f[n_dims], &kind, &v) != 0) {
-            wf_error_at(err, csvp, row->line, row->col[n_dims],
-                        "expected a number or one of . x - (or empty) in column 'value', got '%s'",
-                        row->f[n_dims]);
-            goto done;
-        }
-        table_add_row(t, (const char *const *)row->f, kind, v);
-    }
     t->path = xstrdup(csvp);
     if (sha256_file_hex(csvp, t->sha256) != 0)
         t->sha256[0] = '\0';
@@ -271,6 +289,32 @@ done:
     free(csvp);
     free(metap);
     return rc;
+}
+
+int table_from_text(const char *name, const char *csv, const char *meta_json, wf_table **out, wf_error *err)
+{
+    *out = NULL;
+    cJSON *meta = NULL;
+    if (json_parse(meta_json, strlen(meta_json), name, &meta, err) != 0)
+        return -1;
+    if (!cJSON_IsObject(meta) || !json_str(meta, "source")) {
+        cJSON_Delete(meta);
+        return wf_errorf(err, "%s: sidecar: expected an object with a \"source\"", name);
+    }
+    csv_opts o = CSV_OPTS_TIDY;
+    csv_doc *doc = NULL;
+    wf_table *t = NULL;
+    if (csv_parse(csv, strlen(csv), name, &o, &doc, err) != 0 || table_from_doc(name, doc, name, &t, err) != 0) {
+        csv_free(doc);
+        cJSON_Delete(meta);
+        return -1;
+    }
+    csv_free(doc);
+    sha256_hex(csv, strlen(csv), t->sha256);
+    t->meta = meta;
+    index_labels(t);
+    *out = t;
+    return 0;
 }
 
 int table_dim(const wf_table *t, const char *name)
@@ -345,9 +389,9 @@ const char *table_meta_get(const wf_table *t, const char *key)
     return json_str(t->meta, key);
 }
 
-static const wf_table *sort_table;
-static int cmp_rows(const void *a, const void *b)
+static int cmp_rows(const void *a, const void *b, void *ctx)
 {
+    const wf_table *sort_table = ctx;
     size_t ra = *(const size_t *)a, rb = *(const size_t *)b;
     for (size_t d = 0; d < sort_table->n_dims; d++) {
         int c = strcmp(sort_table->keys[ra * sort_table->n_dims + d], sort_table->keys[rb * sort_table->n_dims + d]);
@@ -363,9 +407,7 @@ void table_sort(wf_table *t)
     size_t *order = xmalloc(n * sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    sort_table = t; /* qsort has no context argument in C11 */
-    qsort(order, n, sizeof *order, cmp_rows);
-    sort_table = NULL;
+    qsort_r(order, n, sizeof *order, cmp_rows, t); /* glibc's argument order */
     char **keys = xmalloc((n * nd > 0 ? n * nd : 1) * sizeof *keys);
     double *values = xmalloc((n ? n : 1) * sizeof *values);
     unsigned char *kinds = xmalloc(n ? n : 1);

@@ -36,9 +36,17 @@ char *table_meta_path(const char *data_dir, const char *name);
 /* Does a table (CSV or GeoJSON) of that name exist under data_dir? */
 bool table_exists(const char *data_dir, const char *name);
 
+/* Is the table absent: neither <name>.csv nor <name>.geojson exists at all?
+ * Anything else (a file that cannot be read, a directory, a bad symlink) is
+ * present but broken, which is an error and never NO-DATA. */
+int table_absent(const char *data_dir, const char *name);
+
 /* Loads a table with its sidecar. Errors name file, line and column. */
 int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err);
 void table_free(wf_table *t);
+/* A table from CSV text and sidecar JSON text in memory (the fake host of
+ * the tests); its sha256 is that of the text, its path NULL. */
+int table_from_text(const char *name, const char *csv, const char *meta_json, wf_table **out, wf_error *err);
 
 /* Parses a CBS cell: a number, or a symbol (. x - or empty). Returns -1 for
  * anything else. The C locale is assumed (the process never sets one). */

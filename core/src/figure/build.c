@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 #include "figure/build.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <unistd.h>
 
 #include "figure/manifest.h"
+#include "figure/renderpool.h"
 #include "host/ctx.h"
 #include "util/fileio.h"
 #include "figure/gpwrite.h"
@@ -13,6 +15,76 @@
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
+/* Files staged under temporary names beside the outputs, renamed into place
+ * only when everything is written and rendered, the manifest last: a
+ * failure or a kill at any point leaves each output either the previous
+ * complete version or the new one, and a manifest that describes the
+ * outputs beside it. */
+typedef struct staged {
+    char **tmp, **fin;
+    size_t n;
+} staged;
+
+static void stage_add(staged *s, char *tmp, char *fin)
+{
+    s->tmp = xrealloc(s->tmp, (s->n + 1) * sizeof *s->tmp);
+    s->fin = xrealloc(s->fin, (s->n + 1) * sizeof *s->fin);
+    s->tmp[s->n] = tmp;
+    s->fin[s->n] = fin;
+    s->n++;
+}
+
+/* Writes text to a fresh temporary beside <out>/<id>.<ext> and stages it. */
+static int stage_text(staged *s, const char *out_dir, const char *id, const char *ext, const char *text, size_t len,
+                      wf_error *err)
+{
+    char *fin = figure_out_path(out_dir, id, ext);
+    char *tmp = temp_path_for(fin, NULL);
+    if (atomic_write(tmp, text, len, err) != 0) {
+        free(fin);
+        free(tmp);
+        return -1;
+    }
+    stage_add(s, tmp, fin);
+    return 0;
+}
+
+static int stage_commit(staged *s, wf_error *err)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (rename(s->tmp[i], s->fin[i]) != 0)
+            return wf_errorf(err, "cannot rename %s to %s", s->tmp[i], s->fin[i]);
+    return 0;
+}
+
+/* Removes what was staged but not committed, frees the lists. */
+static void stage_free(staged *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        unlink(s->tmp[i]); /* ENOENT once renamed */
+        free(s->tmp[i]);
+        free(s->fin[i]);
+    }
+    free(s->tmp);
+    free(s->fin);
+    memset(s, 0, sizeof *s);
+}
+
+/* A spec dimension as a canvas size in pixels: 0 (the default) unless it is
+ * a number gnuplot can draw, so no cast below meets an out-of-range double. */
+static int canvas_px(const wrrfig_host *h, wrrfig_ctx *c, const char *path)
+{
+    double v = 0; /* stays 0 when the key is absent */
+    h->spec_number(c, path, &v);
+    if (!(v >= 50 && v <= 20000))
+        return 0;
+    return (int)v;
+}
+
+/* The canvas is one of the house sizes (gpwrite.h); only a content-sized
+ * text table ("canvas": "table") brings its own "size". The spec the plugin
+ * sees holds the resolved canvas as "size" [w, h], so plugins that fit a
+ * drawing to the canvas (maps, tables) read it there. */
 static int spec_canvas(cJSON *spec, wf_error *reason)
 {
     const cJSON *cv = cJSON_GetObjectItemCaseSensitive(spec, "canvas");
@@ -43,27 +115,34 @@ static int spec_canvas(cJSON *spec, wf_error *reason)
 int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason)
 {
     wf_error err;
-    cJSON *spec = spec_load(a->figures_dir, f->id, &err);
+    cJSON *spec = app_spec_load(a, f->id, &err);
     if (!spec) {
         wf_errorf(reason, "figure spec: %s", err.msg);
-        return WRRFIG_ERROR;
+        return FIGURE_BROKEN_INPUT;
     }
-    /* The canvas is one of the house sizes; only a content-sized text table
-     * ("canvas": "table") brings its own "size". The spec the plugin sees
-     * holds the resolved canvas as "size" [w, h], so plugins that fit a
-     * drawing to the canvas (maps, tables) read it there. */
     if (spec_canvas(spec, reason) != 0) {
         cJSON_Delete(spec);
-        return WRRFIG_ERROR;
+        return FIGURE_BROKEN_INPUT;
     }
     wrrfig_ctx c;
     ctx_init(&c, f->plugin->name, f->id, a->data_dir, a->lang);
     c.spec = spec;
     c.declared = (const char *const *)f->inputs;
-    int st = f->desc->build(host_api(), &c);
+    c.kind_params = f->params;
+    int st = f->build(host_api(), &c);
     int rc = WRRFIG_ERROR;
-    char *gp = NULL, *gpp = NULL, *csvp = NULL, *jsp = NULL;
+    char *gp = NULL;
     cJSON *m = NULL;
+    staged sg = {0};
+    strbuf gp_msgs = STRBUF_INIT;
+    if (c.broken) {
+        /* Decided by the host, not by what the plugin returned: six plugins
+         * map any NULL table to NO-DATA, which would delete the previous
+         * outputs of a figure whose data is merely corrupt. */
+        wf_errorf(reason, "unreadable input: %s", c.broken_msg);
+        rc = FIGURE_BROKEN_INPUT;
+        goto done;
+    }
     if (st == WRRFIG_NODATA) {
         wf_errorf(reason, "the plugin found its inputs lack the data it needs (see messages above)");
         figure_write_nodata_manifest(a, f, o, "(inputs present, but without the cells this figure needs)");
@@ -81,9 +160,6 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
     }
     const wrrfig_host *h = host_api();
     const char *title = c.title ? c.title : h->spec_text(&c, "title");
-    double w = 0, hh = 0;
-    h->spec_number(&c, "size.0", &w);
-    h->spec_number(&c, "size.1", &hh);
     strbuf hc = STRBUF_INIT;
     sb_printf(&hc, "plugin %s %s, ABI %u.%u", f->plugin->name, f->plugin->version, f->plugin->abi_major,
               f->plugin->abi_minor);
@@ -99,36 +175,68 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
             foot[nfoot++] = t;
     }
     gp_script_parts parts = {f->id, title, h->spec_text(&c, "source"), a->lang, sb_cstr(&c.blocks),
-                             sb_cstr(&c.body), hc.s, (int)w, (int)hh, foot, nfoot};
+                             sb_cstr(&c.body), hc.s, canvas_px(h, &c, "size.0"), canvas_px(h, &c, "size.1"),
+                             foot, nfoot};
     gp = gp_script(&parts);
     sb_free(&hc);
-    gpp = figure_out_path(o->out_dir, f->id, "gp");
-    csvp = figure_out_path(o->out_dir, f->id, "csv");
-    jsp = figure_out_path(o->out_dir, f->id, "json");
-    m = figure_manifest(a, f, o, &c, title ? title : f->id);
-    if (atomic_write(gpp, gp, strlen(gp), &err) != 0 || atomic_write(csvp, c.csv.s, c.csv.len, &err) != 0 ||
-        figure_write_json(jsp, m, &err) != 0) {
+    if (stage_text(&sg, o->out_dir, f->id, "gp", gp, strlen(gp), &err) != 0 ||
+        stage_text(&sg, o->out_dir, f->id, "csv", c.csv.s, c.csv.len, &err) != 0) {
         wf_errorf(reason, "%s", err.msg);
         goto done;
     }
-    for (size_t i = 0; i < c.n_extra; i++) {
-        char *p = figure_out_path(o->out_dir, f->id, c.extra_ext[i]);
-        int wrc = atomic_write(p, c.extra_text[i], strlen(c.extra_text[i]), &err);
-        free(p);
-        if (wrc != 0) {
+    for (size_t i = 0; i < c.n_extra; i++)
+        if (stage_text(&sg, o->out_dir, f->id, c.extra_ext[i], c.extra_text[i], strlen(c.extra_text[i]), &err) !=
+            0) {
             wf_errorf(reason, "%s", err.msg);
             goto done;
         }
+    if (o->render) {
+        strbuf prefix = STRBUF_INIT;
+        sb_printf(&prefix, "%s/.%s.render.%ld", o->out_dir, f->id, (long)getpid());
+        /* In a scheduled build the parent's long-lived gnuplot renders
+         * (figure/renderpool.h); alone, this process runs one itself. */
+        int rr = -2;
+        const char *rf = o->render_formats ? o->render_formats : o->formats;
+        if (o->render_fd > 0) {
+            rr = render_pool_request(o->render_fd, sg.tmp[0], prefix.s, rf, &gp_msgs, reason);
+            if (rr != -2)
+                rr = render_finish(prefix.s, rf, rr == 0, reason);
+        }
+        if (rr == -2)
+            rr = render_figure(sg.tmp[0], prefix.s, rf, a->timeout, reason);
+        if (rr == 0) {
+            char *fmts = xstrdup(o->formats), *save = NULL;
+            for (char *tok = strtok_r(fmts, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
+                strbuf t = STRBUF_INIT;
+                sb_printf(&t, "%s.%s", prefix.s, render_ext(tok));
+                stage_add(&sg, sb_take(&t), figure_out_path(o->out_dir, f->id, render_ext(tok)));
+            }
+            free(fmts);
+        }
+        sb_free(&prefix);
+        if (rr != 0)
+            goto done;
     }
-    if (o->render && render_figure(gpp, o->out_dir, f->id, o->formats, a->timeout, reason) != 0)
+    m = figure_manifest(a, f, o, &c, title ? title : f->id);
+    if (gp_msgs.len) {
+        /* gnuplot's warnings ("Terminal canvas area too small", ...) */
+        cJSON *gm = cJSON_AddArrayToObject(m, "gnuplot_messages");
+        for (char *line = strtok(gp_msgs.s, "\n"); line; line = strtok(NULL, "\n"))
+            cJSON_AddItemToArray(gm, cJSON_CreateString(line));
+    }
+    char *mj = figure_json_text(m);
+    int wrc = stage_text(&sg, o->out_dir, f->id, "json", mj, strlen(mj), &err);
+    free(mj);
+    if (wrc != 0 || stage_commit(&sg, &err) != 0) {
+        wf_errorf(reason, "%s", err.msg);
         goto done;
+    }
     rc = WRRFIG_OK;
 done:
+    sb_free(&gp_msgs);
+    stage_free(&sg);
     cJSON_Delete(m);
     free(gp);
-    free(gpp);
-    free(csvp);
-    free(jsp);
     ctx_release(&c);
     cJSON_Delete(spec);
     return rc;

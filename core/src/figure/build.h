@@ -16,20 +16,42 @@ typedef struct build_opts {
     const char *gnuplot_version;  /* recorded in manifests */
     int incremental;              /* skip figures whose cues are unchanged (figure/cue.h); 0 with --force */
     struct cue_memo *memo;        /* file hashes computed once per build (figure/cue.h), or NULL */
+    struct wf_render_pool *pool;  /* long-lived gnuplots of the parent (figure/renderpool.h), or NULL */
+    int render_fd;                /* in a worker: the channel to ask the parent to render (never 0, which
+                                   * is stdin); 0: run gnuplot here */
+    const char *render_formats;   /* what gnuplot is asked for: formats, with png as png1x for
+                                   * --format png1x (the same FIG.png at 1x); NULL: formats */
 } build_opts;
 
-/* Returns WRRFIG_OK, WRRFIG_NODATA or WRRFIG_ERROR; *reason gets a one-line
- * explanation for the last two. */
+/* figure_build's result when an input (table, geometry, spec) exists but
+ * cannot be read: a failure that keeps the previous outputs untouched. */
+#define FIGURE_BROKEN_INPUT 3
+
+/* Returns WRRFIG_OK, WRRFIG_NODATA, WRRFIG_ERROR or FIGURE_BROKEN_INPUT;
+ * *reason gets a one-line explanation for all but the first. Outputs are
+ * staged and renamed into place, the manifest last, only when all are
+ * complete. */
 int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason);
 
 /* Writes <out>/<id>.json for a figure that was not built because an input
  * is absent. */
 int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const build_opts *o, const char *missing);
 
-/* Runs gnuplot on a script, producing <out>/<id>.<fmt> for each format via
- * temporary files. Returns 0, or -1 in *reason. */
-int render_figure(const char *gp_path, const char *out_dir, const char *id, const char *formats,
-                  double timeout, wf_error *reason);
+/* Writes a manifest with status "failed" and the reason, and removes the
+ * outputs of an earlier build, which would otherwise sit beside it. */
+int figure_write_failed_manifest(const wf_app *a, const wf_figure *f, const build_opts *o, const char *reason);
+
+/* Runs gnuplot on a script, producing <prefix>.<fmt> for each format, each
+ * checked complete (PDF dates normalised). Returns 0, or -1 in *reason with
+ * no files left. */
+int render_figure(const char *gp_path, const char *prefix, const char *formats, double timeout, wf_error *reason);
+
+/* The checks after a render, shared by both ways of rendering: every
+ * <prefix>.<fmt> complete, PDF dates normalised; all removed when anything
+ * failed (ok: whether gnuplot itself succeeded). 0 or -1 with *reason. */
+int render_finish(const char *prefix, const char *formats, int ok, wf_error *reason);
+/* The file extension of a render format: "png1x" (the 1x PNG) writes .png. */
+const char *render_ext(const char *fmt);
 
 /* "gnuplot 5.4 patchlevel 4", or NULL when gnuplot cannot be run. Caller frees. */
 char *gnuplot_version(void);

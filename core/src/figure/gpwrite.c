@@ -17,22 +17,59 @@ const char *gp_palette(int i)
     return palette[i % GP_PALETTE_N];
 }
 
+/* gnuplot 5.4.4 misreads a doubled quote inside a single-quoted string
+ * when it starts the string or follows another ('''s-Gravenhage' and
+ * 'a''''b' are syntax errors), so a quote is never doubled: the text is
+ * written as single-quoted runs without quotes or control characters,
+ * joined by '.' to a double-quoted escape for each such character ("\047",
+ * "\n", "\ooo"). Single quotes expand nothing (no backquotes, no macros,
+ * no backslashes); each double-quoted piece holds one escape and nothing
+ * else. The quote itself is an octal escape, not "'": gnuplot's macro
+ * scanner does not see that a ' inside double quotes opens nothing, and
+ * would then expand the @name in the next single-quoted run. Text without quotes and control characters stays one plain
+ * single-quoted string. Proven by a round trip through gnuplot
+ * (tests/e2e/test_gp_quote_roundtrip.c). */
+static int plain(unsigned char c) { return c && c != '\'' && c >= 0x20 && c != 0x7f; }
+
 void gp_quote(strbuf *out, const char *s)
 {
-    sb_putc(out, '\'');
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '\'')
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    int in_run = 0, any = 0;
+    for (; *p; p++) {
+        /* A quote between two plain characters reads back as doubled
+         * ('it''s'); only at the ends of a run or beside another quote
+         * does gnuplot misread it. Doubling there keeps the scripts of
+         * the shipped figures as they were. */
+        if (*p == '\'' && in_run && plain(p[1])) {
             sb_puts(out, "''");
-        else if (*p == '\n')
-            /* A single-quoted string cannot hold a line break; join with a
-             * double-quoted "\n", which holds no data and so nothing to run. */
-            sb_puts(out, "'.\"\\n\".'");
-        else if (*p == '\r')
             continue;
-        else
-            sb_putc(out, *p);
+        }
+        int special = !plain(*p);
+        if (special) {
+            if (in_run)
+                sb_putc(out, '\'');
+            in_run = 0;
+            if (any)
+                sb_putc(out, '.');
+            if (*p == '\n')
+                sb_puts(out, "\"\\n\"");
+            else
+                sb_printf(out, "\"\\%03o\"", *p);
+        } else {
+            if (!in_run) {
+                if (any)
+                    sb_putc(out, '.');
+                sb_putc(out, '\'');
+            }
+            in_run = 1;
+            sb_putc(out, (char)*p);
+        }
+        any = 1;
     }
-    sb_putc(out, '\'');
+    if (in_run)
+        sb_putc(out, '\'');
+    if (!any)
+        sb_puts(out, "''");
 }
 
 void gp_data_field(strbuf *out, const char *s)

@@ -1,19 +1,25 @@
 /* The figure scheduler: one worker process per figure, up to --jobs at
  * once, each with a deadline after which its process group is killed. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* pipe2 */
 #include "figure/schedule.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "figure/cue.h"
+#include "figure/manifest.h"
+#include "figure/renderpool.h"
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
@@ -21,13 +27,28 @@
 typedef struct job {
     const wf_figure *fig;
     pid_t pid;
-    int fd;                 /* read end of the worker's reason pipe */
+    int fd;                 /* the worker's channel: its frames (and render requests) in, answers out */
+    int slot;               /* worker slot: the render pool's gnuplot it uses */
+    strbuf gp_messages;     /* gnuplot's warnings for this figure */
     double start, deadline;
     strbuf reason;
+    wf_file_id before;      /* the manifest an earlier build left, if any */
     int done, status;       /* WRRFIG_OK / NODATA / ERROR */
     double ms;
     cue_state cue;          /* incremental rebuild (figure/cue.c) */
 } job;
+
+/* The worker's message: magic, status, length, reason text. Only a
+ * well-formed message is read, and it only ever supplies the reason of a
+ * failure or NO-DATA: whether a figure is ok is decided from the files on
+ * disk (figure_verify), never from bytes a plugin could write. */
+#define FRAME_MAGIC "WRFG"
+enum { FRAME_HEAD = 4 + 1 + 4 };
+
+/* Set by SIGINT/SIGTERM while a schedule runs: the one mutable global, as a
+ * signal handler can reach nothing else. */
+static volatile sig_atomic_t interrupted;
+static void on_interrupt(int sig) { interrupted = sig; }
 
 static const char *signame(int sig)
 {
@@ -38,22 +59,70 @@ static const char *signame(int sig)
     case SIGFPE: return "SIGFPE";
     case SIGKILL: return "SIGKILL";
     case SIGILL: return "SIGILL";
+    case SIGXCPU: return "SIGXCPU (CPU time limit)";
     default: return "a signal";
     }
+}
+
+/* WRRFIG_MEMORY_LIMIT: megabytes of address space per worker (RLIMIT_AS),
+ * 0 or unset for none. Sanitizer builds reserve terabytes of shadow address
+ * space, so the limit is for production builds. */
+static unsigned long memory_limit_mb(void)
+{
+    const char *e = getenv("WRRFIG_MEMORY_LIMIT");
+    if (!e || !*e)
+        return 0;
+    char *end;
+    unsigned long v = strtoul(e, &end, 10);
+    return *end || v > (1ul << 30) ? 0 : v;
+}
+
+static void worker_limits(const wf_app *a, const build_opts *o)
+{
+    unsigned long mb = memory_limit_mb();
+    if (mb) {
+        struct rlimit rl = {(rlim_t)mb << 20, (rlim_t)mb << 20};
+        setrlimit(RLIMIT_AS, &rl);
+    }
+    /* A backstop for the parent's deadline, should the parent be stopped:
+     * CPU seconds of the worker (gnuplot has its own). */
+    double secs = a->timeout * (o->render ? 2 : 1) + 2;
+    if (secs > 0 && secs < 1e6) {
+        struct rlimit rl = {(rlim_t)secs, (rlim_t)secs + 1};
+        setrlimit(RLIMIT_CPU, &rl);
+    }
+}
+
+static void send_frame(int fd, int status, const char *reason)
+{
+    size_t len = strlen(reason);
+    unsigned char head[FRAME_HEAD];
+    memcpy(head, FRAME_MAGIC, 4);
+    head[4] = (unsigned char)status;
+    for (int i = 0; i < 4; i++)
+        head[5 + i] = (unsigned char)(len >> (8 * i));
+    ssize_t w = write(fd, head, sizeof head);
+    if (w == (ssize_t)sizeof head)
+        w = write(fd, reason, len);
+    (void)w;
 }
 
 static void start_job(const wf_app *a, const build_opts *o, job *j)
 {
     int p[2];
-    if (pipe(p) != 0) {
+    /* A socket, not a pipe: the worker also asks the parent to render over
+     * it and reads the answer (figure/renderpool.h). */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) != 0) {
         j->done = 1;
         j->status = WRRFIG_ERROR;
-        sb_printf(&j->reason, "pipe: %s", strerror(errno));
+        sb_printf(&j->reason, "socketpair: %s", strerror(errno));
         return;
     }
+    figure_manifest_stat(o->out_dir, j->fig->id, &j->before);
     fflush(NULL);
     j->start = now_ms();
     j->deadline = j->start + a->timeout * 1000.0 * (o->render ? 2 : 1);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(p[0]);
@@ -64,20 +133,24 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         return;
     }
     if (pid == 0) {
+        /* Its own group, so a time-out or the end of the build kills the
+         * worker, gnuplot and whatever the plugin started; and it dies with
+         * the host, so a killed host leaves no worker behind. */
+        setpgid(0, 0);
+        child_die_with_parent(parent);
         worker_default_signals();
-        close(p[0]);
-        setpgid(0, 0); /* gnuplot joins this group, so a time-out kills both */
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        child_close_fds(p[1]); /* no other job's pipe, no host file */
+        worker_limits(a, o);
         wf_error reason = {""};
-        int rc = figure_build(a, j->fig, o, &reason);
-        /* The first byte says the build returned normally; a plugin that
-         * calls exit() itself never writes it. */
-        char mark = rc == WRRFIG_OK ? 'O' : rc == WRRFIG_NODATA ? 'N' : 'E';
-        ssize_t w = write(p[1], &mark, 1);
-        w = write(p[1], reason.msg, strlen(reason.msg));
-        (void)w;
+        build_opts wo = *o;
+        wo.render_fd = o->pool ? p[1] : 0;
+        int rc = figure_build(a, j->fig, &wo, &reason);
+        send_frame(p[1], rc, reason.msg);
         close(p[1]);
         fflush(NULL);
-        _exit(rc);
+        _exit(rc == WRRFIG_OK ? 0 : 1);
     }
     setpgid(pid, pid);
     close(p[1]);
@@ -90,36 +163,132 @@ static void drain(job *j)
 {
     char buf[512];
     ssize_t r;
-    while (j->fd >= 0 && (r = read(j->fd, buf, sizeof buf)) > 0)
+    while (j->fd >= 0 && j->reason.len < 65536 && (r = read(j->fd, buf, sizeof buf)) > 0)
         sb_add(&j->reason, buf, (size_t)r);
 }
 
-static void finish_job(job *j, int st, int timed_out)
+/* The worker's frame, if the bytes read are exactly one well-formed frame:
+ * its status, and its reason moved to the front of j->reason. -1 if not. */
+static int take_frame(job *j)
+{
+    const unsigned char *b = (const unsigned char *)j->reason.s;
+    if (j->reason.len < FRAME_HEAD || memcmp(b, FRAME_MAGIC, 4) != 0 || b[4] > FIGURE_BROKEN_INPUT)
+        return -1;
+    size_t len = (size_t)b[5] | (size_t)b[6] << 8 | (size_t)b[7] << 16 | (size_t)b[8] << 24;
+    if (len != j->reason.len - FRAME_HEAD || memchr(b + FRAME_HEAD, '\0', len))
+        return -1;
+    int st = b[4];
+    memmove(j->reason.s, j->reason.s + FRAME_HEAD, len + 1);
+    j->reason.len = len;
+    return st;
+}
+
+static void set_reason(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_reason(job *j, const char *fmt, ...)
+{
+    j->reason.len = 0;
+    if (j->reason.s)
+        j->reason.s[0] = '\0';
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&j->reason, fmt, ap);
+    va_end(ap);
+}
+
+static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int timed_out)
 {
     drain(j);
+    if (o->pool)
+        render_pool_release(o->pool, j->slot, &j->gp_messages);
     close(j->fd);
     j->fd = -1;
     j->done = 1;
     j->ms = now_ms() - j->start;
+    /* Whatever the plugin started in the worker's group ends with it. */
+    kill(-j->pid, SIGKILL);
+    int said = take_frame(j);
+    int keep = 0;
+    j->status = WRRFIG_ERROR;
     if (timed_out) {
-        j->status = WRRFIG_ERROR;
-        j->reason.len = 0;
-        sb_printf(&j->reason, "killed after the time limit (%.0f ms): the plugin or gnuplot hangs", j->ms);
+        set_reason(j, "killed after the time limit (%.0f ms): the plugin or gnuplot hangs", j->ms);
     } else if (WIFSIGNALED(st)) {
-        j->status = WRRFIG_ERROR;
-        j->reason.len = 0;
-        sb_printf(&j->reason, "crashed: killed by %s", signame(WTERMSIG(st)));
-    } else if (j->reason.len == 0 || !strchr("ONE", j->reason.s[0])) {
-        j->status = WRRFIG_ERROR;
-        j->reason.len = 0;
-        sb_printf(&j->reason, "the plugin ended the process itself (exit status %d) before the figure was built",
-                  WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        if (WTERMSIG(st) == SIGXCPU || (WTERMSIG(st) == SIGKILL && j->ms > (j->deadline - j->start)))
+            set_reason(j, "killed after the CPU time limit: the plugin or gnuplot hangs");
+        else
+            set_reason(j, "crashed: killed by %s%s", signame(WTERMSIG(st)),
+                       memory_limit_mb() ? " (the memory limit may have been reached)" : "");
+    } else if (WIFEXITED(st) && WEXITSTATUS(st) == WF_EXIT_OOM && said < 0) {
+        set_reason(j, "out of memory%s", memory_limit_mb() ? " (the worker's memory limit, WRRFIG_MEMORY_LIMIT)" : "");
     } else {
-        char mark = j->reason.s[0];
-        j->status = mark == 'O' ? WRRFIG_OK : mark == 'N' ? WRRFIG_NODATA : WRRFIG_ERROR;
-        memmove(j->reason.s, j->reason.s + 1, j->reason.len); /* drop the mark, keep the NUL */
-        j->reason.len--;
+        char why[600] = "";
+        int v = figure_verify(o->out_dir, j->fig->id, &j->before, why, sizeof why);
+        if (v == WRRFIG_OK && said == WRRFIG_OK && WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+            j->status = WRRFIG_OK;
+            set_reason(j, "%s", "");
+        } else if (v == WRRFIG_OK && said < 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+            /* The plugin closed or scribbled on the pipe, but the host wrote
+             * and checked every output. */
+            j->status = WRRFIG_OK;
+            set_reason(j, "%s", "");
+        } else if (v == WRRFIG_NODATA && said == WRRFIG_NODATA) {
+            j->status = WRRFIG_NODATA;
+        } else if (said == FIGURE_BROKEN_INPUT) {
+            keep = 1; /* corrupt data: the previous outputs stay as they were */
+        } else if (said == WRRFIG_ERROR) {
+            /* the worker's reason stands */
+        } else if (said < 0) {
+            set_reason(j, "the plugin ended the process itself (exit status %d) before the figure was built",
+                       WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        } else {
+            set_reason(j, "the worker reported %s, but the host found %s",
+                       said == WRRFIG_OK ? "ok" : "no data", why);
+        }
     }
+    if (j->status == WRRFIG_ERROR && !keep)
+        figure_write_failed_manifest(a, j->fig, o, sb_cstr(&j->reason));
+}
+
+/* Removes temporaries that a killed build left in out_dir: files named
+ * ".<name>.<pid>.<n>.tmp..." (atomic writes) or ".<id>.render.<pid>..."
+ * (renders) whose process no longer runs. */
+static void clean_stale_temps(const char *out_dir)
+{
+    DIR *d = opendir(out_dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *nm = e->d_name;
+        if (nm[0] != '.')
+            continue;
+        long pid = -1;
+        const char *r = strstr(nm, ".render.");
+        const char *t = strstr(nm, ".tmp");
+        if (r) {
+            pid = strtol(r + 8, NULL, 10);
+        } else if (t && t > nm) {
+            /* walk back over ".<n>" to ".<pid>" */
+            const char *q = t - 1;
+            while (q > nm && *q >= '0' && *q <= '9')
+                q--;
+            if (*q != '.' || q == nm)
+                continue;
+            const char *pend = q;
+            q--;
+            while (q > nm && *q >= '0' && *q <= '9')
+                q--;
+            if (*q != '.' || q + 1 == pend)
+                continue;
+            pid = strtol(q + 1, NULL, 10);
+        }
+        if (pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+            continue;
+        strbuf p = STRBUF_INIT;
+        sb_printf(&p, "%s/%s", out_dir, nm);
+        unlink(p.s);
+        sb_free(&p);
+    }
+    closedir(d);
 }
 
 static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_progress_fn progress, void *ud)
@@ -133,9 +302,23 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
     else
         c->failed++;
     if (progress) {
-        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why};
+        wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why,
+                           sb_cstr(&j->gp_messages)};
         progress(ud, &r, done, total);
     }
+}
+
+/* A slot no running job holds (there is one: at most `jobs` run). */
+static int free_slot(const job *js, size_t upto, int jobs)
+{
+    for (int k = 0; k < jobs; k++) {
+        bool used = false;
+        for (size_t i = 0; i < upto && !used; i++)
+            used = js[i].pid > 0 && !js[i].done && js[i].slot == k;
+        if (!used)
+            return k;
+    }
+    return 0;
 }
 
 wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const wf_figure *const *figs, size_t n,
@@ -151,8 +334,18 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     }
     size_t finished = 0, next = 0, running = 0;
     double t0 = now_ms();
-    while (finished < n) {
-        while (next < n && running < (size_t)jobs) {
+    clean_stale_temps(o->out_dir);
+    /* Ctrl-C reaches the host only (workers have their own groups): it ends
+     * every worker group, then the host, with the same signal. */
+    struct sigaction sa, old_int, old_term;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    interrupted = 0;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    while (finished < n && !interrupted) {
+        while (next < n && running < (size_t)jobs && !interrupted) {
             job *j = &js[next++];
             const char *missing = first_missing_input(a, j->fig->inputs);
             if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
@@ -166,6 +359,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
                 figure_write_nodata_manifest(a, j->fig, o, missing);
             } else {
+                j->slot = free_slot(js, next - 1, jobs);
                 start_job(a, o, j);
                 if (!j->done)
                     running++;
@@ -175,13 +369,19 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
         if (running == 0)
             continue;
-        struct pollfd *pf = xcalloc(n, sizeof *pf);
+        struct pollfd *pf = xcalloc(2 * n, sizeof *pf);
         nfds_t np = 0;
         for (size_t i = 0; i < next; i++)
             if (!js[i].done && js[i].fd >= 0) {
                 pf[np].fd = js[i].fd;
                 pf[np].events = POLLIN;
                 np++;
+                int gfd = o->pool ? render_pool_fd(o->pool, js[i].slot) : -1;
+                if (gfd >= 0) {
+                    pf[np].fd = gfd;
+                    pf[np].events = POLLIN;
+                    np++;
+                }
             }
         poll(pf, np, 20);
         free(pf);
@@ -190,6 +390,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             if (j->done)
                 continue;
             drain(j);
+            if (o->pool) {
+                render_pool_take_request(o->pool, j->slot, &j->reason, o->out_dir, j->fig->id, j->fd);
+                render_pool_step(o->pool, j->slot);
+            }
             int st = 0;
             pid_t r = waitpid(j->pid, &st, WNOHANG);
             int timed_out = 0;
@@ -201,14 +405,32 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             }
             if (r != j->pid)
                 continue;
-            finish_job(j, st, timed_out);
+            finish_job(a, o, j, st, timed_out);
             running--;
             report(j, ++finished, n, &c, progress, ud);
         }
     }
+    if (interrupted) {
+        for (size_t i = 0; i < next; i++)
+            if (!js[i].done && js[i].pid > 0) {
+                kill(-js[i].pid, SIGKILL);
+                waitpid(js[i].pid, NULL, 0);
+                close(js[i].fd);
+            }
+        clean_stale_temps(o->out_dir);
+        int sig = interrupted;
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+        fflush(NULL);
+        raise(sig);
+        _exit(128 + sig); /* a handler the caller installed returned */
+    }
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
     c.ms = now_ms() - t0;
     for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
+        sb_free(&js[i].gp_messages);
         cue_state_free(&js[i].cue);
     }
     free(js);

@@ -18,6 +18,7 @@ typedef struct wf_fig_result {
     double ms;               /* wall time of the worker */
     int up_to_date;          /* 1: not rebuilt, its cues are unchanged (figure/cue.h) */
     const char *cue;         /* why it was (re)built: "input cbs/37296ned changed", ... ("" when not known) */
+    const char *warnings;    /* gnuplot's messages for the figure, one per line ("" when none) */
 } wf_fig_result;
 
 /* Called once per figure as it finishes; done counts finished figures

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/fileio.h"
+#include "util/text.h"
 #include "util/strbuf.h"
 
 typedef struct fieldbuf {
@@ -182,9 +183,9 @@ int csv_read_file(const char *path, const csv_opts *o, csv_doc **out, wf_error *
     size_t len;
     if (read_file(path, &text, &len, err) != 0)
         return -1;
-    if (memchr(text, '\0', len)) {
+    if (text_check(path, text, len, err) != 0) {
         free(text);
-        return wf_errorf(err, "%s: contains a NUL byte: not a text file", path);
+        return -1;
     }
     int rc = csv_parse(text, len, path, o, out, err);
     free(text);

@@ -5,9 +5,40 @@
 
 #include "util/fileio.h"
 #include "util/strbuf.h"
+#include "util/text.h"
+
+/* Decoded strings must be text too ("\u0007" is valid JSON), and a key
+ * given twice is an error: cJSON would silently keep the first. */
+static int check_values(const cJSON *j, const char *name, strbuf *path, wf_error *err)
+{
+    if (cJSON_IsString(j) && !text_valid(j->valuestring))
+        return wf_errorf(err, "%s: %s: control character or invalid UTF-8 in a string", name, path->s);
+    size_t mark = path->len;
+    size_t idx = 0;
+    for (const cJSON *c = j->child; c; c = c->next, idx++) {
+        if (cJSON_IsObject(j)) {
+            if (!text_valid(c->string))
+                return wf_errorf(err, "%s: %s: control character or invalid UTF-8 in a key", name, path->s);
+            for (const cJSON *d = j->child; d != c; d = d->next)
+                if (strcmp(d->string, c->string) == 0)
+                    return wf_errorf(err, "%s: %s.%s: duplicate key", name, path->s, c->string);
+            sb_printf(path, ".%s", c->string);
+        } else {
+            sb_printf(path, "[%zu]", idx);
+        }
+        int rc = check_values(c, name, path, err);
+        path->len = mark;
+        path->s[mark] = '\0';
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
 
 int json_parse(const char *text, size_t len, const char *name, cJSON **out, wf_error *err)
 {
+    if (text_check(name, text, len, err) != 0)
+        return -1;
     const char *end = NULL;
     /* The process never calls setlocale, so cJSON's decimal point is '.'. */
     cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -33,6 +64,14 @@ int json_parse(const char *text, size_t len, const char *name, cJSON **out, wf_e
             }
         }
         return wf_error_at(err, name, line, col, "invalid JSON here (or trailing data after the value)");
+    }
+    strbuf path = STRBUF_INIT;
+    sb_putc(&path, '$');
+    int rc = check_values(j, name, &path, err);
+    sb_free(&path);
+    if (rc != 0) {
+        cJSON_Delete(j);
+        return -1;
     }
     *out = j;
     return 0;

@@ -21,9 +21,7 @@ void ctx_release(wrrfig_ctx *c)
     free(c->tables);
     if (c->geo && c->geo_free)
         c->geo_free(c->geo);
-    for (size_t i = 0; i < c->n_geo_inputs; i++)
-        free(c->geo_inputs[i]);
-    free(c->geo_inputs);
+    inputs_free(&c->inputs);
     sb_free(&c->blocks);
     sb_free(&c->body);
     sb_free(&c->csv);
@@ -47,6 +45,12 @@ void table_cache_free(table_cache *tc)
     free(tc->t);
     tc->t = NULL;
     tc->n = 0;
+}
+
+void ctx_broken_input(wrrfig_ctx *c, const char *msg)
+{
+    if (c->broken++ == 0)
+        snprintf(c->broken_msg, sizeof c->broken_msg, "%s", msg);
 }
 
 void ctx_misuse(wrrfig_ctx *c, const char *fmt, ...)

@@ -10,6 +10,7 @@
 
 #include "host/registry.h"
 #include "util/strbuf.h"
+#include "data/provenance.h"
 #include "data/table.h"
 
 struct wrrfig_params {
@@ -24,6 +25,7 @@ struct wrrfig_ctx {
     const char *data_dir;
     const char *lang;            /* "nl" or "en" */
     cJSON *spec;                 /* figures/<id>.json; may be NULL for measures */
+    const cJSON *kind_params;    /* a kind's checked inputs and params (registry-owned), or NULL */
     const char *const *declared; /* inputs the figure/measure declared (may be NULL) */
 
     wf_table **tables;           /* opened so far; owned unless a cache lends them */
@@ -35,8 +37,7 @@ struct wrrfig_ctx {
     /* Geometry inputs opened so far (core/src/host_geo.c owns the layout). */
     void *geo;
     void (*geo_free)(void *geo);
-    char **geo_inputs;           /* "name\tfile\tsha256\tsource\tlicence", for the manifest */
-    size_t n_geo_inputs;
+    wf_inputs inputs;            /* every table and layer opened, in order: the provenance */
 
     strbuf blocks;               /* datablocks */
     strbuf body;                 /* plot commands */
@@ -49,6 +50,12 @@ struct wrrfig_ctx {
     char **extra_ext, **extra_text; /* output_text: extension and text */
     size_t n_extra;
     int misuse;                  /* API misuse count: fails the build */
+    /* Declared inputs that exist but could not be read (corrupt, unreadable).
+     * The host fails the figure or measure on this whatever the plugin
+     * returns, so a plugin that maps NULL to NO-DATA cannot turn broken data
+     * into "absent". broken_msg keeps the first error (file:line:col). */
+    int broken;
+    char broken_msg[512];
     bool quiet;                   /* keep messages instead of printing them (measures) */
     char last_msg[512];          /* the last warning or error, kept when quiet */
 };
@@ -61,6 +68,8 @@ void table_cache_free(table_cache *tc);
 
 void ctx_init(wrrfig_ctx *c, const char *plugin, const char *item, const char *data_dir, const char *lang);
 void ctx_release(wrrfig_ctx *c);
+/* Records that a declared input exists but cannot be read. */
+void ctx_broken_input(wrrfig_ctx *c, const char *msg);
 /* Logs an API misuse (a plugin bug) and marks the build failed. */
 void ctx_misuse(wrrfig_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

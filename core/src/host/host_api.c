@@ -92,6 +92,8 @@ static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
     if (!t) {
         if (table_load(c->data_dir, name, &t, &err) != 0) {
             api_log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
+            if (!table_absent(c->data_dir, name))
+                ctx_broken_input(c, err.msg);
             return NULL;
         }
         if (c->cache) {
@@ -101,6 +103,16 @@ static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
     }
     c->tables = xrealloc(c->tables, (c->n_tables + 1) * sizeof *c->tables);
     c->tables[c->n_tables++] = t;
+    const char *slash = t->path ? strrchr(t->path, '/') : NULL;
+    wf_input in = {.name = t->name,
+                   .file = (char *)(slash ? slash + 1 : t->path),
+                   .sha256 = t->sha256,
+                   .source = (char *)table_meta_get(t, "source"),
+                   .source_file = (char *)table_meta_get(t, "source_file"),
+                   .source_sha256 = (char *)table_meta_get(t, "source_sha256"),
+                   .licence = (char *)table_meta_get(t, "licence"),
+                   .title = (char *)table_meta_get(t, "title")};
+    inputs_add(&c->inputs, &in);
     return t;
 }
 
@@ -136,15 +148,17 @@ static const cJSON *spec_item(wrrfig_ctx *c, const char *key)
     return (c->spec && key) ? json_at(c->spec, key) : NULL;
 }
 
-static const char *api_spec_text(wrrfig_ctx *c, const char *key)
+/* A string, or an {"nl","en"} object resolved to the output language. */
+static const char *text_of(const wrrfig_ctx *c, const cJSON *it)
 {
-    const cJSON *it = spec_item(c, key);
     if (cJSON_IsObject(it)) {
         const char *s = json_str(it, c->lang);
         return s ? s : json_str(it, "nl"); /* Dutch is the report's language */
     }
     return cJSON_GetStringValue(it);
 }
+
+static const char *api_spec_text(wrrfig_ctx *c, const char *key) { return text_of(c, spec_item(c, key)); }
 
 static bool api_spec_number(wrrfig_ctx *c, const char *key, double *out)
 {
@@ -327,6 +341,29 @@ static void api_output_text(wrrfig_ctx *c, const char *ext, const char *text)
     c->n_extra++;
 }
 
+/* Kind parameters: c->kind_params holds the checked inputs and params. */
+static const cJSON *kind_item(wrrfig_ctx *c, const char *name)
+{
+    return (c->kind_params && name) ? json_at(c->kind_params, name) : NULL;
+}
+
+static const char *api_kind_text(wrrfig_ctx *c, const char *name) { return text_of(c, kind_item(c, name)); }
+
+static bool api_kind_number(wrrfig_ctx *c, const char *name, double *out)
+{
+    const cJSON *it = kind_item(c, name);
+    if (!cJSON_IsNumber(it))
+        return false;
+    *out = it->valuedouble;
+    return true;
+}
+
+static size_t api_kind_count(wrrfig_ctx *c, const char *name)
+{
+    const cJSON *it = kind_item(c, name);
+    return cJSON_IsArray(it) ? (size_t)cJSON_GetArraySize(it) : 0;
+}
+
 static const wrrfig_host the_host = {
     WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR,
     api_log, api_note, api_lang,
@@ -337,6 +374,7 @@ static const wrrfig_host the_host = {
     api_csv_row,
     api_param_text, api_param_number,
     api_output_text,
+    api_kind_text, api_kind_number, api_kind_count,
 };
 
 const wrrfig_host *host_api(void) { return &the_host; }

@@ -46,14 +46,6 @@ static bool geo_declared(const wrrfig_ctx *c, const char *name)
     return false;
 }
 
-/* Tabs would break the manifest record's fields. */
-static void add_field(strbuf *b, const char *s)
-{
-    sb_putc(b, '\t');
-    for (; s && *s; s++)
-        sb_putc(b, *s == '\t' || *s == '\n' ? ' ' : *s);
-}
-
 /* Reads the provenance sidecar; a layer without one is refused, as a table
  * without provenance would be. */
 static int record_input(wrrfig_ctx *c, const char *name, const char *path)
@@ -64,6 +56,7 @@ static int record_input(wrrfig_ctx *c, const char *name, const char *path)
     wf_error err;
     if (json_read_file(sb_cstr(&mp), &meta, &err) != 0) {
         host_api()->log(c, WRRFIG_LOG_ERROR, "geometry '%s': provenance sidecar: %s", name, err.msg);
+        ctx_broken_input(c, err.msg);
         sb_free(&mp);
         return -1;
     }
@@ -71,16 +64,17 @@ static int record_input(wrrfig_ctx *c, const char *name, const char *path)
     char hex[65];
     if (sha256_file_hex(path, hex) != 0)
         hex[0] = '\0';
-    strbuf rec = STRBUF_INIT;
-    sb_puts(&rec, name);
     const char *slash = strrchr(path, '/');
-    add_field(&rec, slash ? slash + 1 : path);
-    add_field(&rec, hex);
-    add_field(&rec, json_str(meta, "source"));
-    add_field(&rec, json_str(meta, "licence"));
+    /* A layer's record always names its source and licence ("" when the
+     * sidecar lacks them), so a reader sees they were looked for. */
+    const char *src = json_str(meta, "source"), *lic = json_str(meta, "licence");
+    wf_input in = {.name = (char *)name,
+                   .file = (char *)(slash ? slash + 1 : path),
+                   .sha256 = hex,
+                   .source = (char *)(src ? src : ""),
+                   .licence = (char *)(lic ? lic : "")};
+    inputs_add(&c->inputs, &in);
     cJSON_Delete(meta);
-    c->geo_inputs = xrealloc(c->geo_inputs, (c->n_geo_inputs + 1) * sizeof *c->geo_inputs);
-    c->geo_inputs[c->n_geo_inputs++] = sb_take(&rec);
     return 0;
 }
 
@@ -119,6 +113,8 @@ const wrrfig_feature *host_geo_features(wrrfig_ctx *c, const char *name, size_t 
     wf_error err;
     if (geojson_read_file(sb_cstr(&path), NULL, &g, &err) != 0) {
         host_api()->log(c, WRRFIG_LOG_ERROR, "%s", err.msg);
+        if (!table_absent(c->data_dir, name))
+            ctx_broken_input(c, err.msg);
         sb_free(&path);
         return NULL;
     }

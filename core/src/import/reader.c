@@ -6,6 +6,7 @@
 
 #include "format/cbs_odata.h"
 #include "util/fileio.h"
+#include "util/text.h"
 #include "format/jsonfile.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
@@ -71,9 +72,9 @@ static int read_csv_source(const imp_mapping *m, imp_source *s, wf_error *err)
     size_t len;
     if (read_file(s->path, &text, &len, err) != 0)
         return -1;
-    if (memchr(text, '\0', len)) {
+    if (text_check_nul(s->path, text, len, err) != 0) {
         free(text);
-        return wf_errorf(err, "%s: contains a NUL byte: not a text file", s->path);
+        return -1;
     }
     sha256_hex(text, len, s->sha256);
     if (m->strip_stray_quotes)

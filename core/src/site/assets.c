@@ -62,6 +62,7 @@ static const char style_css[] =
     ".filters input,.filters select{font:inherit;font-size:1rem;padding:4px 6px;border:1px solid #767676;border-radius:4px;min-width:9em}\n"
     ".filters input{min-width:18em}.shown{margin:0 0 0 auto}\n"
     ".claim{border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:12px 0;background:var(--card)}\n"
+    ".claim:target{outline:3px solid #e07b00;outline-offset:2px}\n"
     ".claim blockquote{margin:4px 0;font-style:italic}.claim .en{margin:0 0 4px;color:var(--muted)}\n"
     ".links{font-size:.9rem;margin:4px 0}\n"
     ".passage{font:13px/1.45 ui-monospace,\"DejaVu Sans Mono\",monospace;background:#fff;border-left:3px solid var(--line);padding:6px 10px;margin-top:6px;white-space:pre-wrap}\n"

@@ -112,7 +112,10 @@ static void card(strbuf *b, const site *s, const site_fig *f, int lang)
         html_esc(b, f->parent);
         sb_puts(b, "</a></p>\n");
     } else if (!f->canonical) {
-        sb_printf(b, "<p class=\"variant\">%s</p>\n", u->extra);
+        const char *why = site_text(cJSON_GetObjectItemCaseSensitive(f->spec, "extra"), lang);
+        sb_puts(b, "<p class=\"variant\">");
+        html_esc(b, why ? why : u->extra);
+        sb_puts(b, "</p>\n");
     }
     if (!strcmp(k, "no-data"))
         nodata_facts(b, f, u);
@@ -159,8 +162,12 @@ int site_write_index(const site *s, int lang, wf_error *err)
             if (open_chapter >= 0)
                 sb_puts(&b, "</ul>\n</section>\n");
             open_chapter = f->chapter;
-            sb_printf(&b, "<section aria-labelledby=\"ch%d\">\n<h2 id=\"ch%d\">%s %d</h2>\n<ul class=\"cards\">\n",
-                      f->chapter, f->chapter, u->chapter, f->chapter);
+            if (f->chapter == SITE_CH_EXTRA)
+                sb_printf(&b, "<section aria-labelledby=\"extra\">\n<h2 id=\"extra\">%s</h2>\n<ul class=\"cards\">\n",
+                          u->extra_figures);
+            else
+                sb_printf(&b, "<section aria-labelledby=\"ch%d\">\n<h2 id=\"ch%d\">%s %d</h2>\n<ul class=\"cards\">\n",
+                          f->chapter, f->chapter, u->chapter, f->chapter);
         }
         card(&b, s, f, lang);
     }

@@ -146,7 +146,7 @@ static int load_figs(site *s, wf_error *err)
                 }
             }
             if (!f->parent)
-                f->chapter = (int)leading_number(json_str(rep, "section"));
+                f->chapter = json_str(rep, "section") ? (int)leading_number(json_str(rep, "section")) : SITE_CH_EXTRA;
         }
     }
     qsort(s->figs, s->n_figs, sizeof *s->figs, fig_cmp);

@@ -43,6 +43,8 @@ int site_generate(const site_opts *o, site_stats *st, wf_error *err);
 /* ---- internal: shared by the page writers (core/src/site/) ---- */
 
 enum { LANG_NL = 0, LANG_EN = 1 };
+/* The "chapter" of extras that belong to no chapter of the report: last. */
+enum { SITE_CH_EXTRA = 999 };
 
 typedef struct site_fig {
     char *id;
@@ -81,7 +83,7 @@ typedef struct site_ui {
         *provenance, *input, *source, *licence, *sidecar, *plugin, *gnuplot, *host, *spec, *downloads,
         *claims_about, *none, *claimed, *observed, *reason, *expected, *report_line, *search, *verdict, *figure,
         *all, *shown, *no_render, *no_claims, *passage_missing, *rows, *extra, *title_word, *inputs, *report_section,
-        *chart, *table, *kind, *kind_data, *kind_internal, *claims_title;
+        *chart, *table, *kind, *kind_data, *kind_internal, *claims_title, *extra_figures;
 } site_ui;
 
 const site_ui *site_ui_for(int lang);

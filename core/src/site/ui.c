@@ -22,6 +22,7 @@ static const site_ui ui_nl = {
     .passage_missing = "De rapporttekst was bij het bouwen niet beschikbaar.", .rows = "rijen",
     .extra = "extra", .title_word = "Titel", .inputs = "Invoertabellen", .report_section = "Rapport, paragraaf",
     .chart = "Weergave", .table = "Tabel", .kind = "Getoetst", .claims_title = "De claims van het rapport, getoetst",
+    .extra_figures = "Extra figuren (niet uit het rapport)",
     .kind_data = "tegen data van derden", .kind_internal = "binnen het rapport (tegen zijn eigen tabellen en getallen)",
 };
 
@@ -46,6 +47,7 @@ static const site_ui ui_en = {
     .passage_missing = "The report text was not available at build time.", .rows = "rows",
     .extra = "extra", .title_word = "Title", .inputs = "Input tables", .report_section = "Report, section",
     .chart = "Chart", .table = "Table", .kind = "Checked", .claims_title = "The report's claims, checked",
+    .extra_figures = "Extra figures (not in the report)",
     .kind_data = "against third-party data", .kind_internal = "within the report (against its own tables and numbers)",
 };
 

@@ -36,20 +36,41 @@ int read_file(const char *path, char **out, size_t *len, wf_error *err)
 
 char *temp_path_for(const char *path, const char *suffix)
 {
-    static unsigned long counter; /* host-side only; plugins never call this */
     strbuf b = STRBUF_INIT;
     const char *slash = strrchr(path, '/');
     if (slash)
         sb_add(&b, path, (size_t)(slash - path + 1));
-    sb_printf(&b, ".%s.%ld.%lu.tmp%s", slash ? slash + 1 : path, (long)getpid(), ++counter,
-              suffix ? suffix : "");
+    sb_printf(&b, ".%s.%ld.tmp%s", slash ? slash + 1 : path, (long)getpid(), suffix ? suffix : "");
     return sb_take(&b);
+}
+
+/* Creates a temporary file beside path (same directory, so rename is
+ * atomic), named .<base>.<pid>.<k>.tmp with the first k not taken: O_EXCL
+ * makes it unique without a counter kept between calls. Returns the fd and
+ * sets *tmp (caller frees), or -1 with *tmp naming the last attempt. */
+static int create_temp(const char *path, char **tmp)
+{
+    const char *slash = strrchr(path, '/');
+    int fd = -1;
+    *tmp = NULL;
+    for (unsigned k = 0; k < 1000 && fd < 0; k++) {
+        free(*tmp);
+        strbuf b = STRBUF_INIT;
+        if (slash)
+            sb_add(&b, path, (size_t)(slash - path + 1));
+        sb_printf(&b, ".%s.%ld.%u.tmp", slash ? slash + 1 : path, (long)getpid(), k);
+        *tmp = sb_take(&b);
+        fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    return fd;
 }
 
 int atomic_write(const char *path, const void *data, size_t len, wf_error *err)
 {
-    char *tmp = temp_path_for(path, NULL);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    char *tmp;
+    int fd = create_temp(path, &tmp);
     if (fd < 0) {
         wf_errorf(err, "%s: cannot create: %s", tmp, strerror(errno));
         free(tmp);

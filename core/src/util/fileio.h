@@ -14,11 +14,12 @@
 int read_file(const char *path, char **out, size_t *len, wf_error *err);
 int atomic_write(const char *path, const void *data, size_t len, wf_error *err);
 bool file_exists(const char *path);
+/* A temporary path beside `path` (same directory, so rename is atomic):
+ * .<base>.<pid>.tmp<suffix>. Unique per process and path, with no state
+ * kept between calls; caller frees. */
+char *temp_path_for(const char *path, const char *suffix);
 bool dir_exists(const char *path);
 /* mkdir -p */
 int make_dirs(const char *path, wf_error *err);
-/* A unique temporary path beside `path` (same directory, so rename is
- * atomic); caller frees. */
-char *temp_path_for(const char *path, const char *suffix);
 
 #endif

@@ -1,4 +1,4 @@
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* syscall() */
 #include "util/proc.h"
 
 #include <errno.h>
@@ -6,6 +6,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,6 +18,31 @@ void worker_default_signals(void)
     static const int sigs[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTERM};
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
         signal(sigs[i], SIG_DFL);
+}
+
+void child_die_with_parent(pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) /* died between fork and prctl */
+        _exit(127);
+}
+
+void child_close_fds(int keep)
+{
+#ifdef SYS_close_range
+    /* One system call instead of one per possible descriptor. */
+    if (keep < 3 ? syscall(SYS_close_range, 3u, ~0u, 0u) == 0
+                 : (keep == 3 || syscall(SYS_close_range, 3u, (unsigned)keep - 1, 0u) == 0) &&
+                       syscall(SYS_close_range, (unsigned)keep + 1, ~0u, 0u) == 0)
+        return;
+#endif
+    struct rlimit rl;
+    long max = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY ? (long)rl.rlim_cur : 4096;
+    if (max > 65536)
+        max = 65536;
+    for (int fd = 3; fd < max; fd++)
+        if (fd != keep)
+            close(fd);
 }
 
 double now_ms(void)
@@ -36,10 +64,13 @@ static void redirect(int fd, const char *path, int flags)
 int run_program(char *const argv[], const char *out_path, const char *err_path, double timeout)
 {
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0)
         return -3;
     if (pid == 0) {
+        child_die_with_parent(parent);
+        child_close_fds(-1);
         redirect(0, NULL, O_RDONLY);
         redirect(1, out_path, O_WRONLY | O_CREAT | O_TRUNC);
         redirect(2, err_path, O_WRONLY | O_CREAT | O_TRUNC);

@@ -17,6 +17,19 @@ int run_program(char *const argv[], const char *out_path, const char *err_path, 
  * installed its own. */
 void worker_default_signals(void);
 
+/* In a freshly forked child: die with SIGKILL when the parent dies (even by
+ * SIGKILL), and exit at once when it is already gone. parent is the pid the
+ * parent had before the fork. */
+void child_die_with_parent(pid_t parent);
+
+/* In a freshly forked child: closes every descriptor above 2 except keep
+ * (-1 for none), so no child holds another job's pipe or the host's files. */
+void child_close_fds(int keep);
+
+/* Exit status of a process whose allocation failed (xmalloc and friends):
+ * the scheduler reports it as out of memory, not as a crash. */
+#define WF_EXIT_OOM 125
+
 /* Milliseconds on a monotonic clock. */
 double now_ms(void);
 

@@ -1,6 +1,10 @@
 #include "util/strbuf.h"
 
 #include <float.h>
+#include <unistd.h>
+
+#include "util/proc.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +15,7 @@ void *xmalloc(size_t n)
     void *p = malloc(n ? n : 1);
     if (!p) {
         fputs("wrrfig: out of memory\n", stderr);
-        abort();
+        _exit(WF_EXIT_OOM);
     }
     return p;
 }
@@ -21,7 +25,7 @@ void *xcalloc(size_t n, size_t m)
     void *p = calloc(n ? n : 1, m ? m : 1);
     if (!p) {
         fputs("wrrfig: out of memory\n", stderr);
-        abort();
+        _exit(WF_EXIT_OOM);
     }
     return p;
 }
@@ -31,7 +35,7 @@ void *xrealloc(void *p, size_t n)
     p = realloc(p, n ? n : 1);
     if (!p) {
         fputs("wrrfig: out of memory\n", stderr);
-        abort();
+        _exit(WF_EXIT_OOM);
     }
     return p;
 }

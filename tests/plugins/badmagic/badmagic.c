@@ -8,6 +8,6 @@ static wrrfig_status build(const wrrfig_host *h, wrrfig_ctx *ctx)
     return WRRFIG_OK;
 }
 
-static const wrrfig_figure figures[] = {{"t-bm", NULL, "nothing", build}};
+static const wrrfig_figure figures[] = {{"badmagic-x", NULL, "nothing", build}};
 
-WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {0xdeadbeefu, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, "badmagic", "0.0.1", "test", figures, 1, NULL, 0};
+WRRFIG_EXPORT const wrrfig_plugin WRRFIG_PLUGIN_SYMBOL = {0xdeadbeefu, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR, "badmagic", "0.0.1", "test", figures, sizeof figures[0], 1, NULL, 0, 0, NULL, 0, 0};

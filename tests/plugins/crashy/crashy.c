@@ -93,13 +93,13 @@ static wrrfig_status measure_segv(const wrrfig_host *h, wrrfig_ctx *ctx, const w
 }
 
 static const wrrfig_figure figures[] = {
-    {"t-ok", hostile_in, "nothing", build_ok},
-    {"t-segv", NULL, "nothing", build_segv},
-    {"t-abort", NULL, "nothing", build_abort},
-    {"t-loop", NULL, "nothing", build_loop},
-    {"t-exit", NULL, "nothing", build_exit},
-    {"t-misuse", NULL, "nothing", build_misuse},
-    {"t-nodata", absent_in, "CBS 99999NED (a table that does not exist)", build_nodata},
+    {"crashy-ok", hostile_in, "nothing", build_ok},
+    {"crashy-segv", NULL, "nothing", build_segv},
+    {"crashy-abort", NULL, "nothing", build_abort},
+    {"crashy-loop", NULL, "nothing", build_loop},
+    {"crashy-exit", NULL, "nothing", build_exit},
+    {"crashy-misuse", NULL, "nothing", build_misuse},
+    {"crashy-nodata", absent_in, "CBS 99999NED (a table that does not exist)", build_nodata},
 };
 
 static const wrrfig_measure measures[] = {

@@ -1,0 +1,116 @@
+#include "util/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Length of the UTF-8 sequence at s (at most left bytes), 0 when invalid:
+ * overlong forms, surrogates and code points above U+10FFFF are invalid. */
+static size_t utf8_len(const unsigned char *s, size_t left)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned cp;
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2;
+        cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (left < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return n;
+}
+
+static bool is_bad_control(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
+
+int text_check(const char *name, const char *s, size_t len, wf_error *err)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < len;) {
+        if (p[i] == '\0')
+            return wf_error_at(err, name, line, col, "contains a NUL byte: not a text file");
+        if (is_bad_control(p[i]))
+            return wf_error_at(err, name, line, col, "control character U+%04X: not allowed in text", p[i]);
+        size_t n = utf8_len(p + i, len - i);
+        if (n == 0)
+            return wf_error_at(err, name, line, col, "invalid UTF-8 (byte 0x%02X)", p[i]);
+        if (p[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+        i += n;
+    }
+    return 0;
+}
+
+bool text_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        if (is_bad_control(p[i]))
+            return false;
+        size_t n = utf8_len(p + i, len - i);
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+int text_check_nul(const char *name, const char *s, size_t len, wf_error *err)
+{
+    const char *z = memchr(s, '\0', len);
+    if (!z)
+        return 0;
+    size_t line = 1, col = 1;
+    for (const char *q = s; q < z; q++) {
+        if (*q == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    return wf_error_at(err, name, line, col, "contains a NUL byte: not a text file");
+}
+
+void text_for_terminal(const char *s, char *out, size_t n)
+{
+    if (n == 0)
+        return;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s), o = 0;
+    for (size_t i = 0; i < len && o + 5 < n;) {
+        size_t k = utf8_len(p + i, len - i);
+        if (k == 0 || is_bad_control(p[i]) || p[i] == 0x7f || (p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) {
+            o += (size_t)snprintf(out + o, n - o, "\\x%02X", p[i]);
+            i++;
+        } else {
+            if (o + k >= n)
+                break;
+            memcpy(out + o, p + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    out[o] = '\0';
+}

@@ -1,0 +1,30 @@
+/* What counts as text in the project's own files (tables, specs, registry,
+ * manifests): UTF-8 without NUL or C0 control characters other than tab,
+ * line feed and carriage return. Checked where files are read, so a label
+ * that would make gnuplot write an SVG that is not well-formed XML (or echo
+ * an escape sequence to a terminal) is refused with its position. */
+#ifndef WF_TEXT_H
+#define WF_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/wf_error.h"
+
+/* 0 when s[0..len) is such text; else -1 with "name:line:col: what" (the
+ * column counts characters). */
+int text_check(const char *name, const char *s, size_t len, wf_error *err);
+
+/* The same for one NUL-terminated string (a decoded JSON string), without
+ * a position: true when valid. */
+bool text_valid(const char *s);
+
+/* Only the NUL byte, with its position (sources that may use other
+ * encodings). */
+int text_check_nul(const char *name, const char *s, size_t len, wf_error *err);
+
+/* Copies s into out (n bytes) for a terminal: control characters and
+ * invalid bytes as \xNN, so data cannot send escape sequences. */
+void text_for_terminal(const char *s, char *out, size_t n);
+
+#endif

@@ -1,0 +1,28 @@
+#include "common/kindparam.h"
+
+#include <stdio.h>
+
+const char *wfc_kind_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *name)
+{
+    char key[128];
+    snprintf(key, sizeof key, "inputs.%s", name);
+    const char *v = h->spec_text(ctx, key);
+    if (v)
+        return v;
+    snprintf(key, sizeof key, "params.%s", name);
+    return h->spec_text(ctx, key);
+}
+
+bool wfc_kind_number(const wrrfig_host *h, wrrfig_ctx *ctx, const char *name, double *out)
+{
+    char key[128];
+    snprintf(key, sizeof key, "params.%s", name);
+    return h->spec_number(ctx, key, out) != 0;
+}
+
+size_t wfc_kind_count(const wrrfig_host *h, wrrfig_ctx *ctx, const char *name)
+{
+    char key[128];
+    snprintf(key, sizeof key, "params.%s", name);
+    return h->spec_count(ctx, key);
+}

@@ -1,0 +1,491 @@
+/* Regression tests of issue 14 (hardening): absent is not broken, the
+ * manifest is written last with the true status, the status of a figure is
+ * what the host verified, and no worker, plugin child or gnuplot outlives
+ * the host or its time limit. The hostile plugin lives in
+ * tests/plugins/hostile; the bad inputs and what they get are listed in
+ * docs/hardening.md. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <time.h>
+
+static void nap_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static char *plugdir, *outdir, *datadir, *piddir;
+
+static void sh(const char *fmt, ...)
+{
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    if (system(cmd) != 0)
+        fail_msg("command failed: %s", cmd);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    plugdir = tu_tempdir("hplug");
+    outdir = tu_tempdir("hout");
+    datadir = tu_tempdir("hdata");
+    piddir = tu_tempdir("hpid");
+    sh("cp '%s/hostile.so' '%s/'", WF_TEST_PLUGINS, plugdir);
+    sh("cp -r '%s/data/.' '%s/'", WF_FIXTURES, datadir);
+    setenv("WRRFIG_TEST_PIDDIR", piddir, 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmrf(plugdir);
+    tu_rmrf(outdir);
+    tu_rmrf(datadir);
+    tu_rmrf(piddir);
+    free(plugdir);
+    free(outdir);
+    free(datadir);
+    free(piddir);
+    return 0;
+}
+
+static int hbuild(char **out, char **err, const char *timeout, const char *fig)
+{
+    return tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", out, err, "--timeout", timeout, "build", "--out",
+                          outdir, "--format", "svg", "--verbose", fig, NULL);
+}
+
+static int exists(const char *fig, const char *ext)
+{
+    char p[700];
+    snprintf(p, sizeof p, "%s/%s.%s", outdir, fig, ext);
+    return access(p, F_OK) == 0;
+}
+
+static void write_stale(const char *fig)
+{
+    static const char *const ext[] = {"gp", "csv", "svg"};
+    for (size_t i = 0; i < 3; i++) {
+        char p[700];
+        snprintf(p, sizeof p, "%s/%s.%s", outdir, fig, ext[i]);
+        tu_write(p, "stale output of an earlier build\n");
+    }
+}
+
+/* Every pid the plugin recorded under piddir with that tag is gone (within
+ * two seconds: an orphan is reaped by init). Returns how many were seen. */
+static int assert_pids_gone(const char *tag)
+{
+    int seen = 0;
+    for (int tries = 0; tries < 40; tries++) {
+        DIR *d = opendir(piddir);
+        struct dirent *e;
+        int alive = 0;
+        seen = 0;
+        while (d && (e = readdir(d))) {
+            if (strncmp(e->d_name, tag, strlen(tag)) != 0)
+                continue;
+            seen++;
+            long pid = strtol(e->d_name + strlen(tag) + 1, NULL, 10);
+            if (pid > 0 && kill((pid_t)pid, 0) == 0)
+                alive++;
+        }
+        if (d)
+            closedir(d);
+        if (!alive)
+            return seen;
+        nap_ms(50);
+    }
+    fail_msg("processes tagged %s still run after the build", tag);
+    return seen;
+}
+
+/* Regression (#3): a corrupt declared input was NULL like an absent one, the
+ * plugin said NO-DATA, and the NO-DATA manifest deleted the outputs. */
+static void test_broken_input_is_not_nodata(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    char p[700];
+    /* Absent: NO-DATA. */
+    int rc = hbuild(&out, &err, "10", "hostile-broken");
+    assert_int_equal(rc, 0);
+    assert_contains(out, "hostile-broken ... NO-DATA");
+    free(out);
+    free(err);
+    /* Present and valid: built. */
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    tu_write(p, "label,value\nx,3\n");
+    snprintf(p, sizeof p, "%s/test/broken.meta.json", datadir);
+    tu_write(p, "{\"source\": \"SYNTHETIC TEST FIXTURE\"}");
+    assert_int_equal(hbuild(&out, &err, "10", "hostile-broken"), 0);
+    free(out);
+    free(err);
+    char *svg0 = tu_readf("%s/hostile-broken.svg", outdir), *js0 = tu_readf("%s/hostile-broken.json", outdir);
+    assert_non_null(svg0);
+    /* Present and corrupt: failed with file:line:col, outputs kept. */
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    FILE *f = fopen(p, "ab");
+    fputc('\0', f);
+    fclose(f);
+    rc = hbuild(&out, &err, "10", "hostile-broken");
+    assert_int_equal(rc, 1);
+    assert_contains(err, "hostile-broken FAILED");
+    assert_contains(err, "unreadable input");
+    assert_contains(err, "test/broken.csv:3:");
+    char *svg1 = tu_readf("%s/hostile-broken.svg", outdir), *js1 = tu_readf("%s/hostile-broken.json", outdir);
+    assert_non_null(svg1);
+    assert_string_equal(svg0, svg1);
+    assert_string_equal(js0, js1);
+    /* Present but not a readable file: also broken, not absent. */
+    unlink(p);
+    sh("mkdir '%s'", p);
+    free(out);
+    free(err);
+    rc = hbuild(&out, &err, "10", "hostile-broken");
+    assert_int_equal(rc, 1);
+    assert_contains(err, "unreadable input");
+    sh("rmdir '%s'", p);
+    free(svg0);
+    free(svg1);
+    free(js0);
+    free(js1);
+    free(out);
+    free(err);
+}
+
+/* The output directory as one text: name and sha256 of every file but the
+ * manifests, and each manifest's status. (The claim verdicts inside NO-DATA
+ * manifests may change with the data; they are not figure outputs.) */
+static char *snapshot(const char *dir)
+{
+    char cmd[800], tmp[] = "/tmp/wrrfig-test-snap-XXXXXX";
+    int fd = mkstemp(tmp);
+    close(fd);
+    snprintf(cmd, sizeof cmd, "cd '%s' && (sha256sum $(ls | grep -v '[.]json$'); "
+             "for f in *.json; do echo \"$f $(grep -m1 '\\\"status\\\"' $f)\"; done) | sort > '%s'", dir, tmp);
+    if (system(cmd) != 0)
+        fail_msg("%s", cmd);
+    char *t = tu_read(tmp, NULL);
+    unlink(tmp);
+    return t;
+}
+
+/* Regression (#3), the probe's case: one NUL byte appended to a shipped
+ * table gave exit 0 and deleted the outputs of the figures that read it.
+ * Now every such build fails and leaves every previous output as it was. */
+static void test_nul_in_each_shipped_table(void **state)
+{
+    (void)state;
+    char *data = tu_tempdir("hship"), *out = tu_tempdir("hshipout");
+    sh("cp -r '%s/.' '%s/'", WF_DATA, data);
+    char *o = NULL, *e = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &o, &e, "build", "--no-render", "--out", out, NULL);
+    if (rc != 0)
+        fail_msg("first build: %d %s", rc, e);
+    free(o);
+    free(e);
+    char *before = snapshot(out);
+    char list[] = "/tmp/wrrfig-test-tables-XXXXXX";
+    close(mkstemp(list));
+    sh("cd '%s' && find . -name '*.csv' -not -path './claims/*' | sort > '%s'", data, list);
+    char *names = tu_read(list, NULL);
+    unlink(list);
+    int tried = 0;
+    for (char *save = NULL, *t = strtok_r(names, "\n", &save); t; t = strtok_r(NULL, "\n", &save)) {
+        char p[900];
+        snprintf(p, sizeof p, "%s/%s", data, t);
+        sh("cp '%s' '%s.orig' && printf '\\000' >> '%s'", p, p, p);
+        rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &o, &e, "build", "--no-render", "--out", out, NULL);
+        char *after = snapshot(out);
+        /* A table no figure reads changes nothing; one that is read fails. */
+        if (rc != 0) {
+            assert_int_equal(rc, 1);
+            assert_contains(e, "unreadable input");
+            assert_contains(e, "contains a NUL byte");
+            tried++;
+        }
+        if (strcmp(before, after) != 0)
+            fail_msg("%s with a NUL byte changed the outputs (rc %d): %s", t, rc, e);
+        free(after);
+        free(o);
+        free(e);
+        sh("mv '%s.orig' '%s'", p, p);
+    }
+    assert_true(tried >= 16); /* the probe found 16 of 17 tables read by figures */
+    free(names);
+    free(before);
+    tu_rmrf(data);
+    tu_rmrf(out);
+    free(data);
+    free(out);
+}
+
+/* A corrupt input makes a measure an error, not NO-DATA. */
+static void test_broken_input_fails_measure(void **state)
+{
+    (void)state;
+    char p[700];
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    tu_write(p, "label,value\nx,3\n");
+    FILE *f = fopen(p, "ab");
+    fputc('\0', f);
+    fclose(f);
+    snprintf(p, sizeof p, "%s/test/broken.meta.json", datadir);
+    tu_write(p, "{\"source\": \"SYNTHETIC TEST FIXTURE\"}");
+    wf_app a;
+    memset(&a, 0, sizeof a);
+    a.data_dir = datadir;
+    a.plugin_dir = plugdir;
+    a.figures_dir = WF_FIXTURES "/figures";
+    a.lang = "nl";
+    a.timeout = 10;
+    assert_int_equal(registry_load_dir(&a.reg, plugdir), 0);
+    wf_measure_result r;
+    wf_measure_eval(&a, "hostile.broken", &r);
+    assert_int_equal(r.status, EVAL_ERROR);
+    assert_contains(r.reason.msg, "unreadable input");
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    unlink(p);
+    wf_measure_eval(&a, "hostile.broken", &r);
+    assert_int_equal(r.status, EVAL_NODATA);
+    registry_free(&a.reg);
+}
+
+/* Regression (#2): junk a plugin wrote to every descriptor was read as the
+ * worker's raw answer struct (over-reading the reason) and put the next six
+ * claims out of step. */
+static void test_measure_junk_cannot_desync(void **state)
+{
+    (void)state;
+    wf_app a;
+    memset(&a, 0, sizeof a);
+    a.data_dir = datadir;
+    a.plugin_dir = plugdir;
+    a.figures_dir = WF_FIXTURES "/figures";
+    a.lang = "nl";
+    a.timeout = 10;
+    assert_int_equal(registry_load_dir(&a.reg, plugdir), 0);
+    wf_measure_server *s = measure_server_new(&a);
+    static const char *const refs[] = {"hostile.one", "hostile.junk", "hostile.one", "hostile.one",
+                                       "hostile.junk", "hostile.junk", "hostile.one", "hostile.one"};
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++) {
+        wf_measure_result r;
+        measure_server_eval(s, refs[i], &r);
+        if (strcmp(refs[i], "hostile.one") == 0) {
+            if (r.status != EVAL_OK)
+                fail_msg("claim %zu (%s) got status %d: %s", i, refs[i], r.status, r.reason.msg);
+            assert_double_near(r.value, 1, 0);
+        } else {
+            assert_int_equal(r.status, EVAL_ERROR);
+            assert_contains(r.reason.msg, "malformed");
+        }
+        assert_non_null(memchr(r.reason.msg, '\0', sizeof r.reason.msg));
+    }
+    measure_server_free(s);
+    registry_free(&a.reg);
+}
+
+/* Regression (#8, issue 10): the manifest said ok before the render ran,
+ * and a failed render left the new .gp beside the previous renders. */
+static void test_failed_render_gets_failed_manifest(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    write_stale("hostile-badgp");
+    int rc = hbuild(&out, &err, "10", "hostile-badgp");
+    assert_int_equal(rc, 1);
+    assert_contains(err, "hostile-badgp FAILED");
+    assert_contains(err, "gnuplot failed");
+    char *js = tu_readf("%s/hostile-badgp.json", outdir);
+    assert_contains(js, "\"status\":\t\"failed\"");
+    assert_contains(js, "gnuplot failed");
+    assert_false(exists("hostile-badgp", "svg"));
+    assert_false(exists("hostile-badgp", "gp"));
+    assert_false(exists("hostile-badgp", "csv"));
+    free(js);
+    free(out);
+    free(err);
+}
+
+static void test_render_timeout_gets_failed_manifest(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    write_stale("hostile-slowgp");
+    int rc = hbuild(&out, &err, "1", "hostile-slowgp");
+    assert_int_equal(rc, 1);
+    assert_contains(err, "hostile-slowgp FAILED");
+    char *js = tu_readf("%s/hostile-slowgp.json", outdir);
+    assert_contains(js, "\"status\":\t\"failed\"");
+    assert_false(exists("hostile-slowgp", "svg"));
+    assert_false(exists("hostile-slowgp", "gp"));
+    free(js);
+    free(out);
+    free(err);
+}
+
+/* Regression (#7): a plugin that wrote "O" to every descriptor and exited
+ * was reported ok with no outputs. */
+static void test_spoofed_status_is_failed(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "10", "hostile-spoof");
+    assert_int_equal(rc, 1);
+    assert_contains(err, "hostile-spoof FAILED");
+    assert_false(tu_contains(out, "hostile-spoof ... ok"));
+    char *js = tu_readf("%s/hostile-spoof.json", outdir);
+    assert_contains(js, "\"status\":\t\"failed\"");
+    free(js);
+    free(out);
+    free(err);
+}
+
+/* Regression (#7): a plugin that closed every descriptor was reported
+ * FAILED although its outputs were written. */
+static void test_closed_fds_still_ok(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "10", "hostile-closefds");
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, err);
+    assert_contains(out, "hostile-closefds ... ok");
+    assert_true(exists("hostile-closefds", "svg"));
+    free(out);
+    free(err);
+}
+
+/* Regression (#5): 50 sleeping children of a plugin were alive after wrrfig
+ * exited. */
+static void test_plugin_children_do_not_survive(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "10", "hostile-children");
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, err);
+    assert_int_equal(assert_pids_gone("child"), 5);
+    free(out);
+    free(err);
+}
+
+/* Starts a build of hostile-loop in the background; returns the host's pid once
+ * the worker has recorded its own. */
+static pid_t start_loop_build(void)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int fd = open("/dev/null", O_WRONLY);
+        dup2(fd, 1);
+        dup2(fd, 2);
+        execl(WF_BIN, WF_BIN, "--plugins", plugdir, "--data", datadir, "--figures", WF_FIXTURES "/figures",
+              "--timeout", "60", "build", "--out", outdir, "hostile-loop", (char *)NULL);
+        _exit(127);
+    }
+    for (int i = 0; i < 200; i++) {
+        DIR *d = opendir(piddir);
+        struct dirent *e;
+        int found = 0;
+        while (d && (e = readdir(d)))
+            found |= strncmp(e->d_name, "loop.", 5) == 0;
+        closedir(d);
+        if (found)
+            return pid;
+        nap_ms(50);
+    }
+    fail_msg("the looping worker never started");
+    return pid;
+}
+
+/* Regression (#5): after SIGINT or SIGKILL of the host, an infinite-loop
+ * plugin ran on. */
+static void test_interrupted_host_leaves_no_worker(void **state)
+{
+    (void)state;
+    static const int sigs[] = {SIGINT, SIGTERM, SIGKILL};
+    for (size_t i = 0; i < 3; i++) {
+        sh("rm -f '%s'/*", piddir);
+        pid_t host = start_loop_build();
+        kill(host, sigs[i]);
+        int st = 0;
+        waitpid(host, &st, 0);
+        assert_true(WIFSIGNALED(st));
+        assert_int_equal(WTERMSIG(st), sigs[i]);
+        assert_int_equal(assert_pids_gone("loop"), 1);
+    }
+}
+
+/* Out of memory is reported as such, not as a hang or a crash. Not under
+ * AddressSanitizer, which needs terabytes of address space. */
+static void test_out_of_memory_reported(void **state)
+{
+    (void)state;
+#if defined(__SANITIZE_ADDRESS__)
+    skip();
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    skip();
+#endif
+#endif
+    char *out = NULL, *err = NULL;
+    setenv("WRRFIG_MEMORY_LIMIT", "256", 1);
+    int rc = hbuild(&out, &err, "20", "hostile-oom");
+    unsetenv("WRRFIG_MEMORY_LIMIT");
+    assert_int_equal(rc, 1);
+    assert_contains(err, "hostile-oom FAILED");
+    assert_contains(err, "out of memory");
+    free(out);
+    free(err);
+}
+
+/* Regression (#9): temporaries of a killed build piled up. */
+static void test_stale_temporaries_removed(void **state)
+{
+    (void)state;
+    char p1[700], p2[700], p3[700];
+    /* pid 2^22+1 is above Linux's largest pid_max: never a live process. */
+    snprintf(p1, sizeof p1, "%s/.hostile-closefds.gp.4194305.1.tmp", outdir);
+    snprintf(p2, sizeof p2, "%s/.hostile-closefds.render.4194305.svg", outdir);
+    snprintf(p3, sizeof p3, "%s/.hostile-closefds.gp.%ld.1.tmp", outdir, (long)getpid()); /* alive: kept */
+    tu_write(p1, "partial");
+    tu_write(p2, "<svg");
+    tu_write(p3, "in use");
+    char *out = NULL, *err = NULL;
+    assert_int_equal(hbuild(&out, &err, "10", "hostile-closefds"), 0);
+    assert_int_equal(access(p1, F_OK), -1);
+    assert_int_equal(access(p2, F_OK), -1);
+    assert_int_equal(access(p3, F_OK), 0);
+    unlink(p3);
+    free(out);
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_broken_input_is_not_nodata),
+        cmocka_unit_test(test_broken_input_fails_measure),
+        cmocka_unit_test(test_nul_in_each_shipped_table),
+        cmocka_unit_test(test_measure_junk_cannot_desync),
+        cmocka_unit_test(test_failed_render_gets_failed_manifest),
+        cmocka_unit_test(test_render_timeout_gets_failed_manifest),
+        cmocka_unit_test(test_spoofed_status_is_failed),
+        cmocka_unit_test(test_closed_fds_still_ok),
+        cmocka_unit_test(test_plugin_children_do_not_survive),
+        cmocka_unit_test(test_interrupted_host_leaves_no_worker),
+        cmocka_unit_test(test_out_of_memory_reported),
+        cmocka_unit_test(test_stale_temporaries_removed),
+    };
+    return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
+}

@@ -1,0 +1,181 @@
+/* Test plugin: figures that attack the host's isolation rather than crash:
+ * they forge the worker's status message, close every descriptor, leave
+ * children behind, hang gnuplot, write a script gnuplot rejects, exhaust
+ * memory through the host, and map a corrupt input to NO-DATA the way six
+ * shipped plugins do. The tests (tests/e2e/test_hardening.c) prove the host
+ * reports each as what it is. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wrrfig/plugin.h>
+
+static const char *const hostile_in[] = {"test/hostile", NULL};
+static const char *const broken_in[] = {"test/broken", "test/hostile", NULL};
+
+/* A minimal valid figure on test/hostile. */
+static wrrfig_status draw(const wrrfig_host *h, wrrfig_ctx *ctx, const char *extra_cmd)
+{
+    const wrrfig_table *t = h->table(ctx, "test/hostile");
+    if (!t)
+        return WRRFIG_ERROR;
+    double v = 0;
+    h->table_value(t, 0, &v);
+    h->gp_block_begin(ctx, "pts");
+    h->gp_block_row(ctx, "%g %g", 1.0, v);
+    h->gp_block_end(ctx);
+    h->gp_cmd(ctx, "set xrange [0:2]; set yrange [0:%g]", v * 2);
+    if (extra_cmd)
+        h->gp_cmd(ctx, extra_cmd);
+    h->gp_cmd(ctx, "plot $pts using 1:2 with points notitle");
+    h->csv_row(ctx, "sn", "label", "value");
+    h->csv_row(ctx, "sn", "x", v);
+    return WRRFIG_OK;
+}
+
+/* Writes a pid into $WRRFIG_TEST_PIDDIR/<name>.pid so the test can check it
+ * is gone afterwards. */
+static void note_pid(const char *name)
+{
+    const char *dir = getenv("WRRFIG_TEST_PIDDIR");
+    if (!dir)
+        return;
+    char p[600];
+    snprintf(p, sizeof p, "%s/%s.%ld.pid", dir, name, (long)getpid());
+    FILE *f = fopen(p, "w");
+    if (f) {
+        fprintf(f, "%ld\n", (long)getpid());
+        fclose(f);
+    }
+}
+
+/* Forges an "ok" status on every descriptor, in the worker's frame format
+ * and as the old one-byte mark, then leaves without building anything. */
+static wrrfig_status build_spoof(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    (void)h;
+    (void)ctx;
+    static const unsigned char frame[] = {'W', 'R', 'F', 'G', 0, 0, 0, 0, 0};
+    for (int fd = 3; fd < 1024; fd++) {
+        ssize_t w = write(fd, frame, sizeof frame);
+        w = write(fd, "O", 1);
+        (void)w;
+    }
+    _exit(0);
+}
+
+/* Closes every descriptor the host might use, then builds normally. */
+static wrrfig_status build_closefds(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    for (int fd = 3; fd < 1024; fd++)
+        close(fd);
+    return draw(h, ctx, NULL);
+}
+
+/* Leaves five sleeping children behind, then builds normally. */
+static wrrfig_status build_children(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    for (int i = 0; i < 5; i++) {
+        pid_t p = fork();
+        if (p == 0) {
+            note_pid("child");
+            sleep(60);
+            _exit(0);
+        }
+    }
+    return draw(h, ctx, NULL);
+}
+
+/* Loops forever after recording its pid. */
+static wrrfig_status build_loop(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    (void)h;
+    (void)ctx;
+    note_pid("loop");
+    for (volatile unsigned long i = 0;; i++)
+        ;
+    return WRRFIG_OK;
+}
+
+/* A script gnuplot rejects: the render fails. */
+static wrrfig_status build_badgp(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    return draw(h, ctx, "plot $nosuchblock using 1:2");
+}
+
+/* gnuplot hangs: the render times out. */
+static wrrfig_status build_slowgp(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    return draw(h, ctx, "pause 60");
+}
+
+/* Grows the host's script buffer until memory runs out. */
+static wrrfig_status build_oom(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    for (;;)
+        h->gp_cmd(ctx, "# %q", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    return WRRFIG_OK;
+}
+
+/* What six shipped plugins did: any NULL table is NO-DATA. */
+static wrrfig_status build_broken(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    if (!h->table(ctx, "test/broken"))
+        return WRRFIG_NODATA;
+    return draw(h, ctx, NULL);
+}
+
+static const wrrfig_figure figures[] = {
+    {"hostile-spoof", NULL, "nothing", build_spoof},
+    {"hostile-closefds", hostile_in, "nothing", build_closefds},
+    {"hostile-children", hostile_in, "nothing", build_children},
+    {"hostile-loop", NULL, "nothing", build_loop},
+    {"hostile-badgp", hostile_in, "nothing", build_badgp},
+    {"hostile-slowgp", hostile_in, "nothing", build_slowgp},
+    {"hostile-oom", NULL, "nothing", build_oom},
+    {"hostile-broken", broken_in, "nothing", build_broken},
+};
+
+static wrrfig_status measure_broken(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)p;
+    const wrrfig_table *t = h->table(ctx, "test/broken");
+    if (!t || h->table_value(t, 0, out) != WRRFIG_VALUE)
+        return WRRFIG_NODATA;
+    return WRRFIG_OK;
+}
+
+/* Writes junk (including a forged answer header) to every descriptor, then
+ * answers 1. */
+static wrrfig_status measure_junk(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)h;
+    (void)ctx;
+    (void)p;
+    static const char junk[] = "WFMR\1\0\0\0\377\377\377\377garbage without any NUL or sense";
+    for (int fd = 3; fd < 1024; fd++) {
+        ssize_t w = write(fd, junk, sizeof junk - 1);
+        (void)w;
+    }
+    *out = 1;
+    return WRRFIG_OK;
+}
+
+static wrrfig_status measure_one(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)h;
+    (void)ctx;
+    (void)p;
+    *out = 1;
+    return WRRFIG_OK;
+}
+
+static const wrrfig_measure measures[] = {
+    {"hostile.junk", "", "count", "writes junk to every descriptor, then 1", NULL, measure_junk},
+    {"hostile.one", "", "count", "1", NULL, measure_one},
+    {"hostile.broken", "", "count", "the first value of test/broken", broken_in, measure_broken},
+};
+
+WRRFIG_PLUGIN_DEFINE("hostile", "0.0.1", "test plugin: attacks on the host's isolation", figures, measures);

@@ -1,0 +1,107 @@
+/* Regression tests of issue 14 for single readers: the claim expression
+ * parser's depth, text validation at the readers, duplicate JSON keys, the
+ * measure worker's answer decoder and terminal-safe echoes. */
+#include "testutil.h"
+
+#include "claims/expr.h"
+#include "format/jsonfile.h"
+#include "util/text.h"
+
+/* Regression (#1): 100,000 '-' overflowed the stack in factor(). */
+static void test_expr_unary_minus_depth(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *e = malloc(n + 16);
+    memset(e, '-', n);
+    strcpy(e + n, "f.x");
+    wf_error err;
+    assert_int_equal(claims_expr_check(e, 0, &err), -1);
+    assert_contains(err.msg, "too many unary minus signs");
+    free(e);
+    assert_int_equal(claims_expr_check("--f.x", 0, NULL), 0);
+    assert_int_equal(claims_expr_check("- -f.x - -2", 0, NULL), 0);
+}
+
+static void test_text_check(void **state)
+{
+    (void)state;
+    wf_error err;
+    assert_int_equal(text_check("t", "a,b\n'sch\xc3\xa9\n", 10, &err), 0);
+    assert_int_equal(text_check("t", "a\nb\0c", 5, &err), -1);
+    assert_string_equal(err.msg, "t:2:2: contains a NUL byte: not a text file");
+    assert_int_equal(text_check("t", "ab\x1b[2J", 6, &err), -1);
+    assert_string_equal(err.msg, "t:1:3: control character U+001B: not allowed in text");
+    assert_int_equal(text_check("t", "\xc3\xa9\xff", 3, &err), -1);
+    assert_string_equal(err.msg, "t:1:2: invalid UTF-8 (byte 0xFF)");
+    assert_int_equal(text_check("t", "\xed\xa0\x80", 3, &err), -1); /* a surrogate */
+    assert_int_equal(text_check("t", "\xc0\xaf", 2, &err), -1);     /* overlong */
+    assert_int_equal(text_check("t", "\xef\xbb\xbf" "a\tb\r\n", 8, &err), 0); /* BOM, tab, CRLF */
+}
+
+/* Regression (#13, #12): duplicate keys (cJSON keeps the first) and control
+ * characters reached through escapes. */
+static void test_json_duplicates_and_escapes(void **state)
+{
+    (void)state;
+    cJSON *j = NULL;
+    wf_error err;
+    const char *dup = "{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}";
+    assert_int_equal(json_parse(dup, strlen(dup), "f.json", &j, &err), -1);
+    assert_string_equal(err.msg, "f.json: $.b.c: duplicate key");
+    const char *esc = "{\"t\": [\"ok\", \"bell\\u0007\"]}";
+    assert_int_equal(json_parse(esc, strlen(esc), "f.json", &j, &err), -1);
+    assert_contains(err.msg, "$.t[1]: control character");
+    const char *sur = "{\"t\": \"\\ud800\"}";
+    assert_int_equal(json_parse(sur, strlen(sur), "f.json", &j, &err), -1);
+    const char *good = "{\"t\": \"'s-Gravenhage \\u00e9\", \"u\": [1, 2]}";
+    assert_int_equal(json_parse(good, strlen(good), "f.json", &j, &err), 0);
+    cJSON_Delete(j);
+}
+
+static void test_terminal_echo(void **state)
+{
+    (void)state;
+    char out[64];
+    text_for_terminal("ab\x1b[2Jc\xff\n", out, sizeof out);
+    assert_string_equal(out, "ab\\x1B[2Jc\\xFF\\x0A");
+    text_for_terminal("caf\xc3\xa9", out, sizeof out);
+    assert_string_equal(out, "caf\xc3\xa9");
+}
+
+/* Regression (#2): answers are decoded field by field and checked. */
+static void test_measure_answer_decode(void **state)
+{
+    (void)state;
+    wf_measure_result r;
+    unsigned char ok[] = {0, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 1, 0, 'x', 0, 0, 0, 0};
+    assert_int_equal(measure_answer_decode(ok, sizeof ok, &r), 0);
+    assert_int_equal(r.status, EVAL_OK);
+    assert_double_near(r.value, 1.0, 0);
+    assert_string_equal(r.unit, "x");
+    unsigned char bad_status[sizeof ok];
+    memcpy(bad_status, ok, sizeof ok);
+    bad_status[0] = 9;
+    assert_int_equal(measure_answer_decode(bad_status, sizeof ok, &r), -1);
+    unsigned char with_nul[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, '\0', 0, 0, 0, 0};
+    assert_int_equal(measure_answer_decode(with_nul, sizeof with_nul, &r), -1);
+    assert_int_equal(measure_answer_decode(ok, sizeof ok - 1, &r), -1);     /* short */
+    unsigned char longer[sizeof ok + 1];
+    memcpy(longer, ok, sizeof ok);
+    longer[sizeof ok] = 'z';
+    assert_int_equal(measure_answer_decode(longer, sizeof longer, &r), -1); /* trailing */
+    unsigned char huge[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    assert_int_equal(measure_answer_decode(huge, sizeof huge, &r), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_expr_unary_minus_depth),
+        cmocka_unit_test(test_text_check),
+        cmocka_unit_test(test_json_duplicates_and_escapes),
+        cmocka_unit_test(test_terminal_echo),
+        cmocka_unit_test(test_measure_answer_decode),
+    };
+    return cmocka_run_group_tests_name("input checks", tests, NULL, NULL);
+}
