@@ -54,8 +54,8 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 E2E_SRC   := $(sort $(wildcard tests/e2e/test_*.c))
 TESTS     := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%) $(E2E_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test check check-gcc check-san check-clang check-clang-san figures bench install uninstall clean \
-        deps-build deps-test
+.PHONY: all test check check-gcc check-san check-clang check-clang-san check-valgrind figures bench install \
+        uninstall clean deps-build deps-test fuzz fuzz-build fuzzers
 all: $(BIN) $(LIB) $(PLUGINS)
 
 $(BUILD)/obj/core/%.o: core/src/%.c
@@ -141,7 +141,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(COMMON_LIB) $(FAKEHOST_OBJ)
 # one fails. scripts/run-tests.sh prints one line of program and case counts
 # and records it in $(BUILD)/test-summary for `make check`.
 test: all $(TPLUGINS) $(TESTS)
-	@sh scripts/run-tests.sh "$(BUILD)" $(TESTS)
+	@WRRFIG_TEST_WRAP='$(WRRFIG_TEST_WRAP)' sh scripts/run-tests.sh "$(BUILD)" $(TESTS)
 
 check-gcc:
 	@$(MAKE) --no-print-directory test
@@ -155,16 +155,43 @@ check-clang:
 check-clang-san:
 	@$(MAKE) --no-print-directory BUILD=build/clang-san CC=clang SAN=1 OPT="-O1 -g" test
 
+# The test programs under valgrind memcheck: any error or definitely lost
+# block fails the program. (Programs run wrrfig and gnuplot as child
+# processes; valgrind follows the test program and its forks, not execs.)
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+           --show-leak-kinds=definite --track-fds=no
+check-valgrind:
+	@$(MAKE) --no-print-directory BUILD=build/valgrind WRRFIG_TEST_WRAP="$(VALGRIND)" test
+
 # Each build runs on; the summary line counts every build, and the target
 # fails when any did.
-CHECK_BUILDS = build build/san build/clang build/clang-san
+CHECK_BUILDS = build build/san build/clang build/clang-san build/valgrind
 check: deps-test
 	@rm -f $(CHECK_BUILDS:%=%/test-summary); st=0; \
 	$(MAKE) --no-print-directory check-gcc || st=1; \
 	$(MAKE) --no-print-directory check-san || st=1; \
 	$(MAKE) --no-print-directory check-clang || st=1; \
 	$(MAKE) --no-print-directory check-clang-san || st=1; \
+	$(MAKE) --no-print-directory check-valgrind || st=1; \
 	sh scripts/check-summary.sh $(CHECK_BUILDS) || st=1; exit $$st
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang, ASan and
+# UBSan in build/fuzz. `make fuzz` runs each for FUZZ_SECONDS on a corpus
+# seeded from the project's files; new crashers land in tests/fuzz/crashers/,
+# which `make check` replays (tests/unit/test_fuzz_regressions.c).
+FUZZ_NAMES   := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := build/fuzz
+fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzzers/%)
+$(BUILD)/fuzzers/%: tests/fuzz/fuzz_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) -DWF_FUZZ_MAIN -fsanitize=fuzzer $(DEPFLAGS) -MF $@.d $< $(LIB) \
+	    $(CORE_LIBS) -o $@ $(ALL_LDFLAGS)
+fuzz-build: deps-test
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SAN=1 OPT="-O1 -g" \
+	    CFLAGS="-fsanitize=fuzzer-no-link" fuzzers
+fuzz: fuzz-build
+	@sh scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 deps-build:
 	@sh scripts/install-deps.sh build render
@@ -197,11 +224,13 @@ install: all
 	    scripts/wrrfig-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc
 	cp -R data figures $(DESTDIR)$(PREFIX)/share/wrrfig/
 	install -m 644 docs/wrrfig.1 $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 scripts/wrrfig-completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wrrfig
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/wrrfig $(DESTDIR)$(PREFIX)/lib/wrrfig $(DESTDIR)$(PREFIX)/include/wrrfig \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc $(DESTDIR)$(PREFIX)/share/wrrfig \
-	    $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1
+	    $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wrrfig
 
 clean:
 	rm -rf build out

@@ -14,7 +14,8 @@
 #     /usr/bin/python3 can import matplotlib;
 #   - scaling on generated inputs (scripts/bench/gen.py: SYNTHETIC copies of
 #     real files with made-up codes): time per unit and peak RSS, so growth
-#     with input size is visible.
+#     with input size is visible (StatLine import, import-geo --attrs and the
+#     map of that layer as a spec of kind hhi.area-map, claim registry).
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-5}
@@ -146,6 +147,22 @@ if [ -d "$shared" ]; then
         t=$(med "$@")
         r=$(rss_kb "$@")
         scale_row "import-geo --attrs ${f}x (polygons)" $((388 * f)) "$t" "$r"
+        # the map of that layer and table: a spec of kind hhi.area-map (the
+        # enclave test and the region labels were the quadratic steps)
+        "$@" >/dev/null 2>&1 || true
+        mkdir -p "$g/figures" "$g/out"
+        cat >"$g/figures/hhi-bench-map.json" <<'SPEC'
+{"id": "hhi-bench-map", "kind": "hhi.area-map", "title": "bench", "source": "bench",
+ "inputs": {"origin": "hhi/bench", "boundaries": "geo/bench"},
+ "params": {"layout": "kwb-pct", "code_prefix": "GM", "groups": 3, "national": 1},
+ "classes": {"method": "fixed", "breaks": [0.17, 0.26, 0.35, 0.48], "decimals": 2,
+             "label": {"below": "< {a}", "between": "{a} - {b}", "above": "{a} +", "all": "all"}},
+ "palette": ["#edf8b1", "#7fcdbb", "#41b6c4", "#2c7fb8", "#081d58"], "nodata": {"label": "no data"}}
+SPEC
+        set -- "$bin" --data "$g/data" --figures "$g/figures" build hhi-bench-map --no-render --out "$g/out"
+        t=$(med "$@")
+        r=$(rss_kb "$@")
+        scale_row "hhi.area-map ${f}x (polygons)" $((388 * f)) "$t" "$r"
     done
 fi
 nclaims=$(/usr/bin/python3 -c 'import json,glob; print(sum(len(d) for d in (json.load(open(f)) for f in glob.glob("data/claims/*.json")) if isinstance(d, list)))')

@@ -45,7 +45,7 @@ typedef struct wf_app {
     wf_dirs plugin_path;         /* --plugins DIR..., then $WRRFIG_PLUGIN_PATH */
     wf_dirs figures_path;        /* --figures DIR..., then $WRRFIG_FIGURES_PATH */
     bool no_builtin;             /* --no-builtin: no built-in plugin and spec directories */
-    const char *shared_dir;      /* third-party downloads for import (--shared, $WRRFIG_SHARED) */
+    const char *shared_dir;      /* third-party downloads for import (--shared, $WRRFIG_SHARED); NULL: none known */
     const char *lang;            /* "nl" or "en" */
     double timeout;              /* seconds per figure build (and render) */
     wf_registry reg;

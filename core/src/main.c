@@ -24,31 +24,26 @@ static int unknown_command(const char *name)
     return EXIT_USAGE;
 }
 
-int main(int argc, char **argv)
+/* Parses the global options before the command and runs it; returns the
+ * exit code. Everything a holds is released by main on every path. */
+static int run(wf_app *a, int argc, char **argv)
 {
-    wf_app a;
-    memset(&a, 0, sizeof a);
-    a.lang = "nl";
-    a.timeout = 120;
     wf_option storage[WF_GLOBAL_OPTIONS_MAX];
-    const wf_option *globals = wf_global_options(&a, storage, WF_GLOBAL_OPTIONS_MAX);
+    const wf_option *globals = wf_global_options(a, storage, WF_GLOBAL_OPTIONS_MAX);
     int i = 1;
     for (; i < argc; i++) {
         const char *o = argv[i];
         if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
             wf_print_main_usage(stdout);
-            wf_app_release(&a); /* --plugins/--figures before it hold copies */
             return EXIT_OK;
         }
         if (!strcmp(o, "--version")) {
             printf("wrrfig %s (plugin ABI %d.%d)\n", WRRFIG_VERSION, WRRFIG_ABI_MAJOR, WRRFIG_ABI_MINOR);
-            wf_app_release(&a);
             return EXIT_OK;
         }
         int r = wf_parse_one("wrrfig", &globals, 1, argc, argv, &i);
         if (r < 0) {
             fputs("(wrrfig --help lists the options)\n", stderr);
-            wf_app_release(&a);
             return EXIT_USAGE;
         }
         if (r == 2) {
@@ -60,17 +55,24 @@ int main(int argc, char **argv)
     }
     if (i >= argc) {
         wf_print_main_usage(stderr);
-        wf_app_release(&a);
         return EXIT_USAGE;
     }
     const wf_command *cmd = wf_command_find(argv[i]);
-    if (!cmd) {
-        wf_app_release(&a);
+    if (!cmd)
         return unknown_command(argv[i]);
-    }
-    int rc = cmd->fn(&a, argc - i - 1, argv + i + 1);
-    if (rc == EXIT_OK && a.plugin_rc)
-        rc = a.plugin_rc;
+    int rc = cmd->fn(a, argc - i - 1, argv + i + 1);
+    if (rc == EXIT_OK && a->plugin_rc)
+        rc = a->plugin_rc;
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    wf_app a;
+    memset(&a, 0, sizeof a);
+    a.lang = "nl";
+    a.timeout = 120;
+    int rc = run(&a, argc, argv);
     wf_app_release(&a);
     return rc;
 }

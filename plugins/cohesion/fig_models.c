@@ -99,7 +99,7 @@ wrrfig_status build_model_curves(const wrrfig_host *h, wrrfig_ctx *ctx, const ch
     }
 
     size_t np = (size_t)floor((to - from) / step + 1e-9) + 1;
-    h->csv_row(ctx, "ssn", "outcome", "hhi", "predicted");
+    h->csv_row(ctx, "sss", "outcome", "hhi", "predicted");
     const char *lab[MAX_OUTCOMES];
     for (size_t o = 0; o < MAX_OUTCOMES; o++)
         lab[o] = o < no ? m[o].label : "";

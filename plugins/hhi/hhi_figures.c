@@ -13,7 +13,7 @@ wrrfig_status hhi_build_area_map(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (hhi_map_config_from_spec(h, ctx, &cfg) != 0)
         return WRRFIG_ERROR;
     wrrfig_status st = hhi_build_map(h, ctx, &cfg);
-    if (st != WRRFIG_OK || !cfg.whole)
+    if (st != WRRFIG_OK || !cfg.whole || !*cfg.whole)
         return st;
     /* The whole city, same table and grouping, for comparison with its
      * parts. */

@@ -19,7 +19,7 @@
 /* Every table a measure may read: the list, and the tables it names. (ABI
  * 1 checks each table against the declared inputs, so a table listed in
  * hhi/tables but absent from here is reported, not opened.) */
-/* ABI1-INPUTS-BEGIN */
+/* FIXED-INPUTS-BEGIN */
 const char *const hhi_measure_inputs[] = {HHI_T_TABLES,
                                           "hhi/kwb2017_gemeente",
                                           "hhi/kwb2017_denhaag_wijk",
@@ -29,7 +29,7 @@ const char *const hhi_measure_inputs[] = {HHI_T_TABLES,
                                           "hhi/herkomst18_gemeente_2015",
                                           "hhi/herkomst18_denhaag_wijk_2014",
                                           NULL};
-/* ABI1-INPUTS-END */
+/* FIXED-INPUTS-END */
 
 /* Grouping of a call: 18 (default), 7, 3 or 'country'. */
 typedef enum { G18, G7, G3, GCOUNTRY } mgroups;
@@ -66,7 +66,7 @@ static int read_groups(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_param
 static int read_year(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, int *year)
 {
     double y;
-    if (!h->param_number(p, "year", &y) || y != floor(y)) {
+    if (!h->param_number(p, "year", &y) || y != floor(y) || !(y >= -1e9 && y <= 1e9)) {
         h->log(ctx, WRRFIG_LOG_ERROR, "year: expected a whole number");
         return -1;
     }

@@ -4,12 +4,12 @@
 
 #include "wrrfig/plugin.h"
 
-/* ABI1-INPUTS-BEGIN */
+/* FIXED-INPUTS-BEGIN */
 /* The list of which table holds which areas and years (data/hhi/tables.csv). */
 #define HHI_T_TABLES "hhi/tables"
 /* The national population by origin group (hhi.national_pooled). */
 #define HHI_T_37296NED "cbs/37296ned"
-/* ABI1-INPUTS-END */
+/* FIXED-INPUTS-END */
 
 /* Every table the area measures may read (NULL-terminated): the list and
  * the tables it names. */

@@ -8,49 +8,49 @@
 #include "hhi_figures.h"
 #include "hhi_measures.h"
 
-/* ABI 1 has no figure kinds yet, so each figure is declared here with its
- * inputs; they repeat its spec's "inputs" (checked by
- * tests/e2e/test_hhi_kinds.c), and every build reads its table, layer,
- * codes and notes from the spec. With kinds (ABI 2) these lines become two
- * kind declarations and the specs' inputs. */
-/* ABI1-INPUTS-BEGIN */
-static const char *const in_2_14[] = {"hhi/kwb2017_gemeente", "geo/gemeente_2017", NULL};
-static const char *const in_2_14r[] = {"hhi/herkomst18_gemeente_2015", "geo/gemeente_2015", NULL};
-static const char *const in_2_15[] = {"hhi/kwb2019_denhaag", "geo/wijk_2016_denhaag", NULL};
-static const char *const in_2_15b[] = {"hhi/kwb2017_denhaag_wijk", "geo/wijk_2017_denhaag", NULL};
-static const char *const in_2_15r[] = {"hhi/herkomst18_denhaag_wijk_2014", "geo/wijk_2016_denhaag", NULL};
-static const char *const in_ams[] = {"hhi/kwb2019_amsterdam", "geo/wijk_2016_amsterdam", NULL};
-static const char *const in_gran[] = {"hhi/84910ned_cities_2019", NULL};
-/* ABI1-INPUTS-END */
+/* The figures are specs of two kinds (figures/<id>.json names the kind,
+ * its inputs and params); nothing about a particular area, table or year is
+ * declared here. */
+static const wrrfig_param area_map_params[] = {
+    {.name = "origin", .type = WRRFIG_PARAM_TABLE, .def = NULL,
+     .doc = "the origin table: KWB percentages or counts per region, or region x herkomst persons"},
+    {.name = "boundaries", .type = WRRFIG_PARAM_LAYER, .def = NULL, .doc = "the boundaries of the data's year"},
+    {.name = "layout", .type = WRRFIG_PARAM_TEXT, .def = NULL,
+     .doc = "how the origin table reads: kwb-pct, kwb-counts or group-counts"},
+    {.name = "code_prefix", .type = WRRFIG_PARAM_TEXT, .def = NULL,
+     .doc = "the region codes mapped: GM for municipalities, a city's WK.... for its wijken"},
+    {.name = "groups", .type = WRRFIG_PARAM_NUMBER, .def = "7", .doc = "7 or 3 origin groups (kwb-pct only)"},
+    {.name = "national", .type = WRRFIG_PARAM_NUMBER, .def = "0",
+     .doc = "1: note the pooled and mean index over all areas"},
+    {.name = "whole", .type = WRRFIG_PARAM_TEXT, .def = "\"\"",
+     .doc = "code of the whole area (a city's GM....) in the same table, noted for comparison"},
+};
 
-#define NEEDS_18                                                                                            \
-    "population by origin country per area (CBS 84910NED, or CBS maatwerk for wijken) aggregated to the "    \
-    "report's 18 geolinguistic groups with the WRR country -> group crosswalk (Jennissen et al. 2018, De "  \
-    "nieuwe verscheidenheid), as the table the spec names (dimensions region, herkomst; persons)"
+static const wrrfig_param granularity_params[] = {
+    {.name = "origin", .type = WRRFIG_PARAM_TABLE, .def = NULL,
+     .doc = "a CBS 84910NED table (all ages, sexes and generations) of the municipalities"},
+    {.name = "period", .type = WRRFIG_PARAM_TEXT, .def = NULL, .doc = "the CBS period code, e.g. 2019JJ00"},
+    {.name = "areas", .type = WRRFIG_PARAM_LIST, .def = NULL, .doc = "1 to 6 municipality codes"},
+};
 
-static const wrrfig_figure figures[] = {
-    {"fig-2-14", in_2_14,
-     "CBS Kerncijfers wijken en buurten 2017 (origin percentages per municipality) and the 2017 municipal "
-     "boundaries: run scripts/import-hhi-geo.sh",
-     hhi_build_area_map},
-    {"fig-2-14-report", in_2_14r, NEEDS_18, hhi_build_area_map},
-    {"fig-2-15", in_2_15,
-     "CBS 84583NED (Kerncijfers wijken en buurten 2019) for the wijken of the city (a mapping in data/mappings/"
-     ") and its wijk boundaries (scripts/import-hhi-geo.sh)",
-     hhi_build_area_map},
-    {"fig-2-15-2017", in_2_15b,
-     "CBS Kerncijfers wijken en buurten 2017 (origin percentages per wijk) and the 2017 wijk boundaries of "
-     "the city: run scripts/import-hhi-geo.sh",
-     hhi_build_area_map},
-    {"fig-2-15-report", in_2_15r, NEEDS_18, hhi_build_area_map},
-    {"hhi-wijk-amsterdam-2019", in_ams,
-     "CBS 84583NED (Kerncijfers wijken en buurten 2019) for the wijken of the city (a mapping in data/mappings/"
-     ") and its wijk boundaries (scripts/import-hhi-geo.sh)",
-     hhi_build_area_map},
-    {"hhi-granularity", in_gran,
-     "CBS 84910NED for the municipalities of the spec, all origin codes: data/mappings/"
-     "hhi_84910ned_cities_2019.json",
-     hhi_build_granularity},
+static const wrrfig_kind kinds[] = {
+    {.id = "hhi.area-map",
+     .doc = "a choropleth of the diversity index (1 - sum of squared origin-group shares) over any boundary layer "
+            "and origin table",
+     .params = area_map_params,
+     .param_size = sizeof area_map_params[0],
+     .n_params = WRRFIG_COUNT(area_map_params),
+     .needs = "the origin table and the boundaries the spec names (a mapping in data/mappings/ and "
+              "scripts/import-hhi-geo.sh)",
+     .build = hhi_build_area_map},
+    {.id = "hhi.granularity",
+     .doc = "the index of some municipalities at country level, with 7 and with 3 origin groups",
+     .params = granularity_params,
+     .param_size = sizeof granularity_params[0],
+     .n_params = WRRFIG_COUNT(granularity_params),
+     .needs = "CBS 84910NED for the municipalities of the spec, all origin codes (a mapping such as "
+              "data/mappings/hhi_84910ned_cities_2019.json)",
+     .build = hhi_build_granularity},
 };
 
 static const char *const in_national[] = {HHI_T_37296NED, NULL};
@@ -94,7 +94,7 @@ static const wrrfig_measure measures[] = {
      "100 x hhi.homogeneous_population / all residents.", hhi_measure_inputs, hhi_m_homogeneous_share},
 };
 
-WRRFIG_PLUGIN_DEFINE("hhi", "1.0.0",
+WRRFIG_PLUGIN("hhi", "1.0.0",
                      "Diversity by origin (the report's 'hhi' = 1 - sum p^2): area maps of municipalities "
                      "or a city's wijken, effect of the grouping, hhi.* measures",
-                     figures, measures);
+              WRRFIG_NONE, WRRFIG_ARRAY(measures), WRRFIG_ARRAY(kinds));

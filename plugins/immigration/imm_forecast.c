@@ -15,9 +15,11 @@ static int spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int 
     double a = def_from, b = def_to;
     h->spec_number(ctx, "period.from", &a);
     h->spec_number(ctx, "period.to", &b);
+    if (!(a >= IMM_Y0 && a < IMM_Y0 + IMM_NY && b >= IMM_Y0 && b < IMM_Y0 + IMM_NY))
+        return 0; /* checked before the cast: (int)1e19 is undefined */
     *from = (int)a;
     *to = (int)b;
-    return *from <= *to && *from >= IMM_Y0 && *to < IMM_Y0 + IMM_NY;
+    return *from <= *to;
 }
 
 static double or_nan(const imm_series *s, int y)

@@ -15,9 +15,11 @@ static int period_from_spec(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from,
     double a = def_from, b = def_to;
     h->spec_number(ctx, "period.from", &a);
     h->spec_number(ctx, "period.to", &b);
+    if (!(a >= IMM_Y0 && a < IMM_Y0 + IMM_NY && b >= IMM_Y0 && b < IMM_Y0 + IMM_NY))
+        return 0; /* checked before the cast: (int)1e19 is undefined */
     *from = (int)a;
     *to = (int)b;
-    return *from <= *to && *from >= IMM_Y0 && *to < IMM_Y0 + IMM_NY;
+    return *from <= *to;
 }
 
 static wrrfig_status net_series(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,

@@ -65,7 +65,10 @@ int imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int d
     double a = def_from, b = def_to;
     h->spec_number(ctx, "period.from", &a);
     h->spec_number(ctx, "period.to", &b);
-    int want_from = (int)a, want_to = (int)b;
+    /* Out of any table's range either way; clamped before the cast. */
+    a = a < -100000 ? -100000 : a > 100000 ? 100000 : a;
+    b = b < -100000 ? -100000 : b > 100000 ? 100000 : b;
+    int want_from = a == a ? (int)a : 0, want_to = b == b ? (int)b : 0;
     if (!imm_span(s, want_from, want_to, from, to))
         return 0;
     int en = h->lang(ctx)[0] == 'e';

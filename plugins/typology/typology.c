@@ -78,7 +78,7 @@ static const wrrfig_feature *find_feature(const wrrfig_feature *f, size_t n, con
     return NULL;
 }
 
-static wrrfig_status build_fig_3_13(const wrrfig_host *h, wrrfig_ctx *ctx)
+static wrrfig_status build_examples_map(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     legend lg;
     if (read_legend(h, ctx, &lg) < 0)
@@ -304,20 +304,23 @@ out:
     return rc;
 }
 
-/* ABI 1 has no figure kinds: the inputs repeat the spec's inputs (checked
- * by tests/e2e/test_hhi_kinds.c). */
-/* ABI1-INPUTS-BEGIN */
-static const char *const in_3_13[] = {"report/kader-2-3", "geo/gemeente_2015", NULL};
-/* ABI1-INPUTS-END */
-
-static const wrrfig_figure figures[] = {
-    {"fig-3-13", in_3_13,
-     "the example municipalities of Kader 2.3 (data/report/kader-2-3, in the project) and the 2015 municipal "
-     "boundaries (geo/gemeente_2015: CBS/PDOK gebiedsindelingen 2015, converted with wrrfig import-geo); the "
-     "report's full typology (VNG 2020: 39) is not public in the report",
-     build_fig_3_13},
+/* fig-3-13 is a spec of this kind (figures/fig-3-13.json names the example
+ * table and the boundaries). */
+static const wrrfig_param examples_params[] = {
+    {.name = "examples", .type = WRRFIG_PARAM_TABLE, .def = NULL,
+     .doc = "the example municipalities: a text table with columns type, gemeente and statcode_2015"},
+    {.name = "boundaries", .type = WRRFIG_PARAM_LAYER, .def = NULL, .doc = "municipal boundaries of those codes"},
 };
 
-WRRFIG_PLUGIN_DEFINE_NO_MEASURES("typology", "1.0.0",
-                                 "Municipality types: the report's example municipalities on a map (figure 3.13)",
-                                 figures);
+static const wrrfig_kind kinds[] = {
+    {.id = "typology.examples-map",
+     .doc = "a map of example municipalities coloured by their type, every other municipality grey, with an inset",
+     .params = examples_params,
+     .param_size = sizeof examples_params[0],
+     .n_params = WRRFIG_COUNT(examples_params),
+     .needs = "the table of example municipalities and the boundaries the spec names",
+     .build = build_examples_map},
+};
+
+WRRFIG_PLUGIN("typology", "1.0.0", "Municipality types: the report's example municipalities on a map (figure 3.13)",
+              WRRFIG_NONE, WRRFIG_NONE, WRRFIG_ARRAY(kinds));

@@ -59,8 +59,8 @@ static int teardown(void **state)
 
 static int hbuild(char **out, char **err, const char *timeout, const char *fig)
 {
-    return tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", out, err, "--timeout", timeout, "build", "--out",
-                          outdir, "--format", "svg", "--verbose", fig, NULL);
+    return tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", out, err, "--timeout", timeout, "build", "--force",
+                          "--out", outdir, "--format", "svg", "--verbose", fig, NULL);
 }
 
 static int exists(const char *fig, const char *ext)
@@ -118,7 +118,7 @@ static void test_broken_input_is_not_nodata(void **state)
     /* Absent: NO-DATA. */
     int rc = hbuild(&out, &err, "10", "hostile-broken");
     assert_int_equal(rc, 0);
-    assert_contains(out, "hostile-broken ... NO-DATA");
+    assert_contains(out, "hostile-broken      0 ms  no-data: test/broken"); /* the log line of build_report.c */
     free(out);
     free(err);
     /* Present and valid: built. */
@@ -294,6 +294,41 @@ static void test_measure_junk_cannot_desync(void **state)
     registry_free(&a.reg);
 }
 
+/* Regression (#13): silent acceptance. Duplicate table rows (the last one
+ * won) and a CSV header with a number cell are errors. */
+static void test_silent_acceptance(void **state)
+{
+    (void)state;
+    char p[700];
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    tu_write(p, "label,value\nx,3\ny,4\nx,5\n");
+    snprintf(p, sizeof p, "%s/test/broken.meta.json", datadir);
+    tu_write(p, "{\"source\": \"SYNTHETIC TEST FIXTURE\"}");
+    char *out = NULL, *err = NULL;
+    assert_int_equal(hbuild(&out, &err, "10", "hostile-broken"), 1);
+    assert_contains(err, "test/broken.csv:4:1: duplicate row: the same codes as line 2");
+    free(out);
+    free(err);
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    unlink(p);
+    assert_int_equal(hbuild(&out, &err, "10", "hostile-badheader"), 1);
+    assert_contains(err, "the header row takes text cells only");
+    free(out);
+    free(err);
+}
+
+/* Regression (#11): parameters far out of range were cast to int. */
+static void test_huge_parameters_are_errors(void **state)
+{
+    (void)state;
+    wf_app a;
+    tu_app(&a, WF_DATA);
+    assert_int_equal(tu_eval_status(&a, "immigration.total{year=1e19}"), EVAL_ERROR);
+    assert_int_equal(tu_eval_status(&a, "immigration.total{year=-1e300}"), EVAL_ERROR);
+    assert_int_not_equal(tu_eval_status(&a, "hhi.index{area='GM0518', year=1e19}"), EVAL_OK);
+    registry_free(&a.reg);
+}
+
 /* Regression (#8, issue 10): the manifest said ok before the render ran,
  * and a failed render left the new .gp beside the previous renders. */
 static void test_failed_render_gets_failed_manifest(void **state)
@@ -342,7 +377,7 @@ static void test_spoofed_status_is_failed(void **state)
     int rc = hbuild(&out, &err, "10", "hostile-spoof");
     assert_int_equal(rc, 1);
     assert_contains(err, "hostile-spoof FAILED");
-    assert_false(tu_contains(out, "hostile-spoof ... ok"));
+    assert_false(tu_contains(out, "ms  ok\n"));
     char *js = tu_readf("%s/hostile-spoof.json", outdir);
     assert_contains(js, "\"status\":\t\"failed\"");
     free(js);
@@ -359,7 +394,8 @@ static void test_closed_fds_still_ok(void **state)
     int rc = hbuild(&out, &err, "10", "hostile-closefds");
     if (rc != 0)
         fail_msg("rc %d: %s", rc, err);
-    assert_contains(out, "hostile-closefds ... ok");
+    assert_contains(out, "] hostile-closefds ");
+    assert_contains(out, "ms  ok\n");
     assert_true(exists("hostile-closefds", "svg"));
     free(out);
     free(err);
@@ -389,7 +425,7 @@ static pid_t start_loop_build(void)
         int fd = open("/dev/null", O_WRONLY);
         dup2(fd, 1);
         dup2(fd, 2);
-        execl(WF_BIN, WF_BIN, "--plugins", plugdir, "--data", datadir, "--figures", WF_FIXTURES "/figures",
+        execl(WF_BIN, WF_BIN, "--no-builtin", "--plugins", plugdir, "--data", datadir, "--figures", WF_FIXTURES "/figures",
               "--timeout", "60", "build", "--out", outdir, "hostile-loop", (char *)NULL);
         _exit(127);
     }
@@ -471,6 +507,30 @@ static void test_stale_temporaries_removed(void **state)
     free(err);
 }
 
+/* Regression (#6): a segfaulting constructor or a bad name or figures
+ * pointer crashed every command (rc 139, no message), list included. */
+static void test_bad_plugins_refused_by_name(void **state)
+{
+    (void)state;
+    sh("cp '%s/badctor.so' '%s/badptr.so' '%s/badname.so' '%s/'", WF_TEST_PLUGINS, WF_TEST_PLUGINS, WF_TEST_PLUGINS,
+       plugdir);
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", &out, &err, "list", NULL);
+    assert_int_equal(rc, 3);
+    assert_contains(err, "badctor.so: crashed while loading");
+    assert_contains(err, "badptr.so: crashed while loading");
+    assert_contains(err, "badname.so: crashed while loading");
+    assert_contains(out, "hostile-closefds"); /* the good plugin works */
+    free(out);
+    free(err);
+    rc = hbuild(&out, &err, "10", "hostile-closefds");
+    assert_int_equal(rc, 3);
+    assert_contains(out, "hostile-closefds ... ok");
+    sh("rm '%s/badctor.so' '%s/badptr.so' '%s/badname.so'", plugdir, plugdir, plugdir);
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -478,6 +538,8 @@ int main(void)
         cmocka_unit_test(test_broken_input_fails_measure),
         cmocka_unit_test(test_nul_in_each_shipped_table),
         cmocka_unit_test(test_measure_junk_cannot_desync),
+        cmocka_unit_test(test_huge_parameters_are_errors),
+        cmocka_unit_test(test_silent_acceptance),
         cmocka_unit_test(test_failed_render_gets_failed_manifest),
         cmocka_unit_test(test_render_timeout_gets_failed_manifest),
         cmocka_unit_test(test_spoofed_status_is_failed),
@@ -486,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_interrupted_host_leaves_no_worker),
         cmocka_unit_test(test_out_of_memory_reported),
         cmocka_unit_test(test_stale_temporaries_removed),
+        cmocka_unit_test(test_bad_plugins_refused_by_name),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

@@ -124,7 +124,7 @@ static void test_list_and_info(void **state)
     (void)state;
     char *out = NULL, *err = NULL;
     tu_wrrfig(&out, &err, "list", NULL);
-    assert_contains(out, "tab-2-1            ready    Tabel 2.1");
+    assert_contains(out, "tab-2-1            ready    cohorts     Tabel 2.1");
     free(out);
     free(err);
     assert_int_equal(tu_wrrfig(&out, &err, "info", "tab-2-1", NULL), 0);

@@ -6,6 +6,8 @@
 #include "claims/expr.h"
 #include "format/jsonfile.h"
 #include "util/text.h"
+#include "claims/read.h"
+#include "figure/gpwrite.h"
 
 /* Regression (#1): 100,000 '-' overflowed the stack in factor(). */
 static void test_expr_unary_minus_depth(void **state)
@@ -94,6 +96,53 @@ static void test_measure_answer_decode(void **state)
     assert_int_equal(measure_answer_decode(huge, sizeof huge, &r), -1);
 }
 
+/* Regression (#11): clang's float-cast-overflow check found casts of
+ * out-of-range doubles (undefined behaviour) in the registry reader and the
+ * gnuplot writer; the clang+san build of make check runs these. */
+static void test_float_casts_range_checked(void **state)
+{
+    (void)state;
+    const char *text = "[{\"id\": \"a\", \"line\": 1e19, \"figure\": null, \"quote_nl\": \"q\", \"en\": \"e\","
+                       " \"op\": \"=\", \"value\": 1, \"unit\": \"u\", \"tolerance\": 0, \"measure\": \"f.x\","
+                       " \"quantifier\": {\"each_year\": [1e19, 1e20]}}]";
+    claim_set set = {0};
+    wf_errors errs = {0};
+    claims_parse(text, strlen(text), "ch1.json", 1, &set, &errs);
+    char *all = wf_errors_join(&errs);
+    assert_contains(all, "$[0].line: expected a report line number >= 1, got 1e+19");
+    assert_contains(all, "each_year");
+    free(all);
+    wf_errors_free(&errs);
+    claim_set_free(&set);
+    gp_script_parts p = {"fig-x", "A title that is long enough to wrap", "Bron", "nl", "", "plot 1\n", NULL, 10, 10,
+                         NULL, 0};
+    char *gp = gp_script(&p);
+    assert_contains(gp, "wrrfig_title = ");
+    free(gp);
+}
+
+/* Regression (#13): ch02.json was read, and reported, as ch2.json. */
+static void test_registry_file_names(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir("regnames"), p[700];
+    snprintf(p, sizeof p, "%s/ch1.json", dir);
+    tu_write(p, "[]");
+    snprintf(p, sizeof p, "%s/ch02.json", dir);
+    tu_write(p, "[]");
+    claim_set set = {0};
+    wf_errors errs = {0};
+    claims_load_dir(dir, &set, &errs);
+    char *all = wf_errors_join(&errs);
+    assert_contains(all, "ch02.json: not read: registry files are named ch<N>.json");
+    assert_false(tu_contains(all, "ch2.json"));
+    free(all);
+    wf_errors_free(&errs);
+    claim_set_free(&set);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +151,8 @@ int main(void)
         cmocka_unit_test(test_json_duplicates_and_escapes),
         cmocka_unit_test(test_terminal_echo),
         cmocka_unit_test(test_measure_answer_decode),
+        cmocka_unit_test(test_float_casts_range_checked),
+        cmocka_unit_test(test_registry_file_names),
     };
     return cmocka_run_group_tests_name("input checks", tests, NULL, NULL);
 }

@@ -117,6 +117,8 @@ static void test_global_words(void **state)
     assert_int_equal(wf_global_option_words(7, argv, 3), 1);
     assert_int_equal(wf_global_option_words(7, argv, 4), 0);
     assert_int_equal(wf_global_option_words(7, argv, 6), 1); /* no value follows */
+    char *flags[] = {"--no-builtin", "x", NULL};
+    assert_int_equal(wf_global_option_words(2, flags, 0), 1); /* a flag takes no value */
 }
 
 int main(void)

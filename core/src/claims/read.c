@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "claims/expr.h"
@@ -145,9 +146,10 @@ static void read_quantifier(reader *r, const cJSON *o, claim *c)
         return;
     }
     const cJSON *a = cJSON_GetArrayItem(ey, 0), *b = cJSON_GetArrayItem(ey, 1);
-    if (!cJSON_IsNumber(a) || !cJSON_IsNumber(b) || a->valuedouble != (int)a->valuedouble ||
-        b->valuedouble != (int)b->valuedouble || a->valuedouble > b->valuedouble || a->valuedouble < 1000 ||
-        b->valuedouble > 3000) {
+    /* Range first: casting 1e19 to int is undefined behaviour. */
+    if (!cJSON_IsNumber(a) || !cJSON_IsNumber(b) || !(a->valuedouble >= 1000 && a->valuedouble <= 3000) ||
+        !(b->valuedouble >= 1000 && b->valuedouble <= 3000) || a->valuedouble != (int)a->valuedouble ||
+        b->valuedouble != (int)b->valuedouble || a->valuedouble > b->valuedouble) {
         report(r, "quantifier.each_year", "expected two years [from, to] with from <= to");
         return;
     }
@@ -212,9 +214,11 @@ static int read_claim(reader *r, const cJSON *o, int chapter, claim *c)
     if (c->id && !valid_id(c->id))
         report(r, "id", "expected letters, digits, '-', '_' or '.', got \"%s\"", c->id);
     double line = 0;
-    if (get_num(r, o, "line", &line) == 0 && (line < 1 || line != (long)line))
+    bool given = get_num(r, o, "line", &line) == 0;
+    bool line_ok = line >= 1 && line <= 1e9 && line == (long)line; /* range before the cast: (long)1e19 is UB */
+    if (given && !line_ok)
         report(r, "line", "expected a report line number >= 1, got %g", line);
-    c->line = (long)line;
+    c->line = line_ok ? (long)line : 0;
     c->section = get_str(r, o, "section", 0, 1, 0);
     c->box = get_str(r, o, "box", 0, 1, 0);
     c->figure = get_str(r, o, "figure", 1, 1, 1);
@@ -299,6 +303,8 @@ static int chapter_of(const char *name)
     if (strncmp(name, "ch", 2) != 0)
         return -1;
     const char *p = name + 2;
+    if (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
+        return -1; /* "ch02.json" would be read, and reported, as ch2.json */
     int n = 0, digits = 0;
     while (*p >= '0' && *p <= '9' && digits < 3) {
         n = n * 10 + (*p++ - '0');
@@ -367,8 +373,12 @@ int claims_load_dir(const char *dir, claim_set *out, wf_errors *errs)
     struct dirent *de;
     while ((de = readdir(d)) && n_ch < 1000) {
         int ch = chapter_of(de->d_name);
+        size_t nl = strlen(de->d_name);
         if (ch >= 0)
             chapters[n_ch++] = ch;
+        else if (strncmp(de->d_name, "ch", 2) == 0 && nl > 5 && strcmp(de->d_name + nl - 5, ".json") == 0)
+            wf_errors_add(errs, "%s/%s: not read: registry files are named ch<N>.json, N without leading zeros",
+                          dir, de->d_name);
     }
     closedir(d);
     if (n_ch == 0)

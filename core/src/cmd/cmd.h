@@ -15,7 +15,8 @@
 #include "app.h"
 
 enum {
-    WF_CMD_PLUGINS = 1u << 0 /* wf_cmd_parse loads the plugins before the command runs */
+    WF_CMD_PLUGINS = 1u << 0,    /* wf_cmd_parse loads the plugins before the command runs */
+    WF_CMD_WRITES_DATA = 1u << 1 /* writes tables: an installed copy uses the user data directory */
 };
 
 typedef struct wf_command {

@@ -1,7 +1,14 @@
+/* wrrfig build: checks the environment once, schedules the figures and
+ * reports them (cmd/build_report.c). */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* struct winsize, TIOCGWINSZ */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "figure/build.h"
@@ -9,10 +16,13 @@
 #include "figure/renderpool.h"
 #include "figure/schedule.h"
 #include "cmd/cmd.h"
+#include "cmd/build_report.h"
+#include "cmd/figure_order.h"
 #include "cmd/options.h"
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
+#include "util/suggest.h"
 
 static int valid_formats(const char *s)
 {
@@ -27,41 +37,89 @@ static int valid_formats(const char *s)
     return ok && any;
 }
 
-typedef struct progress_state {
-    int tty, verbose, explain;
-} progress_state;
+/* The one check of the environment before any work starts: the output
+ * directory is (or can be made) a directory we can write, the data
+ * directory exists, and gnuplot runs when rendering. One message naming what
+ * is missing and what to do, instead of one failure per figure. */
+static int check_environment(const wf_app *a, const char *out, int render, char **gpver)
+{
+    struct stat st;
+    if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "wrrfig build: --out %s exists and is not a directory; give a directory with --out DIR\n",
+                out);
+        return EXIT_ENV;
+    }
+    wf_error err;
+    if (make_dirs(out, &err) != 0) {
+        fprintf(stderr, "wrrfig build: cannot create the output directory (%s); give a writable directory "
+                        "with --out DIR\n", err.msg);
+        return EXIT_ENV;
+    }
+    /* access() says yes to root on a read-only mount: try a real file. */
+    strbuf probe = STRBUF_INIT;
+    sb_printf(&probe, "%s/.wrrfig-write-test.XXXXXX", out);
+    int fd = mkstemp(probe.s);
+    if (fd < 0) {
+        fprintf(stderr, "wrrfig build: cannot write in the output directory %s (%s); give a writable directory "
+                        "with --out DIR\n", out, strerror(errno));
+        sb_free(&probe);
+        return EXIT_ENV;
+    }
+    close(fd);
+    unlink(probe.s);
+    sb_free(&probe);
+    if (!dir_exists(a->data_dir)) {
+        fprintf(stderr, "wrrfig build: the data directory %s does not exist; give one with --data DIR\n",
+                a->data_dir);
+        return EXIT_ENV;
+    }
+    if (render && !(*gpver = gnuplot_version())) {
+        fprintf(stderr, "wrrfig build: cannot run '%s': install it with: apt-get install gnuplot-nox "
+                        "(or build with --no-render)\n", gnuplot_program());
+        return EXIT_ENV;
+    }
+    return 0;
+}
+
+/* "no figure 'fig-2.1'; did you mean 'fig-2-1'?" */
+static void no_such_figure(const wf_app *a, const char *cmd, const char *id)
+{
+    const char **ids = xcalloc(a->reg.n_figures + 1, sizeof *ids);
+    for (size_t i = 0; i < a->reg.n_figures; i++)
+        ids[i] = a->reg.figures[i].id;
+    char hint[256];
+    wf_suggest_text(id, ids, a->reg.n_figures, hint, sizeof hint);
+    fprintf(stderr, "wrrfig %s: no figure '%s'%s (wrrfig list shows them all)\n", cmd, id, hint);
+    free(ids);
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    return c && atoi(c) > 0 ? atoi(c) : 80;
+}
+
+static bool same_file(int fd1, int fd2)
+{
+    struct stat a, b;
+    return fstat(fd1, &a) == 0 && fstat(fd2, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+typedef struct orphan_ctx {
+    build_report *rep;
+    bool keep;
+} orphan_ctx;
 
 static void on_orphan(void *ud, const char *id)
 {
-    printf("orphan %s: no such figure; its outputs %s\n", id, *(const bool *)ud ? "are kept (--keep-orphans)" : "were removed");
-}
-
-static void on_figure(void *ud, const wf_fig_result *r, size_t done, size_t total)
-{
-    const progress_state *ps = ud;
-    if (ps->explain && (r->up_to_date || r->cue[0]))
-        printf("%s: %s%s\n", r->fig->id, r->up_to_date ? "" : "rebuilt: ", r->cue);
-    if (r->up_to_date) {
-        if (ps->verbose && !ps->explain)
-            printf("[%zu/%zu] %s ... up to date\n", done, total, r->fig->id);
-    } else if (r->status == WRRFIG_OK) {
-        if (ps->tty || ps->verbose)
-            printf("[%zu/%zu] %s ... ok %.0f ms\n", done, total, r->fig->id, r->ms);
-    } else if (r->status == WRRFIG_NODATA) {
-        if (ps->tty || ps->verbose)
-            printf("[%zu/%zu] %s ... NO-DATA: %s\n", done, total, r->fig->id, r->reason);
-    } else if (r->ms == 0) {
-        fprintf(stderr, "wrrfig: %s FAILED: %s\n", r->fig->id, r->reason);
-    } else {
-        fprintf(stderr, "wrrfig: %s FAILED (plugin %s): %s\n", r->fig->id, r->fig->plugin->name, r->reason);
-    }
-    /* gnuplot's warnings, tagged with the figure (also in its manifest) */
-    if (r->warnings && *r->warnings && r->status == WRRFIG_OK) {
-        char *w = xstrdup(r->warnings), *save = NULL;
-        for (char *line = strtok_r(w, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-            fprintf(stderr, "wrrfig: [%s] gnuplot: %s\n", r->fig->id, line);
-        free(w);
-    }
+    const orphan_ctx *oc = ud;
+    strbuf b = STRBUF_INIT;
+    sb_printf(&b, "orphan %s: no such figure; its outputs %s", id, oc->keep ? "are kept (--keep-orphans)" : "were removed");
+    build_report_line(oc->rep, b.s);
+    sb_free(&b);
 }
 
 static const wf_usage build_usage = {
@@ -71,7 +129,8 @@ static const wf_usage build_usage = {
     "is absent is reported NO-DATA with the table it needs. Incremental: a figure is rebuilt only when a\n"
     "cue changed (an input's content hash, its spec, the plugin's version or build, the gnuplot version,\n"
     "the output options) or an output is missing. A full build removes outputs of figures that no longer\n"
-    "exist. The PNG is drawn at twice the canvas size, for screens; png1x writes the same FIG.png at 1x.\n",
+    "exist. On a terminal one progress line; otherwise (a log) one line per figure; then a summary. The PNG\n"
+    "is drawn at twice the canvas size, for screens; png1x writes the same FIG.png at 1x.\n",
     0, -1, NULL};
 
 int cmd_build(wf_app *a, int argc, char **argv)
@@ -106,24 +165,26 @@ int cmd_build(wf_app *a, int argc, char **argv)
         free(want);
         return EXIT_USAGE;
     }
+    if (quiet && verbose) {
+        fprintf(stderr, "wrrfig build: --quiet and --verbose exclude each other\n");
+        free(want);
+        return EXIT_USAGE;
+    }
+    int unknown = 0;
     for (int i = 0; i < n_want; i++)
         if (!registry_figure(&a->reg, want[i])) {
-            fprintf(stderr, "wrrfig build: no figure '%s' (see wrrfig list)\n", want[i]);
-            free(want);
-            return EXIT_USAGE;
+            no_such_figure(a, "build", want[i]);
+            unknown = 1;
         }
-    wf_error err;
-    if (make_dirs(out, &err) != 0) {
-        fprintf(stderr, "wrrfig: %s\n", err.msg);
+    if (unknown) {
         free(want);
-        return EXIT_ENV;
+        return EXIT_USAGE;
     }
     char *gpver = NULL;
-    if (render && !(gpver = gnuplot_version())) {
-        fprintf(stderr, "wrrfig: cannot run '%s': install it with: apt-get install gnuplot-nox "
-                        "(or build with --no-render)\n", gnuplot_program());
+    int env = check_environment(a, out, render, &gpver);
+    if (env) {
         free(want);
-        return EXIT_ENV;
+        return env;
     }
     /* render_spaced is what gnuplot draws (png1x: the PNG at 1x); fmt_spaced
      * names the files, so png1x writes FIG.png like png. */
@@ -151,19 +212,34 @@ int cmd_build(wf_app *a, int argc, char **argv)
     const wf_figure **figs = xcalloc(n ? n : 1, sizeof *figs);
     for (size_t i = 0; i < n; i++)
         figs[i] = n_want ? registry_figure(&a->reg, want[i]) : &a->reg.figures[i];
-    progress_state ps = {isatty(1), verbose, explain};
-    (void)quiet;
-    wf_schedule_counts c = wf_schedule_run(a, &o, figs, n, jobs, on_figure, &ps);
+    if (!n_want)
+        wf_sort_figures(figs, n); /* a log of all figures reads in the report's order */
+    build_report_opts ro = {0};
+    ro.tty = isatty(1) == 1;
+    ro.color_out = ro.tty && build_report_color_ok(1);
+    ro.color_err = build_report_color_ok(2);
+    ro.err_is_out = same_file(1, 2);
+    ro.quiet = quiet;
+    ro.verbose = verbose;
+    ro.width = ro.tty ? terminal_width() : 80;
+    ro.out_dir = out;
+    ro.app = a;
+    ro.explain = explain;
+    for (size_t i = 0; i < n; i++)
+        if ((int)strlen(figs[i]->id) > ro.id_width)
+            ro.id_width = (int)strlen(figs[i]->id);
+    build_report *rep = build_report_new(&ro, n);
+    wf_schedule_counts c = wf_schedule_run(a, &o, figs, n, jobs, build_report_figure, rep);
     if (!n_want) { /* only a full build knows every figure that exists */
         const char **ids = xcalloc(n ? n : 1, sizeof *ids);
         for (size_t i = 0; i < n; i++)
             ids[i] = figs[i]->id;
-        wf_orphans(out, ids, n, !keep_orphans, on_orphan, &keep_orphans);
+        orphan_ctx oc = {rep, keep_orphans};
+        wf_orphans(out, ids, n, !keep_orphans, on_orphan, &oc);
         free(ids);
     }
-    if (ps.tty || verbose || explain || c.failed)
-        printf("wrrfig: %zu built, %zu no-data, %zu failed in %.0f ms (output in %s); %zu up to date, %zu rebuilt\n",
-               c.ok, c.nodata, c.failed, c.ms, out, c.up_to_date, c.ok + c.nodata + c.failed - c.up_to_date);
+    build_report_summary(rep, &c);
+    build_report_free(rep);
     render_pool_free(o.pool);
     cue_memo_free(&memo);
     free(figs);

@@ -5,6 +5,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "util/suggest.h"
 
 int cmd_help(wf_app *a, int argc, char **argv)
 {
@@ -22,7 +23,13 @@ int cmd_help(wf_app *a, int argc, char **argv)
     }
     const wf_command *c = wf_command_find(pos[0]);
     if (!c) {
-        fprintf(stderr, "wrrfig help: '%s' is not a command (wrrfig --help lists them)\n", pos[0]);
+        const char *names[64];
+        size_t k = 0;
+        for (const wf_command *x = wf_commands; x->name && k < 64; x++)
+            names[k++] = x->name;
+        char hint[256];
+        wf_suggest_text(pos[0], names, k, hint, sizeof hint);
+        fprintf(stderr, "wrrfig help: '%s' is not a command%s (wrrfig --help lists them)\n", pos[0], hint);
         free(pos);
         return EXIT_USAGE;
     }

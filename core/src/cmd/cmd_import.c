@@ -1,23 +1,65 @@
 /* wrrfig import: converts third-party source files into the project's tidy
  * tables, one mapping (data/mappings/<table>.json) per source table. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
 #include "app.h"
 #include "cmd/cmd.h"
+#include "cmd/names.h"
 #include "cmd/options.h"
 #include "import/importer.h"
+#include "util/fileio.h"
 #include "util/strbuf.h"
+#include "util/suggest.h"
 
 static const wf_usage import_usage = {
-    "import", "MAPPING.json...",
-    "Converts the source files a mapping names (paths relative to --shared) into <data>/<table>.csv and\n"
+    "import", "MAPPING...",
+    "Converts the source files a mapping (a file, or a name such as 37296ned from <data>/mappings/) names (paths relative to --shared) into <data>/<table>.csv and\n"
     "<table>.meta.json, written atomically. Mappings are in data/mappings/ (docs/importer.md). A mapping's\n"
     "input may be a file pattern (dir/37296ned_UntypedDataSet_*.csv): the newest match is imported, so a new\n"
     "download needs no edit. Prints what changed against the table on disk: rows added, removed, changed\n"
     "(largest first) and periods added.\n",
     1, -1, NULL};
+
+/* A mapping given as a path, or by name ("37296ned") from <data>/mappings/,
+ * which is where an installed copy keeps them. NULL (message printed, with
+ * a suggestion) when neither exists. Caller frees. */
+static char *resolve_mapping(const wf_app *a, const char *arg)
+{
+    if (file_exists(arg))
+        return xstrdup(arg);
+    strbuf dir = STRBUF_INIT, p = STRBUF_INIT;
+    sb_printf(&dir, "%s/mappings", a->data_dir);
+    if (!strchr(arg, '/')) {
+        size_t n = strlen(arg);
+        bool ext = n > 5 && strcmp(arg + n - 5, ".json") == 0;
+        sb_printf(&p, "%s/%s%s", dir.s, arg, ext ? "" : ".json");
+        if (file_exists(p.s)) {
+            sb_free(&dir);
+            return sb_take(&p);
+        }
+    }
+    sb_free(&p);
+    /* Suggest among the mapping names. */
+    wf_names maps;
+    wf_mapping_names(a->data_dir, &maps);
+    const char *base = strrchr(arg, '/') ? strrchr(arg, '/') + 1 : arg;
+    char *stem = xstrdup(base);
+    size_t sn = strlen(stem);
+    if (sn > 5 && strcmp(stem + sn - 5, ".json") == 0)
+        stem[sn - 5] = '\0';
+    char hint[256];
+    wf_suggest_text(stem, (const char *const *)maps.v, maps.n, hint, sizeof hint);
+    fprintf(stderr, "wrrfig import: no mapping '%s' (neither a file nor a name in %s)%s\n", arg, dir.s, hint);
+    free(stem);
+    wf_names_free(&maps);
+    sb_free(&dir);
+    return NULL;
+}
 
 int cmd_import(wf_app *a, int argc, char **argv)
 {
@@ -32,6 +74,30 @@ int cmd_import(wf_app *a, int argc, char **argv)
     int n_pos, rc;
     if (wf_cmd_parse(a, &import_usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
         return rc;
+    rc = 0;
+    /* Every mapping is found before anything is imported. */
+    char **maps = xcalloc((size_t)n_pos + 1, sizeof *maps);
+    for (int i = 0; i < n_pos && rc == 0; i++)
+        if (!(maps[i] = resolve_mapping(a, pos[i])))
+            rc = EXIT_USAGE;
+    if (rc == 0 && !a->shared_dir) {
+        fprintf(stderr, "wrrfig import: which directory holds the downloads? give it with --shared DIR "
+                        "(or set WRRFIG_SHARED)\n");
+        rc = EXIT_ENV;
+    } else if (rc == 0 && !dir_exists(a->shared_dir)) {
+        fprintf(stderr, "wrrfig import: the directory of downloads %s does not exist; give it with --shared DIR "
+                        "(or set WRRFIG_SHARED)\n", a->shared_dir);
+        rc = EXIT_ENV;
+    }
+    if (rc != 0) {
+        for (int i = 0; i < n_pos; i++)
+            free(maps[i]);
+        free(maps);
+        free(pos);
+        return rc;
+    }
+    for (int i = 0; i < n_pos; i++)
+        pos[i] = maps[i];
     int failed = 0;
     for (int i = 0; i < n_pos; i++) {
         wf_error err = {{0}};
@@ -44,7 +110,11 @@ int cmd_import(wf_app *a, int argc, char **argv)
             continue;
         }
         if (import_run_report(pos[i], a->shared_dir, a->data_dir, check, &differs, &name, &summary, &err) != 0) {
-            fprintf(stderr, "wrrfig import: %s\n", err.msg);
+            /* The message quotes source cells: escape sequences in them
+             * must not reach the terminal. */
+            char safe[4 * sizeof err.msg];
+            text_for_terminal(err.msg, safe, sizeof safe);
+            fprintf(stderr, "wrrfig import: %s\n", safe);
             failed = 1;
         } else if (check) {
             printf("%s %s (%s)\n%s", differs ? "DIFFERS  " : "unchanged", name, pos[i], differs ? sb_cstr(&summary) : "");
@@ -55,6 +125,9 @@ int cmd_import(wf_app *a, int argc, char **argv)
         sb_free(&summary);
         free(name);
     }
+    for (int i = 0; i < n_pos; i++)
+        free(maps[i]);
+    free(maps);
     free(pos);
     return failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -5,10 +5,12 @@
  * (dimensions region, variable). Output is byte-identical on re-import. */
 #include <cjson/cJSON.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/path.h"
 #include "util/fileio.h"
 #include "format/geojson.h"
 #include "format/jsonfile.h"
@@ -84,6 +86,16 @@ static int parse_opts(wf_app *a, int argc, char **argv, geo_opts *o, int *rc)
         *rc = EXIT_USAGE;
         return -1;
     }
+    /* Both are written under the data directory and nowhere else. */
+    const char *bad = !path_rel_safe(o->name) ? o->name : (o->table && !path_rel_safe(o->table)) ? o->table : NULL;
+    if (bad) {
+        fprintf(stderr, "wrrfig import-geo: '%s': expected NS/NAME inside the data directory (no '..', not absolute)\n",
+                bad);
+        free(o->notes.v);
+        free(o->table_notes.v);
+        *rc = EXIT_USAGE;
+        return -1;
+    }
     return 0;
 }
 
@@ -105,13 +117,19 @@ static int keep(const geo_opts *o, const char *code)
     return !o->prefix || strncmp(code, o->prefix, strlen(o->prefix)) == 0;
 }
 
-static void write_ring(strbuf *b, const wrrfig_ring *r, int wgs84)
+/* *bad counts coordinates that are not finite numbers (a huge WGS84
+ * coordinate converts to NaN): JSON has no NaN, so the import fails. */
+static void write_ring(strbuf *b, const wrrfig_ring *r, int wgs84, size_t *bad)
 {
     sb_putc(b, '[');
     for (size_t k = 0; k < r->n_points; k++) {
         double x = r->xy[2 * k], y = r->xy[2 * k + 1];
         if (wgs84)
             rdnew_from_wgs84(x, y, &x, &y);
+        if (!isfinite(x) || !isfinite(y) || fabs(x) > 1e9 || fabs(y) > 1e9) {
+            (*bad)++;
+            x = y = 0;
+        }
         sb_printf(b, "%s[%.1f,%.1f]", k ? "," : "", x, y);
     }
     sb_putc(b, ']');
@@ -119,7 +137,7 @@ static void write_ring(strbuf *b, const wrrfig_ring *r, int wgs84)
 
 /* Rings come flat from the reader; each outer ring starts a polygon and the
  * holes after it belong to it. */
-static void write_geometry(strbuf *b, const wrrfig_feature *f, int wgs84)
+static void write_geometry(strbuf *b, const wrrfig_feature *f, int wgs84, size_t *bad)
 {
     size_t outers = 0;
     for (size_t r = 0; r < f->n_rings; r++)
@@ -135,7 +153,7 @@ static void write_geometry(strbuf *b, const wrrfig_feature *f, int wgs84)
         } else {
             sb_putc(b, ',');
         }
-        write_ring(b, &f->rings[r], wgs84);
+        write_ring(b, &f->rings[r], wgs84, bad);
     }
     sb_puts(b, multi ? "]]}" : "]}");
 }
@@ -194,7 +212,7 @@ static int write_layer(const geo_opts *o, const geojson *g, int wgs84, const cha
     strbuf b = STRBUF_INIT;
     sb_puts(&b, "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
                 "{\"name\":\"urn:ogc:def:crs:EPSG::28992\"}},\"features\":[\n");
-    size_t kept = 0, empty = 0;
+    size_t kept = 0, empty = 0, bad = 0;
     for (size_t i = 0; i < g->n; i++) {
         const wrrfig_feature *f = &g->features[i];
         if (!keep(o, f->code))
@@ -209,18 +227,25 @@ static int write_layer(const geo_opts *o, const geojson *g, int wgs84, const cha
         sb_puts(&b, ",\"statnaam\":");
         sb_json_str(&b, f->name);
         sb_puts(&b, "},\"geometry\":");
-        write_geometry(&b, f, wgs84);
+        write_geometry(&b, f, wgs84, &bad);
         sb_putc(&b, '}');
         kept++;
     }
     sb_puts(&b, "\n]}\n");
 
     wf_error err;
-    strbuf path = STRBUF_INIT, dir = STRBUF_INIT;
+    strbuf path = STRBUF_INIT, dir = STRBUF_INIT, rel = STRBUF_INIT;
     sb_printf(&path, "%s/%s.geojson", o->data_dir, o->name);
+    sb_printf(&rel, "%s.geojson", o->name);
     sb_puts(&dir, sb_cstr(&path));
     *strrchr(dir.s, '/') = '\0';
-    int rc = make_dirs(sb_cstr(&dir), &err) == 0 ? atomic_write(sb_cstr(&path), b.s, b.len, &err) : -1;
+    int rc = -1;
+    if (bad)
+        wf_errorf(&err, "%s: %zu coordinates are not finite after conversion to RD New (out of range?)", o->src,
+                  bad);
+    else if (make_dirs(sb_cstr(&dir), &err) == 0 && path_inside(o->data_dir, rel.s, &err) == 0)
+        rc = atomic_write(sb_cstr(&path), b.s, b.len, &err);
+    sb_free(&rel);
     if (rc != 0)
         fprintf(stderr, "wrrfig import-geo: %s\n", err.msg);
     sb_free(&b);

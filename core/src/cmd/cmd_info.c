@@ -5,7 +5,10 @@
 #include "claims/check.h"
 #include "claims/read.h"
 #include "cmd/cmd.h"
+#include "cmd/names.h"
 #include "cmd/options.h"
+#include "util/strbuf.h"
+#include "util/suggest.h"
 #include "format/jsonfile.h"
 #include "data/table.h"
 
@@ -134,7 +137,21 @@ int cmd_info(wf_app *a, int argc, char **argv)
         return trc;
     }
     if (!f) {
-        fprintf(stderr, "wrrfig info: no figure or table '%s' (see wrrfig list)\n", pos[0]);
+        /* Suggest among figure ids and table names alike. */
+        wf_names tables;
+        wf_table_names(a->data_dir, &tables);
+        const char **names = xcalloc(a->reg.n_figures + tables.n + 1, sizeof *names);
+        size_t k = 0;
+        for (size_t i = 0; i < a->reg.n_figures; i++)
+            names[k++] = a->reg.figures[i].id;
+        for (size_t i = 0; i < tables.n; i++)
+            names[k++] = tables.v[i];
+        char hint[256];
+        wf_suggest_text(pos[0], names, k, hint, sizeof hint);
+        fprintf(stderr, "wrrfig info: no figure or table '%s'%s (wrrfig list shows the figures, "
+                        "wrrfig list --tables the tables)\n", pos[0], hint);
+        free(names);
+        wf_names_free(&tables);
         free(pos);
         return EXIT_USAGE;
     }

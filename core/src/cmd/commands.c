@@ -3,11 +3,13 @@
 #include "cmd/cmd.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "data/overlay.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 
@@ -17,8 +19,9 @@ const wf_command wf_commands[] = {
     {"build", cmd_build, WF_CMD_PLUGINS, "write scripts, CSV, manifests and renders of figures"},
     {"info", cmd_info, WF_CMD_PLUGINS, "what a figure shows, its inputs and their provenance"},
     {"check", cmd_check, WF_CMD_PLUGINS, "the report's claims against the data: PASS, FAIL, NO-DATA, UNBOUND"},
-    {"import", cmd_import, 0, "CBS downloads -> data tables with provenance, as mapping files say"},
-    {"import-geo", cmd_import_geo, 0, "GeoJSON boundaries -> a data/geo/ layer in RD New (+ attribute table)"},
+    {"import", cmd_import, WF_CMD_WRITES_DATA, "CBS downloads -> data tables with provenance, as mapping files say"},
+    {"import-geo", cmd_import_geo, WF_CMD_WRITES_DATA,
+     "GeoJSON boundaries -> a data/geo/ layer in RD New (+ attribute table)"},
     {"site", cmd_site, WF_CMD_PLUGINS, "a static gallery and reviewer site of the built figures and the claims"},
     {"help", cmd_help, 0, "this overview, or 'help COMMAND' for one command"},
     {NULL, NULL, 0, NULL},
@@ -91,11 +94,59 @@ static char *default_dir(const char *exe, const char *tree, const char *installe
     return xstrdup(tree_rel ? tree_rel : installed_rel);
 }
 
+/* The data directory when --data is not given: in a source tree its data/;
+ * in an installed copy the user's overlay of the installed data
+ * (data/overlay.h) when it exists or the command writes tables, else the
+ * installed data itself. Returns 0 or an exit code. */
+static int default_data_dir(wf_app *a, const wf_command *c, const char *exe, const char *tree)
+{
+    strbuf inst = STRBUF_INIT;
+    if (exe)
+        sb_printf(&inst, "%s/../share/wrrfig/data", exe);
+    if (!exe || !dir_exists(inst.s)) {
+        sb_free(&inst);
+        a->data_dir = a->owned[0] = default_dir(NULL, tree, "data", "data");
+        return 0;
+    }
+    char *user = overlay_user_dir();
+    bool writes = c && (c->flags & WF_CMD_WRITES_DATA);
+    if (user && (writes || dir_exists(user))) {
+        wf_error err;
+        if (overlay_sync(user, inst.s, &err) == 0) {
+            a->data_dir = a->owned[0] = user;
+            sb_free(&inst);
+            return 0;
+        }
+        if (writes) {
+            fprintf(stderr, "wrrfig %s: cannot set up the user data directory: %s; give a writable one with "
+                            "--data DIR\n", c->name, err.msg);
+            free(user);
+            sb_free(&inst);
+            return EXIT_ENV;
+        }
+    } else if (writes) {
+        fprintf(stderr, "wrrfig %s: the installed data is read-only and there is no user data directory "
+                        "(set HOME or XDG_DATA_HOME, or give --data DIR)\n", c->name);
+        sb_free(&inst);
+        return EXIT_ENV;
+    }
+    free(user);
+    a->data_dir = a->owned[0] = sb_take(&inst);
+    return 0;
+}
+
 int wf_cmd_prepare(wf_app *a, const char *command)
 {
     char *exe = exe_dir(), *tree = exe ? source_tree(exe) : NULL;
-    if (!a->data_dir)
-        a->data_dir = a->owned[0] = default_dir(exe, tree, "../share/wrrfig/data", "data");
+    const wf_command *c = wf_command_find(command);
+    if (!a->data_dir) {
+        int rc = default_data_dir(a, c, exe, tree);
+        if (rc) {
+            free(exe);
+            free(tree);
+            return rc;
+        }
+    }
     if (!a->plugins_loaded) {
         dirs_add_list(&a->plugin_path, getenv("WRRFIG_PLUGIN_PATH"));
         dirs_add_list(&a->figures_path, getenv("WRRFIG_FIGURES_PATH"));
@@ -119,12 +170,10 @@ int wf_cmd_prepare(wf_app *a, const char *command)
             a->shared_dir = env;
         else if (tree)
             a->shared_dir = a->owned[3] = default_dir(NULL, tree, "", "../shared/data");
-        else
-            a->shared_dir = "../shared/data";
+        /* an installed copy has no default: import asks for --shared */
     }
     free(exe);
     free(tree);
-    const wf_command *c = wf_command_find(command);
     if (c && (c->flags & WF_CMD_PLUGINS) && !a->plugins_loaded && a->reg.n_plugins == 0) {
         int lrc = app_load_plugins(a);
         a->plugins_loaded = true;

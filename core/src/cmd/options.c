@@ -36,7 +36,7 @@ const wf_option *wf_global_options(wf_app *a, wf_option storage[], size_t n)
                     "search only the --plugins/--figures directories, not the built-in ones"),
         WF_OPT_STRING(0, "shared", &a->shared_dir, "DIR",
                       "third-party downloads that import reads (default: $WRRFIG_SHARED, else\n"
-                      "../shared/data of the source tree)"),
+                      "../shared/data beside the source tree; none for an installed copy)"),
         WF_OPT_CHOICE(0, "lang", &a->lang, "nl|en", lang_choices, "language of titles and labels (default nl)"),
         WF_OPT_SECONDS(0, "timeout", &a->timeout, "S", "seconds a figure build (and its render) may take (default 120)"),
         WF_OPT_END,
@@ -77,9 +77,10 @@ int wf_global_option_words(int argc, char **argv, int i)
         return 0;
     const char *eq = strchr(w + 2, '=');
     size_t len = eq ? (size_t)(eq - (w + 2)) : strlen(w + 2);
-    if (!find_long(&g, 1, w + 2, len))
+    const wf_option *o = find_long(&g, 1, w + 2, len);
+    if (!o)
         return 0;
-    return (eq || i + 1 >= argc) ? 1 : 2;
+    return (eq || o->kind == WF_OPTK_FLAG || i + 1 >= argc) ? 1 : 2;
 }
 
 /* "--jobs" or "-j" as the user wrote it, for messages. */

@@ -11,6 +11,7 @@
 #include "format/csv.h"
 #include "util/fileio.h"
 #include "format/jsonfile.h"
+#include "util/path.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
@@ -212,6 +213,45 @@ void table_free(wf_table *t)
     free(t);
 }
 
+/* A row's codes and line, for finding rows that repeat their codes (each
+ * element carries the width, so qsort needs no context). */
+typedef struct row_ref {
+    char *const *keys;
+    size_t n_dims, line;
+} row_ref;
+
+static int cmp_row_ref(const void *pa, const void *pb)
+{
+    const row_ref *a = pa, *b = pb;
+    for (size_t d = 0; d < a->n_dims; d++) {
+        int c = strcmp(a->keys[d], b->keys[d]);
+        if (c)
+            return c;
+    }
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* Two rows with the same codes would make a lookup take whichever comes
+ * last: an error naming both lines. */
+static int check_unique_rows(const wf_table *t, const csv_doc *doc, const char *csvp, wf_error *err)
+{
+    if (t->n_rows < 2)
+        return 0;
+    row_ref *refs = xmalloc(t->n_rows * sizeof *refs);
+    for (size_t r = 0; r < t->n_rows; r++)
+        refs[r] = (row_ref){t->keys + r * t->n_dims, t->n_dims, doc->rows[r + 1].line};
+    qsort(refs, t->n_rows, sizeof *refs, cmp_row_ref);
+    int rc = 0;
+    for (size_t r = 1; r < t->n_rows && rc == 0; r++) {
+        row_ref x = refs[r - 1];
+        x.line = refs[r].line;
+        if (cmp_row_ref(&x, &refs[r]) == 0)
+            rc = wf_error_at(err, csvp, refs[r].line, 1, "duplicate row: the same codes as line %zu", refs[r - 1].line);
+    }
+    free(refs);
+    return rc;
+}
+
 /* The rows of a parsed tidy CSV (display names it in messages). */
 static int table_from_doc(const char *name, const csv_doc *doc, const char *display, wf_table **out, wf_error *err)
 {
@@ -224,6 +264,10 @@ static int table_from_doc(const char *name, const csv_doc *doc, const char *disp
     for (size_t i = 0; i < hdr->n; i++) {
         if (hdr->f[i][0] == '\0')
             return wf_error_at(err, display, 1, hdr->col[i], "empty column name");
+        if (strstr(hdr->f[i], "\xEF\xBB\xBF"))
+            /* A second BOM, or one inside a name: table_save would write a
+             * file whose first name loses it (the reader strips one BOM). */
+            return wf_error_at(err, display, 1, hdr->col[i], "byte order mark (U+FEFF) in a column name");
         for (size_t j = 0; j < i; j++)
             if (strcmp(hdr->f[i], hdr->f[j]) == 0)
                 return wf_error_at(err, display, 1, hdr->col[i], "duplicate column name '%s'", hdr->f[i]);
@@ -241,6 +285,10 @@ static int table_from_doc(const char *name, const csv_doc *doc, const char *disp
         }
         table_add_row(t, (const char *const *)row->f, kind, v);
     }
+    if (check_unique_rows(t, doc, display, err) != 0) {
+        table_free(t);
+        return -1;
+    }
     *out = t;
     return 0;
 }
@@ -255,6 +303,12 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
     int rc = -1;
     csv_opts o = CSV_OPTS_TIDY;
 
+    strbuf rel = STRBUF_INIT;
+    sb_printf(&rel, "%s.csv", name);
+    int outside = path_inside(data_dir, rel.s, err);
+    sb_free(&rel);
+    if (outside != 0)
+        goto done;
     if (!file_exists(csvp)) {
         wf_errorf(err, "%s: table '%s' not found", csvp, name);
         goto done;
@@ -464,6 +518,11 @@ int table_save(const wf_table *t, const char *data_dir, wf_error *err)
     char *csvp = table_csv_path(data_dir, t->name);
     char *metap = table_meta_path(data_dir, t->name);
     int rc = -1;
+    if (!path_rel_safe(t->name)) {
+        wf_errorf(err, "table name '%s': expected a relative path inside %s (no '..', not absolute)", t->name,
+                  data_dir);
+        goto done;
+    }
     char *slash = strrchr(csvp, '/');
     if (slash) {
         *slash = '\0';
@@ -472,6 +531,12 @@ int table_save(const wf_table *t, const char *data_dir, wf_error *err)
         if (mk != 0)
             goto done;
     }
+    strbuf rel = STRBUF_INIT;
+    sb_printf(&rel, "%s.csv", t->name);
+    int outside = path_inside(data_dir, rel.s, err);
+    sb_free(&rel);
+    if (outside != 0)
+        goto done;
     char *csv = table_to_csv(t);
     rc = atomic_write(csvp, csv, strlen(csv), err);
     free(csv);

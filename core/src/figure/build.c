@@ -94,9 +94,9 @@ static int spec_canvas(cJSON *spec, wf_error *reason)
         return wf_errorf(reason, "spec: canvas: expected a string (one of %s)", gp_canvas_names());
     if (name && strcmp(name, "table") == 0) {
         const cJSON *sw = cJSON_GetArrayItem(size, 0), *sh = cJSON_GetArrayItem(size, 1);
-        if (!cJSON_IsArray(size) || cJSON_GetArraySize(size) != 2 || !cJSON_IsNumber(sw) || !cJSON_IsNumber(sh) ||
-            sw->valuedouble < 100 || sh->valuedouble < 50 || sw->valuedouble > 4000 || sh->valuedouble > 4000)
-            return wf_errorf(reason, "spec: canvas 'table' needs \"size\": [width, height] in pixels (100-4000)");
+        /* an absurd size is clamped later (canvas_px), never trusted */
+        if (!cJSON_IsArray(size) || cJSON_GetArraySize(size) != 2 || !cJSON_IsNumber(sw) || !cJSON_IsNumber(sh))
+            return wf_errorf(reason, "spec: canvas 'table' needs \"size\": [width, height] in pixels");
         return 0;
     }
     const gp_canvas *gc = gp_canvas_find(name ? name : GP_CANVAS_DEFAULT);

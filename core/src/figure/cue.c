@@ -259,6 +259,12 @@ bool cue_begin(cue_state *s, const wf_app *a, const build_opts *o, const wf_figu
     s->up_to_date = wf_cue_up_to_date(o, f, s->now, nodata, s->why, sizeof s->why);
     if (s->up_to_date)
         snprintf(s->why, sizeof s->why, "up to date");
+    else
+        /* The outputs are about to change: a build killed after they did
+         * but before cue_finish must not leave the old cues, which would
+         * call the new outputs up to date for the old options (found by
+         * the kill test). */
+        wf_cue_forget(o, f->id);
     return s->up_to_date;
 }
 

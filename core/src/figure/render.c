@@ -168,6 +168,39 @@ static int render_complete(const char *path, const char *fmt)
     return ok;
 }
 
+/* gnuplot 5.4.4's SVG terminal escapes < and & in text but writes "]]>"
+ * as it is, which XML forbids in content: a label with it made an SVG that
+ * is not well-formed. Its SVGs hold no CDATA section, so every "]]>" is
+ * text and "]]&gt;" means the same. 0, or -1 when the file cannot be
+ * rewritten. */
+static int svg_fix_cdata_end(const char *path)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (read_file(path, &text, &len, NULL) != 0)
+        return -1;
+    if (!strstr(text, "]]>")) {
+        free(text);
+        return 0;
+    }
+    strbuf b = STRBUF_INIT;
+    for (const char *p = text; *p;) {
+        const char *q = strstr(p, "]]>");
+        if (!q) {
+            sb_puts(&b, p);
+            break;
+        }
+        sb_add(&b, p, (size_t)(q - p));
+        sb_puts(&b, "]]&gt;");
+        p = q + 3;
+    }
+    wf_error err;
+    int rc = atomic_write(path, b.s, b.len, &err);
+    sb_free(&b);
+    free(text);
+    return rc;
+}
+
 /* Checks the files a render wrote, normalises PDF dates, and removes them
  * all when anything failed. ok says whether gnuplot itself succeeded. */
 int render_finish(const char *prefix, const char *formats, int ok, wf_error *reason)
@@ -179,6 +212,10 @@ int render_finish(const char *prefix, const char *formats, int ok, wf_error *rea
         sb_printf(&tmp, "%s.%s", prefix, render_ext(tok));
         if (ok && !render_complete(tmp.s, render_ext(tok))) {
             wf_errorf(reason, "gnuplot wrote no complete %s output", tok);
+            ok = 0;
+        }
+        if (ok && strcmp(tok, "svg") == 0 && svg_fix_cdata_end(tmp.s) != 0) {
+            wf_errorf(reason, "cannot rewrite %s", tmp.s);
             ok = 0;
         }
         if (ok && strcmp(tok, "pdf") == 0 && pdf_normalise_file(tmp.s) != 0) {

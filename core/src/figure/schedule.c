@@ -28,6 +28,9 @@ typedef struct job {
     const wf_figure *fig;
     pid_t pid;
     int fd;                 /* the worker's channel: its frames (and render requests) in, answers out */
+    int log_fd;             /* read end of the worker's stderr (plugin warnings) */
+    strbuf log;             /* what the worker wrote to stderr, at most LOG_CAP bytes */
+    int log_truncated;
     int slot;               /* worker slot: the render pool's gnuplot it uses */
     strbuf gp_messages;     /* gnuplot's warnings for this figure */
     double start, deadline;
@@ -36,6 +39,7 @@ typedef struct job {
     int done, status;       /* WRRFIG_OK / NODATA / ERROR */
     double ms;
     cue_state cue;          /* incremental rebuild (figure/cue.c) */
+    const char *missing;    /* the absent input of a NO-DATA figure (fig's string) */
 } job;
 
 /* The worker's message: magic, status, length, reason text. Only a
@@ -118,6 +122,13 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         sb_printf(&j->reason, "socketpair: %s", strerror(errno));
         return;
     }
+    /* The worker's stderr comes to the parent, which prints it above its
+     * progress line or per figure and counts known warnings instead of
+     * repeating them (cmd/build_report.c). Without the pipe the worker
+     * writes to stderr directly. */
+    int lp[2];
+    if (pipe2(lp, O_CLOEXEC) != 0)
+        lp[0] = lp[1] = -1;
     figure_manifest_stat(o->out_dir, j->fig->id, &j->before);
     fflush(NULL);
     j->start = now_ms();
@@ -127,6 +138,10 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
     if (pid < 0) {
         close(p[0]);
         close(p[1]);
+        if (lp[0] >= 0) {
+            close(lp[0]);
+            close(lp[1]);
+        }
         j->done = 1;
         j->status = WRRFIG_ERROR;
         sb_printf(&j->reason, "fork: %s", strerror(errno));
@@ -141,6 +156,8 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         worker_default_signals();
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
+        if (lp[1] >= 0)
+            dup2(lp[1], 2); /* the copy on 2 is inherited; both pipe ends close below */
         child_close_fds(p[1]); /* no other job's pipe, no host file */
         worker_limits(a, o);
         wf_error reason = {""};
@@ -157,6 +174,11 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
     fcntl(p[0], F_SETFL, O_NONBLOCK);
     j->pid = pid;
     j->fd = p[0];
+    if (lp[0] >= 0) {
+        close(lp[1]);
+        fcntl(lp[0], F_SETFL, O_NONBLOCK);
+    }
+    j->log_fd = lp[0];
 }
 
 static void drain(job *j)
@@ -165,6 +187,17 @@ static void drain(job *j)
     ssize_t r;
     while (j->fd >= 0 && j->reason.len < 65536 && (r = read(j->fd, buf, sizeof buf)) > 0)
         sb_add(&j->reason, buf, (size_t)r);
+    /* A plugin that floods stderr must not exhaust the parent: the first
+     * LOG_CAP bytes are kept, the rest is read and dropped. */
+    enum { LOG_CAP = 64 * 1024 };
+    while (j->log_fd >= 0 && (r = read(j->log_fd, buf, sizeof buf)) > 0) {
+        if (j->log.len < LOG_CAP)
+            sb_add(&j->log, buf, (size_t)r);
+        else if (!j->log_truncated) {
+            sb_puts(&j->log, "\n[more output of this worker dropped]\n");
+            j->log_truncated = 1;
+        }
+    }
 }
 
 /* The worker's frame, if the bytes read are exactly one well-formed frame:
@@ -202,6 +235,9 @@ static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int
         render_pool_release(o->pool, j->slot, &j->gp_messages);
     close(j->fd);
     j->fd = -1;
+    if (j->log_fd >= 0)
+        close(j->log_fd);
+    j->log_fd = -1;
     j->done = 1;
     j->ms = now_ms() - j->start;
     /* Whatever the plugin started in the worker's group ends with it. */
@@ -249,7 +285,7 @@ static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int
 }
 
 /* Removes temporaries that a killed build left in out_dir: files named
- * ".<name>.<pid>.<n>.tmp..." (atomic writes) or ".<id>.render.<pid>..."
+ * ".<name>.<pid>[.<n>].tmp..." (atomic writes) or ".<id>.render.<pid>..."
  * (renders) whose process no longer runs. */
 static void clean_stale_temps(const char *out_dir)
 {
@@ -267,19 +303,22 @@ static void clean_stale_temps(const char *out_dir)
         if (r) {
             pid = strtol(r + 8, NULL, 10);
         } else if (t && t > nm) {
-            /* walk back over ".<n>" to ".<pid>" */
-            const char *q = t - 1;
-            while (q > nm && *q >= '0' && *q <= '9')
+            /* ".<base>.<pid>.tmp" or ".<base>.<pid>.<k>.tmp": walk back over
+             * one or two numbers; the pid is the first of them. */
+            const char *q = t - 1, *num[2] = {NULL, NULL};
+            int found = 0;
+            while (found < 2) {
+                const char *stop = q;
+                while (q > nm && *q >= '0' && *q <= '9')
+                    q--;
+                if (q == stop || *q != '.' || q == nm)
+                    break;
+                num[found++] = q + 1;
                 q--;
-            if (*q != '.' || q == nm)
+            }
+            if (found == 0)
                 continue;
-            const char *pend = q;
-            q--;
-            while (q > nm && *q >= '0' && *q <= '9')
-                q--;
-            if (*q != '.' || q + 1 == pend)
-                continue;
-            pid = strtol(q + 1, NULL, 10);
+            pid = strtol(num[found - 1], NULL, 10);
         }
         if (pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
             continue;
@@ -303,7 +342,7 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
         c->failed++;
     if (progress) {
         wf_fig_result r = {j->fig, j->status, sb_cstr(&j->reason), j->ms, j->cue.up_to_date, j->cue.why,
-                           sb_cstr(&j->gp_messages)};
+                           sb_cstr(&j->gp_messages), sb_cstr(&j->log), j->missing};
         progress(ud, &r, done, total);
     }
 }
@@ -331,6 +370,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     for (size_t i = 0; i < n; i++) {
         js[i].fig = figs[i];
         js[i].fd = -1;
+        js[i].log_fd = -1;
     }
     size_t finished = 0, next = 0, running = 0;
     double t0 = now_ms();
@@ -351,12 +391,14 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
                 j->done = 1; /* up to date: nothing to build */
                 j->status = missing ? WRRFIG_NODATA : WRRFIG_OK;
+                j->missing = missing;
                 if (missing)
                     sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
             } else if (missing) {
                 j->done = 1;
                 j->status = WRRFIG_NODATA;
                 sb_printf(&j->reason, "input '%s' is absent; needs %s", missing, j->fig->needs);
+                j->missing = missing;
                 figure_write_nodata_manifest(a, j->fig, o, missing);
             } else {
                 j->slot = free_slot(js, next - 1, jobs);
@@ -369,13 +411,18 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
         if (running == 0)
             continue;
-        struct pollfd *pf = xcalloc(2 * n, sizeof *pf);
+        struct pollfd *pf = xcalloc(3 * n, sizeof *pf);
         nfds_t np = 0;
         for (size_t i = 0; i < next; i++)
             if (!js[i].done && js[i].fd >= 0) {
                 pf[np].fd = js[i].fd;
                 pf[np].events = POLLIN;
                 np++;
+                if (js[i].log_fd >= 0) {
+                    pf[np].fd = js[i].log_fd;
+                    pf[np].events = POLLIN;
+                    np++;
+                }
                 int gfd = o->pool ? render_pool_fd(o->pool, js[i].slot) : -1;
                 if (gfd >= 0) {
                     pf[np].fd = gfd;
@@ -416,6 +463,8 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 kill(-js[i].pid, SIGKILL);
                 waitpid(js[i].pid, NULL, 0);
                 close(js[i].fd);
+                if (js[i].log_fd >= 0)
+                    close(js[i].log_fd);
             }
         clean_stale_temps(o->out_dir);
         int sig = interrupted;
@@ -431,6 +480,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     for (size_t i = 0; i < n; i++) {
         sb_free(&js[i].reason);
         sb_free(&js[i].gp_messages);
+        sb_free(&js[i].log);
         cue_state_free(&js[i].cue);
     }
     free(js);

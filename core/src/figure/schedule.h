@@ -19,6 +19,8 @@ typedef struct wf_fig_result {
     int up_to_date;          /* 1: not rebuilt, its cues are unchanged (figure/cue.h) */
     const char *cue;         /* why it was (re)built: "input cbs/37296ned changed", ... ("" when not known) */
     const char *warnings;    /* gnuplot's messages for the figure, one per line ("" when none) */
+    const char *log;         /* what the worker wrote to stderr (plugin warnings), "" if nothing */
+    const char *missing;     /* NO-DATA for an absent input: that table; else NULL */
 } wf_fig_result;
 
 /* Called once per figure as it finishes; done counts finished figures

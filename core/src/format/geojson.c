@@ -1,3 +1,4 @@
+#include "util/text.h"
 #include "format/geojson.h"
 
 #include <cjson/cJSON.h>
@@ -290,6 +291,9 @@ int geojson_parse(const char *text, size_t len, const char *source, const geojso
     reader r = {source, err};
     memset(out, 0, sizeof *out);
     const char *end = NULL;
+    /* Names become labels: the same text rule as every project file. */
+    if (text_check(source, text, len, err) != 0)
+        return -1;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
     if (!root) {
         size_t line, col;

@@ -259,6 +259,12 @@ static void api_set_title(wrrfig_ctx *c, const char *title)
 static void api_csv_row(wrrfig_ctx *c, const char *types, ...)
 {
     size_t n = strlen(types);
+    if (c->csv_cols == 0 && strspn(types, "s") != n) {
+        /* A number read where the plugin passed a string is garbage (the
+         * probe found one in a shipped CSV), so the header is text only. */
+        ctx_misuse(c, "csv_row: the header row takes text cells only (types \"%s\")", types);
+        return;
+    }
     if (c->csv_cols == 0)
         c->csv_cols = n;
     else if (n != c->csv_cols) {

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "host/kind.h"
+#include "host/probe.h"
+#include "util/strbuf.h"
 
 static void refuse(wf_registry *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void refuse(wf_registry *r, const char *fmt, ...)
@@ -129,7 +131,8 @@ static bool valid_slug(const char *s)
  * and kinds). */
 static bool valid_dotted(const char *s)
 {
-    if (!s || !*s)
+    /* Ids become file names (<out>/<id>.svg): "..", ".x" or "" must not. */
+    if (!s || !*s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) || strstr(s, ".."))
         return false;
     const char *dot = strchr(s, '.');
     if (!dot || dot == s || !dot[1] || strchr(dot + 1, '.'))
@@ -398,7 +401,7 @@ static void register_plugin(wf_registry *r, const wrrfig_plugin *d, const char *
     qsort(r->kinds, r->n_kinds, sizeof *r->kinds, cmp_kind);
 }
 
-int registry_load_file(wf_registry *r, const char *path)
+static int load_checked(wf_registry *r, const char *path)
 {
     struct stat st;
     if (lstat(path, &st) != 0) {
@@ -431,6 +434,18 @@ int registry_load_file(wf_registry *r, const char *path)
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The plugin is tried in a child first (host/probe.c): a constructor or a
+ * descriptor pointer that crashes refuses that file only. */
+int registry_load_file(wf_registry *r, const char *path)
+{
+    char why[1024];
+    if (plugin_probe(r, path, load_checked, why, sizeof why) != 0) {
+        refuse(r, "%s", why);
+        return -1;
+    }
+    return load_checked(r, path);
+}
 
 int registry_load_dir(wf_registry *r, const char *dir)
 {

@@ -1,3 +1,4 @@
+#include "util/path.h"
 #include "import/importer.h"
 
 #include <stdbool.h>
@@ -550,6 +551,8 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
     strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
     for (size_t i = 0; i < m->n_files; i++) {
         int rr = imp_input_resolve(shared_dir, m->files[i].file, &m->files[i].resolved, err);
+        if (rr == 0 && path_inside(shared_dir, m->files[i].resolved, err) != 0)
+            rr = -1; /* a symbolic link out of the shared directory */
         if (rr != 0) {
             char msg[sizeof err->msg];
             snprintf(msg, sizeof msg, "%s", err->msg);

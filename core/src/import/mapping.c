@@ -1,3 +1,4 @@
+#include "util/path.h"
 #include "import/mapping.h"
 
 #include <stdio.h>
@@ -390,6 +391,25 @@ int imp_mapping_load(const char *path, imp_mapping **out, wf_error *err)
         wf_errorf(err, "%s: $.unit_dim: '%s' (units per code are given for the melt dimension only)", path, unit_dim);
         goto fail;
     }
+    /* Files named by a mapping are read from the shared directory, never
+     * beside or above it. */
+    for (size_t i = 0; i < m->n_files; i++)
+        if (!path_rel_safe(m->files[i].file)) {
+            wf_errorf(err, "%s: $.input.file%s: '%s' (expected a relative path inside the shared directory: no "
+                      "'..', not absolute)", path, m->n_files > 1 ? "s[]" : "", m->files[i].file);
+            goto fail;
+        }
+    if (m->properties && !path_rel_safe(m->properties)) {
+        wf_errorf(err, "%s: $.input.properties: '%s' (expected a relative path inside the shared directory)", path,
+                  m->properties);
+        goto fail;
+    }
+    for (size_t i = 0; i < m->n_dims; i++)
+        if (m->dims[i].labels_file.file && !path_rel_safe(m->dims[i].labels_file.file)) {
+            wf_errorf(err, "%s: $.dimensions[%zu].labels_file.file: '%s' (expected a relative path inside the "
+                      "shared directory: no '..', not absolute)", path, i, m->dims[i].labels_file.file);
+            goto fail;
+        }
     *out = m;
     return 0;
 fail:

@@ -6,6 +6,7 @@
 
 #include "format/cbs_odata.h"
 #include "util/fileio.h"
+#include "util/path.h"
 #include "util/text.h"
 #include "format/jsonfile.h"
 #include "util/sha256.h"
@@ -184,6 +185,8 @@ int imp_labels_read(const imp_labels_file *lf, const char *shared_dir, cJSON **o
     csv_doc *d = NULL;
     int rc = -1;
     cJSON *labels = cJSON_CreateObject();
+    if (path_inside(shared_dir, lf->file, err) != 0)
+        goto done;
     if (sha256_file_hex(path, sha) != 0) {
         wf_errorf(err, "%s: cannot read (labels file)", path);
         goto done;

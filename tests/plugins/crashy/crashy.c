@@ -23,7 +23,7 @@ static wrrfig_status build_ok(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set label 1 %q at graph 0.1, graph 0.5", label);
     h->gp_cmd(ctx, "set xrange [0:2]; set yrange [0:%g]", v * 2);
     h->gp_cmd(ctx, "plot $pts using 1:2 with points title %q, $pts using 1:2:3 with labels offset 0,1 notitle", label);
-    h->csv_row(ctx, "sn", "label", "value");
+    h->csv_row(ctx, "ss", "label", "value");
     h->csv_row(ctx, "sn", label, v);
     return WRRFIG_OK;
 }

@@ -13,6 +13,7 @@
 #include <wrrfig/plugin.h>
 
 static const char *const hostile_in[] = {"test/hostile", NULL};
+static const char *const xml_in[] = {"test/xmltext", NULL};
 static const char *const broken_in[] = {"test/broken", "test/hostile", NULL};
 
 /* A minimal valid figure on test/hostile. */
@@ -30,7 +31,7 @@ static wrrfig_status draw(const wrrfig_host *h, wrrfig_ctx *ctx, const char *ext
     if (extra_cmd)
         h->gp_cmd(ctx, extra_cmd);
     h->gp_cmd(ctx, "plot $pts using 1:2 with points notitle");
-    h->csv_row(ctx, "sn", "label", "value");
+    h->csv_row(ctx, "ss", "label", "value");
     h->csv_row(ctx, "sn", "x", v);
     return WRRFIG_OK;
 }
@@ -119,6 +120,34 @@ static wrrfig_status build_oom(const wrrfig_host *h, wrrfig_ctx *ctx)
     return WRRFIG_OK;
 }
 
+/* A header row with a number cell: the host refuses it (a string passed
+ * where a number was read gave an uninitialised cell). */
+static wrrfig_status build_badheader(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    h->csv_row(ctx, "sn", "label", "value");
+    return draw(h, ctx, NULL);
+}
+
+/* Labels with XML's special characters, as title, key, label and tics. */
+static wrrfig_status build_xmltext(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    const wrrfig_table *t = h->table(ctx, "test/xmltext");
+    if (!t)
+        return WRRFIG_ERROR;
+    const char *label = h->table_key(t, 0, 0);
+    h->set_title(ctx, label);
+    h->gp_block_begin(ctx, "pts");
+    h->gp_block_row(ctx, "%g %g %q", 1.0, 1.0, label);
+    h->gp_block_end(ctx);
+    h->gp_cmd(ctx, "set label 1 %q at graph 0.1, graph 0.5", label);
+    h->gp_cmd(ctx, "set xtics (%q 1)", label);
+    h->gp_cmd(ctx, "set xrange [0:2]; set yrange [0:2]");
+    h->gp_cmd(ctx, "plot $pts using 1:2 with points title %q, $pts using 1:2:3 with labels notitle", label);
+    h->csv_row(ctx, "ss", "label", "value");
+    h->csv_row(ctx, "sn", label, 1.0);
+    return WRRFIG_OK;
+}
+
 /* What six shipped plugins did: any NULL table is NO-DATA. */
 static wrrfig_status build_broken(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
@@ -136,6 +165,8 @@ static const wrrfig_figure figures[] = {
     {"hostile-slowgp", hostile_in, "nothing", build_slowgp},
     {"hostile-oom", NULL, "nothing", build_oom},
     {"hostile-broken", broken_in, "nothing", build_broken},
+    {"hostile-badheader", hostile_in, "nothing", build_badheader},
+    {"hostile-xmltext", xml_in, "nothing", build_xmltext},
 };
 
 static wrrfig_status measure_broken(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)

@@ -1,0 +1,22 @@
+/* CBS OData responses: a dataset document and a records document. */
+#include "fuzz.h"
+
+#include "format/cbs_odata.h"
+#include "format/jsonfile.h"
+
+static int fuzz_odata(const uint8_t *data, size_t size)
+{
+    cJSON *j = NULL;
+    wf_error err;
+    if (json_parse((const char *)data, size, "fuzz.json", &j, &err) != 0)
+        return 0;
+    csv_doc *d = NULL;
+    if (odata_to_doc(j, "fuzz", &d, &err) == 0)
+        csv_free(d);
+    d = NULL;
+    if (json_records_to_doc(j, "value", "fuzz", &d, &err) == 0)
+        csv_free(d);
+    cJSON_Delete(j);
+    return 0;
+}
+WF_FUZZ_ENTRY(fuzz_odata)
