@@ -31,7 +31,10 @@ endif
 
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 DEPFLAGS = -MMD -MP
-CPPFLAGS = -Icore/include -Icore/src $(PKG_CFLAGS) $(CURL_CFLAGS)
+# The host also builds with plugins/common (-Iplugins) and links its static
+# library: the font metrics and text wrapping are one source for plugins and
+# for the host's title wrapping.
+CPPFLAGS = -Icore/include -Icore/src -Iplugins $(PKG_CFLAGS) $(CURL_CFLAGS)
 ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 CORE_LIBS = $(CJSON_LIBS) $(CURL_LIBS) -ldl -lm
@@ -70,7 +73,7 @@ $(BUILD)/obj/core/main.o: core/src/main.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(BIN): $(BUILD)/obj/core/main.o $(LIB)
+$(BIN): $(BUILD)/obj/core/main.o $(LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $^ $(CORE_LIBS) -o $@ $(ALL_LDFLAGS)
 

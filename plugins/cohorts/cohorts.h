@@ -37,7 +37,6 @@ wrrfig_status cohorts_dep_cohort(const wrrfig_host *h, wrrfig_ctx *ctx, const co
  * 5 years; -1 when the counts are not a possible cohort. */
 int cohorts_stay_shares(const double *present3, double *lt2, double *from2to5, double *gt5);
 const char *cohorts_dep_resolve(const wrrfig_host *h, const wrrfig_table *t, int dim, const char *key);
-int cohorts_year_of(const char *code);
 
 wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx);

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "cohorts.h"
+#include "common/params.h"
+#include "common/period.h"
 
 static const char *const DEP_DIM_YEAR = "JaarVanImmigratie";
 static const char *const DEP_DIM_STAY = "Verblijfsduur";
@@ -46,17 +48,6 @@ const char *cohorts_dep_resolve(const wrrfig_host *h, const wrrfig_table *t, int
         }
     }
     return by_label;
-}
-
-int cohorts_year_of(const char *code)
-{
-    int y = 0;
-    for (int i = 0; i < 4; i++) {
-        if (!code || code[i] < '0' || code[i] > '9')
-            return -1;
-        y = y * 10 + (code[i] - '0');
-    }
-    return y;
 }
 
 wrrfig_status cohorts_dep_open(const wrrfig_host *h, wrrfig_ctx *ctx, cohorts_dep *d)
@@ -99,7 +90,7 @@ static wrrfig_value_kind dep_count(const wrrfig_host *h, const cohorts_dep *d, c
                                    const char *stay, double *out)
 {
     for (size_t r = 0, n = h->table_rows(d->t); r < n; r++) {
-        if (cohorts_year_of(h->table_key(d->t, r, (size_t)d->d_year)) != year ||
+        if (wfc_period_year_or(h->table_key(d->t, r, (size_t)d->d_year), -1) != year ||
             strcmp(h->table_key(d->t, r, (size_t)d->d_motive), motive) != 0 ||
             strcmp(h->table_key(d->t, r, (size_t)d->d_stay), stay) != 0)
             continue;
@@ -176,17 +167,6 @@ static int one_of(const char *v, const char *const *allowed)
         if (strcmp(v, allowed[i]) == 0)
             return 1;
     return 0;
-}
-
-static int whole(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, const char *name, int *out)
-{
-    double v;
-    if (!h->param_number(p, name, &v) || v != floor(v) || fabs(v) > 1e6) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "parameter '%s' (a whole number) is required", name);
-        return 0;
-    }
-    *out = (int)v;
-    return 1;
 }
 
 /* The one row of a small project table whose named dimensions hold codes. */
@@ -284,7 +264,8 @@ wrrfig_status cohorts_m_immigrants_by_motive(const wrrfig_host *h, wrrfig_ctx *c
     if (!nat)
         nat = "non-dutch";
     int from, to;
-    if (!motive || !whole(h, ctx, p, "from", &from) || !whole(h, ctx, p, "to", &to))
+    if (!motive || wfc_param_whole(h, ctx, p, "from", true, 0, &from) != WRRFIG_OK ||
+        wfc_param_whole(h, ctx, p, "to", true, 0, &to) != WRRFIG_OK)
         return WRRFIG_ERROR;
     if (strcmp(nat, "eu-efta") == 0) {
         static const char *const eu_motives[] = {"Arbeid", "Gezin", "Studie", "Overig", NULL};
@@ -332,7 +313,8 @@ wrrfig_status cohorts_m_left_within(const wrrfig_host *h, wrrfig_ctx *ctx, const
 {
     const char *pop = h->param_text(p, "population");
     int year, years;
-    if (!pop || !whole(h, ctx, p, "year", &year) || !whole(h, ctx, p, "years", &years))
+    if (!pop || wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK ||
+        wfc_param_whole(h, ctx, p, "years", true, 0, &years) != WRRFIG_OK)
         return WRRFIG_ERROR;
     if (years != 2 && years != 5 && years != 10) {
         h->log(ctx, WRRFIG_LOG_ERROR, "years=%d: expected 2, 5 or 10", years);
@@ -383,7 +365,8 @@ wrrfig_status cohorts_m_left_forecast(const wrrfig_host *h, wrrfig_ctx *ctx, con
                                       double *out)
 {
     int year, years;
-    if (!whole(h, ctx, p, "year", &year) || !whole(h, ctx, p, "years", &years))
+    if (wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK ||
+        wfc_param_whole(h, ctx, p, "years", true, 0, &years) != WRRFIG_OK)
         return WRRFIG_ERROR;
     char y[16], w[16];
     snprintf(y, sizeof y, "%d", year);

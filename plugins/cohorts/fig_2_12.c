@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cohorts.h"
+#include "common/period.h"
 
 #define MAX_SERIES 8
 #define MAX_YEARS 64
@@ -134,7 +135,7 @@ wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx)
             if (strcmp(h->table_key(t, r, (size_t)d_group), group) != 0 ||
                 strcmp(h->table_key(t, r, (size_t)d_within), within) != 0 || h->table_value(t, r, &v) != WRRFIG_VALUE)
                 continue;
-            int y = cohorts_year_of(h->table_key(t, r, (size_t)d_year));
+            int y = wfc_period_year_or(h->table_key(t, r, (size_t)d_year), -1);
             if (y < 0) {
                 h->log(ctx, WRRFIG_LOG_ERROR, "%s row %zu: immigratiejaar '%s' is not a year", COHORTS_T_DEPARTURE,
                        r + 1, h->table_key(t, r, (size_t)d_year));
@@ -195,7 +196,7 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
     int years[MAX_YEARS];
     size_t ny = 0;
     for (size_t r = 0, n = h->table_rows(d.t); r < n && ny < MAX_YEARS; r++) {
-        int y = cohorts_year_of(h->table_key(d.t, r, (size_t)d.d_year));
+        int y = wfc_period_year_or(h->table_key(d.t, r, (size_t)d.d_year), -1);
         size_t k = 0;
         while (k < ny && years[k] != y)
             k++;
@@ -235,7 +236,7 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
             double v;
             if (strcmp(h->table_key(f, r, (size_t)f_within), within) != 0 || h->table_value(f, r, &v) != WRRFIG_VALUE)
                 continue;
-            int y = cohorts_year_of(h->table_key(f, r, (size_t)f_year));
+            int y = wfc_period_year_or(h->table_key(f, r, (size_t)f_year), -1);
             if (y < 0)
                 continue;
             add_point(&s[2 * i + 1], y, v);

@@ -64,3 +64,9 @@ bool wfc_period_year(const char *code, int *year)
         *year = p.year;
     return true;
 }
+
+int wfc_period_year_or(const char *code, int otherwise)
+{
+    int y;
+    return code && wfc_period_year(code, &y) ? y : otherwise;
+}

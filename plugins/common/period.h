@@ -30,4 +30,8 @@ wfc_period_kind wfc_period_parse(const char *code, wfc_period *out);
 /* True when code is a whole year; *year (may be NULL) receives it. */
 bool wfc_period_year(const char *code, int *year);
 
+/* The year of a whole-year code, or `otherwise` for anything else (a
+ * quarter, a month, a region code): for loops that skip what is not a year. */
+int wfc_period_year_or(const char *code, int otherwise);
+
 #endif

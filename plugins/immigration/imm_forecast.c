@@ -6,6 +6,7 @@
 
 #include "imm_national.h"
 #include "imm_series.h"
+#include "common/spectext.h"
 
 #define MAX_SCEN 8
 
@@ -66,12 +67,13 @@ wrrfig_status imm_build_fig_2_3(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
     h->gp_cmd(ctx, "set yrange [0:*]");
     h->gp_cmd(ctx, "set style fill transparent solid 0.3 noborder");
-    h->gp_cmd(ctx, "plot $fc using 1:4:5 with filledcurves lc rgb '#9ecae1' title %q, \\",
-              h->spec_text(ctx, "legend.interval") ? h->spec_text(ctx, "legend.interval") : "67%");
-    h->gp_cmd(ctx, "     $fc using 1:2 with lines lt 1 lw 2 title %q, \\",
-              h->spec_text(ctx, "legend.observed") ? h->spec_text(ctx, "legend.observed") : "waargenomen");
-    h->gp_cmd(ctx, "     $fc using 1:3 with lines lt 2 lw 2 dt 2 title %q",
-              h->spec_text(ctx, "legend.forecast") ? h->spec_text(ctx, "legend.forecast") : "prognose");
+    static const char *const keys[] = {"legend.interval", "legend.observed", "legend.forecast"};
+    const char *lg[3];
+    if (!wfc_spec_texts(h, ctx, keys, lg, 3))
+        return WRRFIG_ERROR;
+    h->gp_cmd(ctx, "plot $fc using 1:4:5 with filledcurves lc rgb '#9ecae1' title %q, \\", lg[0]);
+    h->gp_cmd(ctx, "     $fc using 1:2 with lines lt 1 lw 2 title %q, \\", lg[1]);
+    h->gp_cmd(ctx, "     $fc using 1:3 with lines lt 2 lw 2 dt 2 title %q", lg[2]);
     return WRRFIG_OK;
 }
 
@@ -115,12 +117,18 @@ wrrfig_status imm_build_fig_2_4(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->log(ctx, WRRFIG_LOG_ERROR, "no scenario has values in %d-%d", from, to);
         return WRRFIG_NODATA;
     }
+    static const char *const obs_key[] = {"legend.observed"};
+    const char *obs_label;
+    if (!wfc_spec_texts(h, ctx, obs_key, &obs_label, 1)) {
+        free(sc);
+        return WRRFIG_ERROR;
+    }
     h->csv_row(ctx, "ssss", "series", "label", "year", "value");
     h->gp_block_begin(ctx, "obs");
     for (int y = from; y <= to; y++)
         if (imm_has(&obs, y)) {
             h->gp_block_row(ctx, "%d %g", y, imm_get(&obs, y) / 1000.0);
-            h->csv_row(ctx, "ssin", "waargenomen", "waargenomen", y, imm_get(&obs, y));
+            h->csv_row(ctx, "ssin", "waargenomen", obs_label, y, imm_get(&obs, y)); /* series code, spec label */
         }
     h->gp_block_end(ctx);
     for (size_t i = 0; i < ns; i++) {
@@ -138,7 +146,6 @@ wrrfig_status imm_build_fig_2_4(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set key bottom right");
     h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
     h->gp_cmd(ctx, "set yrange [0:*]");
-    const char *obs_label = h->spec_text(ctx, "legend.observed") ? h->spec_text(ctx, "legend.observed") : "waargenomen";
     if (ns == 0)
         h->gp_cmd(ctx, "plot $obs using 1:2 with lines lt 1 lw 3 lc rgb '#000000' title %q", obs_label);
     else

@@ -10,6 +10,7 @@
 #include "imm_national.h"
 #include "imm_origin.h"
 #include "imm_series.h"
+#include "common/params.h"
 
 typedef struct series_name {
     const char *name, *topic;
@@ -33,18 +34,6 @@ static int known_origin(const char *o)
         if (strcmp(ORIGINS[i], o) == 0)
             return 1;
     return 0;
-}
-
-static wrrfig_status need_num(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, const char *name,
-                              int *out)
-{
-    double v;
-    if (!h->param_number(p, name, &v) || v != floor(v) || !(v >= -1e9 && v <= 1e9)) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "parameter %s: expected a whole number", name);
-        return WRRFIG_ERROR;
-    }
-    *out = (int)v;
-    return WRRFIG_OK;
 }
 
 /* Loads a named series (net_minus_natural is derived). */
@@ -96,7 +85,7 @@ static wrrfig_status one_year(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfi
                               double *out)
 {
     int y;
-    wrrfig_status st = need_num(h, ctx, p, "year", &y);
+    wrrfig_status st = wfc_param_whole(h, ctx, p, "year", true, 0, &y);
     return st != WRRFIG_OK ? st : value_at(h, ctx, series, y, out);
 }
 
@@ -140,7 +129,7 @@ static wrrfig_status m_series(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_
 static wrrfig_status m_emig_per_1000(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     int y;
-    wrrfig_status st = need_num(h, c, p, "year", &y);
+    wrrfig_status st = wfc_param_whole(h, c, p, "year", true, 0, &y);
     if (st != WRRFIG_OK)
         return st;
     const char *den = h->param_text(p, "denominator");
@@ -166,7 +155,7 @@ static wrrfig_status range(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_par
                            int *to)
 {
     wrrfig_status st;
-    if ((st = need_num(h, c, p, "from", from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", to)) != WRRFIG_OK)
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, to)) != WRRFIG_OK)
         return st;
     if (*from > *to || *from < IMM_Y0 || *to >= IMM_Y0 + IMM_NY) {
         h->log(c, WRRFIG_LOG_ERROR, "from %d to %d: expected from <= to", *from, *to);
@@ -287,7 +276,7 @@ static wrrfig_status m_growth_pct(const wrrfig_host *h, wrrfig_ctx *c, const wrr
     int from, to;
     double a, b;
     wrrfig_status st;
-    if ((st = need_num(h, c, p, "from", &from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK ||
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK ||
         (st = value_at(h, c, "population", from, &a)) != WRRFIG_OK ||
         (st = value_at(h, c, "population", to, &b)) != WRRFIG_OK)
         return st;
@@ -337,10 +326,10 @@ static wrrfig_status m_by_origin(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
     }
     double y;
     if (h->param_number(p, "year", &y)) {
-        if ((st = need_num(h, c, p, "year", &from)) != WRRFIG_OK)
+        if ((st = wfc_param_whole(h, c, p, "year", true, 0, &from)) != WRRFIG_OK)
             return st;
         to = from;
-    } else if ((st = need_num(h, c, p, "from", &from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK) {
+    } else if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK) {
         return st;
     }
     /* a country of birth may be named too (docs/measures.md), so any code is
@@ -360,7 +349,7 @@ static wrrfig_status net_sum_of(const wrrfig_host *h, wrrfig_ctx *c, const wrrfi
 {
     int from, to;
     wrrfig_status st;
-    if ((st = need_num(h, c, p, "from", &from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK)
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
         return st;
     const wrrfig_table *t = h->table(c, IMM_T_MIG_HERKOMST);
     if (!t)
@@ -390,8 +379,8 @@ static wrrfig_status m_natural_by_origin(const wrrfig_host *h, wrrfig_ctx *c, co
     const char *org;
     int from, to;
     wrrfig_status st;
-    if ((st = origin_param(h, c, p, &org)) != WRRFIG_OK || (st = need_num(h, c, p, "from", &from)) != WRRFIG_OK ||
-        (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK)
+    if ((st = origin_param(h, c, p, &org)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
         return st;
     double sum = 0;
     for (int y = from; y <= to; y++) {
@@ -411,7 +400,7 @@ static wrrfig_status m_emigrant_share(const wrrfig_host *h, wrrfig_ctx *c, const
     int y;
     double part, whole;
     wrrfig_status st;
-    if ((st = origin_param(h, c, p, &org)) != WRRFIG_OK || (st = need_num(h, c, p, "year", &y)) != WRRFIG_OK ||
+    if ((st = origin_param(h, c, p, &org)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK ||
         (st = flow_value(h, c, IMM_T_MIG_HERKOMST, org, "Emigratie", y, &part)) != WRRFIG_OK ||
         (st = flow_value(h, c, IMM_T_MIG_HERKOMST, "Totaal", "Emigratie", y, &whole)) != WRRFIG_OK)
         return st;
@@ -435,7 +424,8 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         h->log(c, WRRFIG_LOG_ERROR, "parameter countries is required (CBS 60032 codes joined by '+')");
         return WRRFIG_ERROR;
     }
-    if ((st = need_num(h, c, p, "from", &from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK)
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
         return st;
     const wrrfig_table *t = h->table(c, IMM_T60032);
     if (!t)
@@ -493,7 +483,8 @@ static wrrfig_status m_motive_argmax_year(const wrrfig_host *h, wrrfig_ctx *c, c
         h->log(c, WRRFIG_LOG_ERROR, "parameter motive is required (EuWork, NonEuAsylum, NonEuFamily, ...)");
         return WRRFIG_ERROR;
     }
-    if ((st = need_num(h, c, p, "from", &from)) != WRRFIG_OK || (st = need_num(h, c, p, "to", &to)) != WRRFIG_OK)
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
         return st;
     const wrrfig_table *t = h->table(c, IMM_T_MOTIVE);
     if (!t)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "imm_series.h"
+#include "common/spectext.h"
 
 static const wrrfig_table *open_37296(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
@@ -89,9 +90,12 @@ wrrfig_status imm_build_fig_2_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set key top left");
     h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
     h->gp_cmd(ctx, "set yrange [0:*]");
+    static const char *const keys[] = {"legend.immigration", "legend.trend"};
+    const char *lg[2];
+    if (!wfc_spec_texts(h, ctx, keys, lg, 2))
+        return WRRFIG_ERROR;
     h->gp_cmd(ctx, "plot $imm using 1:2 with lines lt 1 lw 2 title %q, $imm using 1:3 with lines lt 2 lw 2 dt 2 title %q",
-              imm_text(h, ctx, "legend.immigration", "Immigratie"),
-              imm_text(h, ctx, "legend.trend", "Lineair (immigratie)"));
+              lg[0], lg[1]);
     return WRRFIG_OK;
 }
 
@@ -134,11 +138,14 @@ wrrfig_status imm_build_fig_2_7(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set style fill solid 0.85 noborder");
     h->gp_cmd(ctx, "set boxwidth 0.8");
     h->gp_cmd(ctx, "set xzeroaxis lt -1 lc rgb '#444444'");
+    static const char *const keys[] = {"legend.immigration", "legend.emigration", "legend.net"};
+    const char *lg[3];
+    if (!wfc_spec_texts(h, ctx, keys, lg, 3))
+        return WRRFIG_ERROR;
     h->gp_cmd(ctx,
               "plot $flows using 1:2 with boxes lt 1 title %q, $flows using 1:3 with boxes lt 3 title %q, "
               "$flows using 1:4 with lines lt 2 lw 2 lc rgb '#000000' title %q",
-              imm_text(h, ctx, "legend.immigration", "Immigratie"), imm_text(h, ctx, "legend.emigration", "Emigratie"),
-              imm_text(h, ctx, "legend.net", "Nettomigratie"));
+              lg[0], lg[1], lg[2]);
     return WRRFIG_OK;
 }
 
@@ -173,7 +180,10 @@ wrrfig_status imm_build_fig_2_8(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set key top left");
     h->gp_cmd(ctx, "set xrange [%d:%d]", from - 1, to + 1);
     h->gp_cmd(ctx, "set yrange [0:*]");
-    h->gp_cmd(ctx, "plot $rate using 1:2 with lines lt 1 lw 2 title %q",
-              imm_text(h, ctx, "legend.rate", "Emigratie per 1000 inwoners"));
+    static const char *const keys[] = {"legend.rate"};
+    const char *lg[1];
+    if (!wfc_spec_texts(h, ctx, keys, lg, 1))
+        return WRRFIG_ERROR;
+    h->gp_cmd(ctx, "plot $rate using 1:2 with lines lt 1 lw 2 title %q", lg[0]);
     return WRRFIG_OK;
 }

@@ -1,17 +1,8 @@
 #include "imm_series.h"
+#include "common/period.h"
 
 #include <stdio.h>
 #include <string.h>
-
-int imm_year_of(const char *code)
-{
-    for (int i = 0; i < 4; i++)
-        if (code[i] < '0' || code[i] > '9')
-            return 0;
-    if (code[4] != '\0' && strcmp(code + 4, "JJ00") != 0)
-        return 0;
-    return (code[0] - '0') * 1000 + (code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0');
-}
 
 int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,
                     const char *code, const char *dim2, const char *code2, imm_series *s)
@@ -30,7 +21,7 @@ int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t
             continue;
         if (dim2 && strcmp(h->table_key(t, r, (size_t)d2), code2) != 0)
             continue;
-        int y = imm_year_of(h->table_key(t, r, (size_t)dp));
+        int y = wfc_period_year_or(h->table_key(t, r, (size_t)dp), 0);
         double v;
         if (y < IMM_Y0 || y >= IMM_Y0 + IMM_NY || h->table_value(t, r, &v) != WRRFIG_VALUE)
             continue;

@@ -15,9 +15,6 @@ typedef struct imm_series {
     unsigned char ok[IMM_NY]; /* 1 when v holds a number */
 } imm_series;
 
-/* Year of a CBS period code: "2019JJ00" or "2019" -> 2019; 0 otherwise. */
-int imm_year_of(const char *code);
-
 /* Fills s from the rows of t whose dimension `dim` is `code` (and, when
  * dim2 is not NULL, whose dimension dim2 is code2), by the Perioden
  * dimension. Returns the number of years with a number, or -1 (logged)

@@ -42,12 +42,12 @@ wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->csv_row(ctx, "ssss", "herkomst", "label", "jaar", "netto_arbeidsparticipatie_pct");
     size_t rows = h->table_rows(t);
     for (size_t i = 0; i < nspec; i++) {
-        const char *code = lab_spec_text(h, ctx, "series.%zu.code", i);
-        const char *label = lab_spec_text(h, ctx, "series.%zu.label", i);
+        const char *code = wfc_spec_textf(h, ctx, "series.%zu.code", i);
+        const char *label = wfc_spec_textf(h, ctx, "series.%zu.label", i);
         double colour = (double)i, point = 7, dash = 1;
-        lab_spec_number(h, ctx, &colour, "series.%zu.colour", i);
-        lab_spec_number(h, ctx, &point, "series.%zu.point", i);
-        lab_spec_number(h, ctx, &dash, "series.%zu.dash", i);
+        wfc_spec_numberf(h, ctx, &colour, "series.%zu.colour", i);
+        wfc_spec_numberf(h, ctx, &point, "series.%zu.point", i);
+        wfc_spec_numberf(h, ctx, &dash, "series.%zu.dash", i);
         s[i].label = label ? label : code;
         s[i].colour = (int)colour;
         s[i].point = (int)point;

@@ -28,18 +28,18 @@ wrrfig_status lab_build_fig_3_7(const wrrfig_host *h, wrrfig_ctx *ctx)
     double values[LAB_MAX_GROUPS * LAB_MAX_SERIES];
     for (size_t s = 0; s < ns; s++) {
         double c = (double)s;
-        lab_spec_number(h, ctx, &c, "sexes.%zu.colour", s);
+        wfc_spec_numberf(h, ctx, &c, "sexes.%zu.colour", s);
         colours[s] = (int)c;
-        slabels[s] = lab_spec_text(h, ctx, "sexes.%zu.label", s);
+        slabels[s] = wfc_spec_textf(h, ctx, "sexes.%zu.label", s);
     }
     h->csv_row(ctx, "ssssss", "herkomst", "label", "geslacht", "periode", "netto_arbeidsparticipatie_pct",
                "bron_regel");
     size_t found = 0;
     for (size_t g = 0; g < ng; g++) {
-        const char *gcode = lab_spec_text(h, ctx, "groups.%zu.code", g);
-        glabels[g] = lab_spec_text(h, ctx, "groups.%zu.label", g);
+        const char *gcode = wfc_spec_textf(h, ctx, "groups.%zu.code", g);
+        glabels[g] = wfc_spec_textf(h, ctx, "groups.%zu.label", g);
         for (size_t s = 0; s < ns; s++) {
-            const char *scode = lab_spec_text(h, ctx, "sexes.%zu.code", s);
+            const char *scode = wfc_spec_textf(h, ctx, "sexes.%zu.code", s);
             values[g * ns + s] = NAN;
             if (!gcode || !scode)
                 continue;

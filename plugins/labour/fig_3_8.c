@@ -33,9 +33,9 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
     double values[LAB_MAX_GROUPS * LAB_MAX_SERIES];
     for (size_t s = 0; s < ns; s++) {
         double c = (double)s;
-        lab_spec_number(h, ctx, &c, "layout.ages.%zu.colour", s);
+        wfc_spec_numberf(h, ctx, &c, "layout.ages.%zu.colour", s);
         colours[s] = (int)c;
-        slabels[s] = lab_spec_text(h, ctx, "layout.ages.%zu.label", s);
+        slabels[s] = wfc_spec_textf(h, ctx, "layout.ages.%zu.label", s);
     }
     /* CBS symbols stay visible in the CSV instead of becoming silent gaps. */
     static const char *const kind_name[] = {"waarde", "onbekend (.)", "geheim (x)", "nihil (-)", "leeg",
@@ -43,10 +43,10 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->csv_row(ctx, "ssssss", "herkomst", "leeftijd", "geslacht", "periode", "werkloosheid_pct", "status");
     size_t found = 0;
     for (size_t g = 0; g < ng; g++) {
-        const char *origin = lab_spec_text(h, ctx, "layout.origins.%zu.key", g);
-        glabels[g] = lab_spec_text(h, ctx, "layout.origins.%zu.label", g);
+        const char *origin = wfc_spec_textf(h, ctx, "layout.origins.%zu.key", g);
+        glabels[g] = wfc_spec_textf(h, ctx, "layout.origins.%zu.label", g);
         for (size_t s = 0; s < ns; s++) {
-            const char *age = lab_spec_text(h, ctx, "layout.ages.%zu.key", s);
+            const char *age = wfc_spec_textf(h, ctx, "layout.ages.%zu.key", s);
             values[g * ns + s] = NAN;
             double v = NAN;
             wrrfig_value_kind k = WRRFIG_NO_CELL;

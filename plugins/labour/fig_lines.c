@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "labour.h"
+#include "common/period.h"
 
 #define MAX_FIXED 8
 
@@ -18,8 +19,9 @@ static int x_of(const char *code, double *x)
         *x = v;
         return 1;
     }
-    if (lab_is_annual(code)) {
-        *x = lab_year_of(code);
+    int y;
+    if (wfc_period_year(code, &y)) {
+        *x = y;
         return 1;
     }
     return 0;
@@ -42,8 +44,8 @@ wrrfig_status lab_build_cohort_lines(const wrrfig_host *h, wrrfig_ctx *ctx, cons
         return WRRFIG_ERROR;
     }
     for (size_t i = 0; i < nfixed; i++) {
-        const char *dim = lab_spec_text(h, ctx, "layout.fixed.%zu.dim", i);
-        const char *key = lab_spec_text(h, ctx, "layout.fixed.%zu.key", i);
+        const char *dim = wfc_spec_textf(h, ctx, "layout.fixed.%zu.dim", i);
+        const char *key = wfc_spec_textf(h, ctx, "layout.fixed.%zu.key", i);
         fdims[i] = lab_dim(h, ctx, t, tn, dim);
         if (fdims[i] < 0)
             return WRRFIG_ERROR;
@@ -66,13 +68,13 @@ wrrfig_status lab_build_cohort_lines(const wrrfig_host *h, wrrfig_ctx *ctx, cons
                "waarde");
     size_t rows = h->table_rows(t), total = 0;
     for (size_t i = 0; i < ns; i++) {
-        const char *key = lab_spec_text(h, ctx, "layout.series.%zu.key", i);
+        const char *key = wfc_spec_textf(h, ctx, "layout.series.%zu.key", i);
         const char *code = lab_resolve(h, t, d_series, key);
         double colour = (double)i, point = 7, dash = 1;
-        lab_spec_number(h, ctx, &colour, "layout.series.%zu.colour", i);
-        lab_spec_number(h, ctx, &point, "layout.series.%zu.point", i);
-        lab_spec_number(h, ctx, &dash, "layout.series.%zu.dash", i);
-        s[i].label = lab_spec_text(h, ctx, "layout.series.%zu.label", i);
+        wfc_spec_numberf(h, ctx, &colour, "layout.series.%zu.colour", i);
+        wfc_spec_numberf(h, ctx, &point, "layout.series.%zu.point", i);
+        wfc_spec_numberf(h, ctx, &dash, "layout.series.%zu.dash", i);
+        s[i].label = wfc_spec_textf(h, ctx, "layout.series.%zu.label", i);
         if (!s[i].label)
             s[i].label = key;
         s[i].colour = (int)colour;

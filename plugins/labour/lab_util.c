@@ -1,50 +1,11 @@
-/* Small helpers shared by the labour figures and measures: spec keys built
- * with printf, dimension lookup by code or label, query strings, periods. */
-#include <ctype.h>
+/* Small helpers shared by the labour figures and measures: dimension lookup
+ * by code or label, query strings, year ranges, number labels. (Spec keys
+ * and periods: plugins/common.) */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "labour.h"
-
-#define KEY_MAX 160
-
-const char *lab_spec_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...)
-{
-    char key[KEY_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(key, sizeof key, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof key)
-        return NULL;
-    return h->spec_text(ctx, key);
-}
-
-int lab_spec_number(const wrrfig_host *h, wrrfig_ctx *ctx, double *out, const char *fmt, ...)
-{
-    char key[KEY_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(key, sizeof key, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof key)
-        return 0;
-    return h->spec_number(ctx, key, out);
-}
-
-size_t lab_spec_count(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...)
-{
-    char key[KEY_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(key, sizeof key, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof key)
-        return 0;
-    return h->spec_count(ctx, key);
-}
 
 int lab_dim(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *table_name,
             const char *dim)
@@ -97,26 +58,6 @@ void lab_query_add(lab_query *q, const char *dim, const char *code)
         return;
     }
     q->len += (size_t)n;
-}
-
-int lab_year_of(const char *code)
-{
-    if (!code)
-        return -1;
-    int y = 0;
-    for (int i = 0; i < 4; i++) {
-        if (!isdigit((unsigned char)code[i]))
-            return -1;
-        y = y * 10 + (code[i] - '0');
-    }
-    return y;
-}
-
-int lab_is_annual(const char *code)
-{
-    if (lab_year_of(code) < 0)
-        return 0;
-    return code[4] == '\0' || strcmp(code + 4, "JJ00") == 0;
 }
 
 char *lab_ranges(const int *years, size_t n, char *buf, size_t size)

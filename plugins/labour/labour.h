@@ -7,6 +7,8 @@
 
 #include <wrrfig/plugin.h>
 
+#include "common/spectext.h"
+
 /* Only the descriptor is exported (plugin.h); everything declared here
  * stays internal to the shared object. */
 #if defined(__GNUC__)
@@ -46,10 +48,7 @@
 
 /* ---- lab_util.c ---------------------------------------------------- */
 
-/* spec_text/spec_number/spec_count with a printf-formatted key. */
-const char *lab_spec_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(3, 4);
-int lab_spec_number(const wrrfig_host *h, wrrfig_ctx *ctx, double *out, const char *fmt, ...) WRRFIG_PRINTF(4, 5);
-size_t lab_spec_count(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(3, 4);
+/* Spec keys built with printf: wfc_spec_textf and friends (common/spectext.h). */
 
 /* Index of dimension name in t; logs an error naming the table when absent. */
 int lab_dim(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *table_name,
@@ -76,10 +75,6 @@ typedef struct lab_query {
 void lab_query_init(lab_query *q);
 void lab_query_add(lab_query *q, const char *dim, const char *code);
 
-/* The year in a period code ("2008", "2008JJ00", "2019KW04"), or -1. */
-int lab_year_of(const char *code);
-/* 1 for an annual period code ("2008" or "2008JJ00"). */
-int lab_is_annual(const char *code);
 
 /* Writes years[0..n) (sorted, distinct) as ranges, "2003-2007, 2009",
  * into buf. Returns buf. */

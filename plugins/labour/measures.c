@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "labour.h"
+#include "common/params.h"
 
 #define MAX_KEYS 6
 
@@ -50,26 +51,6 @@ static const char *text_param(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfi
         return NULL;
     }
     return v;
-}
-
-static int int_param(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, const char *name, int def,
-                     int required, int *out)
-{
-    double v;
-    if (!h->param_number(p, name, &v)) {
-        if (required) {
-            h->log(ctx, WRRFIG_LOG_ERROR, "parameter '%s' (a number) is required", name);
-            return 0;
-        }
-        *out = def;
-        return 1;
-    }
-    if (v != floor(v) || v < -1e6 || v > 1e6) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "parameter %s=%g must be a whole number", name, v);
-        return 0;
-    }
-    *out = (int)v;
-    return 1;
 }
 
 /* Reads the cell dims[k]=codes[k] of table tn. All matching rows must agree
@@ -152,8 +133,8 @@ wrrfig_status lab_m_net_participation(const wrrfig_host *h, wrrfig_ctx *ctx, con
     const char *origin = text_param(h, ctx, p, "origin", NULL, ORIGINS);
     const char *sex = text_param(h, ctx, p, "sex", "Totaal", sexes);
     int year, quarter;
-    if (!origin || !sex || !int_param(h, ctx, p, "year", 0, 1, &year) ||
-        !int_param(h, ctx, p, "quarter", 0, 0, &quarter))
+    if (!origin || !sex || wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK ||
+        wfc_param_whole(h, ctx, p, "quarter", false, 0, &quarter) != WRRFIG_OK)
         return WRRFIG_ERROR;
     if (quarter < 0 || quarter > 4) {
         h->log(ctx, WRRFIG_LOG_ERROR, "parameter quarter=%d must be 0 (annual) or 1..4", quarter);
@@ -195,8 +176,8 @@ wrrfig_status lab_m_unemployment(const wrrfig_host *h, wrrfig_ctx *ctx, const wr
     const char *sex = text_param(h, ctx, p, "sex", "Totaal", sexes);
     const char *age = text_param(h, ctx, p, "age", "15-75", ages);
     int year, quarter;
-    if (!origin || !sex || !age || !int_param(h, ctx, p, "year", 0, 1, &year) ||
-        !int_param(h, ctx, p, "quarter", 0, 0, &quarter))
+    if (!origin || !sex || !age || wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK ||
+        wfc_param_whole(h, ctx, p, "quarter", false, 0, &quarter) != WRRFIG_OK)
         return WRRFIG_ERROR;
     if (quarter < 0 || quarter > 4) {
         h->log(ctx, WRRFIG_LOG_ERROR, "parameter quarter=%d must be 0 (annual) or 1..4", quarter);
@@ -216,7 +197,7 @@ static wrrfig_status asylum_cell(const wrrfig_host *h, wrrfig_ctx *ctx, const wr
 {
     const char *country = text_param(h, ctx, p, "country", default_country, ASYLUM_COUNTRIES);
     int months;
-    if (!country || !int_param(h, ctx, p, "months", 0, 1, &months))
+    if (!country || wfc_param_whole(h, ctx, p, "months", true, 0, &months) != WRRFIG_OK)
         return WRRFIG_ERROR;
     char m[16];
     snprintf(m, sizeof m, "%d", months);
@@ -257,7 +238,7 @@ wrrfig_status lab_m_cohort9599_employed(const wrrfig_host *h, wrrfig_ctx *ctx, c
     const char *motive = text_param(h, ctx, p, "motive", NULL, motives);
     const char *country = text_param(h, ctx, p, "country", "Totaal", NULL);
     int years;
-    if (!motive || !country || !int_param(h, ctx, p, "years", 0, 1, &years))
+    if (!motive || !country || wfc_param_whole(h, ctx, p, "years", true, 0, &years) != WRRFIG_OK)
         return WRRFIG_ERROR;
     char y[16];
     snprintf(y, sizeof y, "%d", years);
@@ -284,7 +265,7 @@ wrrfig_status lab_m_polish_participation(const wrrfig_host *h, wrrfig_ctx *ctx, 
     static const char *const groups[] = {"Polen", "Nederlands", NULL};
     const char *group = text_param(h, ctx, p, "group", NULL, groups);
     int year;
-    if (!group || !int_param(h, ctx, p, "year", 0, 1, &year))
+    if (!group || wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK)
         return WRRFIG_ERROR;
     char y[16];
     snprintf(y, sizeof y, "%d", year);

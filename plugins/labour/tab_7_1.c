@@ -49,7 +49,7 @@ static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, size_t nr, siz
     md_put(md, sizeof md, &len, strcmp(h->lang(ctx), "en") == 0 ? "Origin group" : "Herkomstgroep");
     for (size_t c = 0; c < nc; c++) {
         md_raw(md, sizeof md, &len, " | ");
-        md_put(md, sizeof md, &len, lab_spec_text(h, ctx, "columns.%zu.label", c));
+        md_put(md, sizeof md, &len, wfc_spec_textf(h, ctx, "columns.%zu.label", c));
     }
     md_raw(md, sizeof md, &len, " |\n|---");
     for (size_t c = 0; c < nc; c++)
@@ -57,7 +57,7 @@ static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, size_t nr, siz
     md_raw(md, sizeof md, &len, "|\n");
     for (size_t r = 0; r < nr; r++) {
         md_raw(md, sizeof md, &len, "| ");
-        md_put(md, sizeof md, &len, lab_spec_text(h, ctx, "rows.%zu.label", r));
+        md_put(md, sizeof md, &len, wfc_spec_textf(h, ctx, "rows.%zu.label", r));
         for (size_t c = 0; c < nc; c++) {
             md_raw(md, sizeof md, &len, " | ");
             md_put(md, sizeof md, &len, text[r][c]);
@@ -67,7 +67,7 @@ static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, size_t nr, siz
     md_raw(md, sizeof md, &len, "\n");
     size_t nn = h->spec_count(ctx, "notes");
     for (size_t i = 0; i < nn; i++) {
-        md_put(md, sizeof md, &len, lab_spec_text(h, ctx, "notes.%zu", i));
+        md_put(md, sizeof md, &len, wfc_spec_textf(h, ctx, "notes.%zu", i));
         md_raw(md, sizeof md, &len, "\n\n");
     }
     md_put(md, sizeof md, &len, h->spec_text(ctx, "source"));
@@ -97,10 +97,10 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     char text[MAX_ROWS][MAX_COLS][32];
     size_t missing = 0;
     for (size_t r = 0; r < nr; r++) {
-        const char *code = lab_spec_text(h, ctx, "rows.%zu.key", r);
-        const char *label = lab_spec_text(h, ctx, "rows.%zu.label", r);
+        const char *code = wfc_spec_textf(h, ctx, "rows.%zu.key", r);
+        const char *label = wfc_spec_textf(h, ctx, "rows.%zu.label", r);
         for (size_t c = 0; c < nc; c++) {
-            const char *domain = lab_spec_text(h, ctx, "columns.%zu.key", c);
+            const char *domain = wfc_spec_textf(h, ctx, "columns.%zu.key", c);
             double v[2] = {NAN, NAN};
             const char *line = "";
             static const char *const doubt[2] = {"zonder", "inclusief"};
@@ -139,7 +139,7 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     write_markdown(h, ctx, nr, nc, text);
     h->gp_block_begin(ctx, "rowlab");
     for (size_t r = 0; r < nr; r++) {
-        const char *label = lab_spec_text(h, ctx, "rows.%zu.label", r);
+        const char *label = wfc_spec_textf(h, ctx, "rows.%zu.label", r);
         h->gp_block_row(ctx, "%g %zu %q", 0.01, r, label ? label : "");
     }
     h->gp_block_end(ctx);
@@ -156,7 +156,7 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set xrange [0:1]");
     h->gp_cmd(ctx, "set yrange [%g:%g]", (double)nr - 0.4, -1.6);
     for (size_t c = 0; c < nc; c++) {
-        const char *head = lab_spec_text(h, ctx, "columns.%zu.label", c);
+        const char *head = wfc_spec_textf(h, ctx, "columns.%zu.label", c);
         h->gp_cmd(ctx, "set label %zu %q at first %g, first -1 center font ',11'", c + 1, head ? head : "",
                   col_x(c, nc));
     }
@@ -172,7 +172,7 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     size_t nn = h->spec_count(ctx, "notes");
     size_t drawn = 0;
     for (size_t i = 0; i < nn && drawn < 3; i++) {
-        const char *note = lab_spec_text(h, ctx, "notes.%zu", i);
+        const char *note = wfc_spec_textf(h, ctx, "notes.%zu", i);
         if (!note || note[0] != '*')
             continue;
         h->gp_cmd(ctx, "set label %zu %q at screen 0.01, screen %g left font ',8'", 20 + drawn, note,

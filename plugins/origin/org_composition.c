@@ -222,6 +222,9 @@ wrrfig_status org_build_fig_1_2(const wrrfig_host *h, wrrfig_ctx *ctx)
             h->gp_cmd(ctx,
                       "plot $p1 using ($2/2):1:(0):2:($1-0.35):($1+0.35):ytic(3) with boxxyerror lt 2 notitle, "
                       "$p1 using 2:1:(sprintf('%%.0f', $2)) with labels left offset 0.5,0 notitle");
+        /* the source line (a screen label) once, not once per panel */
+        if (p == 0)
+            h->gp_cmd(ctx, "eval wrrfig_unset_frame");
     }
     h->gp_cmd(ctx, "unset multiplot");
     return WRRFIG_OK;

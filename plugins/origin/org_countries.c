@@ -8,6 +8,7 @@
 #include "org_countries.h"
 #include "org_data.h"
 #include "org_figures.h"
+#include "common/period.h"
 
 #define MAX_COUNTRIES 512
 
@@ -28,7 +29,7 @@ int org_latest_year(const wrrfig_host *h, const wrrfig_table *t)
     size_t n = h->table_rows(t);
     for (size_t r = 0; r < n; r++) {
         double v;
-        int y = org_year_of(h->table_key(t, r, (size_t)dp));
+        int y = wfc_period_year_or(h->table_key(t, r, (size_t)dp), 0);
         if (strcmp(h->table_key(t, r, (size_t)dn), "land") == 0 && h->table_value(t, r, &v) == WRRFIG_VALUE && y > best)
             best = y;
     }
@@ -48,7 +49,7 @@ size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_
     size_t n = 0, rows = h->table_rows(tc);
     for (size_t r = 0; r < rows && n < max; r++) {
         double v;
-        if (strcmp(h->table_key(tc, r, (size_t)dn), "land") != 0 || org_year_of(h->table_key(tc, r, (size_t)dp)) != year ||
+        if (strcmp(h->table_key(tc, r, (size_t)dn), "land") != 0 || wfc_period_year_or(h->table_key(tc, r, (size_t)dp), 0) != year ||
             h->table_value(tc, r, &v) != WRRFIG_VALUE)
             continue;
         out[n].code = h->table_key(tc, r, (size_t)dh);

@@ -1,4 +1,5 @@
 #include "org_data.h"
+#include "common/period.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -46,16 +47,6 @@ const char *org_column(const char *code, int generation, int *known)
     return NULL;
 }
 
-int org_year_of(const char *code)
-{
-    for (int i = 0; i < 4; i++)
-        if (code[i] < '0' || code[i] > '9')
-            return 0;
-    if (code[4] != '\0' && strcmp(code + 4, "JJ00") != 0)
-        return 0;
-    return (code[0] - '0') * 1000 + (code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0');
-}
-
 wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const char *dim, const char *code,
                            const char *dim2, const char *code2, int year, double *out)
 {
@@ -69,7 +60,7 @@ wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const ch
             continue;
         if (dim2 && strcmp(h->table_key(t, r, (size_t)d2), code2) != 0)
             continue;
-        if (org_year_of(h->table_key(t, r, (size_t)dp)) != year)
+        if (wfc_period_year_or(h->table_key(t, r, (size_t)dp), 0) != year)
             continue;
         return h->table_value(t, r, out);
     }

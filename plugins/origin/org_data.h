@@ -26,8 +26,6 @@ const char *org_column(const char *code, int generation, int *known);
  * OverigNietEuropeesAngelsaksisch). */
 int org_not_in_37296(const char *code);
 
-/* Year of "2019JJ00" or "2019"; 0 otherwise. */
-int org_year_of(const char *code);
 
 /* Value of one cell of a table found by matching dimension codes and a
  * year in Perioden. Returns the kind (WRRFIG_NO_CELL when absent). */

@@ -10,6 +10,7 @@
 
 #include "org_data.h"
 #include "org_figures.h"
+#include "common/period.h"
 
 #define MAX_YEARS 4
 #define MAX_GROUPS 6
@@ -64,7 +65,7 @@ static int totals_of(const wrrfig_host *h, const wrrfig_table *t, int year, colu
     int have = 0;
     size_t n = h->table_rows(t);
     for (size_t r = 0; r < n; r++) {
-        if (org_year_of(h->table_key(t, r, (size_t)dp)) != year)
+        if (wfc_period_year_or(h->table_key(t, r, (size_t)dp), 0) != year)
             continue;
         const char *topic = h->table_key(t, r, (size_t)dt);
         double v;

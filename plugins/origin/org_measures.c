@@ -10,28 +10,9 @@
 
 #include "org_countries.h"
 #include "org_data.h"
+#include "common/params.h"
 
 #define MAX_C 512
-
-static wrrfig_status whole(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char *name, int def,
-                           int *out)
-{
-    double v;
-    if (!h->param_number(p, name, &v)) {
-        if (def >= 0) {
-            *out = def;
-            return WRRFIG_OK;
-        }
-        h->log(c, WRRFIG_LOG_ERROR, "parameter %s is required", name);
-        return WRRFIG_ERROR;
-    }
-    if (v != floor(v)) {
-        h->log(c, WRRFIG_LOG_ERROR, "parameter %s: expected a whole number", name);
-        return WRRFIG_ERROR;
-    }
-    *out = (int)v;
-    return WRRFIG_OK;
-}
 
 static wrrfig_status text(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char *name,
                           const char **out)
@@ -46,7 +27,7 @@ static wrrfig_status text(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_para
 
 static wrrfig_status generation(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, int *g)
 {
-    wrrfig_status st = whole(h, c, p, "generation", 0, g);
+    wrrfig_status st = wfc_param_whole(h, c, p, "generation", false, 0, g);
     if (st == WRRFIG_OK && (*g < 0 || *g > 2)) {
         h->log(c, WRRFIG_LOG_ERROR, "generation %d: expected 0, 1 or 2", *g);
         return WRRFIG_ERROR;
@@ -59,7 +40,7 @@ static wrrfig_status m_population(const wrrfig_host *h, wrrfig_ctx *c, const wrr
     const char *g;
     int y, gen;
     wrrfig_status st;
-    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK ||
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK ||
         (st = generation(h, c, p, &gen)) != WRRFIG_OK)
         return st;
     const wrrfig_table *t = h->table(c, ORG_T37296);
@@ -95,7 +76,7 @@ static wrrfig_status m_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_p
     const char *g, *of = h->param_text(p, "of");
     int y, gen;
     wrrfig_status st;
-    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK ||
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK ||
         (st = generation(h, c, p, &gen)) != WRRFIG_OK)
         return st;
     if (y < 1996 && !strcmp(g, "Migratieachtergrond") && (!of || !strcmp(of, "Totaal")))
@@ -148,7 +129,7 @@ static wrrfig_status m_country_population(const wrrfig_host *h, wrrfig_ctx *c, c
     const char *country;
     int y, gen;
     wrrfig_status st;
-    if ((st = text(h, c, p, "country", &country)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK ||
+    if ((st = text(h, c, p, "country", &country)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK ||
         (st = generation(h, c, p, &gen)) != WRRFIG_OK)
         return st;
     return country_value(h, c, country, y, gen, o);
@@ -159,7 +140,7 @@ static wrrfig_status m_country_rank(const wrrfig_host *h, wrrfig_ctx *c, const w
     const char *country;
     int y;
     wrrfig_status st;
-    if ((st = text(h, c, p, "country", &country)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+    if ((st = text(h, c, p, "country", &country)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK)
         return st;
     const wrrfig_table *tc = h->table(c, ORG_T_COUNTRY), *tn = h->table(c, ORG_T37296);
     if (!tc)
@@ -187,7 +168,7 @@ static wrrfig_status m_group_rank(const wrrfig_host *h, wrrfig_ctx *c, const wrr
     const char *g;
     int y;
     wrrfig_status st;
-    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK)
         return st;
     int idx = -1;
     for (int i = 0; i < 6; i++)
@@ -214,7 +195,7 @@ static wrrfig_status m_group_rank(const wrrfig_host *h, wrrfig_ctx *c, const wrr
 static wrrfig_status m_n_countries(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     int y;
-    wrrfig_status st = whole(h, c, p, "year", -1, &y);
+    wrrfig_status st = wfc_param_whole(h, c, p, "year", true, 0, &y);
     (void)o;
     if (st != WRRFIG_OK)
         return st;
@@ -267,7 +248,7 @@ static wrrfig_status area_args(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig
     int y;
     wrrfig_status st;
     if ((st = text(h, c, p, "area", area)) != WRRFIG_OK || (st = text(h, c, p, "group", group)) != WRRFIG_OK ||
-        (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+        (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK)
         return st;
     if (y != 2017) {
         h->log(c, WRRFIG_LOG_WARN, "municipal origin shares are in the data for 1 January 2017 only (asked: %d)", y);
@@ -365,7 +346,7 @@ static wrrfig_status m_area_population(const wrrfig_host *h, wrrfig_ctx *c, cons
     const char *area;
     int y;
     wrrfig_status st;
-    if ((st = text(h, c, p, "area", &area)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+    if ((st = text(h, c, p, "area", &area)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK)
         return st;
     if (y != 2017) {
         h->log(c, WRRFIG_LOG_WARN, "municipal populations are in the data for 1 January 2017 only (asked: %d)", y);
@@ -388,7 +369,7 @@ static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, con
     const char *g;
     int y;
     wrrfig_status st;
-    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = whole(h, c, p, "year", -1, &y)) != WRRFIG_OK)
+    if ((st = text(h, c, p, "group", &g)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK)
         return st;
     const wrrfig_table *t = h->table(c, ORG_T_PROJ);
     if (!t)

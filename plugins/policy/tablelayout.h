@@ -5,7 +5,7 @@
 #define POLICY_TABLELAYOUT_H
 
 #include <stddef.h>
-#include "textwrap.h"
+#include "common/textwrap.h"
 
 typedef struct tl_params {
     double width_pt;         /* wanted total width of the table */

@@ -59,7 +59,7 @@ static void test_fixture_map(void **state)
     assert_non_null(gp);
     /* No axes; explicit screen margins and ranges around the shapes
      * (0..2400 x 0..1500) with equal scales on both axes: map units per
-     * pixel the same across and up the 900 x 800 canvas (the map format). */
+     * pixel the same across and up the canvas. */
     assert_contains(gp, "unset border");
     double l, r, b, t, x0, x1, y0, y1;
     const char *p = strstr(gp, "set lmargin at screen ");
@@ -69,7 +69,11 @@ static void test_fixture_map(void **state)
                             &l, &r, &b, &t, &x0, &x1, &y0, &y1),
                      8);
     assert_true(x0 < 0 && x1 > 2400 && y0 < 0 && y1 > 1500);
-    double upp_x = (x1 - x0) / ((r - l) * 900), upp_y = (y1 - y0) / ((t - b) * 800);
+    int cw = 0, ch = 0; /* the canvas, as the script sets it (the spec's house canvas) */
+    const char *term = strstr(gp, "set terminal svg size ");
+    assert_non_null(term);
+    assert_int_equal(sscanf(term, "set terminal svg size %d,%d", &cw, &ch), 2);
+    double upp_x = (x1 - x0) / ((r - l) * cw), upp_y = (y1 - y0) / ((t - b) * ch);
     assert_double_near(upp_x / upp_y, 1, 0.01);
     /* The empty hole and the enclave's hole are painted over, then the
      * enclave (GM9003, class 0) is painted on top. */

@@ -41,9 +41,25 @@ static void test_invalid(void **state)
     assert_int_equal(wfc_period_parse(NULL, NULL), WFC_PERIOD_INVALID);
 }
 
+/* wfc_period_year_or: the form the plugins' loops use (it replaced
+ * imm_year_of, org_year_of, cohorts_year_of and lab_year_of, two of which
+ * read a quarter as its year). */
+static void test_year_or(void **state)
+{
+    (void)state;
+    assert_int_equal(wfc_period_year_or("2019JJ00", 0), 2019);
+    assert_int_equal(wfc_period_year_or("1997", 0), 1997);
+    assert_int_equal(wfc_period_year_or("2016KW01", -1), -1);
+    assert_int_equal(wfc_period_year_or("2016MM03", 0), 0);
+    assert_int_equal(wfc_period_year_or("1999-2005", -1), -1);
+    assert_int_equal(wfc_period_year_or("GM0363", 0), 0);
+    assert_int_equal(wfc_period_year_or(NULL, 7), 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_year_or),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_quarter_is_not_a_year),
         cmocka_unit_test(test_invalid),

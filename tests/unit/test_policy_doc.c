@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../plugins/policy/fontmetrics.c"
-#include "../../plugins/policy/fontmetrics_data.c"
-#include "../../plugins/policy/textwrap.c"
+#include "common/textwrap.h"
 #include "../../plugins/policy/tablelayout.c"
 #include "../../plugins/policy/sbuf.c"
 #include "../../plugins/policy/tabledoc.c"

@@ -1,5 +1,5 @@
 /* Word wrap and table layout of the policy plugin against the real font
- * advances (plugins/policy/fontmetrics_data.c). The plugin's sources are
+ * advances (plugins/common/fontmetrics_data.c). The plugin's sources are
  * compiled into this test directly: they are pure C with no host calls. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,9 +12,7 @@
 #include <string.h>
 #include <math.h>
 
-#include "../../plugins/policy/fontmetrics.c"
-#include "../../plugins/policy/fontmetrics_data.c"
-#include "../../plugins/policy/textwrap.c"
+#include "common/textwrap.h"
 #include "../../plugins/policy/tablelayout.c"
 
 static const tw_style ST = {&tw_font_regular, 10.0, 9.0};

@@ -30,7 +30,7 @@ static int valid_formats(const char *s)
     int ok = 1, any = 0;
     for (char *t = strtok_r(d, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         any = 1;
-        if (strcmp(t, "svg") && strcmp(t, "pdf") && strcmp(t, "png"))
+        if (strcmp(t, "svg") && strcmp(t, "pdf") && strcmp(t, "png") && strcmp(t, "png1x"))
             ok = 0;
     }
     free(d);
@@ -129,7 +129,8 @@ static const wf_usage build_usage = {
     "is absent is reported NO-DATA with the table it needs. Incremental: a figure is rebuilt only when a\n"
     "cue changed (an input's content hash, its spec, the plugin's version or build, the gnuplot version,\n"
     "the output options) or an output is missing. A full build removes outputs of figures that no longer\n"
-    "exist. On a terminal one progress line; otherwise (a log) one line per figure; then a summary.\n",
+    "exist. On a terminal one progress line; otherwise (a log) one line per figure; then a summary. The PNG\n"
+    "is drawn at twice the canvas size, for screens; png1x writes the same FIG.png at 1x.\n",
     0, -1, NULL};
 
 int cmd_build(wf_app *a, int argc, char **argv)
@@ -143,7 +144,7 @@ int cmd_build(wf_app *a, int argc, char **argv)
         jobs = 256;
     const wf_option opts[] = {
         WF_OPT_STRING('o', "out", &out, "DIR", "where the outputs go (default out; created when absent)"),
-        WF_OPT_STRING(0, "format", &formats, "LIST", "comma-separated render formats: svg, pdf, png (default all)"),
+        WF_OPT_STRING(0, "format", &formats, "LIST", "comma-separated render formats: svg, pdf, png (2x), png1x (default svg,pdf,png)"),
         WF_OPT_INT('j', "jobs", &jobs, "N", 1, 256, "figures built at once (default: the number of cores)"),
         WF_OPT_FLAG(0, "no-render", &no_render, "scripts, CSV and manifests only; gnuplot is not run"),
         WF_OPT_FLAG('v', "verbose", &verbose, "every warning in full"),
@@ -159,7 +160,8 @@ int cmd_build(wf_app *a, int argc, char **argv)
         return rc;
     int render = !no_render;
     if (!valid_formats(formats)) {
-        fprintf(stderr, "wrrfig build: --format takes a comma-separated list of svg, pdf, png, got '%s'\n", formats);
+        fprintf(stderr, "wrrfig build: --format takes a comma-separated list of svg, pdf, png, png1x, got '%s'\n",
+                formats);
         free(want);
         return EXIT_USAGE;
     }
@@ -184,12 +186,22 @@ int cmd_build(wf_app *a, int argc, char **argv)
         free(want);
         return env;
     }
-    char *fmt_spaced = xstrdup(formats);
-    for (char *p = fmt_spaced; *p; p++)
+    /* render_spaced is what gnuplot draws (png1x: the PNG at 1x); fmt_spaced
+     * names the files, so png1x writes FIG.png like png. */
+    char *render_spaced = xstrdup(formats);
+    for (char *p = render_spaced; *p; p++)
         if (*p == ',')
             *p = ' ';
+    strbuf files = STRBUF_INIT;
+    {
+        char *tmp = xstrdup(render_spaced), *save = NULL;
+        for (char *t = strtok_r(tmp, " ", &save); t; t = strtok_r(NULL, " ", &save))
+            sb_printf(&files, "%s%s", files.len ? " " : "", strcmp(t, "png1x") == 0 ? "png" : t);
+        free(tmp);
+    }
+    char *fmt_spaced = sb_take(&files);
     cue_memo memo = {STRSET_INIT, NULL};
-    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo, NULL, 0};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo, NULL, 0, render_spaced};
     /* One long-lived gnuplot per job slot renders every figure of the slot
      * (figure/renderpool.h); WRRFIG_GNUPLOT_REUSE=0 runs one per figure. */
     const char *reuse = getenv("WRRFIG_GNUPLOT_REUSE");
@@ -234,5 +246,6 @@ int cmd_build(wf_app *a, int argc, char **argv)
     free(want);
     free(gpver);
     free(fmt_spaced);
+    free(render_spaced);
     return c.failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -81,12 +81,47 @@ static int canvas_px(const wrrfig_host *h, wrrfig_ctx *c, const char *path)
     return (int)v;
 }
 
+/* The canvas is one of the house sizes (gpwrite.h); only a content-sized
+ * text table ("canvas": "table") brings its own "size". The spec the plugin
+ * sees holds the resolved canvas as "size" [w, h], so plugins that fit a
+ * drawing to the canvas (maps, tables) read it there. */
+static int spec_canvas(cJSON *spec, wf_error *reason)
+{
+    const cJSON *cv = cJSON_GetObjectItemCaseSensitive(spec, "canvas");
+    const cJSON *size = cJSON_GetObjectItemCaseSensitive(spec, "size");
+    const char *name = cJSON_IsString(cv) ? cv->valuestring : NULL;
+    if (cv && !name)
+        return wf_errorf(reason, "spec: canvas: expected a string (one of %s)", gp_canvas_names());
+    if (name && strcmp(name, "table") == 0) {
+        const cJSON *sw = cJSON_GetArrayItem(size, 0), *sh = cJSON_GetArrayItem(size, 1);
+        /* an absurd size is clamped later (canvas_px), never trusted */
+        if (!cJSON_IsArray(size) || cJSON_GetArraySize(size) != 2 || !cJSON_IsNumber(sw) || !cJSON_IsNumber(sh))
+            return wf_errorf(reason, "spec: canvas 'table' needs \"size\": [width, height] in pixels");
+        return 0;
+    }
+    const gp_canvas *gc = gp_canvas_find(name ? name : GP_CANVAS_DEFAULT);
+    if (!gc)
+        return wf_errorf(reason, "spec: canvas '%s' (expected one of %s)", name, gp_canvas_names());
+    if (size)
+        return wf_errorf(reason, "spec: \"size\" is only for canvas 'table'; use \"canvas\": one of %s",
+                         gp_canvas_names());
+    cJSON *arr = cJSON_CreateArray();
+    cJSON_AddItemToArray(arr, cJSON_CreateNumber(gc->width));
+    cJSON_AddItemToArray(arr, cJSON_CreateNumber(gc->height));
+    cJSON_AddItemToObject(spec, "size", arr);
+    return 0;
+}
+
 int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_error *reason)
 {
     wf_error err;
     cJSON *spec = app_spec_load(a, f->id, &err);
     if (!spec) {
         wf_errorf(reason, "figure spec: %s", err.msg);
+        return FIGURE_BROKEN_INPUT;
+    }
+    if (spec_canvas(spec, reason) != 0) {
+        cJSON_Delete(spec);
         return FIGURE_BROKEN_INPUT;
     }
     wrrfig_ctx c;
@@ -161,19 +196,20 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
         /* In a scheduled build the parent's long-lived gnuplot renders
          * (figure/renderpool.h); alone, this process runs one itself. */
         int rr = -2;
+        const char *rf = o->render_formats ? o->render_formats : o->formats;
         if (o->render_fd > 0) {
-            rr = render_pool_request(o->render_fd, sg.tmp[0], prefix.s, o->formats, &gp_msgs, reason);
+            rr = render_pool_request(o->render_fd, sg.tmp[0], prefix.s, rf, &gp_msgs, reason);
             if (rr != -2)
-                rr = render_finish(prefix.s, o->formats, rr == 0, reason);
+                rr = render_finish(prefix.s, rf, rr == 0, reason);
         }
         if (rr == -2)
-            rr = render_figure(sg.tmp[0], prefix.s, o->formats, a->timeout, reason);
+            rr = render_figure(sg.tmp[0], prefix.s, rf, a->timeout, reason);
         if (rr == 0) {
             char *fmts = xstrdup(o->formats), *save = NULL;
             for (char *tok = strtok_r(fmts, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
                 strbuf t = STRBUF_INIT;
-                sb_printf(&t, "%s.%s", prefix.s, tok);
-                stage_add(&sg, sb_take(&t), figure_out_path(o->out_dir, f->id, tok));
+                sb_printf(&t, "%s.%s", prefix.s, render_ext(tok));
+                stage_add(&sg, sb_take(&t), figure_out_path(o->out_dir, f->id, render_ext(tok)));
             }
             free(fmts);
         }

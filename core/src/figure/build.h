@@ -19,6 +19,8 @@ typedef struct build_opts {
     struct wf_render_pool *pool;  /* long-lived gnuplots of the parent (figure/renderpool.h), or NULL */
     int render_fd;                /* in a worker: the channel to ask the parent to render (never 0, which
                                    * is stdin); 0: run gnuplot here */
+    const char *render_formats;   /* what gnuplot is asked for: formats, with png as png1x for
+                                   * --format png1x (the same FIG.png at 1x); NULL: formats */
 } build_opts;
 
 /* figure_build's result when an input (table, geometry, spec) exists but
@@ -48,6 +50,8 @@ int render_figure(const char *gp_path, const char *prefix, const char *formats, 
  * <prefix>.<fmt> complete, PDF dates normalised; all removed when anything
  * failed (ok: whether gnuplot itself succeeded). 0 or -1 with *reason. */
 int render_finish(const char *prefix, const char *formats, int ok, wf_error *reason);
+/* The file extension of a render format: "png1x" (the 1x PNG) writes .png. */
+const char *render_ext(const char *fmt);
 
 /* "gnuplot 5.4 patchlevel 4", or NULL when gnuplot cannot be run. Caller frees. */
 char *gnuplot_version(void);

@@ -69,7 +69,8 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
     cJSON_AddStringToObject(c, "host", WRRFIG_VERSION);
     cJSON_AddStringToObject(c, "gnuplot", o->render && o->gnuplot_version ? o->gnuplot_version : "not run");
     cJSON *op = cJSON_AddObjectToObject(c, "options");
-    cJSON_AddStringToObject(op, "formats", o->render ? o->formats : "");
+    /* render_formats: switching between png and png1x changes the PNG */
+    cJSON_AddStringToObject(op, "formats", o->render ? (o->render_formats ? o->render_formats : o->formats) : "");
     cJSON_AddStringToObject(op, "lang", a->lang);
     return c;
 }

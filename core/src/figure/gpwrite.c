@@ -1,5 +1,7 @@
 #include "figure/gpwrite.h"
 
+#include "common/fontmetrics.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,12 +155,14 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error 
     return 0;
 }
 
-/* Breaks lines longer than maxc at spaces, so a long title is not cut off
- * by the canvas; lines the plugin broke itself are kept. */
-static char *wrap_title(const char *t, size_t maxc)
+/* Breaks lines wider than max_px at spaces, measured with the house font's
+ * advances (plugins/common/fontmetrics.h) at the title's size, so a long
+ * title is neither cut off by the canvas nor broken early; lines the plugin
+ * broke itself are kept. In the SVG a font size of N is N user units (px). */
+static char *wrap_title(const char *t, double max_px, double size)
 {
     strbuf b = STRBUF_INIT;
-    size_t col = 0;
+    double col = 0, space = tw_text_width(&tw_font_regular, size, " ", 1);
     const char *p = t;
     while (*p) {
         if (*p == '\n') {
@@ -168,23 +172,41 @@ static char *wrap_title(const char *t, size_t maxc)
             continue;
         }
         size_t wl = strcspn(p, " \n");
-        size_t chars = 0; /* UTF-8 characters, not bytes */
-        for (size_t i = 0; i < wl; i++)
-            chars += ((unsigned char)p[i] & 0xC0) != 0x80;
-        if (col > 0 && col + 1 + chars > maxc) {
+        double ww = tw_text_width(&tw_font_regular, size, p, wl);
+        if (col > 0 && col + space + ww > max_px) {
             sb_putc(&b, '\n');
             col = 0;
         } else if (col > 0) {
             sb_putc(&b, ' ');
-            col++;
+            col += space;
         }
         sb_add(&b, p, wl);
-        col += chars;
+        col += ww;
         p += wl;
         while (*p == ' ')
             p++;
     }
     return sb_take(&b);
+}
+
+static const gp_canvas canvases[] = {
+    {"full", 1000, 600},      /* the report's text width: charts, multi-panel figures */
+    {"full-tall", 1000, 760}, /* text width, for charts with many categories */
+    {"half", 640, 480},       /* half the text width: small single charts */
+    {"map", 900, 900},        /* choropleth maps (the maps plugins trim to it) */
+};
+
+const gp_canvas *gp_canvas_find(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof canvases / sizeof canvases[0]; i++)
+        if (strcmp(canvases[i].name, name) == 0)
+            return &canvases[i];
+    return NULL;
+}
+
+const char *gp_canvas_names(void)
+{
+    return "full (1000x600), full-tall (1000x760), half (640x480), map (900x900), table (its own size)";
 }
 
 char *gp_script(const gp_script_parts *p)
@@ -215,11 +237,18 @@ char *gp_script(const gp_script_parts *p)
               "if (wrrfig_fmt eq 'pdf') { set terminal pdfcairo size %.2fin,%.2fin font 'DejaVu Sans,11' "
               "fontscale 1.08 background rgb 'white' noenhanced }\n",
               w / 100.0, h / 100.0);
+    /* PNG at 2x for screens (source lines and value labels legible), every
+     * length doubled so it looks like the 1x image, only sharper; the
+     * format png1x writes the same file name at 1x. */
     sb_printf(&b,
               "if (wrrfig_fmt eq 'png') { set terminal pngcairo size %d,%d font 'DejaVu Sans,11' "
+              "fontscale 1.5 linewidth 2 dashlength 2 pointscale 2 background rgb 'white' noenhanced }\n",
+              2 * w, 2 * h);
+    sb_printf(&b,
+              "if (wrrfig_fmt eq 'png1x') { set terminal pngcairo size %d,%d font 'DejaVu Sans,11' "
               "fontscale 0.75 background rgb 'white' noenhanced }\n",
               w, h);
-    sb_puts(&b, "set output wrrfig_output.'.'.wrrfig_fmt\n");
+    sb_puts(&b, "set output wrrfig_output.'.'.(wrrfig_fmt eq 'png1x' ? 'png' : wrrfig_fmt)\n");
     for (int i = 0; i < GP_PALETTE_N; i++)
         sb_printf(&b, "set linetype %d lc rgb '%s' lw 2 pt 7 ps 0.8\n", i + 1, palette[i]);
     sb_puts(&b, "set border 3 lc rgb '#444444'\nset tics nomirror out\n"
@@ -228,10 +257,10 @@ char *gp_script(const gp_script_parts *p)
         sb_puts(&b, "set decimalsign ','\n");
     /* wrrfig_title lets a multiplot body reuse the title for the whole page. */
     sb_puts(&b, "wrrfig_title = ");
-    /* About 8.5 px per character of the 13-point title font. */
-    /* A canvas narrower than the margins wraps at 10 characters (and no
-     * negative double is cast to size_t). */
-    char *title = wrap_title(p->title ? p->title : p->id, w > 125 ? (size_t)((w - 40) / 8.5) : 10);
+    /* gnuplot centres the title over the plot area, not the canvas, and a
+     * key or label margin can move that centre by a tenth of the width: a
+     * line of 0.8 x (canvas - 40 px) fits wherever the centre is. */
+    char *title = wrap_title(p->title ? p->title : p->id, 0.8 * ((double)w - 40.0), 13.0);
     gp_quote(&b, title);
     free(title);
     sb_puts(&b, "\nset title wrrfig_title font ',13'\n");
@@ -252,6 +281,13 @@ char *gp_script(const gp_script_parts *p)
     }
     if ((p->source_line && *p->source_line) || p->n_footnotes)
         sb_printf(&b, "set bmargin %zu\n", 5 + p->n_footnotes);
+    /* A multiplot draws screen labels once per panel: after its first panel
+     * a plugin runs `eval wrrfig_unset_frame` so the source line and the
+     * footnotes appear once. Host text only (no data), so eval is safe. */
+    sb_puts(&b, "wrrfig_unset_frame = 'unset label 9999");
+    for (size_t i = 0; i < p->n_footnotes; i++)
+        sb_printf(&b, "; unset label %zu", 9990 - p->n_footnotes + i);
+    sb_puts(&b, "'\n");
     sb_puts(&b, p->body ? p->body : "");
     sb_puts(&b, "unset output\n}\n");
     return sb_take(&b);

@@ -27,6 +27,20 @@ void gp_data_field(strbuf *out, const char *s);
 #define GP_PALETTE_N 8
 const char *gp_palette(int i);
 
+/* The house canvas sizes (pixels of the SVG; the PDF is w/100 x h/100
+ * inches; the PNG is 2x for screens, or 1x with the format "png1x"). A
+ * figure spec names one with "canvas"; only a content-sized text table
+ * ("canvas": "table") gives its own "size". docs/figure-style.md. */
+typedef struct gp_canvas {
+    const char *name;
+    int width, height;
+} gp_canvas;
+#define GP_CANVAS_DEFAULT "full"
+/* NULL for an unknown name. */
+const gp_canvas *gp_canvas_find(const char *name);
+/* The names, comma-separated, for messages. */
+const char *gp_canvas_names(void);
+
 /* Assembles the self-contained script of a figure. */
 typedef struct gp_script_parts {
     const char *id;

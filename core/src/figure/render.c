@@ -141,6 +141,11 @@ static void last_line(const char *path, char *out, size_t n)
     free(text);
 }
 
+const char *render_ext(const char *fmt)
+{
+    return strcmp(fmt, "png1x") == 0 ? "png" : fmt;
+}
+
 /* Is a rendered file complete? gnuplot writes the end of each format last,
  * so a truncated file (a kill, a full disk) lacks it. */
 static int render_complete(const char *path, const char *fmt)
@@ -204,8 +209,8 @@ int render_finish(const char *prefix, const char *formats, int ok, wf_error *rea
     char *save = NULL;
     for (char *tok = strtok_r(fmts, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
         strbuf tmp = STRBUF_INIT;
-        sb_printf(&tmp, "%s.%s", prefix, tok);
-        if (ok && !render_complete(tmp.s, tok)) {
+        sb_printf(&tmp, "%s.%s", prefix, render_ext(tok));
+        if (ok && !render_complete(tmp.s, render_ext(tok))) {
             wf_errorf(reason, "gnuplot wrote no complete %s output", tok);
             ok = 0;
         }
@@ -222,7 +227,7 @@ int render_finish(const char *prefix, const char *formats, int ok, wf_error *rea
     if (!ok) /* leftovers of a failed render never keep a final name */
         for (char *tok = strtok_r(strcpy(fmts, formats), " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
             strbuf tmp = STRBUF_INIT;
-            sb_printf(&tmp, "%s.%s", prefix, tok);
+            sb_printf(&tmp, "%s.%s", prefix, render_ext(tok));
             unlink(tmp.s);
             sb_free(&tmp);
         }

@@ -139,7 +139,7 @@ int render_pool_take_request(wf_render_pool *p, int k, strbuf *buf, const char *
     slot *s = &p->slots[k];
     wf_error err = {""};
     if (!formats || memchr(body, '\0', len) != body + strlen(script) || !own_file(script, out_dir, id) ||
-        !own_file(prefix, out_dir, id) || strspn(formats, "svgpdfn ,") != strlen(formats)) {
+        !own_file(prefix, out_dir, id) || strspn(formats, "svgpdfn1x ,") != strlen(formats) /* svg, pdf, png, png1x */) {
         answer(reply_fd, false, "render request refused: it names files that are not this figure's");
     } else if (s->reply_fd >= 0) {
         answer(reply_fd, false, "render request refused: one is already pending");

@@ -5,11 +5,11 @@
  * them: the dash hangs in the margin and every line of the item is indented.
  * Lines break only at ASCII spaces, so a word is never cut; a word wider than
  * the column gets a line of its own and the result says it overflows. */
-#ifndef POLICY_TEXTWRAP_H
-#define POLICY_TEXTWRAP_H
+#ifndef WRRFIG_COMMON_TEXTWRAP_H
+#define WRRFIG_COMMON_TEXTWRAP_H
 
 #include <stddef.h>
-#include "fontmetrics.h"
+#include "common/fontmetrics.h"
 
 #define TW_BULLET "\xE2\x80\x93 " /* U+2013 EN DASH, then a space */
 

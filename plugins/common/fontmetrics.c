@@ -1,4 +1,4 @@
-#include "fontmetrics.h"
+#include "common/fontmetrics.h"
 
 unsigned tw_advance_of(const tw_font *f, uint32_t cp)
 {

@@ -1,4 +1,4 @@
-#include "textwrap.h"
+#include "common/textwrap.h"
 
 #include <stdlib.h>
 #include <string.h>

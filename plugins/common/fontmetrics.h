@@ -1,5 +1,9 @@
-/* Advance widths of the table font, so text can be wrapped before gnuplot
- * sees it: gnuplot cannot wrap label text itself. */
+/* Advance widths of the house font (DejaVu Sans, regular and bold), so text
+ * can be measured and wrapped before gnuplot sees it: gnuplot cannot wrap
+ * label text itself. Used by the policy tables, the fig-3-6 end labels'
+ * neighbours, and the host's title wrapping (core/src/figure/gpwrite.c links
+ * libwrrfig-common.a, which is built against plugin.h only). Regenerate the
+ * table with gen_metrics.py. */
 #ifndef POLICY_FONTMETRICS_H
 #define POLICY_FONTMETRICS_H
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes fontmetrics_data.c: advance widths of the house table font.
 
-Run: /usr/bin/python3 plugins/policy/gen_metrics.py > plugins/policy/fontmetrics_data.c
+Run: /usr/bin/python3 plugins/common/gen_metrics.py > plugins/common/fontmetrics_data.c
 Needs python3-fonttools and fonts-dejavu-core (Debian). The widths are the
 fonts' own hmtx advances (font units), so wrapping is computed from the same
 numbers the renderer uses; kerning only ever narrows a line, which keeps the

@@ -1,0 +1,25 @@
+/* Reading a figure's spec text, once for every plugin.
+ *
+ * Text lives in the spec ({"nl": ..., "en": ...}, resolved by the host to
+ * the output language); C code holds no prose defaults, so --lang en can
+ * never print Dutch written in C (tests/e2e/lang_check.py looks for it). */
+#ifndef WRRFIG_COMMON_SPECTEXT_H
+#define WRRFIG_COMMON_SPECTEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <wrrfig/plugin.h>
+
+/* spec_text / spec_number / spec_count with a printf-formatted key
+ * ("series.%zu.label"). A key longer than 160 bytes reads as absent. */
+const char *wfc_spec_textf(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(3, 4);
+bool wfc_spec_numberf(const wrrfig_host *h, wrrfig_ctx *ctx, double *out, const char *fmt, ...) WRRFIG_PRINTF(4, 5);
+size_t wfc_spec_countf(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(3, 4);
+
+/* The spec texts at keys[0..n) into out[0..n). When one is absent the
+ * figure cannot be labelled in the output language: logs an error naming
+ * every missing key and returns false (the caller fails the figure). */
+bool wfc_spec_texts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *keys, const char **out, size_t n);
+
+#endif
