@@ -323,8 +323,8 @@ static double process_start(pid_t pid)
 }
 
 /* Whether the temporary at path, named for pid, may still be in use: its
- * process runs and started before the file was last written. A process
- * that started later took a reused pid; the file is not its. */
+ * process runs (not a zombie), started before the file was last written,
+ * and is a wrrfig. Otherwise the pid was reused and the file is not its. */
 static bool temp_in_use(const char *path, pid_t pid)
 {
     if (kill(pid, 0) != 0 && errno == ESRCH)
@@ -336,7 +336,17 @@ static bool temp_in_use(const char *path, pid_t pid)
     if (started < 0 || stat(path, &st) != 0)
         return true; /* cannot tell: keep it */
     /* a second of slack for the clocks' different resolutions */
-    return started <= (double)st.st_mtim.tv_sec + 1.0;
+    if (started > (double)st.st_mtim.tv_sec + 1.0)
+        return false;
+    /* temporaries are written by wrrfig processes only: a pid another
+     * program holds now is a reused one */
+    char self[PATH_MAX], other[PATH_MAX], link[64];
+    snprintf(link, sizeof link, "/proc/%ld/exe", (long)pid);
+    ssize_t a = readlink("/proc/self/exe", self, sizeof self - 1), b = readlink(link, other, sizeof other - 1);
+    if (a <= 0 || b <= 0)
+        return true; /* cannot tell: keep it */
+    self[a] = other[b] = '\0';
+    return strcmp(self, other) == 0;
 }
 
 /* Removes temporaries that a killed build left in out_dir: files named
