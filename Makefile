@@ -186,10 +186,10 @@ FUZZ_NAMES   := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fu
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   := build/fuzz
 fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzzers/%)
-$(BUILD)/fuzzers/%: tests/fuzz/fuzz_%.c $(LIB)
+$(BUILD)/fuzzers/%: tests/fuzz/fuzz_%.c $(LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) -DWF_FUZZ_MAIN -fsanitize=fuzzer $(DEPFLAGS) -MF $@.d $< $(LIB) \
-	    $(CORE_LIBS) -o $@ $(ALL_LDFLAGS)
+	    $(COMMON_LIB) $(CORE_LIBS) -o $@ $(ALL_LDFLAGS)
 fuzz-build: deps-test
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SAN=1 OPT="-O1 -g" \
 	    CFLAGS="-fsanitize=fuzzer-no-link" fuzzers
