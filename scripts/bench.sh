@@ -111,6 +111,12 @@ if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && [ -f ../shared/bench/p
     t_peer=$(med /usr/bin/python3 ../shared/bench/peer_all.py data figures "$tmp/peer" --jobs "$JOBS")
     row "peer: peer_all.py (matplotlib), --jobs $JOBS" "$t_peer"
     row "peer / wrrfig full build" "$(ratio "$t_peer" "$t_jn")" "how many times faster wrrfig is"
+    # The peer draws PNGs at 1x; wrrfig's default PNG is 2x (4x the pixels).
+    if "$bin" build --help 2>/dev/null | grep -q png1x; then
+        t_1x=$(med "$bin" build --out "$out" --format svg,pdf,png1x --jobs "$JOBS" $force)
+        row "build, svg+pdf+png1x (the peer's work)" "$t_1x"
+        row "peer / wrrfig, equal work" "$(ratio "$t_peer" "$t_1x")" "how many times faster wrrfig is"
+    fi
 else
     row "peer (matplotlib)" "n/a" "/usr/bin/python3 cannot import matplotlib (apt-get install python3-matplotlib)"
 fi
