@@ -116,6 +116,9 @@ static void test_rules(void **state)
     assert_int_equal(class_of("14 Jennissen 2011 Inleiding", "14"), SCAN_FOOTNOTE);
     assert_int_equal(class_of("op 1 januari 2017 gold", "1"), SCAN_DATE);
     assert_int_equal(class_of("de jaren zestig", "zestig"), SCAN_DATE);
+    assert_int_equal(class_of("in de jaren vijftig en zestig vertrokken", "zestig"), SCAN_DATE);
+    assert_int_equal(class_of("tussen de jaren zestig en zeventig procent", "zeventig"), SCAN_UNACCOUNTED);
+    assert_int_equal(class_of("vijftig en zestig migranten", "zestig"), SCAN_UNACCOUNTED);
     assert_int_equal(class_of("het is één van de grootste", "één"), SCAN_NO_QUANTITY);
     assert_int_equal(class_of("tekst\n0\n50\n100\nmeer", "50"), SCAN_FIGURE_TEXT);
     /* The lines of a caption's title after "Figuur N.N" are part of the title ... */

@@ -248,6 +248,29 @@ static bool caption_title_continuation(const scan_text *t, long line)
     return false;
 }
 
+/* The second decade of "de jaren vijftig en zestig": a decade word after
+ * "jaren <decade> en", not followed by "procent" (which would make it a
+ * share: "de jaren zestig en zeventig procent" is not a date). */
+static bool second_decade(const scan_text *t, const scan_number *n)
+{
+    static const char *const decades[] = {"twintig", "dertig", "veertig", "vijftig", "zestig",
+                                          "zeventig", "tachtig", "negentig", NULL};
+    char w[64], d[64], j[64];
+    size_t st, st2;
+    prev_word(t, n->off, w, sizeof w, &st);
+    if (strcmp(w, "en") || !in_list(n->text, decades))
+        return false;
+    prev_word(t, st, d, sizeof d, &st2);
+    prev_word(t, st2, j, sizeof j, NULL);
+    lower(j);
+    if (!in_list(d, decades) || strcmp(j, "jaren"))
+        return false;
+    size_t q = n->off + n->len;
+    while (q < t->len && t->s[q] == ' ')
+        q++;
+    return strncmp(t->s + q, "procent", 7) != 0 && t->s[q] != '%';
+}
+
 scan_class scan_rule_class(const scan_text *t, const scan_number *n)
 {
     const char *s = t->s;
@@ -404,6 +427,8 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
     } else if (n->form == SCAN_WORD) {
         /* Decades: "de jaren zestig". */
         if (!strcmp(pwl, "jaren") || !strcmp(pwl, "jaren-"))
+            return SCAN_DATE;
+        if (second_decade(t, n))
             return SCAN_DATE;
         /* "één van de ...", "alle drie": no quantity is stated. */
         size_t j = b;
