@@ -441,6 +441,12 @@ done:
 
 const char *table_meta_get(const wf_table *t, const char *key)
 {
+    /* The table's own name and file, so that a plugin's error can say where
+     * a bad value is. */
+    if (strcmp(key, "name") == 0)
+        return t->name;
+    if (strcmp(key, "file") == 0)
+        return t->path;
     if (!t->meta)
         return NULL;
     if (strncmp(key, "label:", 6) == 0) {
