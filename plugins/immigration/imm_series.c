@@ -1,5 +1,6 @@
 #include "imm_series.h"
 #include "imm_national.h"
+#include "common/counts.h"
 #include "common/period.h"
 
 #include <stdio.h>
@@ -15,26 +16,6 @@ static int is_balance(const char *code)
         if (strcmp(code, balances[i]) == 0)
             return 1;
     return 0;
-}
-
-/* A negative count is corrupt data, not a figure: logged with the table's
- * file, the row (its number among the data rows and its codes) and the
- * column, so that the figure fails instead of drawing it. */
-static void log_negative(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, double v)
-{
-    char codes[256];
-    size_t o = 0;
-    codes[0] = '\0';
-    for (size_t d = 0; d < h->table_dims(t) && o + 1 < sizeof codes; d++) {
-        int k = snprintf(codes + o, sizeof codes - o, "%s%s=%s", d ? ", " : "", h->table_dim_name(t, d),
-                         h->table_key(t, r, d));
-        if (k < 0)
-            break;
-        o += (size_t)k;
-    }
-    const char *file = h->table_meta(t, "file"), *name = h->table_meta(t, "name");
-    h->log(ctx, WRRFIG_LOG_ERROR, "%s: data row %zu (%s), column value: %.17g is negative, but it counts persons",
-           file ? file : name ? name : "table", r + 1, codes, v);
 }
 
 int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,
@@ -56,12 +37,14 @@ int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t
             continue;
         int y = wfc_period_year_or(h->table_key(t, r, (size_t)dp), 0);
         double v;
-        if (y < IMM_Y0 || y >= IMM_Y0 + IMM_NY || h->table_value(t, r, &v) != WRRFIG_VALUE)
+        if (y < IMM_Y0 || y >= IMM_Y0 + IMM_NY)
             continue;
-        if (v < 0 && !is_balance(code) && !is_balance(code2)) {
-            log_negative(h, ctx, t, r, v);
+        int k = is_balance(code) || is_balance(code2) ? (int)h->table_value(t, r, &v)
+                                                       : wfc_count_value(h, ctx, t, r, "persons", &v);
+        if (k < 0)
             return -1;
-        }
+        if (k != WRRFIG_VALUE)
+            continue;
         s->v[y - IMM_Y0] = v;
         if (!s->ok[y - IMM_Y0])
             n++;
