@@ -125,8 +125,8 @@ fi
 # stay flat (within 2x); peak RSS should grow with the input, not faster.
 echo
 printf '%-34s %8s %10s %12s %12s\n' "scaling (generated inputs)" "units" "ms" "us/unit" "peak RSS kB"
-scale_row() { # label units ms rss
-    printf '%-34s %8s %10s %12s %12s\n' "$1" "$2" "$3" "$(awk -v t="$3" -v u="$2" 'BEGIN { if (u > 0) printf "%.1f", t * 1000 / u; else print "n/a" }')" "$4"
+scale_row() { # label units ms rss [note]
+    printf '%-34s %8s %10s %12s %12s %s\n' "$1" "$2" "$3" "$(awk -v t="$3" -v u="$2" 'BEGIN { if (u > 0) printf "%.1f", t * 1000 / u; else print "n/a" }')" "$4" "${5:-}"
 }
 if [ -d "$shared" ]; then
     src=$shared/nl_population_core_37296ned/37296ned_UntypedDataSet_26032024_091942.csv
@@ -138,7 +138,10 @@ if [ -d "$shared" ]; then
         cp -R data "$g/data"
         t=$(med "$bin" --data "$g/data" import --shared "$g" data/mappings/37296ned.json)
         r=$(rss_kb "$bin" --data "$g/data" import --shared "$g" data/mappings/37296ned.json)
-        scale_row "import StatLine ${f}x (rows)" $((rows1 * f)) "$t" "$r"
+        # the target of issue 16: peak RSS under 4x the output (table + sidecar)
+        o=$(($(wc -c <"$g/data/cbs/37296ned.csv") + $(wc -c <"$g/data/cbs/37296ned.meta.json")))
+        scale_row "import StatLine ${f}x (rows)" $((rows1 * f)) "$t" "$r" \
+            "$(awk -v r="$r" -v o="$o" 'BEGIN { if (o > 0 && r != "n/a") printf "output %d kB, RSS/output %.1f", o / 1024, r * 1024 / o }')"
     done
     # with --attrs: the attribute table joins a label per region (the step
     # that was quadratic)

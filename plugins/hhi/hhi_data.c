@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hhi_index.h"
+#include "common/counts.h"
 
 static const char *const G3_EN[] = {"Dutch", "western", "non-western"};
 static const char *const G3_NL[] = {"Nederlands", "westers", "niet-westers"};
@@ -112,7 +113,13 @@ static wrrfig_status collect(const wrrfig_host *h, wrrfig_ctx *ctx, const char *
         for (size_t k = 0; k < nv; k++)
             if (strcmp(var, vars[k]) == 0) {
                 double x;
-                if (h->table_value(t, r, &x) == WRRFIG_VALUE)
+                int kind = wfc_count_value(h, ctx, t, r, "residents or a share of them", &x);
+                if (kind < 0) {
+                    free(a);
+                    free(v);
+                    return WRRFIG_ERROR;
+                }
+                if (kind == WRRFIG_VALUE)
                     v[(m - 1) * nv + k] = x;
             }
     }
@@ -246,7 +253,12 @@ wrrfig_status hhi_load_group_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const
             free(a);
             return WRRFIG_ERROR;
         }
-        cur->w[cur->n++] = h->table_value(t, r, &x) == WRRFIG_VALUE ? x : NAN;
+        int kind = wfc_count_value(h, ctx, t, r, "residents", &x);
+        if (kind < 0) {
+            free(a);
+            return WRRFIG_ERROR;
+        }
+        cur->w[cur->n++] = kind == WRRFIG_VALUE ? x : NAN;
     }
     for (size_t i = 0; i < m; i++) {
         if (a[i].n != a[0].n) {

@@ -1,8 +1,22 @@
 #include "imm_series.h"
+#include "imm_national.h"
+#include "common/counts.h"
 #include "common/period.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The codes of balances, the only series of this plugin that may be
+ * negative (net migration, natural increase, population growth). Every
+ * other series it reads is a number of persons. */
+static int is_balance(const char *code)
+{
+    static const char *const balances[] = {IMM_NET, IMM_NATURAL, IMM_GROWTH, "Migratiesaldo"};
+    for (size_t i = 0; code && i < sizeof balances / sizeof balances[0]; i++)
+        if (strcmp(code, balances[i]) == 0)
+            return 1;
+    return 0;
+}
 
 int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,
                     const char *code, const char *dim2, const char *code2, imm_series *s)
@@ -23,7 +37,13 @@ int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t
             continue;
         int y = wfc_period_year_or(h->table_key(t, r, (size_t)dp), 0);
         double v;
-        if (y < IMM_Y0 || y >= IMM_Y0 + IMM_NY || h->table_value(t, r, &v) != WRRFIG_VALUE)
+        if (y < IMM_Y0 || y >= IMM_Y0 + IMM_NY)
+            continue;
+        int k = is_balance(code) || is_balance(code2) ? (int)h->table_value(t, r, &v)
+                                                       : wfc_count_value(h, ctx, t, r, "persons", &v);
+        if (k < 0)
+            return -1;
+        if (k != WRRFIG_VALUE)
             continue;
         s->v[y - IMM_Y0] = v;
         if (!s->ok[y - IMM_Y0])

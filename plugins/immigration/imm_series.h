@@ -18,7 +18,9 @@ typedef struct imm_series {
 /* Fills s from the rows of t whose dimension `dim` is `code` (and, when
  * dim2 is not NULL, whose dimension dim2 is code2), by the Perioden
  * dimension. Returns the number of years with a number, or -1 (logged)
- * when a named dimension is missing. */
+ * when a named dimension is missing or a value is negative although the
+ * series counts persons (every series but the balances: net migration,
+ * natural increase, population growth). */
 int imm_series_load(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,
                     const char *code, const char *dim2, const char *code2, imm_series *s);
 

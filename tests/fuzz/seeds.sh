@@ -13,6 +13,7 @@ odata) find tests/fixtures/import -name '*.json' | sort ;;
 mapping) find data/mappings tests/fixtures/import/mappings -name '*.json' | sort ;;
 claims) find data/claims tests/fixtures/claims -name 'ch*.json' | sort ;;
 spec) find figures tests/fixtures/figures -name '*.json' | sort ;;
+fetch) find tests/fuzz/seeds/fetch -type f | sort ;;
 expr|measure_answer) ;;
 *) echo "seeds.sh: unknown harness $1" >&2; exit 2 ;;
 esac

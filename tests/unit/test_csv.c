@@ -156,6 +156,112 @@ static void test_read_file_errors(void **state)
     assert_contains(err.msg, "/nonexistent/x.csv: cannot open");
 }
 
+/* The streaming reader of a file, one physical line at a time: the rows,
+ * positions and errors of csv_parse on the same text, whatever the line
+ * ends and however many lines a quoted field spans; the line hook sees
+ * every line once, in order, and may repair bytes in place. */
+typedef struct hook_log {
+    size_t calls, last;
+    strbuf seen;
+} hook_log;
+
+static int log_and_fix(void *ud, char *line, size_t len, size_t lineno, wf_error *err)
+{
+    (void)err;
+    hook_log *h = ud;
+    if (lineno != h->last + 1)
+        return -1;
+    h->last = lineno;
+    h->calls++;
+    sb_add(&h->seen, line, len);
+    for (size_t i = 0; i < len; i++)
+        if (line[i] == '|')
+            line[i] = ','; /* a one-for-one repair */
+    return 0;
+}
+
+static void same_as_parse(const char *text, csv_opts o)
+{
+    char *dir = tu_tempdir("csvstream");
+    char path[600];
+    snprintf(path, sizeof path, "%s/s.csv", dir);
+    tu_write(path, text);
+    csv_doc *d = NULL;
+    wf_error err, ferr;
+    int rc = csv_parse(text, strlen(text), path, &o, &d, &err);
+    csv_reader *r = NULL;
+    assert_int_equal(csv_reader_open(path, &o, NULL, NULL, &r, &ferr), 0);
+    const csv_row *row;
+    size_t k = 0;
+    int st;
+    while ((st = csv_reader_next(r, &row, &ferr)) == 1) {
+        assert_true(rc == 0 || k < 1000);
+        if (rc == 0) {
+            assert_true(k < d->n_rows);
+            assert_int_equal(row->n, d->rows[k].n);
+            assert_int_equal(row->line, d->rows[k].line);
+            for (size_t i = 0; i < row->n; i++) {
+                assert_string_equal(row->f[i], d->rows[k].f[i]);
+                assert_int_equal(row->col[i], d->rows[k].col[i]);
+            }
+        }
+        k++;
+    }
+    csv_reader_free(r);
+    if (rc == 0) {
+        assert_int_equal(st, 0);
+        assert_int_equal(k, d->n_rows);
+        csv_free(d);
+    } else {
+        assert_int_equal(st, -1);
+        assert_string_equal(ferr.msg, err.msg);
+    }
+    tu_rmrf(dir);
+    free(dir);
+}
+
+static void test_streaming_reader(void **state)
+{
+    (void)state;
+    csv_opts tidy = CSV_OPTS_TIDY, cbs = CSV_OPTS_CBS;
+    same_as_parse("a,b\n1,2\n", tidy);
+    same_as_parse("a,b\r\n1,2\r\n\r\n3,4", tidy);             /* CRLF, a blank line, no final newline */
+    same_as_parse("a,b\r1,2\r3,4\r", tidy);                      /* lone CRs end rows */
+    same_as_parse("a,b\n\"x\ny\nz\",2\n\"\"\"q\"\"\",3\n", tidy); /* a field over three lines, quotes */
+    same_as_parse("\xEF\xBB\xBF\"ID\";\"P\"\n\"  1\";\"2019JJ00 \"\n", cbs);
+    same_as_parse("\xEF\xBB\xBF", tidy);
+    same_as_parse("", tidy);
+    same_as_parse("a,b\n1,\"2\nno end", tidy);                   /* unterminated over lines */
+    same_as_parse("a,b\n1,2\n3\n", tidy);                        /* wrong width */
+    same_as_parse("a,b\n\"1\"x,2\n", tidy);                     /* garbage after a quote */
+    same_as_parse("a;b\n\"1\"  \n;2\n", cbs);                  /* padding, then a row end */
+    /* the hook: every line once, in order, repairs seen by the parser */
+    const char *text = "a,b\n1|2\n\"x\ny\"|3\n";
+    char *dir = tu_tempdir("csvhook");
+    char path[600];
+    snprintf(path, sizeof path, "%s/h.csv", dir);
+    tu_write(path, text);
+    hook_log h = {0, 0, STRBUF_INIT};
+    csv_reader *r = NULL;
+    wf_error err;
+    assert_int_equal(csv_reader_open(path, &tidy, log_and_fix, &h, &r, &err), 0);
+    const csv_row *row;
+    assert_int_equal(csv_reader_next(r, &row, &err), 1);
+    assert_int_equal(csv_reader_next(r, &row, &err), 1);
+    assert_string_equal(row->f[0], "1");
+    assert_string_equal(row->f[1], "2");
+    assert_int_equal(csv_reader_next(r, &row, &err), 1);
+    assert_string_equal(row->f[0], "x\ny");
+    assert_int_equal(row->line, 3);
+    assert_int_equal(csv_reader_next(r, &row, &err), 0);
+    assert_int_equal(h.calls, 4);
+    assert_string_equal(h.seen.s, text);
+    csv_reader_free(r);
+    sb_free(&h.seen);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,7 +270,7 @@ int main(void)
         cmocka_unit_test(test_garbage_after_quote), cmocka_unit_test(test_wrong_column_count),
         cmocka_unit_test(test_bom_only_and_empty), cmocka_unit_test(test_columns_after_bom),
         cmocka_unit_test(test_put_field_round_trip), cmocka_unit_test(test_tab_after_quote),
-        cmocka_unit_test(test_read_file_errors),
+        cmocka_unit_test(test_read_file_errors), cmocka_unit_test(test_streaming_reader),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

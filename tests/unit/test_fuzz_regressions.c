@@ -16,6 +16,7 @@
 #include "../fuzz/fuzz_spec.c"
 #include "../fuzz/fuzz_table.c"
 #include "../fuzz/fuzz_measure_answer.c"
+#include "../fuzz/fuzz_fetch.c" /* defines http_get: the fetcher is served the input */
 
 typedef int (*harness_fn)(const uint8_t *, size_t);
 
@@ -89,6 +90,7 @@ REPLAY(expr, 1)
 REPLAY(spec, 10)
 REPLAY(table, 10)
 REPLAY(measure_answer, 1)
+REPLAY(fetch, 4)
 
 static int cleanup(void **state)
 {
@@ -104,7 +106,7 @@ int main(void)
         cmocka_unit_test(test_csv),     cmocka_unit_test(test_json),  cmocka_unit_test(test_geojson),
         cmocka_unit_test(test_odata),   cmocka_unit_test(test_mapping), cmocka_unit_test(test_claims),
         cmocka_unit_test(test_expr),    cmocka_unit_test(test_spec),  cmocka_unit_test(test_table),
-        cmocka_unit_test(test_measure_answer),
+        cmocka_unit_test(test_measure_answer), cmocka_unit_test(test_fetch),
     };
     return cmocka_run_group_tests_name("fuzz regressions", tests, NULL, cleanup);
 }

@@ -192,11 +192,51 @@ static void test_motive_count(void **state)
     fh_free(fh);
 }
 
+/* Issue 14: a negative count (-230,739 immigrants) is refused with the
+ * table, the row and the column; a negative balance (net migration) is
+ * data. SYNTHETIC tables, injected through the fake host. */
+#define NEG_37296                                                                                            \
+    "Perioden,Onderwerp,value\n"                                                                               \
+    "2015JJ00,Immigratie_73,166872\n"                                                                          \
+    "2016JJ00,Immigratie_73,-230739\n"                                                                         \
+    "2015JJ00,MigratiesaldoInclusiefAdministratie_75,-5000\n"                                                  \
+    "2016JJ00,MigratiesaldoInclusiefAdministratie_75,-230739\n"
+
+static void test_negative_counts_refused(void **state)
+{
+    (void)state;
+    fh = fh_new(FIX_NODATA);
+    imm = fh_plugin(fh, "immigration");
+    fh_table(fh, "cbs/37296ned", NEG_37296, "SYNTHETIC TEST FIXTURE");
+    assert_int_equal(st("immigration.total{year=2015}"), EVAL_ERROR);
+    const char *m = fh_message(fh);
+    assert_true(tu_contains(m, "cbs/37296ned"));
+    assert_true(tu_contains(m, "data row 2 (Perioden=2016JJ00, Onderwerp=Immigratie_73)"));
+    assert_true(tu_contains(m, "column value: -230739 is negative"));
+    /* a negative net migration is data, not an error */
+    assert_double_near(ok("immigration.net{year=2016}"), -230739, 0);
+    assert_double_near(ok("immigration.net{year=2015}"), -5000, 0);
+    /* the figure that draws immigration fails instead of drawing it */
+    char *spec = tu_read(WF_FIGURES "/fig-2-1.json", NULL);
+    fh_spec(fh, spec);
+    free(spec);
+    assert_int_equal(fh_figure(fh, imm, "fig-2-1"), WRRFIG_ERROR);
+    assert_true(tu_contains(fh_message(fh), "is negative"));
+    /* immigration by origin: a negative count of a flow is refused too */
+    fh_table(fh, "cbs/migratie_herkomst",
+             "Herkomst,Perioden,Onderwerp,value\nMarokko,2000JJ00,Immigratie,-1\nMarokko,2000JJ00,Emigratie,7\n",
+             "SYNTHETIC TEST FIXTURE");
+    assert_int_equal(st("immigration.by_origin{origin='Marokko', year=2000}"), EVAL_ERROR);
+    assert_true(tu_contains(fh_message(fh), "data row 1 (Herkomst=Marokko, Perioden=2000JJ00, Onderwerp=Immigratie)"));
+    fh_free(fh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measures),
         cmocka_unit_test(test_motive_count),
+        cmocka_unit_test(test_negative_counts_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -153,8 +153,9 @@ typedef struct wrrfig_host {
      * Returns WRRFIG_NO_CELL when no row matches. */
     wrrfig_value_kind (*table_find)(const wrrfig_table *t, const char *query, double *out);
     /* Metadata from the provenance sidecar: "source", "licence", "unit",
-     * "title", "sha256", ... or "label:<dim>:<code>" for a code's label.
-     * NULL when absent. */
+     * "title", "sha256", ... or "label:<dim>:<code>" for a code's label;
+     * "name" is the table's name and "file" the CSV it was read from (for
+     * error messages). NULL when absent. */
     const char *(*table_meta)(const wrrfig_table *t, const char *key);
 
     /* --- geometry --------------------------------------------------- */

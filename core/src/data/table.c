@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 #include "util/path.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 
 static char *data_path(const char *data_dir, const char *name, const char *ext)
 {
@@ -248,13 +250,13 @@ static int cmp_row_ref(const void *pa, const void *pb)
 
 /* Two rows with the same codes would make a lookup take whichever comes
  * last: an error naming both lines. */
-static int check_unique_rows(const wf_table *t, const csv_doc *doc, const char *csvp, wf_error *err)
+static int check_unique_rows(const wf_table *t, const size_t *lines, const char *csvp, wf_error *err)
 {
     if (t->n_rows < 2)
         return 0;
     row_ref *refs = xmalloc(t->n_rows * sizeof *refs);
     for (size_t r = 0; r < t->n_rows; r++)
-        refs[r] = (row_ref){t->keys + r * t->n_dims, t->n_dims, doc->rows[r + 1].line};
+        refs[r] = (row_ref){t->keys + r * t->n_dims, t->n_dims, lines[r]};
     qsort(refs, t->n_rows, sizeof *refs, cmp_row_ref);
     int rc = 0;
     for (size_t r = 1; r < t->n_rows && rc == 0; r++) {
@@ -267,13 +269,30 @@ static int check_unique_rows(const wf_table *t, const csv_doc *doc, const char *
     return rc;
 }
 
-/* The rows of a parsed tidy CSV (display names it in messages). */
-static int table_from_doc(const char *name, const csv_doc *doc, const char *display, wf_table **out, wf_error *err)
+/* The rows of a tidy CSV, read one at a time (display names it in
+ * messages). Codes are pooled: a table of millions of rows with few
+ * distinct codes stores each once. */
+static bool row_after(const wf_table *t, size_t r)
 {
+    for (size_t d = 0; d < t->n_dims; d++) {
+        int c = strcmp(t->keys[(r - 1) * t->n_dims + d], t->keys[r * t->n_dims + d]);
+        if (c)
+            return c < 0;
+    }
+    return false;
+}
+
+static int table_from_reader(const char *name, csv_reader *rd, const char *display, wf_table **out, bool *sorted,
+                             wf_error *err)
+{
+    *sorted = true;
     *out = NULL;
-    if (doc->n_rows == 0)
+    const csv_row *hdr;
+    int st = csv_reader_next(rd, &hdr, err);
+    if (st < 0)
+        return -1;
+    if (st == 0)
         return wf_error_at(err, display, 1, 1, "empty file: expected a header row");
-    csv_row *hdr = &doc->rows[0];
     int has_value = strcmp(hdr->f[hdr->n - 1], "value") == 0;
     size_t n_dims = has_value ? hdr->n - 1 : hdr->n;
     for (size_t i = 0; i < hdr->n; i++) {
@@ -288,19 +307,25 @@ static int table_from_doc(const char *name, const csv_doc *doc, const char *disp
                 return wf_error_at(err, display, 1, hdr->col[i], "duplicate column name '%s'", hdr->f[i]);
     }
     wf_table *t = table_new(name, (const char *const *)hdr->f, n_dims, has_value);
-    for (size_t r = 1; r < doc->n_rows; r++) {
-        csv_row *row = &doc->rows[r];
+    strset pool = STRSET_INIT;
+    table_adopt_pool(t, &pool);
+    const csv_row *row;
+    while ((st = csv_reader_next(rd, &row, err)) == 1) {
         wrrfig_value_kind kind = WRRFIG_NO_CELL;
         double v = NAN;
         if (has_value && parse_value_cell(row->f[n_dims], &kind, &v) != 0) {
-            table_free(t);
-            return wf_error_at(err, display, row->line, row->col[n_dims],
-                               "expected a number or one of . x - (or empty) in column 'value', got '%s'",
-                               row->f[n_dims]);
+            st = wf_error_at(err, display, row->line, row->col[n_dims],
+                             "expected a number or one of . x - (or empty) in column 'value', got '%s'",
+                             row->f[n_dims]);
+            break;
         }
         table_add_row(t, (const char *const *)row->f, kind, v);
+        /* rows in strictly increasing order (as table_save writes them)
+         * cannot repeat their codes: nothing more to check */
+        if (t->n_rows > 1 && *sorted && !row_after(t, t->n_rows - 1))
+            *sorted = false;
     }
-    if (check_unique_rows(t, doc, display, err) != 0) {
+    if (st < 0) {
         table_free(t);
         return -1;
     }
@@ -308,11 +333,40 @@ static int table_from_doc(const char *name, const csv_doc *doc, const char *disp
     return 0;
 }
 
+/* For a table whose rows are not in order: the line of each row, from a
+ * second reading of the same text, then the duplicate check. */
+static int check_unsorted(const wf_table *t, csv_reader *again, const char *display, wf_error *err)
+{
+    size_t *lines = xmalloc((t->n_rows ? t->n_rows : 1) * sizeof *lines), n = 0;
+    const csv_row *row;
+    int st = csv_reader_next(again, &row, err); /* the header */
+    while (st == 1 && (st = csv_reader_next(again, &row, err)) == 1 && n < t->n_rows)
+        lines[n++] = row->line;
+    int rc = st < 0 || n != t->n_rows ? -1 : check_unique_rows(t, lines, display, err);
+    if (rc != 0 && st >= 0 && n != t->n_rows)
+        wf_errorf(err, "%s: changed while it was read", display);
+    free(lines);
+    return rc;
+}
+
+/* Each line of a table file as it is read: the text rules and the hash. */
+typedef struct table_lines {
+    const char *path;
+    sha256_ctx sha;
+} table_lines;
+
+static int check_table_line(void *ud, char *line, size_t len, size_t lineno, wf_error *err)
+{
+    table_lines *tl = ud;
+    sha256_update(&tl->sha, line, len);
+    return text_check_from(tl->path, line, len, lineno, err);
+}
+
 int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err)
 {
     char *csvp = table_csv_path(data_dir, name);
     char *metap = table_meta_path(data_dir, name);
-    csv_doc *doc = NULL;
+    csv_reader *rd = NULL;
     cJSON *meta = NULL;
     wf_table *t = NULL;
     int rc = -1;
@@ -340,11 +394,22 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
     }
     if (!json_str_req(meta, "source", metap, "$", err))
         goto done;
-    if (csv_read_file(csvp, &o, &doc, err) != 0 || table_from_doc(name, doc, csvp, &t, err) != 0)
+    /* read line by line: a large table is never held twice */
+    table_lines tl = {csvp, {{0}, 0, {0}, 0}};
+    sha256_init(&tl.sha);
+    bool sorted;
+    if (csv_reader_open(csvp, &o, check_table_line, &tl, &rd, err) != 0 ||
+        table_from_reader(name, rd, csvp, &t, &sorted, err) != 0)
+        goto done;
+    csv_reader_free(rd);
+    rd = NULL;
+    if (!sorted && (csv_reader_open(csvp, &o, NULL, NULL, &rd, err) != 0 || check_unsorted(t, rd, csvp, err) != 0))
         goto done;
     t->path = xstrdup(csvp);
-    if (sha256_file_hex(csvp, t->sha256) != 0)
-        t->sha256[0] = '\0';
+    unsigned char dg[32];
+    sha256_final(&tl.sha, dg);
+    for (int i = 0; i < 32; i++)
+        snprintf(t->sha256 + 2 * i, 3, "%02x", dg[i]);
     t->meta = meta;
     meta = NULL;
     index_labels(t);
@@ -353,7 +418,7 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
     rc = 0;
 done:
     table_free(t);
-    csv_free(doc);
+    csv_reader_free(rd);
     cJSON_Delete(meta);
     free(csvp);
     free(metap);
@@ -371,14 +436,26 @@ int table_from_text(const char *name, const char *csv, const char *meta_json, wf
         return wf_errorf(err, "%s: sidecar: expected an object with a \"source\"", name);
     }
     csv_opts o = CSV_OPTS_TIDY;
-    csv_doc *doc = NULL;
     wf_table *t = NULL;
-    if (csv_parse(csv, strlen(csv), name, &o, &doc, err) != 0 || table_from_doc(name, doc, name, &t, err) != 0) {
-        csv_free(doc);
+    if (text_check(name, csv, strlen(csv), err) != 0) {
         cJSON_Delete(meta);
         return -1;
     }
-    csv_free(doc);
+    csv_reader *rd = csv_reader_mem(csv, strlen(csv), name, &o);
+    bool sorted;
+    int rc = table_from_reader(name, rd, name, &t, &sorted, err);
+    csv_reader_free(rd);
+    if (rc == 0 && !sorted) {
+        rd = csv_reader_mem(csv, strlen(csv), name, &o);
+        rc = check_unsorted(t, rd, name, err);
+        csv_reader_free(rd);
+        if (rc != 0)
+            table_free(t);
+    }
+    if (rc != 0) {
+        cJSON_Delete(meta);
+        return -1;
+    }
     sha256_hex(csv, strlen(csv), t->sha256);
     t->meta = meta;
     index_labels(t);
@@ -441,6 +518,12 @@ done:
 
 const char *table_meta_get(const wf_table *t, const char *key)
 {
+    /* The table's own name and file, so that a plugin's error can say where
+     * a bad value is. */
+    if (strcmp(key, "name") == 0)
+        return t->name;
+    if (strcmp(key, "file") == 0)
+        return t->path;
     if (!t->meta)
         return NULL;
     if (strncmp(key, "label:", 6) == 0) {

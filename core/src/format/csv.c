@@ -1,5 +1,8 @@
+#define _POSIX_C_SOURCE 200809L /* getline */
 #include "format/csv.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,27 +10,54 @@
 #include "util/text.h"
 #include "util/strbuf.h"
 
-typedef struct fieldbuf {
-    char **f;
-    size_t *col;
-    size_t n, cap;
-} fieldbuf;
+/* The reader keeps the bytes it has not parsed yet in buf. From a file it
+ * reads one physical line at a time (hands it to the line hook) and parses
+ * when the buffer may hold a whole row; a row that is not complete yet
+ * (a quoted field over several lines) is parsed again from its start once
+ * more lines are in. From memory, buf is the text itself. */
+struct csv_reader {
+    char *name;
+    csv_opts o;
+    FILE *f;                   /* file mode: owned */
+    csv_line_fn hook;
+    void *hook_ud;
+    char *buf;                 /* file mode: owned; memory mode: the caller's text */
+    size_t len, cap;
+    bool eof;                  /* no more bytes will come */
+    bool started;              /* the BOM check is done */
+    size_t pos, line, linestart; /* where the next row starts */
+    size_t lines_read;         /* physical lines handed to the hook */
+    size_t width;              /* fields of the first row (0 before it) */
+    char *lbuf;                /* getline buffer */
+    size_t lcap;
+    /* the current row: field texts one after another in store */
+    strbuf store;
+    size_t *off, *col;
+    char **f_ptr;
+    size_t nf, capf;
+    csv_row row;
+};
 
-static void push_field(fieldbuf *fb, char *s, size_t col)
+enum { ROW_DONE, ROW_BLANK, ROW_MORE, ROW_ERROR };
+
+static void field_begin(csv_reader *r, size_t col)
 {
-    if (fb->n == fb->cap) {
-        fb->cap = fb->cap ? fb->cap * 2 : 8;
-        fb->f = xrealloc(fb->f, fb->cap * sizeof *fb->f);
-        fb->col = xrealloc(fb->col, fb->cap * sizeof *fb->col);
+    if (r->nf == r->capf) {
+        r->capf = r->capf ? r->capf * 2 : 16;
+        r->off = xrealloc(r->off, r->capf * sizeof *r->off);
+        r->col = xrealloc(r->col, r->capf * sizeof *r->col);
+        r->f_ptr = xrealloc(r->f_ptr, r->capf * sizeof *r->f_ptr);
     }
-    fb->f[fb->n] = s;
-    fb->col[fb->n] = col;
-    fb->n++;
+    r->off[r->nf] = r->store.len;
+    r->col[r->nf] = col;
+    r->nf++;
 }
 
-static char *trimmed(const char *s, size_t n, int trim)
+/* Appends s[0..n) as the current field's text, trimmed when asked, and
+ * ends it. */
+static void field_end(csv_reader *r, const char *s, size_t n)
 {
-    if (trim) {
+    if (r->o.trim) {
         while (n > 0 && (*s == ' ' || *s == '\t')) {
             s++;
             n--;
@@ -35,7 +65,236 @@ static char *trimmed(const char *s, size_t n, int trim)
         while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
             n--;
     }
-    return xstrndup(s, n);
+    sb_add(&r->store, s, n);
+    sb_putc(&r->store, '\0');
+}
+
+/* Parses one row from r->pos. ROW_MORE: the buffer ends before the row does
+ * and more bytes may come (nothing is consumed). */
+static int parse_row(csv_reader *r, wf_error *err)
+{
+    const char *text = r->buf;
+    size_t len = r->len, pos = r->pos, line = r->line, linestart = r->linestart;
+    const char sep = r->o.sep;
+    const bool trim = r->o.trim, more = !r->eof;
+    strbuf quoted = STRBUF_INIT;
+    r->nf = 0;
+    r->store.len = 0;
+    size_t row_line = line;
+    for (;;) { /* one field per iteration */
+        size_t fcol = pos - linestart + 1;
+        size_t p = pos;
+        while (trim && p < len && (text[p] == ' ' || text[p] == '\t') && text[p] != sep)
+            p++;
+        if (p >= len && more)
+            goto need_more;
+        if (p < len && text[p] == '"') {
+            size_t qline = line, qcol = p - linestart + 1;
+            quoted.len = 0;
+            p++;
+            for (;;) {
+                if (p >= len) {
+                    if (more)
+                        goto need_more;
+                    sb_free(&quoted);
+                    return wf_error_at(err, r->name, qline, qcol, "unterminated quoted field (file ends inside quotes)"),
+                           ROW_ERROR;
+                }
+                if (text[p] == '"') {
+                    if (p + 1 >= len && more)
+                        goto need_more;
+                    if (p + 1 < len && text[p + 1] == '"') {
+                        sb_putc(&quoted, '"');
+                        p += 2;
+                        continue;
+                    }
+                    p++;
+                    break;
+                }
+                if (text[p] == '\n') {
+                    line++;
+                    linestart = p + 1;
+                }
+                sb_putc(&quoted, text[p]);
+                p++;
+            }
+            /* Padding after the closing quote is skipped only when trimming,
+             * and never a tab that is itself the separator. */
+            while (trim && p < len && (text[p] == ' ' || text[p] == '\t') && text[p] != sep)
+                p++;
+            if (p >= len && more)
+                goto need_more;
+            if (p < len && text[p] != sep && text[p] != '\n' && text[p] != '\r') {
+                size_t bl = line, bc = p - linestart + 1;
+                char c = text[p];
+                sb_free(&quoted);
+                return wf_error_at(err, r->name, bl, bc,
+                                   "unexpected '%c' after closing quote (expected '%c' or end of line)", c, sep),
+                       ROW_ERROR;
+            }
+            field_begin(r, fcol);
+            field_end(r, quoted.s ? quoted.s : "", quoted.len);
+        } else {
+            size_t start = p = pos;
+            while (p < len && text[p] != sep && text[p] != '\n' && text[p] != '\r')
+                p++;
+            if (p >= len && more)
+                goto need_more;
+            field_begin(r, fcol);
+            field_end(r, text + start, p - start);
+        }
+        pos = p;
+        if (pos < len && text[pos] == sep) {
+            pos++;
+            continue;
+        }
+        break;
+    }
+    /* end of row: "\r\n", "\n" or a lone "\r" (whose '\n' may not be read yet) */
+    if (pos < len && text[pos] == '\r') {
+        if (pos + 1 >= len && more)
+            goto need_more;
+        pos++;
+    }
+    if (pos < len && text[pos] == '\n')
+        pos++;
+    sb_free(&quoted);
+    r->pos = pos;
+    r->line = line + 1;
+    r->linestart = pos;
+    for (size_t i = 0; i < r->nf; i++)
+        r->f_ptr[i] = r->store.s + r->off[i];
+    r->row = (csv_row){r->nf, r->f_ptr, r->col, row_line};
+    /* a blank line (one empty field) is skipped, as StatLine files end with one */
+    if (r->nf == 1 && r->f_ptr[0][0] == '\0')
+        return ROW_BLANK;
+    return ROW_DONE;
+need_more:
+    sb_free(&quoted);
+    return ROW_MORE;
+}
+
+/* File mode: reads one more physical line into buf (through the hook). */
+static int read_line(csv_reader *r, wf_error *err)
+{
+    errno = 0;
+    ssize_t n = getline(&r->lbuf, &r->lcap, r->f);
+    if (n < 0) {
+        if (ferror(r->f))
+            return wf_errorf(err, "%s: read error: %s", r->name, strerror(errno ? errno : EIO));
+        r->eof = true;
+        return 0;
+    }
+    r->lines_read++;
+    if (r->hook && r->hook(r->hook_ud, r->lbuf, (size_t)n, r->lines_read, err) != 0)
+        return -1;
+    /* keep only the unparsed bytes: rows before pos are done */
+    if (r->pos > 0) {
+        memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+        r->len -= r->pos;
+        r->linestart -= r->pos;
+        r->pos = 0;
+    }
+    if (r->len + (size_t)n + 1 > r->cap) {
+        r->cap = (r->len + (size_t)n + 1) * 2;
+        r->buf = xrealloc(r->buf, r->cap);
+    }
+    memcpy(r->buf + r->len, r->lbuf, (size_t)n);
+    r->len += (size_t)n;
+    return 0;
+}
+
+static csv_reader *reader_new(const char *name, const csv_opts *o)
+{
+    csv_reader *r = xcalloc(1, sizeof *r);
+    r->name = xstrdup(name);
+    r->o = *o;
+    r->line = 1;
+    return r;
+}
+
+int csv_reader_open(const char *path, const csv_opts *o, csv_line_fn hook, void *ud, csv_reader **out,
+                    wf_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return wf_errorf(err, "%s: cannot open: %s", path, strerror(errno));
+    csv_reader *r = reader_new(path, o);
+    r->f = f;
+    r->hook = hook;
+    r->hook_ud = ud;
+    *out = r;
+    return 0;
+}
+
+csv_reader *csv_reader_mem(const char *text, size_t len, const char *name, const csv_opts *o)
+{
+    csv_reader *r = reader_new(name, o);
+    r->buf = (char *)text; /* never written in memory mode */
+    r->len = len;
+    r->eof = true;
+    return r;
+}
+
+int csv_reader_next(csv_reader *r, const csv_row **row, wf_error *err)
+{
+    if (!r->started) {
+        /* the BOM: the first line holds it, if any */
+        while (r->f && !r->eof && r->len < 3)
+            if (read_line(r, err) != 0)
+                return -1;
+        if (r->len >= 3 && (unsigned char)r->buf[0] == 0xEF && (unsigned char)r->buf[1] == 0xBB &&
+            (unsigned char)r->buf[2] == 0xBF) {
+            r->pos = 3;
+            r->linestart = 3; /* columns count characters after the BOM */
+        }
+        r->started = true;
+    }
+    for (;;) {
+        if (r->pos >= r->len) {
+            if (r->eof)
+                return 0;
+            if (read_line(r, err) != 0)
+                return -1;
+            continue;
+        }
+        int st = parse_row(r, err);
+        if (st == ROW_ERROR)
+            return -1;
+        if (st == ROW_MORE) {
+            if (read_line(r, err) != 0)
+                return -1;
+            continue;
+        }
+        if (st == ROW_BLANK)
+            continue;
+        if (r->o.same_width && r->width > 0 && r->row.n != r->width) {
+            size_t bad_col = r->row.n > r->width ? r->row.col[r->width] : 1;
+            return wf_error_at(err, r->name, r->row.line, bad_col, "expected %zu fields as in the header, found %zu",
+                               r->width, r->row.n);
+        }
+        if (r->width == 0)
+            r->width = r->row.n;
+        *row = &r->row;
+        return 1;
+    }
+}
+
+void csv_reader_free(csv_reader *r)
+{
+    if (!r)
+        return;
+    if (r->f) {
+        fclose(r->f);
+        free(r->buf);
+    }
+    free(r->lbuf);
+    free(r->name);
+    sb_free(&r->store);
+    free(r->off);
+    free(r->col);
+    free(r->f_ptr);
+    free(r);
 }
 
 static void free_rows(csv_row *rows, size_t n)
@@ -49,134 +308,43 @@ static void free_rows(csv_row *rows, size_t n)
     free(rows);
 }
 
+csv_row csv_row_copy(const csv_row *row)
+{
+    csv_row c = {row->n, xcalloc(row->n ? row->n : 1, sizeof *c.f), xcalloc(row->n ? row->n : 1, sizeof *c.col),
+                 row->line};
+    for (size_t j = 0; j < row->n; j++) {
+        c.f[j] = xstrdup(row->f[j]);
+        c.col[j] = row->col[j];
+    }
+    return c;
+}
+
 int csv_parse(const char *text, size_t len, const char *name, const csv_opts *o, csv_doc **out,
               wf_error *err)
 {
-    size_t pos = 0, line = 1, linestart = 0;
-    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
-        (unsigned char)text[2] == 0xBF) {
-        pos = 3;
-        linestart = 3; /* columns count characters after the BOM */
-    }
+    csv_reader *r = csv_reader_mem(text, len, name, o);
     csv_row *rows = NULL;
     size_t n_rows = 0, cap_rows = 0;
-    strbuf field = STRBUF_INIT;
-
-    while (pos < len) {
-        fieldbuf fb = {0};
-        size_t row_line = line;
-        for (;;) { /* one field per iteration */
-            size_t fcol = pos - linestart + 1;
-            field.len = 0;
-            size_t p = pos;
-            while (o->trim && p < len && (text[p] == ' ' || text[p] == '\t') && text[p] != o->sep)
-                p++;
-            if (p < len && text[p] == '"') {
-                size_t qline = line, qcol = p - linestart + 1;
-                p++;
-                for (;;) {
-                    if (p >= len) {
-                        free(field.s);
-                        for (size_t i = 0; i < fb.n; i++)
-                            free(fb.f[i]);
-                        free(fb.f);
-                        free(fb.col);
-                        free_rows(rows, n_rows);
-                        return wf_error_at(err, name, qline, qcol,
-                                           "unterminated quoted field (file ends inside quotes)");
-                    }
-                    if (text[p] == '"') {
-                        if (p + 1 < len && text[p + 1] == '"') {
-                            sb_putc(&field, '"');
-                            p += 2;
-                            continue;
-                        }
-                        p++;
-                        break;
-                    }
-                    if (text[p] == '\n') {
-                        line++;
-                        linestart = p + 1;
-                    }
-                    sb_putc(&field, text[p]);
-                    p++;
-                }
-                /* Padding after the closing quote is skipped only when trimming,
-                 * and never a tab that is itself the separator. */
-                while (o->trim && p < len && (text[p] == ' ' || text[p] == '\t') && text[p] != o->sep)
-                    p++;
-                if (p < len && text[p] != o->sep && text[p] != '\n' && text[p] != '\r') {
-                    size_t bl = line, bc = p - linestart + 1;
-                    char c = text[p];
-                    free(field.s);
-                    for (size_t i = 0; i < fb.n; i++)
-                        free(fb.f[i]);
-                    free(fb.f);
-                    free(fb.col);
-                    free_rows(rows, n_rows);
-                    return wf_error_at(err, name, bl, bc,
-                                       "unexpected '%c' after closing quote (expected '%c' or end of line)",
-                                       c, o->sep);
-                }
-                push_field(&fb, trimmed(field.s ? field.s : "", field.len, o->trim), fcol);
-            } else {
-                size_t start = p = pos;
-                while (p < len && text[p] != o->sep && text[p] != '\n' && text[p] != '\r')
-                    p++;
-                size_t end = p;
-                push_field(&fb, trimmed(text + start, end - start, o->trim), fcol);
-            }
-            pos = p;
-            if (pos < len && text[pos] == o->sep) {
-                pos++;
-                continue;
-            }
-            break;
-        }
-        /* end of row */
-        if (pos < len && text[pos] == '\r')
-            pos++;
-        if (pos < len && text[pos] == '\n')
-            pos++;
-        line++;
-        linestart = pos;
-        /* a blank line (one empty field) is skipped, as StatLine files end with one */
-        if (fb.n == 1 && fb.f[0][0] == '\0') {
-            free(fb.f[0]);
-            free(fb.f);
-            free(fb.col);
-            continue;
-        }
-        if (o->same_width && n_rows > 0 && fb.n != rows[0].n) {
-            size_t bad_col = fb.n > rows[0].n ? fb.col[rows[0].n] : 1;
-            size_t want = rows[0].n, got = fb.n;
-            for (size_t i = 0; i < fb.n; i++)
-                free(fb.f[i]);
-            free(fb.f);
-            free(fb.col);
-            free(field.s);
-            free_rows(rows, n_rows);
-            return wf_error_at(err, name, row_line, bad_col, "expected %zu fields as in the header, found %zu",
-                               want, got);
-        }
+    const csv_row *row;
+    int st;
+    while ((st = csv_reader_next(r, &row, err)) == 1) {
         if (n_rows == cap_rows) {
             cap_rows = cap_rows ? cap_rows * 2 : 64;
             rows = xrealloc(rows, cap_rows * sizeof *rows);
         }
-        rows[n_rows].n = fb.n;
-        rows[n_rows].f = fb.f;
-        rows[n_rows].col = fb.col;
-        rows[n_rows].line = row_line;
-        n_rows++;
+        rows[n_rows++] = csv_row_copy(row);
     }
-    free(field.s);
+    csv_reader_free(r);
+    if (st < 0) {
+        free_rows(rows, n_rows);
+        return -1;
+    }
     csv_doc *d = xmalloc(sizeof *d);
     d->n_rows = n_rows;
     d->rows = rows;
     *out = d;
     return 0;
 }
-
 int csv_read_file(const char *path, const csv_opts *o, csv_doc **out, wf_error *err)
 {
     char *text;

@@ -22,7 +22,7 @@ typedef struct csv_opts {
 
 typedef struct csv_row {
     size_t n;           /* number of fields */
-    char **f;           /* fields, NUL-terminated (owned by the doc) */
+    char **f;           /* fields, NUL-terminated (owned by the doc or the reader) */
     size_t *col;        /* 1-based column where each field starts */
     size_t line;        /* 1-based line where the row starts */
 } csv_row;
@@ -31,6 +31,30 @@ typedef struct csv_doc {
     size_t n_rows;      /* including the header row */
     csv_row *rows;
 } csv_doc;
+
+/* Reading row by row, so that a large file is never held whole: the reader
+ * owns the current row, valid until the next call. Rows, errors, lines and
+ * columns are exactly those of csv_parse (which is built on it). */
+typedef struct csv_reader csv_reader;
+
+/* Called with each physical line of a file (up to and including its '\n')
+ * as it is read and before it is parsed, with its 1-based number. It may
+ * change bytes in place, one for one (the importer's repairs), and see the
+ * raw bytes (a hash); -1 with err stops the reading with that error. */
+typedef int (*csv_line_fn)(void *ud, char *line, size_t len, size_t lineno, wf_error *err);
+
+/* A reader of the file at path (hook may be NULL); -1 with err when it
+ * cannot be opened. */
+int csv_reader_open(const char *path, const csv_opts *o, csv_line_fn hook, void *ud, csv_reader **out,
+                    wf_error *err);
+/* A reader of len bytes of text (not copied: it must outlive the reader). */
+csv_reader *csv_reader_mem(const char *text, size_t len, const char *name, const csv_opts *o);
+/* The next row (the header first): 1 with *row set, 0 at the end, -1 with
+ * err. Blank lines are skipped. */
+int csv_reader_next(csv_reader *r, const csv_row **row, wf_error *err);
+void csv_reader_free(csv_reader *r);
+/* A copy of a row that owns its fields (free them as csv_free does). */
+csv_row csv_row_copy(const csv_row *row);
 
 /* Parses len bytes of text. `name` is used in error messages. On error
  * returns -1 with err set and *out untouched. A file that is empty or holds

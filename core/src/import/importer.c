@@ -1,6 +1,9 @@
+#define _GNU_SOURCE /* qsort_r */
 #include "util/path.h"
 #include "import/importer.h"
 
+#include <float.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,80 +20,124 @@
 #include "util/strset.h"
 #include "util/strbuf.h"
 
-/* One imported cell. Keys point into the importer's string set (codes
- * repeat across millions of cells, so each is stored once), and the source
- * position is kept as numbers and formatted only for an error message. */
-typedef struct prow {
-    const char **keys;
-    double v;
-    wrrfig_value_kind kind;
-    unsigned src;              /* index of the source file */
-    int col;
-    size_t row;                /* row in the source (JSON: the value index + 1) */
-    size_t line, colno;        /* where the cell starts in a CSV source */
-    size_t n_keys;             /* for the comparator, which has no context argument */
-} prow;
+/* Where an imported cell came from, kept as numbers and formatted only for
+ * an error message: a CSV cell's line and column, or a JSON cell's record
+ * (index + 1) and column index. Ordered by (src, a, b), which is the order
+ * of the cells in the sources. */
+typedef struct cellpos {
+    size_t a, b;
+    unsigned src;
+} cellpos;
 
-typedef struct rows {
-    prow *r;
-    size_t n, cap, n_keys;
-    strset codes;              /* owns every key string */
-} rows;
+/* The imported cells: the rows of the table being built (keys in its pool,
+ * so each code is stored once), in source order until sorted, and the
+ * source position of each. */
+typedef struct cells {
+    wf_table *t;
+    cellpos *pos;
+    size_t cap;
+} cells;
 
-static void rows_push(rows *rs, char **keys, wrrfig_value_kind kind, double v, unsigned src, size_t row, int col,
-                      size_t line, size_t colno)
+static void cells_push(cells *c, const char *const *keys, wrrfig_value_kind kind, double v, cellpos at)
 {
-    if (rs->n == rs->cap) {
-        rs->cap = rs->cap ? rs->cap * 2 : 256;
-        rs->r = xrealloc(rs->r, rs->cap * sizeof *rs->r);
+    if (c->t->n_rows == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 256;
+        c->pos = xrealloc(c->pos, c->cap * sizeof *c->pos);
     }
-    prow *p = &rs->r[rs->n++];
-    p->keys = xcalloc(rs->n_keys, sizeof *p->keys);
-    for (size_t i = 0; i < rs->n_keys; i++)
-        p->keys[i] = strset_intern(&rs->codes, keys[i]);
-    p->kind = kind;
-    p->v = v;
-    p->src = src;
-    p->row = row;
-    p->col = col;
-    p->line = line;
-    p->colno = colno;
-    p->n_keys = rs->n_keys;
+    c->pos[c->t->n_rows] = at;
+    table_add_row(c->t, keys, kind, v);
 }
 
-static void rows_free(rows *rs)
-{
-    for (size_t i = 0; i < rs->n; i++)
-        free(rs->r[i].keys);
-    free(rs->r);
-    strset_free(&rs->codes);
-}
-
-static int cmp_prow(const void *a, const void *b)
-{
-    const prow *x = a, *y = b;
-    for (size_t i = 0; i < x->n_keys; i++) {
-        int c = strcmp(x->keys[i], y->keys[i]);
-        if (c)
-            return c;
-    }
-    if (x->src != y->src)
-        return x->src < y->src ? -1 : 1;
-    if (x->row != y->row)
-        return x->row < y->row ? -1 : 1;
-    return x->col - y->col;
-}
-
-/* A cell's position; the source's rows are gone by then (only its header
- * is kept), so it comes from the numbers kept in the row. */
-static const char *prow_where(const prow *p, const imp_source *srcs, char *buf, size_t n)
+/* A cell's position, for messages. */
+static const char *cell_where(const cellpos *p, const imp_source *srcs, char *buf, size_t n)
 {
     const imp_source *s = &srcs[p->src];
     if (s->is_json)
-        snprintf(buf, n, "%s: $.value[%zu].%s", s->path, p->row - 1, s->doc->rows[0].f[p->col]);
+        snprintf(buf, n, "%s: $.value[%zu].%s", s->path, p->a - 1, s->doc->rows[0].f[p->b]);
     else
-        snprintf(buf, n, "%s:%zu:%zu", s->path, p->line, p->colno);
+        snprintf(buf, n, "%s:%zu:%zu", s->path, p->a, p->b);
     return buf;
+}
+
+/* Row order: keys in byte order, dimension by dimension, then source
+ * order (so of two equal cells the first in the sources comes first). */
+static int cmp_cells(const void *x, const void *y, void *ctx)
+{
+    const cells *c = ctx;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y, nd = c->t->n_dims;
+    for (size_t d = 0; d < nd; d++) {
+        int r = strcmp(c->t->keys[i * nd + d], c->t->keys[j * nd + d]);
+        if (r)
+            return r;
+    }
+    const cellpos *a = &c->pos[i], *b = &c->pos[j];
+    if (a->src != b->src)
+        return a->src < b->src ? -1 : 1;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Puts the table's rows in the order given (row k becomes old row
+ * order[k]), in place, cycle by cycle; order is consumed. */
+static void permute_rows(wf_table *t, size_t *order)
+{
+    size_t nd = t->n_dims;
+    char **tmp = xcalloc(nd ? nd : 1, sizeof *tmp);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        if (order[i] == i)
+            continue;
+        memcpy(tmp, t->keys + i * nd, nd * sizeof *tmp);
+        double v = t->values[i];
+        unsigned char k = t->kinds[i];
+        size_t j = i;
+        for (;;) {
+            size_t from = order[j];
+            order[j] = j;
+            if (from == i) {
+                memcpy(t->keys + j * nd, tmp, nd * sizeof *tmp);
+                t->values[j] = v;
+                t->kinds[j] = k;
+                break;
+            }
+            memcpy(t->keys + j * nd, t->keys + from * nd, nd * sizeof *tmp);
+            t->values[j] = t->values[from];
+            t->kinds[j] = t->kinds[from];
+            j = from;
+        }
+    }
+    free(tmp);
+}
+
+/* Sorts the cells into the table's row order; an error naming both
+ * positions when two cells have the same keys. */
+static int sort_cells(cells *c, const imp_source *srcs, wf_error *err)
+{
+    wf_table *t = c->t;
+    size_t n = t->n_rows, nd = t->n_dims;
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof *order, cmp_cells, c); /* glibc's argument order */
+    for (size_t i = 1; i < n; i++) {
+        size_t d = 0; /* keys are interned: equal codes are the same pointer */
+        while (d < nd && t->keys[order[i] * nd + d] == t->keys[order[i - 1] * nd + d])
+            d++;
+        if (d == nd) {
+            char w1[512], w2[512];
+            wf_errorf(err, "%s: the same cell occurs twice (first at %s); the mapping must keep every dimension that distinguishes rows",
+                      cell_where(&c->pos[order[i]], srcs, w1, sizeof w1),
+                      cell_where(&c->pos[order[i - 1]], srcs, w2, sizeof w2));
+            free(order);
+            return -1;
+        }
+    }
+    free(c->pos); /* positions are only for that message */
+    c->pos = NULL;
+    c->cap = 0;
+    permute_rows(t, order);
+    free(order);
+    return 0;
 }
 
 static bool in_array(const cJSON *arr, const char *s)
@@ -170,7 +217,7 @@ static int resolve_columns(const imp_mapping *m, const imp_source *s, colmap *cm
     for (size_t c = 0; c < h->n && !m->ignore_other; c++)
         if (!used[c]) {
             wf_errorf(err, "%s: column '%s' is not mapped (expected it under dimensions, melt, value or ignore_columns of %s)",
-                      imp_source_where(s, 0, c, where, sizeof where), h->f[c], m->base);
+                      imp_source_where(s, 0, h, c, where, sizeof where), h->f[c], m->base);
             goto done;
         }
     rc = 0;
@@ -196,17 +243,19 @@ static const char *dim_code(const imp_dim *d, const char *raw)
     return rn ? rn->valuestring : raw;
 }
 
-static int add_cell(rows *rs, char **keys, const imp_source *s, unsigned si, size_t r, int col, wf_error *err)
+static int add_cell(cells *c, const char *const *keys, const imp_source *s, unsigned si, size_t r,
+                    const csv_row *row, int col, wf_error *err)
 {
-    char where[512];
     wrrfig_value_kind kind;
     double v = 0;
-    const char *cell = s->doc->rows[r].f[col];
-    imp_source_where(s, r, (size_t)col, where, sizeof where);
-    if (parse_value_cell(cell, &kind, &v) != 0)
-        return wf_errorf(err, "%s: expected a number or one of . x - (or empty) in column '%s', got '%s'", where,
-                         s->doc->rows[0].f[col], cell);
-    rows_push(rs, keys, kind, v, si, r, col, s->doc->rows[r].line, s->doc->rows[r].col[col]);
+    const char *cell = row->f[col];
+    if (parse_value_cell(cell, &kind, &v) != 0) {
+        char where[512];
+        return wf_errorf(err, "%s: expected a number or one of . x - (or empty) in column '%s', got '%s'",
+                         imp_source_where(s, r, row, (size_t)col, where, sizeof where), s->doc->rows[0].f[col], cell);
+    }
+    cellpos at = s->is_json ? (cellpos){r, (size_t)col, si} : (cellpos){row->line, row->col[col], si};
+    cells_push(c, keys, kind, v, at);
     return 0;
 }
 
@@ -252,8 +301,9 @@ static int check_file_filters(const imp_mapping *m, const imp_source *s, const s
     return 0;
 }
 
-static int collect_rows(const imp_mapping *m, const imp_source *s, unsigned si, rows *rs, strset *seen_all,
-                        wf_error *err)
+/* Reads the rows of one source (streamed: a CSV source is never held
+ * whole) and adds each cell that passes the filters to c. */
+static int collect_rows(const imp_mapping *m, imp_source *s, unsigned si, cells *c, strset *seen_all, wf_error *err)
 {
     colmap cm;
     if (resolve_columns(m, s, &cm, err) != 0) {
@@ -261,13 +311,15 @@ static int collect_rows(const imp_mapping *m, const imp_source *s, unsigned si, 
         return -1;
     }
     char where[512];
-    char **keys = xcalloc(rs->n_keys, sizeof *keys);
+    size_t n_keys = c->t->n_dims;
+    const char **keys = xcalloc(n_keys, sizeof *keys);
     size_t *kept = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *kept);
     strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
-    size_t before = rs->n;
-    int rc = -1;
-    for (size_t r = 1; r < s->doc->n_rows; r++) {
-        const csv_row *row = &s->doc->rows[r];
+    size_t before = c->t->n_rows;
+    int rc = -1, st;
+    const csv_row *row;
+    size_t r;
+    while ((st = imp_source_next(s, &row, &r, err)) == 1) {
         int skip = 0;
         for (size_t d = 0; d < m->n_dims; d++) {
             const imp_dim *dm = &m->dims[d];
@@ -276,7 +328,7 @@ static int collect_rows(const imp_mapping *m, const imp_source *s, unsigned si, 
                 raw = row->f[cm.dim_col[d]];
                 if (raw[0] == '\0') {
                     wf_errorf(err, "%s: empty code in dimension '%s' (expected a code)",
-                              imp_source_where(s, r, (size_t)cm.dim_col[d], where, sizeof where), dm->name);
+                              imp_source_where(s, r, row, (size_t)cm.dim_col[d], where, sizeof where), dm->name);
                     goto done;
                 }
             } else {
@@ -294,21 +346,23 @@ static int collect_rows(const imp_mapping *m, const imp_source *s, unsigned si, 
             if (!code)
                 skip = 1;
             else
-                keys[d] = (char *)code;
+                keys[d] = code;
         }
         if (skip)
             continue;
         if (m->melt_dim) {
             for (size_t i = 0; i < m->n_melt; i++) {
-                keys[m->n_dims] = (char *)m->melt[i].code;
-                if (add_cell(rs, keys, s, si, r, cm.melt_col[i], err) != 0)
+                keys[m->n_dims] = m->melt[i].code;
+                if (add_cell(c, keys, s, si, r, row, cm.melt_col[i], err) != 0)
                     goto done;
             }
-        } else if (add_cell(rs, keys, s, si, r, cm.value_col, err) != 0) {
+        } else if (add_cell(c, keys, s, si, r, row, cm.value_col, err) != 0) {
             goto done;
         }
     }
-    rc = check_file_filters(m, s, kept, seen, rs->n - before, err);
+    if (st < 0)
+        goto done;
+    rc = check_file_filters(m, s, kept, seen, c->t->n_rows - before, err);
 done:
     for (size_t d = 0; d < m->n_dims; d++)
         strset_free(&seen[d]);
@@ -319,15 +373,6 @@ done:
     return rc;
 }
 
-/* Distinct codes of key k, in the sorted row order. */
-static bool code_present(const rows *rs, size_t k, const char *code)
-{
-    for (size_t i = 0; i < rs->n; i++)
-        if (strcmp(rs->r[i].keys[k], code) == 0)
-            return true;
-    return false;
-}
-
 static bool is_year_code(const char *s)
 {
     for (int i = 0; i < 4; i++)
@@ -336,31 +381,83 @@ static bool is_year_code(const char *s)
     return strcmp(s + 4, "JJ00") == 0;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct codes of key k of the table (into set), sorted by byte
+ * order; *n gets their number. Caller frees the array. */
+static const char **sorted_codes(const wf_table *t, size_t k, strset *set, size_t *n)
+{
+    const char *prev = NULL;
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const char *code = t->keys[i * t->n_dims + k];
+        if (code != prev) /* pooled keys: a repeated code is the same pointer */
+            strset_intern(set, code);
+        prev = code;
+    }
+    const char **codes = xmalloc((set->n ? set->n : 1) * sizeof *codes);
+    memcpy(codes, set->order, set->n * sizeof *codes);
+    qsort(codes, set->n, sizeof *codes, cmp_str);
+    *n = set->n;
+    return codes;
+}
+
+/* The members of a JSON object by name, through a hash (a labels file may
+ * hold thousands of codes; a cJSON lookup walks them all). The first of
+ * equal names wins, as with cJSON_GetObjectItemCaseSensitive. */
+typedef struct obj_ix {
+    strset names;
+    const cJSON **item;
+} obj_ix;
+
+static void obj_ix_build(obj_ix *ix, const cJSON *obj)
+{
+    size_t n = obj ? (size_t)cJSON_GetArraySize(obj) : 0;
+    ix->item = xcalloc(n ? n : 1, sizeof *ix->item);
+    for (const cJSON *c = obj ? obj->child : NULL; c; c = c->next) {
+        size_t before = ix->names.n, i = strset_index(&ix->names, c->string);
+        if (i == before)
+            ix->item[i] = c;
+    }
+}
+
+static const cJSON *obj_ix_get(obj_ix *ix, const char *name)
+{
+    return strset_has(&ix->names, name) ? ix->item[strset_index(&ix->names, name)] : NULL;
+}
+
+static void obj_ix_free(obj_ix *ix)
+{
+    strset_free(&ix->names);
+    free(ix->item);
+}
+
 /* Labels of one dimension: the mapping's own (which must name codes that
  * occur: a label for nothing is a typo), then a labels file (only codes that
- * occur), then period labels. */
-static int dim_labels(const imp_mapping *m, const imp_dim *d, size_t k, const rows *rs, const char *shared_dir,
+ * occur), then period labels; in code order. */
+static int dim_labels(const imp_mapping *m, const imp_dim *d, size_t k, const wf_table *t, const char *shared_dir,
                       cJSON *labels, cJSON *labels_en, cJSON *files, wf_error *err)
 {
-    cJSON *own = cJSON_CreateObject(), *own_en = cJSON_CreateObject();
+    strset present = STRSET_INIT;
+    size_t n = 0;
+    const char **codes = sorted_codes(t, k, &present, &n);
     const cJSON *srcs[2] = {d->labels, d->labels_en};
-    cJSON *dsts[2] = {own, own_en};
     for (int w = 0; w < 2; w++)
-        for (const cJSON *c = srcs[w] ? srcs[w]->child : NULL; c; c = c->next) {
-            if (!code_present(rs, k, c->string)) {
-                cJSON_Delete(own);
-                cJSON_Delete(own_en);
+        for (const cJSON *c = srcs[w] ? srcs[w]->child : NULL; c; c = c->next)
+            if (!strset_has(&present, c->string)) {
+                free(codes);
+                strset_free(&present);
                 return wf_errorf(err, "%s: %s.%s: code '%s' does not occur in the imported rows", m->path, d->path,
                                  w ? "labels_en" : "labels", c->string);
             }
-            cJSON_AddStringToObject(dsts[w], c->string, c->valuestring);
-        }
     cJSON *fromfile = NULL;
     if (d->labels_file.file) {
         char sha[65];
         if (imp_labels_read(&d->labels_file, shared_dir, &fromfile, sha, err) != 0) {
-            cJSON_Delete(own);
-            cJSON_Delete(own_en);
+            free(codes);
+            strset_free(&present);
             return -1;
         }
         cJSON *f = cJSON_CreateObject();
@@ -369,16 +466,16 @@ static int dim_labels(const imp_mapping *m, const imp_dim *d, size_t k, const ro
         cJSON_AddStringToObject(f, "role", "labels");
         cJSON_AddItemToArray(files, f);
     }
+    obj_ix own = {STRSET_INIT, NULL}, own_en = {STRSET_INIT, NULL}, file = {STRSET_INIT, NULL};
+    obj_ix_build(&own, d->labels);
+    obj_ix_build(&own_en, d->labels_en);
+    obj_ix_build(&file, fromfile);
     cJSON *out = cJSON_CreateObject(), *out_en = cJSON_CreateObject();
-    const char *prev = NULL;
-    for (size_t i = 0; i < rs->n; i++) { /* rows are sorted, but key k repeats non-adjacently */
-        const char *code = rs->r[i].keys[k];
-        if ((prev && strcmp(prev, code) == 0) || cJSON_GetObjectItemCaseSensitive(out, code))
-            continue;
-        prev = code;
-        const cJSON *l = cJSON_GetObjectItemCaseSensitive(own, code);
-        if (!l && fromfile)
-            l = cJSON_GetObjectItemCaseSensitive(fromfile, code);
+    for (size_t i = 0; i < n; i++) {
+        const char *code = codes[i];
+        const cJSON *l = obj_ix_get(&own, code);
+        if (!l)
+            l = obj_ix_get(&file, code);
         if (l)
             cJSON_AddStringToObject(out, code, l->valuestring);
         else if (d->period_labels && is_year_code(code)) {
@@ -387,40 +484,23 @@ static int dim_labels(const imp_mapping *m, const imp_dim *d, size_t k, const ro
             y[4] = '\0';
             cJSON_AddStringToObject(out, code, y);
         }
-        const cJSON *le = cJSON_GetObjectItemCaseSensitive(own_en, code);
+        const cJSON *le = obj_ix_get(&own_en, code);
         if (le)
             cJSON_AddStringToObject(out_en, code, le->valuestring);
     }
-    cJSON_Delete(own);
-    cJSON_Delete(own_en);
+    obj_ix_free(&own);
+    obj_ix_free(&own_en);
+    obj_ix_free(&file);
     cJSON_Delete(fromfile);
-    /* Labels come out in order of first appearance in sorted rows; sort them
-     * by code so the sidecar is stable whatever the dimension order. */
+    free(codes);
+    strset_free(&present);
     cJSON *objs[2] = {out, out_en};
     cJSON *into[2] = {labels, labels_en};
     for (int w = 0; w < 2; w++) {
-        if (!objs[w]->child) {
+        if (objs[w]->child)
+            cJSON_AddItemToObject(into[w], d->name, objs[w]);
+        else
             cJSON_Delete(objs[w]);
-            continue;
-        }
-        size_t n = (size_t)cJSON_GetArraySize(objs[w]);
-        const char **codes = xcalloc(n, sizeof *codes);
-        size_t j = 0;
-        for (const cJSON *c = objs[w]->child; c; c = c->next)
-            codes[j++] = c->string;
-        for (size_t a = 1; a < n; a++) /* insertion sort: label lists are short */
-            for (size_t b = a; b > 0 && strcmp(codes[b - 1], codes[b]) > 0; b--) {
-                const char *t = codes[b - 1];
-                codes[b - 1] = codes[b];
-                codes[b] = t;
-            }
-        cJSON *sorted = cJSON_CreateObject();
-        for (j = 0; j < n; j++)
-            cJSON_AddStringToObject(sorted, codes[j],
-                                    cJSON_GetObjectItemCaseSensitive(objs[w], codes[j])->valuestring);
-        free(codes);
-        cJSON_Delete(objs[w]);
-        cJSON_AddItemToObject(into[w], d->name, sorted);
     }
     return 0;
 }
@@ -461,7 +541,7 @@ static void add_opt(cJSON *o, const char *k, const char *v)
         cJSON_AddStringToObject(o, k, v);
 }
 
-static cJSON *build_meta(const imp_mapping *m, imp_source *srcs, const rows *rs, const char *shared_dir,
+static cJSON *build_meta(const imp_mapping *m, imp_source *srcs, const wf_table *t, const char *shared_dir,
                          wf_error *err)
 {
     cJSON *meta = cJSON_CreateObject();
@@ -491,7 +571,7 @@ static cJSON *build_meta(const imp_mapping *m, imp_source *srcs, const rows *rs,
         free(pp);
     }
     for (size_t d = 0; d < m->n_dims; d++)
-        if (dim_labels(m, &m->dims[d], d, rs, shared_dir, labels, labels_en, files, err) != 0)
+        if (dim_labels(m, &m->dims[d], d, t, shared_dir, labels, labels_en, files, err) != 0)
             goto fail;
     int n_units = 0;
     if (m->melt_dim)
@@ -557,8 +637,17 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
         return -1;
     imp_source *srcs = xcalloc(m->n_files, sizeof *srcs);
     size_t n_keys = m->n_dims + (m->melt_dim ? 1 : 0);
-    rows rs = {.r = NULL, .n_keys = n_keys};
-    wf_table *t = NULL;
+    const char **dims = xcalloc(n_keys, sizeof *dims);
+    for (size_t d = 0; d < m->n_dims; d++)
+        dims[d] = m->dims[d].name;
+    if (m->melt_dim)
+        dims[m->n_dims] = m->melt_dim;
+    /* The cells go straight into the table (codes stored once, in its
+     * pool); a source's rows are read, mapped and added one at a time. */
+    cells c = {table_new(m->table, dims, n_keys, 1), NULL, 0};
+    free(dims);
+    strset pool = STRSET_INIT;
+    table_adopt_pool(c.t, &pool);
     int rc = -1;
     strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
     if (m->properties && imp_input_resolve(shared_dir, m->properties, &m->properties_resolved, err) != 0) {
@@ -578,73 +667,45 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
             goto done;
         }
         if (imp_source_read(m, i, shared_dir, &srcs[i], err) != 0 ||
-            collect_rows(m, &srcs[i], (unsigned)i, &rs, seen, err) != 0)
+            collect_rows(m, &srcs[i], (unsigned)i, &c, seen, err) != 0)
             goto done;
-        /* Its cells are in rs now: keep only the header (for messages), so
-         * the peak is the rows taken, not the file twice over. */
+        /* Its cells are in the table now: keep only the header (for
+         * messages). A JSON source was read whole. */
         csv_truncate(srcs[i].doc, 1);
     }
     /* Every kept code must occur in the source itself (checked on the raw
      * codes, so the message names the code that is really missing rather
      * than one whose rows another filter removed). */
     for (size_t d = 0; d < m->n_dims; d++)
-        for (const cJSON *c = m->dims[d].keep ? m->dims[d].keep->child : NULL; c; c = c->next)
-            if (!strset_has(&seen[d], c->valuestring)) {
+        for (const cJSON *k = m->dims[d].keep ? m->dims[d].keep->child : NULL; k; k = k->next)
+            if (!strset_has(&seen[d], k->valuestring)) {
                 strbuf b = STRBUF_INIT;
                 list_codes(&b, &seen[d], 12);
                 wf_errorf(err, "%s: %s.keep: %s=%s does not occur in the source (it has %zu code%s: %s)", m->path,
                           m->dims[d].path, m->dims[d].column ? m->dims[d].column : m->dims[d].constant,
-                          c->valuestring, seen[d].n, seen[d].n == 1 ? "" : "s", b.s);
+                          k->valuestring, seen[d].n, seen[d].n == 1 ? "" : "s", b.s);
                 sb_free(&b);
                 goto done;
             }
-    if (rs.n == 0) {
+    if (c.t->n_rows == 0) {
         wf_errorf(err, "%s: no rows were imported (check the filters)", m->path);
         goto done;
     }
-    qsort(rs.r, rs.n, sizeof *rs.r, cmp_prow);
-    for (size_t i = 1; i < rs.n; i++) {
-        size_t k = 0;
-        while (k < n_keys && strcmp(rs.r[i].keys[k], rs.r[i - 1].keys[k]) == 0)
-            k++;
-        if (k == n_keys) {
-            char w1[512], w2[512];
-            wf_errorf(err, "%s: the same cell occurs twice (first at %s); the mapping must keep every dimension that distinguishes rows",
-                      prow_where(&rs.r[i], srcs, w1, sizeof w1), prow_where(&rs.r[i - 1], srcs, w2, sizeof w2));
-            goto done;
-        }
-    }
-    /* The sidecar first: its labels are read from the collected rows, which
-     * are handed to the table (and freed) below. */
-    cJSON *meta = build_meta(m, srcs, &rs, shared_dir, err);
+    if (sort_cells(&c, srcs, err) != 0)
+        goto done;
+    cJSON *meta = build_meta(m, srcs, c.t, shared_dir, err);
     if (!meta)
         goto done;
-    const char **dims = xcalloc(n_keys, sizeof *dims);
-    for (size_t d = 0; d < m->n_dims; d++)
-        dims[d] = m->dims[d].name;
-    if (m->melt_dim)
-        dims[m->n_dims] = m->melt_dim;
-    t = table_new(m->table, dims, n_keys, 1);
-    free(dims);
-    table_adopt_pool(t, &rs.codes); /* the codes are stored once, by the table */
-    for (size_t i = 0; i < rs.n; i++) {
-        table_add_row(t, (const char *const *)rs.r[i].keys, rs.r[i].kind, rs.r[i].v);
-        free(rs.r[i].keys);
-        rs.r[i].keys = NULL;
-    }
-    free(rs.r);
-    rs.r = NULL;
-    rs.n = 0;
-    table_sort(t);
     const char *period_dim = NULL;
     for (size_t d = 0; d < m->n_dims && !period_dim; d++)
         if (m->dims[d].period_labels || strcmp(m->dims[d].name, "Perioden") == 0)
             period_dim = m->dims[d].name;
-    cJSON *facts = imp_facts(t, period_dim, m->melt_dim);
+    cJSON *facts = imp_facts(c.t, period_dim, m->melt_dim);
     if (facts)
         cJSON_AddItemToObject(meta, "computed", facts);
-    table_set_meta(t, meta);
-    *out = t;
+    table_set_meta(c.t, meta);
+    *out = c.t;
+    c.t = NULL;
     rc = 0;
 done:
     for (size_t d = 0; d < m->n_dims; d++)
@@ -653,7 +714,8 @@ done:
     for (size_t i = 0; i < m->n_files; i++)
         imp_source_free(&srcs[i]);
     free(srcs);
-    rows_free(&rs);
+    free(c.pos);
+    table_free(c.t);
     imp_mapping_free(m);
     return rc;
 }
@@ -668,6 +730,56 @@ static int same_file(const char *path, const char *text, size_t len)
     int same = n == len && memcmp(old, text, len) == 0;
     free(old);
     return same;
+}
+
+static int cmp_member(const void *a, const void *b)
+{
+    return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+static const cJSON **sorted_members(const cJSON *o, size_t *n)
+{
+    *n = (size_t)cJSON_GetArraySize(o);
+    const cJSON **v = xmalloc((*n ? *n : 1) * sizeof *v);
+    size_t i = 0;
+    for (const cJSON *c = o->child; c; c = c->next)
+        v[i++] = c;
+    qsort(v, *n, sizeof *v, cmp_member);
+    return v;
+}
+
+/* cJSON_Compare(a, b, true) for sidecars, whose objects have no duplicate
+ * names: members matched by sorting them, not by cJSON_Compare's lookup
+ * of each member in the other object (quadratic: thousands of period
+ * labels made it most of a large import's time). */
+static bool json_same(const cJSON *a, const cJSON *b)
+{
+    if (!a || !b || (a->type & 0xFF) != (b->type & 0xFF))
+        return false;
+    if (cJSON_IsNumber(a)) {
+        double x = a->valuedouble, y = b->valuedouble, mx = fabs(x) > fabs(y) ? fabs(x) : fabs(y);
+        return fabs(x - y) <= mx * DBL_EPSILON; /* cJSON's own tolerance */
+    }
+    if (cJSON_IsString(a) || cJSON_IsRaw(a))
+        return a->valuestring && b->valuestring && strcmp(a->valuestring, b->valuestring) == 0;
+    if (cJSON_IsArray(a)) {
+        const cJSON *x = a->child, *y = b->child;
+        for (; x && y; x = x->next, y = y->next)
+            if (!json_same(x, y))
+                return false;
+        return !x && !y;
+    }
+    if (cJSON_IsObject(a)) {
+        size_t na, nb;
+        const cJSON **x = sorted_members(a, &na), **y = sorted_members(b, &nb);
+        bool same = na == nb;
+        for (size_t i = 0; same && i < na; i++)
+            same = strcmp(x[i]->string, y[i]->string) == 0 && json_same(x[i], y[i]);
+        free(x);
+        free(y);
+        return same;
+    }
+    return true; /* null, true, false of the same type */
 }
 
 /* The summary of what this import changes against the table on disk. */
@@ -686,7 +798,7 @@ static void summarise(const wf_table *t, const char *data_dir, strbuf *summary)
                                                        "dimension");
     imp_diff d;
     imp_diff_tables(old, t, cJSON_GetStringValue(pf), &d);
-    d.meta_changed = old && !cJSON_Compare(old->meta, t->meta, 1);
+    d.meta_changed = old && !json_same(old->meta, t->meta);
     if (!old)
         sb_printf(summary, "  new table: %zu rows\n", t->n_rows);
     else if (imp_diff_empty(&d))

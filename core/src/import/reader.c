@@ -19,78 +19,124 @@ char *imp_join(const char *dir, const char *rel)
     return sb_take(&b);
 }
 
-/* A second separator used on some lines (files assembled by hand from two
- * exports) becomes the main one. Only characters outside quotes change, one
- * byte for one byte, so line:col positions stay those of the file. */
-static void unify_separators(char *text, size_t len, char sep, char also)
-{
-    int inq = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '"')
-            inq = !inq;
-        else if (!inq && text[i] == also)
-            text[i] = sep;
-    }
-}
+/* What is done to each physical line of a CSV source as it is read, before
+ * it is parsed: the hash of its raw bytes, the NUL check, and the repairs a
+ * mapping may declare (stray quotes, a second separator). The repairs change
+ * one byte for one byte, so line:col positions stay those of the file. */
+typedef struct line_fix {
+    imp_source *s;
+    sha256_ctx sha;
+    char sep, also;          /* also: the second separator, or 0 */
+    bool strip_stray;
+    bool inq;                /* inside quotes at the end of the previous line (for also) */
+} line_fix;
 
 /* Some hand-assembled files carry one stray '"' on a line: after an
  * unquoted number (3945") or opening a last field that never closes
  * ("10335). On a line with an odd number of quotes whose last quote has no
- * separator after it, that quote becomes a space (trimmed later), one byte
- * for one byte so positions stay those of the file. Each repair is counted
- * so the sidecar says so. Anything else is left for the parser to report. */
-static void strip_stray_quotes(imp_source *s, char *text, size_t len, char sep, char also)
+ * separator after it, that quote becomes a space (trimmed later). Each
+ * repair is counted so the sidecar says so. Anything else is left for the
+ * parser to report. */
+static void strip_stray_quote(line_fix *lf, char *text, size_t len, size_t lineno)
 {
-    size_t line = 1;
-    for (size_t a = 0; a < len;) {
-        size_t b = a, quotes = 0, last = (size_t)-1;
-        while (b < len && text[b] != '\n') {
-            if (text[b] == '"') {
-                quotes++;
-                last = b;
-            }
-            b++;
+    size_t quotes = 0, last = (size_t)-1, b = 0;
+    for (; b < len && text[b] != '\n'; b++)
+        if (text[b] == '"') {
+            quotes++;
+            last = b;
         }
-        if (quotes % 2 == 1) {
-            int sep_after = 0;
-            for (size_t k = last + 1; k < b; k++)
-                if (text[k] == sep || (also && text[k] == also))
-                    sep_after = 1;
-            if (!sep_after) {
-                text[last] = ' ';
-                if (s->stray_quotes++ == 0)
-                    s->first_stray_line = line;
-            }
-        }
-        a = b + 1;
-        line++;
+    if (quotes % 2 == 0)
+        return;
+    for (size_t k = last + 1; k < b; k++)
+        if (text[k] == lf->sep || (lf->also && text[k] == lf->also))
+            return;
+    text[last] = ' ';
+    if (lf->s->stray_quotes++ == 0)
+        lf->s->first_stray_line = lineno;
+}
+
+/* A second separator used on some lines (files assembled by hand from two
+ * exports) becomes the main one, outside quotes. */
+static void unify_separators(line_fix *lf, char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '"')
+            lf->inq = !lf->inq;
+        else if (!lf->inq && text[i] == lf->also)
+            text[i] = lf->sep;
     }
 }
 
+static int fix_line(void *ud, char *line, size_t len, size_t lineno, wf_error *err)
+{
+    line_fix *lf = ud;
+    sha256_update(&lf->sha, line, len);
+    const char *z = memchr(line, '\0', len);
+    if (z)
+        return wf_error_at(err, lf->s->path, lineno, (size_t)(z - line) + 1, "contains a NUL byte: not a text file");
+    if (lf->strip_stray)
+        strip_stray_quote(lf, line, len, lineno);
+    if (lf->also)
+        unify_separators(lf, line, len);
+    return 0;
+}
+
+static void sha_hex_final(sha256_ctx *c, char out[65])
+{
+    unsigned char d[32];
+    sha256_final(c, d);
+    for (int i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+/* Opens a CSV source and reads its header; the data rows come one at a
+ * time from imp_source_next. */
 static int read_csv_source(const imp_mapping *m, imp_source *s, wf_error *err)
 {
-    char *text;
-    size_t len;
-    if (read_file(s->path, &text, &len, err) != 0)
+    line_fix *lf = xcalloc(1, sizeof *lf);
+    lf->s = s;
+    sha256_init(&lf->sha);
+    lf->sep = m->sep;
+    lf->also = m->also_sep;
+    lf->strip_stray = m->strip_stray_quotes;
+    s->fix = lf;
+    csv_opts o = {m->sep, m->trim, 1};
+    if (csv_reader_open(s->path, &o, fix_line, lf, &s->rd, err) != 0)
         return -1;
-    if (text_check_nul(s->path, text, len, err) != 0) {
-        free(text);
+    const csv_row *h;
+    int st = csv_reader_next(s->rd, &h, err);
+    if (st < 0)
         return -1;
-    }
-    sha256_hex(text, len, s->sha256);
-    if (m->strip_stray_quotes)
-        strip_stray_quotes(s, text, len, m->sep, m->also_sep);
-    if (m->also_sep)
-        unify_separators(text, len, m->sep, m->also_sep);
-    char sep = m->sep;
-    csv_opts o = {sep, m->trim, 1};
-    int rc = csv_parse(text, len, s->path, &o, &s->doc, err);
-    free(text);
-    if (rc != 0)
-        return -1;
-    if (s->doc->n_rows == 0)
+    if (st == 0)
         return wf_errorf(err, "%s:1:1: empty file (expected a header row)", s->path);
+    s->doc = xcalloc(1, sizeof *s->doc);
+    s->doc->rows = xmalloc(sizeof *s->doc->rows);
+    s->doc->rows[0] = csv_row_copy(h);
+    s->doc->n_rows = 1;
     return 0;
+}
+
+int imp_source_next(imp_source *s, const csv_row **row, size_t *index, wf_error *err)
+{
+    if (!s->rd) { /* JSON: the records are in the doc */
+        if (s->next == 0)
+            s->next = 1;
+        if (s->next >= s->doc->n_rows)
+            return 0;
+        *index = s->next;
+        *row = &s->doc->rows[s->next++];
+        return 1;
+    }
+    int st = csv_reader_next(s->rd, row, err);
+    if (st == 1)
+        *index = ++s->next;
+    else if (st == 0) { /* every byte is read: the hash is complete */
+        sha_hex_final(&s->fix->sha, s->sha256);
+        csv_reader_free(s->rd);
+        s->rd = NULL;
+        s->next = s->doc->n_rows; /* no more rows from the doc either */
+    }
+    return st;
 }
 
 static int read_odata_source(const imp_mapping *m, const char *shared_dir, imp_source *s, wf_error *err)
@@ -144,15 +190,16 @@ int imp_source_read(const imp_mapping *m, size_t i, const char *shared_dir, imp_
 
 void imp_source_free(imp_source *s)
 {
+    csv_reader_free(s->rd);
+    free(s->fix);
     csv_free(s->doc);
     cJSON_Delete(s->properties);
     free(s->path);
     memset(s, 0, sizeof *s);
 }
 
-const char *imp_source_where(const imp_source *s, size_t row, size_t col, char *buf, size_t n)
+const char *imp_source_where(const imp_source *s, size_t row, const csv_row *r, size_t col, char *buf, size_t n)
 {
-    const csv_row *r = &s->doc->rows[row];
     if (s->is_json)
         snprintf(buf, n, "%s: $.%s[%zu].%s", s->path, s->records, row - 1, s->doc->rows[0].f[col]);
     else

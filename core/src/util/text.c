@@ -40,8 +40,13 @@ static bool is_bad_control(unsigned char c) { return c < 0x20 && c != '\t' && c 
 
 int text_check(const char *name, const char *s, size_t len, wf_error *err)
 {
+    return text_check_from(name, s, len, 1, err);
+}
+
+int text_check_from(const char *name, const char *s, size_t len, size_t first_line, wf_error *err)
+{
     const unsigned char *p = (const unsigned char *)s;
-    size_t line = 1, col = 1;
+    size_t line = first_line, col = 1;
     for (size_t i = 0; i < len;) {
         if (p[i] == '\0')
             return wf_error_at(err, name, line, col, "contains a NUL byte: not a text file");

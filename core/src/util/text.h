@@ -14,6 +14,9 @@
 /* 0 when s[0..len) is such text; else -1 with "name:line:col: what" (the
  * column counts characters). */
 int text_check(const char *name, const char *s, size_t len, wf_error *err);
+/* The same for text that starts on line first_line of the file (a file
+ * checked line by line as it is read). */
+int text_check_from(const char *name, const char *s, size_t len, size_t first_line, wf_error *err);
 
 /* The same for one NUL-terminated string (a decoded JSON string), without
  * a position: true when valid. */

@@ -1,0 +1,30 @@
+#include "common/counts.h"
+
+#include <stdio.h>
+
+int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
+                    double *out)
+{
+    double v = 0;
+    wrrfig_value_kind k = h->table_value(t, r, &v);
+    if (k != WRRFIG_VALUE)
+        return (int)k;
+    if (v < 0) {
+        char codes[256];
+        size_t o = 0;
+        codes[0] = '\0';
+        for (size_t d = 0; d < h->table_dims(t) && o + 1 < sizeof codes; d++) {
+            int n = snprintf(codes + o, sizeof codes - o, "%s%s=%s", d ? ", " : "", h->table_dim_name(t, d),
+                             h->table_key(t, r, d));
+            if (n < 0)
+                break;
+            o += (size_t)n;
+        }
+        const char *file = h->table_meta(t, "file"), *name = h->table_meta(t, "name");
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: data row %zu (%s), column value: %.17g is negative, but it counts %s",
+               file ? file : name ? name : "table", r + 1, codes, v, what);
+        return -1;
+    }
+    *out = v;
+    return (int)k;
+}

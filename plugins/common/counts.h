@@ -1,0 +1,19 @@
+/* Counts (persons, residents) are never negative: a negative one is corrupt
+ * data, and drawing it would show -230,739 immigrants. The plugins that
+ * draw counts read them through wfc_count_value, which refuses such a
+ * value with the table's file, the row and the column. Balances (net
+ * migration, natural increase) may be negative and are read as they are. */
+#ifndef WRRFIG_COMMON_COUNTS_H
+#define WRRFIG_COMMON_COUNTS_H
+
+#include <stddef.h>
+#include <wrrfig/plugin.h>
+
+/* table_value of row r; when it is a number below zero, logs an error
+ * ("<file>: data row N (dim=code, ...), column value: -5 is negative, but it
+ * counts <what>") and returns -1. Otherwise returns the kind (*out set only
+ * for WRRFIG_VALUE). */
+int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
+                    double *out);
+
+#endif
