@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -50,57 +51,48 @@ static int fail(wf_error *err, const char *what, bool reading, size_t done, size
     return -1;
 }
 
-int fd_write_all(int fd, const void *buf, size_t n, double deadline, const char *what, wf_error *err)
+/* The one loop of both directions. A socket is written with send and
+ * MSG_NOSIGNAL until send says ENOTSOCK, then with write. */
+static int transfer(int fd, char *p, size_t n, double deadline, bool reading, const char *what, wf_error *err)
 {
-    const char *p = buf;
+    short events = reading ? POLLIN : POLLOUT;
     size_t done = 0;
-    bool sock = true; /* until send says ENOTSOCK */
+    bool sock = !reading;
     while (done < n) {
-        if (deadline > 0 && wait_ready(fd, POLLOUT, deadline) != 0)
-            return fail(err, what, false, done, n);
-        ssize_t w = sock ? send(fd, p + done, n - done, MSG_NOSIGNAL) : write(fd, p + done, n - done);
-        if (w < 0 && sock && errno == ENOTSOCK) {
+        if (deadline > 0 && wait_ready(fd, events, deadline) != 0)
+            return fail(err, what, reading, done, n);
+        ssize_t r = reading ? read(fd, p + done, n - done)
+                    : sock  ? send(fd, p + done, n - done, MSG_NOSIGNAL)
+                            : write(fd, p + done, n - done);
+        if (r < 0 && sock && errno == ENOTSOCK) {
             sock = false;
             continue;
         }
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            if (deadline > 0 || wait_ready(fd, POLLOUT, deadline) == 0)
-                continue;
-            return fail(err, what, false, done, n);
-        }
-        if (w <= 0) {
-            if (w == 0)
-                errno = 0;
-            return fail(err, what, false, done, n);
-        }
-        done += (size_t)w;
-    }
-    return 0;
-}
-
-int fd_read_all(int fd, void *buf, size_t n, double deadline, const char *what, wf_error *err)
-{
-    char *p = buf;
-    size_t done = 0;
-    while (done < n) {
-        if (deadline > 0 && wait_ready(fd, POLLIN, deadline) != 0)
-            return fail(err, what, true, done, n);
-        ssize_t r = read(fd, p + done, n - done);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            if (deadline > 0 || wait_ready(fd, POLLIN, deadline) == 0)
+            /* With a deadline the poll at the top waits; otherwise here. */
+            if (deadline > 0 || wait_ready(fd, events, deadline) == 0)
                 continue;
-            return fail(err, what, true, done, n);
+            return fail(err, what, reading, done, n);
         }
         if (r <= 0) {
             if (r == 0)
                 errno = 0;
-            return fail(err, what, true, done, n);
+            return fail(err, what, reading, done, n);
         }
         done += (size_t)r;
     }
     return 0;
+}
+
+int fd_write_all(int fd, const void *buf, size_t n, double deadline, const char *what, wf_error *err)
+{
+    /* transfer only reads from p when writing. */
+    return transfer(fd, (char *)(uintptr_t)buf, n, deadline, false, what, err);
+}
+
+int fd_read_all(int fd, void *buf, size_t n, double deadline, const char *what, wf_error *err)
+{
+    return transfer(fd, buf, n, deadline, true, what, err);
 }
