@@ -30,12 +30,7 @@ wrrfig_status lab_build_fig_3_7(const wrrfig_host *h, wrrfig_ctx *ctx)
     const char *glabels[LAB_MAX_GROUPS], *slabels[LAB_MAX_SERIES];
     int colours[LAB_MAX_SERIES];
     double values[LAB_MAX_GROUPS * LAB_MAX_SERIES];
-    for (size_t s = 0; s < ns; s++) {
-        double c = (double)s;
-        wfc_spec_numberf(h, ctx, &c, "sexes.%zu.colour", s);
-        colours[s] = (int)c;
-        slabels[s] = wfc_spec_textf(h, ctx, "sexes.%zu.label", s);
-    }
+    lab_bar_series(h, ctx, "sexes", ns, colours, slabels);
     h->csv_row(ctx, "ssssss", "herkomst", "label", "geslacht", "periode", "netto_arbeidsparticipatie_pct",
                "bron_regel");
     size_t found = 0;

@@ -35,12 +35,7 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
     const char *glabels[LAB_MAX_GROUPS], *slabels[LAB_MAX_SERIES];
     int colours[LAB_MAX_SERIES];
     double values[LAB_MAX_GROUPS * LAB_MAX_SERIES];
-    for (size_t s = 0; s < ns; s++) {
-        double c = (double)s;
-        wfc_spec_numberf(h, ctx, &c, "layout.ages.%zu.colour", s);
-        colours[s] = (int)c;
-        slabels[s] = wfc_spec_textf(h, ctx, "layout.ages.%zu.label", s);
-    }
+    lab_bar_series(h, ctx, "layout.ages", ns, colours, slabels);
     /* CBS symbols stay visible in the CSV instead of becoming silent gaps. */
     static const char *const kind_name[] = {"waarde", "onbekend (.)", "geheim (x)", "nihil (-)", "leeg",
                                             "geen cel"};

@@ -149,3 +149,14 @@ size_t lab_plot_bars(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *g
     }
     return bars;
 }
+
+void lab_bar_series(const wrrfig_host *h, wrrfig_ctx *ctx, const char *array, size_t ns, int *colours,
+                    const char **labels)
+{
+    for (size_t s = 0; s < ns; s++) {
+        double c = (double)s;
+        wfc_spec_numberf(h, ctx, &c, "%s.%zu.colour", array, s);
+        colours[s] = (int)c;
+        labels[s] = wfc_spec_textf(h, ctx, "%s.%zu.label", array, s);
+    }
+}

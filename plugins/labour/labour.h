@@ -108,6 +108,12 @@ int lab_series_add(lab_series *s, double x, double y);
  * its own. Returns the number of series drawn (0: nothing to plot). */
 size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *s, size_t ns, int more);
 
+/* The colour (house palette index, default the series' index) and legend
+ * label (NULL when absent) of the bar series <array>.0 .. <array>.<ns-1>
+ * of the spec. */
+void lab_bar_series(const wrrfig_host *h, wrrfig_ctx *ctx, const char *array, size_t ns, int *colours,
+                    const char **labels);
+
 /* Grouped bars: values[g * ns + s] for group g and series s (NaN: absent,
  * no bar), each labelled with its value written with decimal_mark (the
  * spec's text.decimal_mark). Writes datablocks, x tics and the plot
