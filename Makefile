@@ -47,6 +47,10 @@ BIN       := $(BUILD)/bin/wrrfig
 COMMON_SRC := $(sort $(wildcard plugins/common/*.c))
 COMMON_OBJ := $(COMMON_SRC:plugins/common/%.c=$(BUILD)/obj/plugins/common/%.o)
 COMMON_LIB := $(BUILD)/lib/libwrrfig-common.a
+# Installed for out-of-tree plugins (include/wrrfig/common/, pkg-config wrrfig-common).
+COMMON_HDR := $(sort $(wildcard plugins/common/*.h))
+WF_VERSION = $(shell sed -n 's/^\#define WRRFIG_VERSION "\(.*\)"/\1/p' core/src/app.h)
+ABI_VERSION = $(shell sed -n 's/^\#define WRRFIG_ABI_MAJOR //p' core/include/wrrfig/plugin.h).$(shell sed -n 's/^\#define WRRFIG_ABI_MINOR //p' core/include/wrrfig/plugin.h)
 
 PLUGIN_NAMES := $(sort $(filter-out common,$(notdir $(patsubst %/,%,$(dir $(wildcard plugins/*/*.c))))))
 PLUGINS      := $(PLUGIN_NAMES:%=$(BUILD)/plugins/%.so)
@@ -118,9 +122,10 @@ $(foreach p,$(TPLUGIN_NAMES),$(eval $(call tplugin_rule,$(p))))
 # The contributor kit's template, built in tree too so its kind is unit tested
 # through the fake host (tests/unit/test_template_kind.c).
 TPLUGINS += $(BUILD)/test-plugins/example.so
-$(BUILD)/test-plugins/example.so: docs/plugin-template/example.c core/include/wrrfig/plugin.h
+$(BUILD)/test-plugins/example.so: docs/plugin-template/example.c core/include/wrrfig/plugin.h $(COMMON_LIB)
 	@mkdir -p $(@D)
-	$(CC) -Icore/include $(ALL_CFLAGS) -fPIC -shared -fvisibility=hidden $< -o $@ $(ALL_LDFLAGS)
+	$(CC) $(PLUGIN_CPPFLAGS) $(ALL_CFLAGS) -fPIC -shared -fvisibility=hidden $(NO_UNDEFINED) $< $(COMMON_LIB) -lm -o $@ \
+	    $(ALL_LDFLAGS)
 
 # Test programs. Some include plugin sources to test their computations;
 # their header and source dependencies come from -MMD like everything else.
@@ -223,8 +228,13 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/wrrfig
 	install -m 644 $(PLUGINS) $(DESTDIR)$(PREFIX)/lib/wrrfig/plugins/
 	install -m 644 core/include/wrrfig/plugin.h $(DESTDIR)$(PREFIX)/include/wrrfig/plugin.h
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@ABI@|$(shell sed -n 's/^#define WRRFIG_ABI_MAJOR //p' core/include/wrrfig/plugin.h).$(shell sed -n 's/^#define WRRFIG_ABI_MINOR //p' core/include/wrrfig/plugin.h)|g' \
-	    scripts/wrrfig-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc
+	install -d $(DESTDIR)$(PREFIX)/include/wrrfig/common
+	install -m 644 $(COMMON_HDR) $(DESTDIR)$(PREFIX)/include/wrrfig/common/
+	install -m 644 $(COMMON_LIB) $(DESTDIR)$(PREFIX)/lib/libwrrfig-common.a
+	for pc in wrrfig-plugin wrrfig-common; do \
+	    sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@ABI@|$(ABI_VERSION)|g' -e 's|@VERSION@|$(WF_VERSION)|g' \
+	        scripts/$$pc.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/$$pc.pc || exit 1; \
+	done
 	cp -R data figures $(DESTDIR)$(PREFIX)/share/wrrfig/
 	install -m 644 docs/wrrfig.1 $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
@@ -232,7 +242,8 @@ install: all
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/wrrfig $(DESTDIR)$(PREFIX)/lib/wrrfig $(DESTDIR)$(PREFIX)/include/wrrfig \
-	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc $(DESTDIR)$(PREFIX)/share/wrrfig \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-plugin.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/wrrfig-common.pc \
+	    $(DESTDIR)$(PREFIX)/lib/libwrrfig-common.a $(DESTDIR)$(PREFIX)/share/wrrfig \
 	    $(DESTDIR)$(PREFIX)/share/man/man1/wrrfig.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wrrfig
 
 clean:

@@ -20,6 +20,7 @@
 #include "app.h"
 #include "format/csv.h"
 #include "claims/measure.h"
+#include "data/table.h"
 
 #ifndef WF_SRC_DIR
 #error "WF_SRC_DIR must be defined by the build"
@@ -227,5 +228,38 @@ static inline int tu_contains(const char *hay, const char *needle)
         if (!tu_contains(wf_h_, (needle)))                                                         \
             fail_msg("expected to find \"%s\" in:\n%s", (needle), wf_h_ ? wf_h_ : "(null)");       \
     } while (0)
+
+/* A scratch directory for a whole test group: defines `static char *name`
+ * and the cmocka group functions name##_setup (tu_tempdir(tag)) and
+ * name##_teardown (removes the directory and frees name), to pass to
+ * cmocka_run_group_tests_name. */
+#define TU_SCRATCH_DIR(name, tag)                                                                  \
+    static char *name;                                                                             \
+    static int name##_setup(void **state)                                                          \
+    {                                                                                              \
+        (void)state;                                                                               \
+        name = tu_tempdir(tag);                                                                    \
+        return name ? 0 : -1;                                                                      \
+    }                                                                                              \
+    static int name##_teardown(void **state)                                                       \
+    {                                                                                              \
+        (void)state;                                                                               \
+        tu_rmrf(name);                                                                             \
+        free(name);                                                                                \
+        name = NULL;                                                                               \
+        return 0;                                                                                  \
+    }
+
+/* The value of a CBS table (37296ned's layout: Perioden, Onderwerp) for a
+ * whole year, read by the test itself; fails the test when it is absent. */
+static inline double tu_cbs_year(const wf_table *t, const char *topic, int year)
+{
+    char q[192];
+    double v = 0;
+    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=%s", year, topic);
+    if (table_find_query(t, q, &v) != WRRFIG_VALUE)
+        fail_msg("no %s for %d in the table", topic, year);
+    return v;
+}
 
 #endif

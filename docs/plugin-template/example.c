@@ -6,10 +6,17 @@
  * A kind is a figure whose inputs and settings come from a spec:
  * figures/example-series.json instantiates this one for example/series.
  * The host checks the spec against the parameters declared below before
- * this code runs, so build() can rely on them. */
-#include <stdlib.h>
+ * this code runs, so build() can rely on them.
+ *
+ * It uses one helper of wrrfig's plugin library (libwrrfig-common, pkg-config
+ * wrrfig-common): the CBS period parser, so a year column may hold 2019 or
+ * CBS's 2019JJ00, and a quarter (2019KW01) is refused rather than read as a
+ * year. */
+#include <stdio.h>
 
 #include <wrrfig/plugin.h>
+
+#include "common/period.h"
 
 static wrrfig_status build(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
@@ -29,23 +36,24 @@ static wrrfig_status build(const wrrfig_host *h, wrrfig_ctx *ctx)
     size_t n = 0;
     for (size_t r = 0; r < h->table_rows(t); r++) {
         const char *y = h->table_key(t, r, (size_t)year);
-        char *end;
-        double x = strtod(y, &end);
-        if (end == y || *end) {
-            h->log(ctx, WRRFIG_LOG_ERROR, "%s: row %zu: year '%s' is not a number", name, r + 1, y);
+        int x;
+        if (!wfc_period_year(y, &x)) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "%s: row %zu: '%s' is not a year (2019 or 2019JJ00)", name, r + 1, y);
             return WRRFIG_ERROR;
         }
+        char ytext[16];
+        snprintf(ytext, sizeof ytext, "%d", x); /* the CSV has the year, whatever the code */
         double v;
         if (h->table_value(t, r, &v) != WRRFIG_VALUE) {
             /* CBS '.', 'x', '-': not a number, not a zero. NaN breaks the
              * line there instead of drawing across the gap. */
-            h->gp_block_row(ctx, "%g NaN", x);
+            h->gp_block_row(ctx, "%d NaN", x);
             continue;
         }
-        /* The x value is a number (%g): a quoted "2019" would be a string to
+        /* The x value is a number (%d): a quoted "2019" would be a string to
          * gnuplot, and "x range is invalid". Text goes through %q. */
-        h->gp_block_row(ctx, "%g %g", x, v);
-        h->csv_row(ctx, "sn", y, v);
+        h->gp_block_row(ctx, "%d %g", x, v);
+        h->csv_row(ctx, "sn", ytext, v);
         n++;
     }
     h->gp_block_end(ctx);

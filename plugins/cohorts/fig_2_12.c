@@ -9,6 +9,7 @@
 
 #include "cohorts.h"
 #include "common/period.h"
+#include "common/spectext.h"
 
 #define MAX_SERIES 8
 #define MAX_YEARS 64
@@ -115,11 +116,14 @@ wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->log(ctx, WRRFIG_LOG_ERROR, "spec: needs 1..%d entries in 'series'", MAX_SERIES);
         return WRRFIG_ERROR;
     }
+    static const char *const keys[] = {"text.not_yet_passed"};
+    const char *not_yet_passed;
+    if (!wfc_spec_texts(h, ctx, keys, &not_yet_passed, 1))
+        return WRRFIG_ERROR;
     series s[MAX_SERIES];
     const char *labels[MAX_SERIES];
     int colours[MAX_SERIES], dashes[MAX_SERIES];
     memset(s, 0, sizeof s);
-    int en = strcmp(h->lang(ctx), "en") == 0;
     h->csv_row(ctx, "sssss", "nationaliteit", "binnen_jaren", "immigratiejaar", "vertrokken_pct", "label");
     size_t total = 0;
     int first_year = 9999, last_year = 0;
@@ -162,10 +166,14 @@ wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         if (!s[i].n)
             continue;
         int a = s[i].year[s[i].n - 1];
-        if (a < last_year)
-            h->note(ctx, en ? "%s: no value for %d-%d (the period had not yet passed)."
-                            : "%s: geen waarde voor %d-%d (de periode was nog niet verstreken).",
-                    labels[i] ? labels[i] : "?", a + 1, last_year);
+        if (a < last_year) {
+            static const char *const names[] = {"series", "years"};
+            char years[32], note[512];
+            snprintf(years, sizeof years, "%d-%d", a + 1, last_year);
+            const char *values[] = {labels[i] ? labels[i] : "?", years};
+            wfc_fill(note, sizeof note, not_yet_passed, names, values, 2);
+            h->note(ctx, "%s", note);
+        }
     }
     h->gp_cmd(ctx, "set xrange [%d:%d]", first_year - 1, last_year + 1);
     axes(h, ctx, (int)spec_numf(h, ctx, "ymax", 0, 100));
@@ -203,11 +211,15 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         if (y >= 0 && k == ny)
             years[ny++] = y;
     }
+    /* The kind of each point in the CSV, in the output language. */
+    static const char *const keys[] = {"text.observed", "text.forecast"};
+    const char *kind[2];
+    if (!wfc_spec_texts(h, ctx, keys, kind, 2))
+        return WRRFIG_ERROR;
     series s[MAX_SERIES];
     const char *labels[MAX_SERIES];
     int colours[MAX_SERIES], dashes[MAX_SERIES];
     memset(s, 0, sizeof s);
-    int en = strcmp(h->lang(ctx), "en") == 0;
     h->csv_row(ctx, "sssss", "immigratiejaar", "binnen_jaren", "soort", "vertrokken_pct", "label");
     size_t total = 0;
     for (size_t i = 0; i < nd; i++) {
@@ -226,7 +238,7 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
                 present[0] > 0 && present[1] <= present[0]) {
                 double v = 100.0 * (1.0 - present[1] / present[0]);
                 add_point(&s[2 * i], years[k], v);
-                h->csv_row(ctx, "iisns", years[k], dur, en ? "observed" : "waargenomen", v, label ? label : "");
+                h->csv_row(ctx, "iisns", years[k], dur, kind[0], v, label ? label : "");
                 total++;
             }
         }
@@ -240,7 +252,7 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
             if (y < 0)
                 continue;
             add_point(&s[2 * i + 1], y, v);
-            h->csv_row(ctx, "iisns", y, dur, en ? "forecast" : "prognose", v,
+            h->csv_row(ctx, "iisns", y, dur, kind[1], v,
                        labels[2 * i + 1] ? labels[2 * i + 1] : "");
             total++;
         }

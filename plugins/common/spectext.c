@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #define KEY_MAX 160
 
@@ -54,4 +55,55 @@ bool wfc_spec_texts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *ke
         }
     }
     return all;
+}
+
+/* Appends s[0..len) to out at *o, keeping room for the terminator. */
+static bool put(char *out, size_t size, size_t *o, const char *s, size_t len)
+{
+    size_t room = size - 1 - *o;
+    size_t k = len < room ? len : room;
+    memcpy(out + *o, s, k);
+    *o += k;
+    return k == len;
+}
+
+bool wfc_fill(char *out, size_t size, const char *tmpl, const char *const *names, const char *const *values,
+              size_t n)
+{
+    if (size == 0)
+        return false;
+    size_t o = 0;
+    bool fit = true;
+    for (const char *p = tmpl ? tmpl : ""; *p;) {
+        size_t i = n;
+        if (*p == '{')
+            for (i = 0; i < n; i++) {
+                size_t len = strlen(names[i]);
+                if (strncmp(p + 1, names[i], len) == 0 && p[1 + len] == '}')
+                    break;
+            }
+        if (i < n) {
+            const char *v = values[i] ? values[i] : "";
+            fit &= put(out, size, &o, v, strlen(v));
+            p += strlen(names[i]) + 2;
+        } else {
+            fit &= put(out, size, &o, p, 1);
+            p++;
+        }
+    }
+    out[o] = '\0';
+    return fit;
+}
+
+char *wfc_decimal(char *num, size_t size, const char *mark)
+{
+    char *dot = strchr(num, '.');
+    if (!dot || !mark || strcmp(mark, ".") == 0)
+        return num;
+    size_t ml = strlen(mark), tail = strlen(dot + 1);
+    if ((size_t)(dot - num) + ml + tail + 1 > size)
+        return num; /* does not fit: left in the C locale rather than cut */
+    memmove(dot + ml, dot + 1, tail + 1);
+    memcpy(dot, mark, ml);
+    return num;
 }

@@ -22,4 +22,17 @@ size_t wfc_spec_countf(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, .
  * every missing key and returns false (the caller fails the figure). */
 bool wfc_spec_texts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *keys, const char **out, size_t n);
 
+/* tmpl (spec text) into out[0..size) with every "{name}" of names[0..n)
+ * replaced by values[i]; any other text, an unknown "{...}" included, is
+ * copied as it is. Spec text is data: it is never used as a printf format,
+ * so a '%' in it is printed, not interpreted. out is always terminated;
+ * returns false when it was too small (out holds the text cut short). */
+bool wfc_fill(char *out, size_t size, const char *tmpl, const char *const *names, const char *const *values,
+              size_t n);
+
+/* A number printed in the C locale ("12.5") written with the decimal mark
+ * of the spec (text.decimal_mark: "," in Dutch, "." in English), in place.
+ * Returns num. A mark of more than one byte is used whole when it fits. */
+char *wfc_decimal(char *num, size_t size, const char *mark);
+
 #endif

@@ -38,7 +38,10 @@ wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx)
 
     lab_series s[LAB_MAX_SERIES];
     memset(s, 0, sizeof s);
-    const char *lang = h->lang(ctx);
+    static const char *const keys[] = {"text.decimal_mark", "text.no_value"};
+    const char *words[2];
+    if (!wfc_spec_texts(h, ctx, keys, words, 2))
+        return WRRFIG_ERROR;
     h->csv_row(ctx, "ssss", "herkomst", "label", "jaar", "netto_arbeidsparticipatie_pct");
     size_t rows = h->table_rows(t);
     for (size_t i = 0; i < nspec; i++) {
@@ -75,10 +78,11 @@ wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx)
                 years[nyears++] = y;
         if (nyears > 0) {
             char ranges[256];
-            h->note(ctx, lang && strcmp(lang, "en") == 0
-                             ? "%s: no value for %s (missing from the data; not interpolated)."
-                             : "%s: geen waarde voor %s (ontbreekt in de gegevens; niet geïnterpoleerd).",
-                    s[i].label, lab_ranges(years, (size_t)nyears, ranges, sizeof ranges));
+            static const char *const names[] = {"series", "years"};
+            const char *values[] = {s[i].label, lab_ranges(years, (size_t)nyears, ranges, sizeof ranges)};
+            char note[512];
+            wfc_fill(note, sizeof note, words[1], names, values, 2);
+            h->note(ctx, "%s", note);
         }
     }
     size_t any = 0;
@@ -107,7 +111,7 @@ wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx)
     for (size_t k = 0; k < nl; k++) {
         const lab_series *e = &s[idx[k]];
         char num[32], text[256];
-        lab_fmt_fixed(e->y[e->n - 1], (int)decimals, lang, num, sizeof num);
+        lab_fmt_fixed(e->y[e->n - 1], (int)decimals, words[0], num, sizeof num);
         snprintf(text, sizeof text, "%s %s", e->label, num);
         double x = e->x[e->n - 1], y = e->y[e->n - 1];
         h->gp_cmd(ctx, "set arrow %zu from first %g, first %g to first %g, first %g nohead lw 1 lc rgb '#888888'",

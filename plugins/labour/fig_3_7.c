@@ -23,15 +23,14 @@ wrrfig_status lab_build_fig_3_7(const wrrfig_host *h, wrrfig_ctx *ctx)
                LAB_MAX_SERIES);
         return WRRFIG_ERROR;
     }
+    static const char *const keys[] = {"text.decimal_mark", "text.no_value"};
+    const char *words[2];
+    if (!wfc_spec_texts(h, ctx, keys, words, 2))
+        return WRRFIG_ERROR;
     const char *glabels[LAB_MAX_GROUPS], *slabels[LAB_MAX_SERIES];
     int colours[LAB_MAX_SERIES];
     double values[LAB_MAX_GROUPS * LAB_MAX_SERIES];
-    for (size_t s = 0; s < ns; s++) {
-        double c = (double)s;
-        wfc_spec_numberf(h, ctx, &c, "sexes.%zu.colour", s);
-        colours[s] = (int)c;
-        slabels[s] = wfc_spec_textf(h, ctx, "sexes.%zu.label", s);
-    }
+    lab_bar_series(h, ctx, "sexes", ns, colours, slabels);
     h->csv_row(ctx, "ssssss", "herkomst", "label", "geslacht", "periode", "netto_arbeidsparticipatie_pct",
                "bron_regel");
     size_t found = 0;
@@ -48,9 +47,11 @@ wrrfig_status lab_build_fig_3_7(const wrrfig_host *h, wrrfig_ctx *ctx)
             size_t r = lab_find_row(h, t, dims, codes, 3);
             double v;
             if (r == LAB_NO_ROW || h->table_value(t, r, &v) != WRRFIG_VALUE) {
-                h->note(ctx, strcmp(h->lang(ctx), "en") == 0 ? "No value for %s, %s in the report text."
-                                                              : "Geen waarde voor %s, %s in de tekst van het rapport.",
-                        glabels[g] ? glabels[g] : gcode, slabels[s] ? slabels[s] : scode);
+                static const char *const names[] = {"group", "sex"};
+                const char *values_of[] = {glabels[g] ? glabels[g] : gcode, slabels[s] ? slabels[s] : scode};
+                char note[512];
+                wfc_fill(note, sizeof note, words[1], names, values_of, 2);
+                h->note(ctx, "%s", note);
                 continue;
             }
             values[g * ns + s] = v;
@@ -67,6 +68,6 @@ wrrfig_status lab_build_fig_3_7(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set yrange [0:%g]", ymax);
     h->gp_cmd(ctx, "set ylabel %q", h->spec_text(ctx, "ylabel") ? h->spec_text(ctx, "ylabel") : "");
     h->gp_cmd(ctx, "set key top right");
-    lab_plot_bars(h, ctx, glabels, ng, slabels, colours, ns, values);
+    lab_plot_bars(h, ctx, glabels, ng, slabels, colours, ns, values, words[0]);
     return WRRFIG_OK;
 }

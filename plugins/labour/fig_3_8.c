@@ -28,15 +28,14 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
                LAB_MAX_GROUPS, LAB_MAX_SERIES);
         return WRRFIG_ERROR;
     }
+    static const char *const keys[] = {"text.decimal_mark"};
+    const char *mark;
+    if (!wfc_spec_texts(h, ctx, keys, &mark, 1))
+        return WRRFIG_ERROR;
     const char *glabels[LAB_MAX_GROUPS], *slabels[LAB_MAX_SERIES];
     int colours[LAB_MAX_SERIES];
     double values[LAB_MAX_GROUPS * LAB_MAX_SERIES];
-    for (size_t s = 0; s < ns; s++) {
-        double c = (double)s;
-        wfc_spec_numberf(h, ctx, &c, "layout.ages.%zu.colour", s);
-        colours[s] = (int)c;
-        slabels[s] = wfc_spec_textf(h, ctx, "layout.ages.%zu.label", s);
-    }
+    lab_bar_series(h, ctx, "layout.ages", ns, colours, slabels);
     /* CBS symbols stay visible in the CSV instead of becoming silent gaps. */
     static const char *const kind_name[] = {"waarde", "onbekend (.)", "geheim (x)", "nihil (-)", "leeg",
                                             "geen cel"};
@@ -76,6 +75,6 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set yrange [0:*]");
     h->gp_cmd(ctx, "set ylabel %q", h->spec_text(ctx, "ylabel") ? h->spec_text(ctx, "ylabel") : "");
     h->gp_cmd(ctx, "set key top left");
-    lab_plot_bars(h, ctx, glabels, ng, slabels, colours, ns, values);
+    lab_plot_bars(h, ctx, glabels, ng, slabels, colours, ns, values, mark);
     return WRRFIG_OK;
 }

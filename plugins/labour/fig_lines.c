@@ -55,6 +55,10 @@ wrrfig_status lab_build_cohort_lines(const wrrfig_host *h, wrrfig_ctx *ctx, cons
             return WRRFIG_NODATA;
         }
     }
+    static const char *const keys[] = {"text.not_in_data"};
+    const char *not_in_data;
+    if (!wfc_spec_texts(h, ctx, keys, &not_in_data, 1))
+        return WRRFIG_ERROR;
     size_t ns = h->spec_count(ctx, "layout.series");
     if (ns == 0 || ns > LAB_MAX_SERIES) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec: needs 1..%d entries in layout.series", LAB_MAX_SERIES);
@@ -82,8 +86,10 @@ wrrfig_status lab_build_cohort_lines(const wrrfig_host *h, wrrfig_ctx *ctx, cons
         s[i].dash = (int)dash;
         s[i].style = st;
         if (!code) {
-            h->note(ctx, strcmp(h->lang(ctx), "en") == 0 ? "%s: not in the data." : "%s: niet in de gegevens.",
-                    s[i].label ? s[i].label : "?");
+            char note[512];
+            wfc_fill(note, sizeof note, not_in_data, (const char *const[]){"series"},
+                     (const char *const[]){s[i].label ? s[i].label : "?"}, 1);
+            h->note(ctx, "%s", note);
             continue;
         }
         for (size_t r = 0; r < rows; r++) {

@@ -66,7 +66,7 @@ static void plot_element(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series
 size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *s, size_t ns, int more)
 {
     char name[32];
-    size_t drawn = 0, last = 0, labelled = 0;
+    size_t drawn = 0, last = 0;
     for (size_t i = 0; i < ns; i++) {
         if (s[i].n == 0)
             continue;
@@ -75,16 +75,6 @@ size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *
         for (size_t k = 0; k < s[i].n; k++)
             h->gp_block_row(ctx, "%g %g", s[i].x[k], s[i].y[k]);
         h->gp_block_end(ctx);
-        if (s[i].value_labels) {
-            char text[32];
-            block_name(name, sizeof name, "v", i);
-            h->gp_block_begin(ctx, name);
-            for (size_t k = 0; k < s[i].n; k++)
-                h->gp_block_row(ctx, "%g %g %q", s[i].x[k], s[i].y[k],
-                                lab_fmt_pct(s[i].y[k], h->lang(ctx), text, sizeof text));
-            h->gp_block_end(ctx);
-            labelled++;
-        }
         drawn++;
         last = i;
     }
@@ -94,27 +84,15 @@ size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *
     for (size_t i = 0; i < ns; i++) {
         if (s[i].n == 0)
             continue;
-        plot_element(h, ctx, &s[i], i, first, i == last && labelled == 0 && !more);
+        plot_element(h, ctx, &s[i], i, first, i == last && !more);
         first = 0;
-    }
-    size_t done = 0;
-    for (size_t i = 0; i < ns; i++) {
-        if (s[i].n == 0 || !s[i].value_labels)
-            continue;
-        done++;
-        if (done == labelled && !more)
-            h->gp_cmd(ctx, "  $v%zu using 1:2:3 with labels offset 1.6,0.9 font ',8' tc rgb %c notitle", i,
-                      s[i].colour);
-        else
-            h->gp_cmd(ctx, "  $v%zu using 1:2:3 with labels offset 1.6,0.9 font ',8' tc rgb %c notitle, \\", i,
-                      s[i].colour);
     }
     return drawn;
 }
 
 size_t lab_plot_bars(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *group_labels, size_t ng,
                      const char *const *series_labels, const int *series_colours, size_t ns,
-                     const double *values)
+                     const double *values, const char *decimal_mark)
 {
     if (ng == 0 || ns == 0)
         return 0;
@@ -139,7 +117,7 @@ size_t lab_plot_bars(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *g
                 continue;
             char text[32];
             double x = (double)g + ((double)s - ((double)ns - 1.0) / 2.0) * width;
-            h->gp_block_row(ctx, "%g %g %q", x, v, lab_fmt_pct(v, h->lang(ctx), text, sizeof text));
+            h->gp_block_row(ctx, "%g %g %q", x, v, lab_fmt_pct(v, decimal_mark, text, sizeof text));
             bars++;
         }
         h->gp_block_end(ctx);
@@ -170,4 +148,15 @@ size_t lab_plot_bars(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *g
         left--;
     }
     return bars;
+}
+
+void lab_bar_series(const wrrfig_host *h, wrrfig_ctx *ctx, const char *array, size_t ns, int *colours,
+                    const char **labels)
+{
+    for (size_t s = 0; s < ns; s++) {
+        double c = (double)s;
+        wfc_spec_numberf(h, ctx, &c, "%s.%zu.colour", array, s);
+        colours[s] = (int)c;
+        labels[s] = wfc_spec_textf(h, ctx, "%s.%zu.label", array, s);
+    }
 }

@@ -83,7 +83,7 @@ char *lab_ranges(const int *years, size_t n, char *buf, size_t size)
     return buf;
 }
 
-char *lab_fmt_pct(double v, const char *lang, char *buf, size_t size)
+char *lab_fmt_pct(double v, const char *decimal_mark, char *buf, size_t size)
 {
     if (isnan(v)) {
         snprintf(buf, size, "%s", "");
@@ -93,25 +93,17 @@ char *lab_fmt_pct(double v, const char *lang, char *buf, size_t size)
         snprintf(buf, size, "%.0f", v);
     else
         snprintf(buf, size, "%.1f", v);
-    if (lang && strcmp(lang, "nl") == 0)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
-    return buf;
+    return wfc_decimal(buf, size, decimal_mark);
 }
 
-char *lab_fmt_fixed(double v, int decimals, const char *lang, char *buf, size_t size)
+char *lab_fmt_fixed(double v, int decimals, const char *decimal_mark, char *buf, size_t size)
 {
     if (isnan(v)) {
         snprintf(buf, size, "%s", "");
         return buf;
     }
     snprintf(buf, size, "%.*f", decimals, v);
-    if (lang && strcmp(lang, "nl") == 0)
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
-    return buf;
+    return wfc_decimal(buf, size, decimal_mark);
 }
 
 size_t lab_find_row(const wrrfig_host *h, const wrrfig_table *t, const int *dims, const char *const *codes,

@@ -80,11 +80,11 @@ void lab_query_add(lab_query *q, const char *dim, const char *code);
  * into buf. Returns buf. */
 char *lab_ranges(const int *years, size_t n, char *buf, size_t size);
 
-/* Formats a percentage for a label in the output language: 69,1 or 69.1;
- * whole numbers without decimals. */
-char *lab_fmt_pct(double v, const char *lang, char *buf, size_t size);
+/* Formats a percentage for a label with the spec's decimal mark
+ * (text.decimal_mark: 69,1 or 69.1); whole numbers without decimals. */
+char *lab_fmt_pct(double v, const char *decimal_mark, char *buf, size_t size);
 /* The same with a fixed number of decimals (the source's precision: 49,0). */
-char *lab_fmt_fixed(double v, int decimals, const char *lang, char *buf, size_t size);
+char *lab_fmt_fixed(double v, int decimals, const char *decimal_mark, char *buf, size_t size);
 
 /* ---- lab_draw.c ---------------------------------------------------- */
 
@@ -96,7 +96,6 @@ typedef struct lab_series {
     int point;           /* gnuplot point type */
     int dash;            /* gnuplot dash type, 1 = solid */
     lab_style style;
-    int value_labels;    /* print each value next to its point */
     size_t n;
     double x[LAB_MAX_POINTS], y[LAB_MAX_POINTS];
 } lab_series;
@@ -109,12 +108,19 @@ int lab_series_add(lab_series *s, double x, double y);
  * its own. Returns the number of series drawn (0: nothing to plot). */
 size_t lab_plot_series(const wrrfig_host *h, wrrfig_ctx *ctx, const lab_series *s, size_t ns, int more);
 
+/* The colour (house palette index, default the series' index) and legend
+ * label (NULL when absent) of the bar series <array>.0 .. <array>.<ns-1>
+ * of the spec. */
+void lab_bar_series(const wrrfig_host *h, wrrfig_ctx *ctx, const char *array, size_t ns, int *colours,
+                    const char **labels);
+
 /* Grouped bars: values[g * ns + s] for group g and series s (NaN: absent,
- * no bar). Writes datablocks, x tics and the plot command. Returns the
- * number of bars drawn. */
+ * no bar), each labelled with its value written with decimal_mark (the
+ * spec's text.decimal_mark). Writes datablocks, x tics and the plot
+ * command. Returns the number of bars drawn. */
 size_t lab_plot_bars(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *group_labels, size_t ng,
                      const char *const *series_labels, const int *series_colours, size_t ns,
-                     const double *values);
+                     const double *values, const char *decimal_mark);
 
 /* ---- figures -------------------------------------------------------- */
 wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx);

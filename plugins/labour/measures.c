@@ -116,12 +116,25 @@ static wrrfig_status cell(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tn,
     return WRRFIG_OK;
 }
 
-static void period_code(char *buf, size_t size, int year, int quarter)
+/* The parameters year (required) and quarter (0 = annual, default) as a
+ * CBS period code, 2019JJ00 or 2019KW04, into buf; *quarter receives the
+ * quarter. WRRFIG_ERROR (logged) when either is missing or out of range. */
+static wrrfig_status period_param(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, char *buf,
+                                  size_t size, int *quarter)
 {
-    if (quarter == 0)
+    int year;
+    if (wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK ||
+        wfc_param_whole(h, ctx, p, "quarter", false, 0, quarter) != WRRFIG_OK)
+        return WRRFIG_ERROR;
+    if (*quarter < 0 || *quarter > 4) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "parameter quarter=%d must be 0 (annual) or 1..4", *quarter);
+        return WRRFIG_ERROR;
+    }
+    if (*quarter == 0)
         snprintf(buf, size, "%dJJ00", year);
     else
-        snprintf(buf, size, "%dKW%02d", year, quarter);
+        snprintf(buf, size, "%dKW%02d", year, *quarter);
+    return WRRFIG_OK;
 }
 
 static const char *const PART_DIMS[] = {"geslacht", "leeftijd", "herkomst", "periode", "onderwerp"};
@@ -132,16 +145,10 @@ wrrfig_status lab_m_net_participation(const wrrfig_host *h, wrrfig_ctx *ctx, con
     static const char *const sexes[] = {"Totaal", "Mannen", "Vrouwen", NULL};
     const char *origin = text_param(h, ctx, p, "origin", NULL, ORIGINS);
     const char *sex = text_param(h, ctx, p, "sex", "Totaal", sexes);
-    int year, quarter;
-    if (!origin || !sex || wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK ||
-        wfc_param_whole(h, ctx, p, "quarter", false, 0, &quarter) != WRRFIG_OK)
-        return WRRFIG_ERROR;
-    if (quarter < 0 || quarter > 4) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "parameter quarter=%d must be 0 (annual) or 1..4", quarter);
-        return WRRFIG_ERROR;
-    }
+    int quarter;
     char period[16];
-    period_code(period, sizeof period, year, quarter);
+    if (!origin || !sex || period_param(h, ctx, p, period, sizeof period, &quarter) != WRRFIG_OK)
+        return WRRFIG_ERROR;
     const char *codes[5] = {sex, LAB_AGE_ALL, origin, period, LAB_TOPIC_NETPART};
     wrrfig_status st = cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, out);
     if (st != WRRFIG_NODATA)
@@ -175,16 +182,10 @@ wrrfig_status lab_m_unemployment(const wrrfig_host *h, wrrfig_ctx *ctx, const wr
     const char *origin = text_param(h, ctx, p, "origin", NULL, ORIGINS);
     const char *sex = text_param(h, ctx, p, "sex", "Totaal", sexes);
     const char *age = text_param(h, ctx, p, "age", "15-75", ages);
-    int year, quarter;
-    if (!origin || !sex || !age || wfc_param_whole(h, ctx, p, "year", true, 0, &year) != WRRFIG_OK ||
-        wfc_param_whole(h, ctx, p, "quarter", false, 0, &quarter) != WRRFIG_OK)
-        return WRRFIG_ERROR;
-    if (quarter < 0 || quarter > 4) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "parameter quarter=%d must be 0 (annual) or 1..4", quarter);
-        return WRRFIG_ERROR;
-    }
+    int quarter;
     char period[16];
-    period_code(period, sizeof period, year, quarter);
+    if (!origin || !sex || !age || period_param(h, ctx, p, period, sizeof period, &quarter) != WRRFIG_OK)
+        return WRRFIG_ERROR;
     const char *codes[5] = {sex, age, origin, period, LAB_TOPIC_UNEMP};
     return cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, out);
 }

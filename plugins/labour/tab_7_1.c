@@ -38,7 +38,7 @@ static void md_put(char *md, size_t size, size_t *len, const char *s)
 
 /* The same table as Markdown (<id>.md beside the figure), with the
  * footnotes and source line of the spec. */
-static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, size_t nr, size_t nc,
+static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, const char *row_header, size_t nr, size_t nc,
                            char text[MAX_ROWS][MAX_COLS][32])
 {
     char md[8192];
@@ -46,7 +46,7 @@ static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, size_t nr, siz
     md[0] = '\0';
     md_put(md, sizeof md, &len, h->spec_text(ctx, "title"));
     md_raw(md, sizeof md, &len, "\n\n| ");
-    md_put(md, sizeof md, &len, strcmp(h->lang(ctx), "en") == 0 ? "Origin group" : "Herkomstgroep");
+    md_put(md, sizeof md, &len, row_header);
     for (size_t c = 0; c < nc; c++) {
         md_raw(md, sizeof md, &len, " | ");
         md_put(md, sizeof md, &len, wfc_spec_textf(h, ctx, "columns.%zu.label", c));
@@ -91,7 +91,11 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->log(ctx, WRRFIG_LOG_ERROR, "spec: needs 1..%d 'rows' and 1..%d 'columns'", MAX_ROWS, MAX_COLS);
         return WRRFIG_ERROR;
     }
-    int en = strcmp(h->lang(ctx), "en") == 0;
+    /* The words of the table that are not data: in the spec, in nl and en. */
+    static const char *const keys[] = {"text.row_header", "text.missing_cells"};
+    const char *words[2];
+    if (!wfc_spec_texts(h, ctx, keys, words, 2))
+        return WRRFIG_ERROR;
     h->csv_row(ctx, "ssssss", "herkomst", "label", "terrein", "zonder_twijfel_pct", "inclusief_twijfel_pct",
                "bron_regel");
     char text[MAX_ROWS][MAX_COLS][32];
@@ -127,16 +131,18 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->log(ctx, WRRFIG_LOG_WARN, "%s holds none of the cells the spec asks for", LAB_T_TAB71);
         return WRRFIG_NODATA;
     }
-    if (missing)
-        h->note(ctx, en ? "%zu cells are missing from the data and printed as '..'."
-                        : "%zu cellen ontbreken in de gegevens en staan er als '..'.",
-                missing);
+    if (missing) {
+        char n[24], note[512];
+        snprintf(n, sizeof n, "%zu", missing);
+        wfc_fill(note, sizeof note, words[1], (const char *const[]){"n"}, (const char *const[]){n}, 1);
+        h->note(ctx, "%s", note);
+    }
     h->gp_block_begin(ctx, "cells");
     for (size_t r = 0; r < nr; r++)
         for (size_t c = 0; c < nc; c++)
             h->gp_block_row(ctx, "%g %zu %q", col_x(c, nc), r, text[r][c]);
     h->gp_block_end(ctx);
-    write_markdown(h, ctx, nr, nc, text);
+    write_markdown(h, ctx, words[0], nr, nc, text);
     h->gp_block_begin(ctx, "rowlab");
     for (size_t r = 0; r < nr; r++) {
         const char *label = wfc_spec_textf(h, ctx, "rows.%zu.label", r);

@@ -7,6 +7,7 @@
 
 #include "org_countries.h"
 #include "org_data.h"
+#include "common/spectext.h"
 #include "org_figures.h"
 #include "common/period.h"
 
@@ -78,6 +79,10 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
     const wrrfig_table *tc = h->table(ctx, ORG_T_COUNTRY), *tn = h->table(ctx, ORG_T37296);
     if (!tc || !tn)
         return WRRFIG_NODATA;
+    static const char *const keys[] = {"text.latest_year"};
+    const char *latest_year;
+    if (!wfc_spec_texts(h, ctx, keys, &latest_year, 1))
+        return WRRFIG_ERROR;
     int year = org_latest_year(h, tc);
     if (!year) {
         h->log(ctx, WRRFIG_LOG_ERROR, "%s has no country values", ORG_T_COUNTRY);
@@ -105,16 +110,17 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
         free(c);
         return WRRFIG_NODATA;
     }
+    static const char *const year_name[] = {"year"};
+    char ytext[16], buf[512];
+    snprintf(ytext, sizeof ytext, "%d", year);
+    const char *const year_value[] = {ytext};
     const char *tt = h->spec_text(ctx, "title_template");
     if (tt) {
-        char buf[512];
-        org_fill_year(tt, year, buf, sizeof buf);
+        wfc_fill(buf, sizeof buf, tt, year_name, year_value, 1);
         h->set_title(ctx, buf);
     }
-    int en = h->lang(ctx)[0] == 'e';
-    h->note(ctx, en ? "Latest year in the country data: 1 January %d (the report shows 1 January 2019)."
-                    : "Laatste jaar in de landengegevens: 1 januari %d (het rapport toont 1 januari 2019).",
-            year);
+    wfc_fill(buf, sizeof buf, latest_year, year_name, year_value, 1);
+    h->note(ctx, "%s", buf);
     h->csv_row(ctx, "ssssssss", "rank", "country", "label", "total", "first_generation", "second_generation",
                "generation_not_in_data", "total_from");
     h->gp_block_begin(ctx, "c");

@@ -98,20 +98,3 @@ wrrfig_status org_group(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_tabl
     return org_topic(h, ctx, t, col, year, out);
 }
 
-void org_fill_year(const char *tmpl, int year, char *out, size_t n)
-{
-    size_t o = 0;
-    for (const char *p = tmpl; *p && o + 1 < n;) {
-        if (strncmp(p, "{year}", 6) == 0) {
-            char num[16];
-            snprintf(num, sizeof num, "%d", year);
-            for (const char *r = num; *r && o + 1 < n; r++)
-                out[o++] = *r;
-            p += 6;
-        } else {
-            out[o++] = *p++;
-        }
-    }
-    out[o] = '\0';
-}
-

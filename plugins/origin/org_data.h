@@ -42,7 +42,5 @@ wrrfig_status org_topic(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_tabl
 wrrfig_status org_group(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *code,
                         int generation, int year, double *out);
 
-/* A spec text with {year} replaced by year. */
-void org_fill_year(const char *tmpl, int year, char *out, size_t n);
 
 #endif

@@ -11,6 +11,7 @@
 #include "org_data.h"
 #include "org_figures.h"
 #include "common/period.h"
+#include "common/spectext.h"
 
 #define MAX_YEARS 4
 #define MAX_GROUPS 6
@@ -85,14 +86,11 @@ static int totals_of(const wrrfig_host *h, const wrrfig_table *t, int year, colu
     return have == 3;
 }
 
-static const char *fmt_pct(double v, const char *lang, char *buf, size_t n)
+/* A share with one decimal, written with the spec's decimal mark. */
+static const char *fmt_pct(double v, const char *decimal_mark, char *buf, size_t n)
 {
     snprintf(buf, n, "%.1f", v);
-    if (lang && strcmp(lang, "nl") == 0)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
-    return buf;
+    return wfc_decimal(buf, n, decimal_mark);
 }
 
 wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -105,7 +103,10 @@ wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
         h->log(ctx, WRRFIG_LOG_ERROR, "spec needs 1-%d years and 1-%d groups", MAX_YEARS, MAX_GROUPS);
         return WRRFIG_ERROR;
     }
-    const char *lang = h->lang(ctx);
+    static const char *const keys[] = {"text.decimal_mark"};
+    const char *mark;
+    if (!wfc_spec_texts(h, ctx, keys, &mark, 1))
+        return WRRFIG_ERROR;
     column col[MAX_YEARS];
     memset(col, 0, sizeof col);
     const char *label[MAX_GROUPS];
@@ -183,7 +184,7 @@ wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
         for (size_t g = 0; col[i].split && g < ng; g++) {
             double pct = 100.0 * col[i].v[g] / col[i].pop;
             if (pct >= 1.5)
-                h->gp_block_row(ctx, "%zu %g %q", i, acc + pct / 2, fmt_pct(pct, lang, num, sizeof num));
+                h->gp_block_row(ctx, "%zu %g %q", i, acc + pct / 2, fmt_pct(pct, mark, num, sizeof num));
             acc += pct;
         }
     }
@@ -192,7 +193,7 @@ wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
     for (size_t i = 0; i < nc; i++) {
         char num[32], text[64];
         double pct = 100.0 * col[i].total / col[i].pop;
-        fmt_pct(pct, lang, num, sizeof num);
+        fmt_pct(pct, mark, num, sizeof num);
         snprintf(text, sizeof text, "%s%%", num);
         h->gp_block_row(ctx, "%zu %g %q", i, pct, text);
     }

@@ -56,31 +56,34 @@ static int read_params(const wrrfig_host *h, wrrfig_ctx *ctx, size_t ncols, tl_p
     return 0;
 }
 
-/* --lang en: the spec's English column headers replace row 0; the cells stay
- * as the report prints them. */
-static int english_headers(const wrrfig_host *h, wrrfig_ctx *ctx, tl_table *t)
+/* Row 0 is the report's (Dutch) header row. The spec's "headers" give a
+ * column header per language ({"en": "..."}): where one exists in the
+ * output language it replaces the report's, and the spec's
+ * text.headers_note (in that language) says so; the cells stay as the
+ * report prints them, as no translation is invented. */
+static int spec_headers(const wrrfig_host *h, wrrfig_ctx *ctx, tl_table *t)
 {
-    if (strcmp(h->lang(ctx), "en") != 0)
+    size_t n = h->spec_count(ctx, "headers");
+    if (n == 0)
         return 0;
-    size_t n = h->spec_count(ctx, "headers_en");
-    if (n == 0) {
-        h->note(ctx, "No English column headers in the spec: the headers are the report's Dutch ones.");
-        return 0;
-    }
     if (n != t->ncols) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec headers_en: expected %zu headers (one per column), found %zu", t->ncols, n);
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec headers: expected %zu headers (one per column), found %zu", t->ncols, n);
         return -1;
     }
+    size_t replaced = 0;
     for (size_t c = 0; c < n; c++) {
         char key[32];
-        snprintf(key, sizeof key, "headers_en.%zu", c);
-        const char *s = h->spec_text(ctx, key);
-        if (!s || tl_set(t, 0, c, s) < 0) {
-            h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: expected a string", key);
+        snprintf(key, sizeof key, "headers.%zu", c);
+        const char *s = h->spec_text(ctx, key); /* NULL: none in this language */
+        if (s && tl_set(t, 0, c, s) < 0) {
+            h->log(ctx, WRRFIG_LOG_ERROR, "spec %s: cannot set the header", key);
             return -1;
         }
+        replaced += s != NULL;
     }
-    h->note(ctx, "Column headers in English from the spec; cell text is the report's Dutch.");
+    const char *note = h->spec_text(ctx, "text.headers_note");
+    if (replaced && note)
+        h->note(ctx, "%s", note);
     return 0;
 }
 
@@ -152,7 +155,7 @@ static wrrfig_status build_text_table(const wrrfig_host *h, wrrfig_ctx *ctx, con
     }
     tl_params p;
     double weights[MAX_COLS];
-    if (read_params(h, ctx, t.ncols, &p, weights) < 0 || english_headers(h, ctx, &t) < 0) {
+    if (read_params(h, ctx, t.ncols, &p, weights) < 0 || spec_headers(h, ctx, &t) < 0) {
         tl_free(&t);
         return WRRFIG_ERROR;
     }

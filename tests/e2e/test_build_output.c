@@ -5,22 +5,7 @@
  * script(1)) one progress line updated in place, colour unless NO_COLOR. */
 #include "testutil.h"
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    dir = tu_tempdir("bout");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmrf(dir);
-    free(dir);
-    return 0;
-}
+TU_SCRATCH_DIR(dir, "bout")
 
 static size_t count(const char *hay, const char *needle)
 {
@@ -187,5 +172,5 @@ int main(void)
         cmocka_unit_test(test_figure_typos_get_suggestions),
         cmocka_unit_test(test_terminal_progress_and_colour),
     };
-    return cmocka_run_group_tests_name("build output", tests, setup, teardown);
+    return cmocka_run_group_tests_name("build output", tests, dir_setup, dir_teardown);
 }

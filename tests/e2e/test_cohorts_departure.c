@@ -8,22 +8,7 @@
 
 #define FIX WF_FIXTURES "/cohorts"
 
-static char *out;
-
-static int setup(void **state)
-{
-    (void)state;
-    out = tu_tempdir("cohdep");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmrf(out);
-    free(out);
-    return 0;
-}
+TU_SCRATCH_DIR(out, "cohdep")
 
 static void test_fig_2_12_proxy_on_shipped_data(void **state)
 {
@@ -166,5 +151,5 @@ int main(void)
         cmocka_unit_test(test_fig_2_13_on_fixture),
         cmocka_unit_test(test_fig_2_12_report_on_fixture),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, out_setup, out_teardown);
 }

@@ -13,22 +13,7 @@
 #define IMP_SHARED WF_FIXTURES "/import/shared"
 #define IMP_MAP WF_FIXTURES "/import/mappings/"
 
-static char *tmp;
-
-static int setup(void **state)
-{
-    (void)state;
-    tmp = tu_tempdir("contain");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmrf(tmp);
-    free(tmp);
-    return 0;
-}
+TU_SCRATCH_DIR(tmp, "contain")
 
 /* A copy of a fixture mapping with one string replaced; returns its path. */
 static char *mapping_with(const char *fixture, const char *from, const char *to)
@@ -201,5 +186,5 @@ int main(void)
         cmocka_unit_test(test_import_geo_no_nan),
         cmocka_unit_test(test_figure_id_dotdot_refused),
     };
-    return cmocka_run_group_tests_name("containment", tests, setup, teardown);
+    return cmocka_run_group_tests_name("containment", tests, tmp_setup, tmp_teardown);
 }

@@ -8,22 +8,7 @@
 
 #define SRC WF_FIXTURES "/geo/wgs84_attrs.geojson"
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    dir = tu_tempdir("geoimp");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmrf(dir);
-    free(dir);
-    return 0;
-}
+TU_SCRATCH_DIR(dir, "geoimp")
 
 static int import(const char *attrs, char **err)
 {
@@ -114,8 +99,8 @@ static void test_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_layer_and_table, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_layer_and_table, dir_setup, dir_teardown),
+        cmocka_unit_test_setup_teardown(test_errors, dir_setup, dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

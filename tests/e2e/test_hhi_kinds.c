@@ -15,22 +15,7 @@
 
 #define SRC WF_SRC_DIR
 
-static char *out;
-
-static int setup(void **state)
-{
-    (void)state;
-    out = tu_tempdir("hhi-kinds");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmrf(out);
-    free(out);
-    return 0;
-}
+TU_SCRATCH_DIR(out, "hhi-kinds")
 
 /* Field col (0-based) of the first line starting with prefix; NAN when
  * empty. */
@@ -353,12 +338,12 @@ static void test_new_city_from_mapping_and_spec(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_amsterdam_every_wijk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_amsterdam_every_wijk, out_setup, out_teardown),
         cmocka_unit_test(test_declared_inputs_are_the_specs),
         cmocka_unit_test(test_no_hardwired_names),
-        cmocka_unit_test_setup_teardown(test_measure_names_its_table, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_english_build, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_new_city_from_mapping_and_spec, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_measure_names_its_table, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_english_build, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_new_city_from_mapping_and_spec, out_setup, out_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

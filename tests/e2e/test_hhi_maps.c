@@ -6,22 +6,7 @@
 
 #include "common/maplabels.h"
 
-static char *out;
-
-static int setup(void **state)
-{
-    (void)state;
-    out = tu_tempdir("hhi");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmrf(out);
-    free(out);
-    return 0;
-}
+TU_SCRATCH_DIR(out, "hhi")
 
 /* Field `col` (0-based) of the first CSV line starting with `prefix`
  * (no quoted commas before that field in these files). */
@@ -450,15 +435,15 @@ static void test_join_report_year_mismatch(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_den_haag_looks, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fig_3_13_labels, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fixture_map, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fixture_wijk_map, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_geometry_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_den_haag_looks, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_fig_3_13_labels, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_fixture_map, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_fixture_wijk_map, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_geometry_fails, out_setup, out_teardown),
         cmocka_unit_test(test_report_version_is_nodata),
-        cmocka_unit_test_setup_teardown(test_fig_2_14_shipped_data, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_den_haag_shipped_data, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_join_report_year_mismatch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fig_2_14_shipped_data, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_den_haag_shipped_data, out_setup, out_teardown),
+        cmocka_unit_test_setup_teardown(test_join_report_year_mismatch, out_setup, out_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

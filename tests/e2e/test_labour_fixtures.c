@@ -7,22 +7,7 @@
 
 #define FIX WF_FIXTURES "/labour"
 
-static char *out;
-
-static int setup(void **state)
-{
-    (void)state;
-    out = tu_tempdir("labfix");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmrf(out);
-    free(out);
-    return 0;
-}
+TU_SCRATCH_DIR(out, "labfix")
 
 static void test_no_data_on_shipped_data_names_the_table(void **state)
 {
@@ -177,5 +162,5 @@ int main(void)
         cmocka_unit_test(test_fig_3_6_on_fixture_gaps_quarters_and_labels),
         cmocka_unit_test(test_measures_on_fixtures),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, out_setup, out_teardown);
 }

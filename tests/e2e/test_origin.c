@@ -37,15 +37,8 @@ static int teardown(void **state)
     return 0;
 }
 
-static double nat(const char *topic, int year)
-{
-    char q[160];
-    double v = 0;
-    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=%s", year, topic);
-    if (table_find_query(nat_t, q, &v) != WRRFIG_VALUE)
-        fail_msg("no %s for %d", topic, year);
-    return v;
-}
+/* A value of the national table, read by the test itself. */
+static double nat(const char *topic, int year) { return tu_cbs_year(nat_t, topic, year); }
 
 static double country(const char *name, int year)
 {

@@ -64,6 +64,22 @@ static void test_installed_pc(void **state)
     char h[700];
     snprintf(h, sizeof h, "%s/include/wrrfig/plugin.h", prefix);
     assert_int_equal(stat(h, &st), 0);
+    /* The helper library: its headers and the static library, through
+     * pkg-config wrrfig-common (which requires wrrfig-plugin). */
+    snprintf(h, sizeof h, "%s/include/wrrfig/common/period.h", prefix);
+    assert_int_equal(stat(h, &st), 0);
+    snprintf(cmd, sizeof cmd, "PKG_CONFIG_PATH='%s/lib/pkgconfig' pkg-config --cflags --libs wrrfig-common", prefix);
+    assert_int_equal(tu_run(argv, &out, NULL), 0);
+    char want_c[700], want_p[700], want_l[700];
+    snprintf(want_c, sizeof want_c, "-I%s/include/wrrfig ", prefix);
+    snprintf(want_p, sizeof want_p, "-I%s/include ", prefix);
+    snprintf(want_l, sizeof want_l, "%s/lib/libwrrfig-common.a -lm", prefix);
+    assert_contains(out, want_c);
+    assert_contains(out, want_p);
+    assert_contains(out, want_l);
+    free(out);
+    snprintf(h, sizeof h, "%s/lib/libwrrfig-common.a", prefix);
+    assert_int_equal(stat(h, &st), 0);
 }
 
 /* From nothing to a rendered figure, as the guide says. */
@@ -111,6 +127,8 @@ static void test_out_of_tree_render(void **state)
     assert_contains(svg, "2019");
     free(svg);
     char *csv = tu_readf("%s/example-series.csv", out_dir);
+    /* The table's last row is CBS's 2019JJ00: read as 2019 by wfc_period_year
+     * of the installed libwrrfig-common, which the out-of-tree plugin links. */
     assert_string_equal(csv, "year,value\n2015,10\n2016,12.5\n2018,14\n2019,17\n");
     free(csv);
     char *man = tu_readf("%s/example-series.json", out_dir);

@@ -67,8 +67,42 @@ static void test_spectext(void **state)
     assert_true(wfc_spec_texts(&h, NULL, keys, out, 1));
 }
 
+/* Spec text is data: placeholders are filled, '%' is printed as it is. */
+static void test_fill(void **state)
+{
+    (void)state;
+    const char *const names[] = {"series", "years"};
+    const char *const values[] = {"Turks", "2014-2016"};
+    char out[64];
+    assert_true(wfc_fill(out, sizeof out, "{series}: geen waarde voor {years}.", names, values, 2));
+    assert_string_equal(out, "Turks: geen waarde voor 2014-2016.");
+    assert_true(wfc_fill(out, sizeof out, "100%s %n {unknown} {series", names, values, 2));
+    assert_string_equal(out, "100%s %n {unknown} {series");
+    assert_true(wfc_fill(out, sizeof out, "{years}{years}", names, values, 2));
+    assert_string_equal(out, "2014-20162014-2016");
+    assert_true(wfc_fill(out, sizeof out, NULL, names, values, 2));
+    assert_string_equal(out, "");
+    char small[8];
+    assert_false(wfc_fill(small, sizeof small, "{series} en {years}", names, values, 2));
+    assert_string_equal(small, "Turks e");
+    assert_false(wfc_fill(out, 0, "x", names, values, 2));
+}
+
+static void test_decimal(void **state)
+{
+    (void)state;
+    char a[16] = "12.5", b[16] = "12.5", c[16] = "40", d[5] = "12.5", e[16] = "-0.25";
+    assert_string_equal(wfc_decimal(a, sizeof a, ","), "12,5");
+    assert_string_equal(wfc_decimal(b, sizeof b, "."), "12.5");
+    assert_string_equal(wfc_decimal(c, sizeof c, ","), "40");
+    assert_string_equal(wfc_decimal(d, sizeof d, "\xc2\xb7"), "12.5"); /* no room for the two bytes: as it was */
+    assert_string_equal(wfc_decimal(e, sizeof e, "\xc2\xb7"), "-0\xc2\xb7" "25");
+    assert_string_equal(wfc_decimal(a, sizeof a, NULL), "12,5");
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_spectext)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_spectext), cmocka_unit_test(test_fill),
+                                       cmocka_unit_test(test_decimal)};
     return cmocka_run_group_tests_name("common spectext", tests, NULL, NULL);
 }

@@ -33,15 +33,7 @@ static int teardown(void **state)
 }
 
 /* A value of the national table, read by the test itself. */
-static double nat(const char *topic, int year)
-{
-    char q[128];
-    double v = 0;
-    snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=%s", year, topic);
-    if (table_find_query(t37296, q, &v) != WRRFIG_VALUE)
-        fail_msg("no %s for %d in data/cbs/37296ned", topic, year);
-    return v;
-}
+static double nat(const char *topic, int year) { return tu_cbs_year(t37296, topic, year); }
 
 static double ok(const char *ref)
 {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "host/ctx.h"
+#include "util/fdio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
 #include "data/table.h"
@@ -231,45 +232,13 @@ int measure_answer_decode(const unsigned char *pl, size_t len, wf_measure_result
     return p == end ? 0 : -1;
 }
 
-static int send_all(int fd, const void *buf, size_t n)
+/* The answer's bytes by the deadline: 0, -2 on time-out, -1 on end of
+ * file or error (the worker is gone). */
+static int recv_answer(int fd, void *buf, size_t n, double deadline)
 {
-    const char *p = buf;
-    while (n > 0) {
-        ssize_t w = send(fd, p, n, MSG_NOSIGNAL); /* a dead worker must not SIGPIPE the host */
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Reads exactly n bytes, waiting at most until deadline (ms, now_ms clock).
- * Returns 0, -1 on end of file or error, -2 on time-out. */
-static int recv_all(int fd, void *buf, size_t n, double deadline)
-{
-    char *p = buf;
-    while (n > 0) {
-        double left = deadline - now_ms();
-        if (left <= 0)
-            return -2;
-        struct pollfd pf = {fd, POLLIN, 0};
-        int pr = poll(&pf, 1, (int)left + 1);
-        if (pr < 0 && errno == EINTR)
-            continue;
-        if (pr == 0)
-            return -2;
-        ssize_t r = read(fd, p, n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return -1;
-        p += r;
-        n -= (size_t)r;
-    }
-    return 0;
+    if (fd_read_all(fd, buf, n, deadline, "measure answer", NULL) == 0)
+        return 0;
+    return errno == ETIMEDOUT ? -2 : -1;
 }
 
 static void worker_loop(const wf_app *a, int fd)
@@ -277,13 +246,13 @@ static void worker_loop(const wf_app *a, int fd)
     table_cache cache = {0};
     for (;;) {
         unsigned char head[8];
-        if (recv_all(fd, head, sizeof head, now_ms() + 1e9) != 0)
+        if (fd_read_all(fd, head, sizeof head, FDIO_FOREVER, "measure request", NULL) != 0)
             break;
         uint32_t seq = get_u32(head), len = get_u32(head + 4);
         if (len > 65536)
             break;
         char *ref = xmalloc(len + 1);
-        if (recv_all(fd, ref, len, now_ms() + 1e9) != 0) {
+        if (fd_read_all(fd, ref, len, FDIO_FOREVER, "measure request", NULL) != 0) {
             free(ref);
             break;
         }
@@ -298,7 +267,7 @@ static void worker_loop(const wf_app *a, int fd)
         free(ref);
         strbuf ans = STRBUF_INIT;
         answer_encode(&r, seq, &ans);
-        int sent = send_all(fd, ans.s, ans.len);
+        int sent = fd_write_all(fd, ans.s, ans.len, FDIO_FOREVER, "measure answer", NULL);
         sb_free(&ans);
         if (sent != 0)
             break;
@@ -386,7 +355,8 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
         if (s->fd < 0 && server_start(s) != 0)
             break;
         put_u32(head, ++s->seq);
-        if (send_all(s->fd, head, sizeof head) == 0 && send_all(s->fd, ref, n) == 0)
+        if (fd_write_all(s->fd, head, sizeof head, FDIO_FOREVER, "measure request", NULL) == 0 &&
+            fd_write_all(s->fd, ref, n, FDIO_FOREVER, "measure request", NULL) == 0)
             sent = 1;
         else
             server_stop(s, 1); /* a worker that died after its last answer */
@@ -398,14 +368,14 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
     }
     double deadline = now_ms() + s->a->timeout * 1000.0;
     unsigned char ah[ANSWER_HEAD];
-    int rc = recv_all(s->fd, ah, sizeof ah, deadline);
+    int rc = recv_answer(s->fd, ah, sizeof ah, deadline);
     if (rc == 0) {
         uint32_t len = get_u32(ah + 8);
         unsigned char *pl = NULL;
         int good = memcmp(ah, ANSWER_MAGIC, 4) == 0 && get_u32(ah + 4) == s->seq && len <= ANSWER_MAX;
         if (good) {
             pl = xmalloc(len ? len : 1);
-            rc = recv_all(s->fd, pl, len, deadline);
+            rc = recv_answer(s->fd, pl, len, deadline);
             good = rc == 0 && measure_answer_decode(pl, len, res) == 0;
             free(pl);
         }

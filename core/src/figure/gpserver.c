@@ -14,6 +14,7 @@
 
 #include "figure/build.h"
 #include "figure/gpwrite.h"
+#include "util/fdio.h"
 #include "util/proc.h"
 
 struct wf_gpserver {
@@ -39,20 +40,6 @@ static const char reset_cmds[] = "reset session\n"
                                  "set output\n"
                                  "reset session\n"
                                  "reset errors\n";
-
-static int write_all(int fd, const char *s, size_t n, wf_error *err)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return wf_errorf(err, "gnuplot: cannot send commands: %s", w < 0 ? strerror(errno) : "closed");
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
 
 const char *gpserver_version(const wf_gpserver *s) { return s->version ? s->version : ""; }
 int gpserver_fd(const wf_gpserver *s) { return s->err; }
@@ -211,7 +198,7 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err)
     long e = 0;
     /* A gnuplot that could not be started closes the pipe at once; writing
      * may still succeed (the pipe buffers it), so only the answer counts. */
-    int r = write_all(s->in, cmd.s, cmd.len, NULL) == 0 ? wait_done(s, timeout, &e, version, sizeof version) : -1;
+    int r = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL) == 0 ? wait_done(s, timeout, &e, version, sizeof version) : -1;
     sb_free(&cmd);
     if (r != 1 || !version[0]) {
         if (r == 0)
@@ -251,7 +238,7 @@ int gpserver_submit(wf_gpserver *s, const char *script, const char *shown_as, co
     gp_quote(&cmd, script);
     /* An error abandons the script with its output possibly still open. */
     sb_printf(&cmd, "\nset output\nprint sprintf('%s DONE %lu %%d', GPVAL_ERRNO)\n", s->nonce, s->seq);
-    int rc = write_all(s->in, cmd.s, cmd.len, err);
+    int rc = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", err);
     sb_free(&cmd);
     if (rc == 0)
         s->busy = true;

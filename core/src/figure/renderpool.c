@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "figure/gpserver.h"
+#include "util/fdio.h"
 
 enum { REQ_HEAD = 4 + 4, ANS_HEAD = 4 + 1 + 4, MAX_FRAME = 1 << 20 };
 
@@ -33,41 +34,6 @@ static void put_u32(unsigned char *b, size_t v)
 static size_t get_u32(const unsigned char *b)
 {
     return (size_t)b[0] | (size_t)b[1] << 8 | (size_t)b[2] << 16 | (size_t)b[3] << 24;
-}
-
-static int write_all(int fd, const void *buf, size_t n)
-{
-    const char *s = buf;
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-static int read_all(int fd, void *buf, size_t n)
-{
-    char *s = buf;
-    while (n > 0) {
-        ssize_t r = read(fd, s, n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            struct pollfd pf = {fd, POLLIN, 0};
-            poll(&pf, 1, 1000);
-            continue;
-        }
-        if (r <= 0)
-            return -1;
-        s += r;
-        n -= (size_t)r;
-    }
-    return 0;
 }
 
 wf_render_pool *render_pool_new(int slots, double timeout)
@@ -102,9 +68,11 @@ static void answer(int fd, bool ok, const char *text)
     memcpy(head, "WRFA", 4);
     head[4] = ok ? 1 : 0;
     put_u32(head + 5, len);
-    /* A worker that is gone is noticed by the scheduler, not here. */
-    if (write_all(fd, head, sizeof head) == 0)
-        (void)write_all(fd, text, len);
+    /* A worker that is gone is noticed by the scheduler, not here. The
+     * host's end is non-blocking and a plugin may never read it: the
+     * host does not wait (FDIO_NOWAIT), the answer is dropped. */
+    if (fd_write_all(fd, head, sizeof head, FDIO_NOWAIT, "render answer", NULL) == 0)
+        (void)fd_write_all(fd, text, len, FDIO_NOWAIT, "render answer", NULL);
 }
 
 /* Whether path is out_dir/.<id>.<something> with no way out of out_dir. */
@@ -220,7 +188,11 @@ int render_pool_request(int fd, const char *script, const char *prefix, const ch
     unsigned char head[REQ_HEAD];
     memcpy(head, "WRFR", 4);
     put_u32(head + 4, body.len);
-    int rc = write_all(fd, head, sizeof head) == 0 && write_all(fd, body.s, body.len) == 0 ? 0 : -1;
+    /* The worker's end: it waits (the worker has its own time limit). */
+    int rc = fd_write_all(fd, head, sizeof head, FDIO_FOREVER, "render request", NULL) == 0 &&
+                     fd_write_all(fd, body.s, body.len, FDIO_FOREVER, "render request", NULL) == 0
+                 ? 0
+                 : -1;
     sb_free(&body);
     if (rc != 0) {
         /* The plugin closed or replaced the channel: the caller renders by
@@ -229,13 +201,13 @@ int render_pool_request(int fd, const char *script, const char *prefix, const ch
         return -2;
     }
     unsigned char ah[ANS_HEAD];
-    if (read_all(fd, ah, sizeof ah) != 0 || memcmp(ah, "WRFA", 4) != 0)
+    if (fd_read_all(fd, ah, sizeof ah, FDIO_FOREVER, "render answer", NULL) != 0 || memcmp(ah, "WRFA", 4) != 0)
         return wf_errorf(err, "the host did not answer the render request");
     size_t len = get_u32(ah + 5);
     if (len > MAX_FRAME)
         return wf_errorf(err, "the host's answer is too long");
     char *text = xmalloc(len + 1);
-    if (read_all(fd, text, len) != 0) {
+    if (fd_read_all(fd, text, len, FDIO_FOREVER, "render answer", NULL) != 0) {
         free(text);
         return wf_errorf(err, "the host's answer was cut short");
     }

@@ -38,16 +38,16 @@ static wrrfig_status draw(const wrrfig_host *h, wrrfig_ctx *ctx, const char *ext
 
 /* Writes a pid into $WRRFIG_TEST_PIDDIR/<name>.pid so the test can check it
  * is gone afterwards. */
-static void note_pid(const char *name)
+static void note_pid(const char *name, pid_t pid)
 {
     const char *dir = getenv("WRRFIG_TEST_PIDDIR");
     if (!dir)
         return;
     char p[600];
-    snprintf(p, sizeof p, "%s/%s.%ld.pid", dir, name, (long)getpid());
+    snprintf(p, sizeof p, "%s/%s.%ld.pid", dir, name, (long)pid);
     FILE *f = fopen(p, "w");
     if (f) {
-        fprintf(f, "%ld\n", (long)getpid());
+        fprintf(f, "%ld\n", (long)pid);
         fclose(f);
     }
 }
@@ -75,16 +75,20 @@ static wrrfig_status build_closefds(const wrrfig_host *h, wrrfig_ctx *ctx)
     return draw(h, ctx, NULL);
 }
 
-/* Leaves five sleeping children behind, then builds normally. */
+/* Leaves five sleeping children behind, then builds normally. The worker
+ * records each child's pid itself, before it goes on: a child recording its
+ * own could be killed with the group before it was ever scheduled (under
+ * load), and the test would count four. */
 static wrrfig_status build_children(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     for (int i = 0; i < 5; i++) {
         pid_t p = fork();
         if (p == 0) {
-            note_pid("child");
             sleep(60);
             _exit(0);
         }
+        if (p > 0)
+            note_pid("child", p);
     }
     return draw(h, ctx, NULL);
 }
@@ -94,7 +98,7 @@ static wrrfig_status build_loop(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     (void)h;
     (void)ctx;
-    note_pid("loop");
+    note_pid("loop", getpid());
     for (volatile unsigned long i = 0;; i++)
         ;
     return WRRFIG_OK;
