@@ -29,12 +29,16 @@
  * window (<= 16384 bytes of filtered rows; here <= 65536), or whose stream
  * ends exactly at a chunk boundary (libpng then writes an empty IDAT).
  *
+ * WRRFIG_FAST_PNG_TRACE (any value) makes it name each surface it wrote on
+ * stderr, for tests/e2e/test_pngenc.c.
+ *
  * It is loaded into gnuplot only, never into wrrfig, and is built without
  * sanitizers (a sanitizer runtime must come first in a process). It holds
  * no state but the resolved function pointers. */
 #define _GNU_SOURCE /* RTLD_NEXT */
 #include <dlfcn.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -268,6 +272,9 @@ cairo_status_t cairo_surface_write_to_png_stream(cairo_surface_t *s, cairo_write
         free(png.s);
         return real(s, write_func, closure);
     }
+    /* For the tests: which surfaces this encoder wrote (to gnuplot's stderr). */
+    if (getenv("WRRFIG_FAST_PNG_TRACE"))
+        fprintf(stderr, "gp-pngenc: wrote %dx%d\n", w, h);
     /* cairo returns the write function's own error status */
     cairo_status_t r = write_func(closure, png.s, (unsigned int)png.len);
     free(png.s);
