@@ -44,6 +44,10 @@ CORE_OBJ  := $(CORE_SRC:core/src/%.c=$(BUILD)/obj/core/%.o)
 LIB       := $(BUILD)/lib/libwrrfig.a
 BIN       := $(BUILD)/bin/wrrfig
 
+# core/preload/gp_pngenc.c -> $(BUILD)/lib/wrrfig/gp-pngenc.so: the PNG encoder the host preloads into
+# gnuplot (bin/../lib/wrrfig/, as installed). Never with sanitizers: it runs inside gnuplot.
+PRELOAD   := $(BUILD)/lib/wrrfig/gp-pngenc.so
+
 COMMON_SRC := $(sort $(wildcard plugins/common/*.c))
 COMMON_OBJ := $(COMMON_SRC:plugins/common/%.c=$(BUILD)/obj/plugins/common/%.o)
 COMMON_LIB := $(BUILD)/lib/libwrrfig-common.a
@@ -63,7 +67,7 @@ TESTS     := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%) $(E2E_SRC:tests/%.c=$(BUILD)
 
 .PHONY: all test check check-gcc check-san check-clang check-clang-san check-valgrind figures bench install \
         uninstall clean deps-build deps-test fuzz fuzz-build fuzzers
-all: $(BIN) $(LIB) $(PLUGINS)
+all: $(BIN) $(LIB) $(PLUGINS) $(PRELOAD)
 
 $(BUILD)/obj/core/%.o: core/src/%.c
 	@mkdir -p $(@D)
@@ -80,6 +84,10 @@ $(BUILD)/obj/core/main.o: core/src/main.c
 $(BIN): $(BUILD)/obj/core/main.o $(LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $^ $(CORE_LIBS) -o $@ $(ALL_LDFLAGS)
+
+$(PRELOAD): core/preload/gp_pngenc.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O3 -g -fPIC -shared $< -o $@ -lz -ldl
 
 # Plugin code sees the public header and plugins/common only. A minor ABI
 # version may append fields to descriptor elements (plugin.h, Versioning);
@@ -227,6 +235,7 @@ install: all
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/wrrfig $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/wrrfig
 	install -m 644 $(PLUGINS) $(DESTDIR)$(PREFIX)/lib/wrrfig/plugins/
+	install -m 644 $(PRELOAD) $(DESTDIR)$(PREFIX)/lib/wrrfig/
 	install -m 644 core/include/wrrfig/plugin.h $(DESTDIR)$(PREFIX)/include/wrrfig/plugin.h
 	install -d $(DESTDIR)$(PREFIX)/include/wrrfig/common
 	install -m 644 $(COMMON_HDR) $(DESTDIR)$(PREFIX)/include/wrrfig/common/

@@ -10,6 +10,8 @@
 #     jobs, svg only, a no-op rebuild, check, import, import-geo;
 #   - the renderer floor: gnuplot alone on the scripts a build wrote, with
 #     the same number of parallel jobs, and the ratio of a full build to it;
+#     the same with wrrfig's PNG encoder preloaded, and a full build with
+#     the encoder off (WRRFIG_FAST_PNG=0);
 #   - the peer (../shared/bench/peer_all.py, matplotlib) side by side, when
 #     /usr/bin/python3 can import matplotlib;
 #   - scaling on generated inputs (scripts/bench/gen.py: SYNTHETIC copies of
@@ -95,17 +97,29 @@ fi
 
 # The renderer floor: gnuplot alone on the scripts of the last full build,
 # JOBS at a time, each in its own directory (a script writes where it runs).
+# floor_once [PRELOAD]: with PRELOAD, gnuplot runs with that library
+# preloaded (wrrfig's PNG encoder, as the build runs it).
 floor_once() {
     rm -rf "$tmp/floor"
     mkdir -p "$tmp/floor"
     for gp in "$out"/*.gp; do
         echo "$gp"
-    done | xargs -P "$JOBS" -I{} sh -c 'd="$1/$(basename "$2" .gp)"; mkdir -p "$d"; cd "$d" && gnuplot -e "wrrfig_formats='"'"'svg pdf png'"'"'" "$2"' _ "$tmp/floor" {}
+    done | xargs -P "$JOBS" -I{} sh -c 'd="$1/$(basename "$2" .gp)"; mkdir -p "$d"; cd "$d" && if [ -n "$3" ]; then export LD_PRELOAD="$3"; fi; gnuplot -e "wrrfig_formats='"'"'svg pdf png'"'"'" "$2"' _ "$tmp/floor" {} "${1:-}"
 }
 "$bin" build --out "$out" --jobs "$JOBS" $force >/dev/null 2>&1 || true
 t_floor=$(med floor_once)
 row "renderer floor: gnuplot alone, $JOBS at a time" "$t_floor" "$(ls "$out"/*.gp | wc -l) scripts"
 row "full build / renderer floor" "$(ratio "$t_jn" "$t_floor")" "1.00 would be no cost beyond gnuplot"
+# The build encodes gnuplot's PNGs with its own encoder (same bytes, less
+# CPU: core/preload/gp_pngenc.c); the floor above is plain gnuplot.
+pngenc=$(pwd)/build/lib/wrrfig/gp-pngenc.so
+if [ -f "$pngenc" ]; then
+    t_floor_enc=$(med floor_once "$pngenc")
+    row "renderer floor, wrrfig's PNG encoder" "$t_floor_enc" "gnuplot alone with build/lib/wrrfig/gp-pngenc.so"
+    row "full build / that floor" "$(ratio "$t_jn" "$t_floor_enc")"
+    t_jn_cairo=$(med env WRRFIG_FAST_PNG=0 "$bin" build --out "$out" --jobs "$JOBS" $force)
+    row "build, svg+pdf+png, --jobs $JOBS, cairo's PNG" "$t_jn_cairo" "WRRFIG_FAST_PNG=0: the encoder off"
+fi
 
 if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && [ -f ../shared/bench/peer_all.py ]; then
     t_peer=$(med /usr/bin/python3 ../shared/bench/peer_all.py data figures "$tmp/peer" --jobs "$JOBS")

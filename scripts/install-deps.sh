@@ -9,7 +9,7 @@
 #           valgrind, a headless browser and an HTML validator for the site tests
 #   bench:  the peer benchmark's matplotlib and GNU time (peak RSS)
 set -eu
-build_pkgs="gcc make pkg-config libcjson-dev libcmocka-dev libcurl4-openssl-dev"
+build_pkgs="gcc make pkg-config zlib1g-dev libcjson-dev libcmocka-dev libcurl4-openssl-dev"
 render_pkgs="gnuplot-nox"
 bench_pkgs="python3-matplotlib time"
 test_pkgs="clang libclang-rt-14-dev valgrind chromium tidy python3 bash-completion"

@@ -33,6 +33,12 @@
 
 typedef struct wf_gpserver wf_gpserver;
 
+/* The PNG encoder the server preloads into gnuplot: the path of
+ * lib/wrrfig/gp-pngenc.so beside the running executable's bin/ (as built and
+ * as installed), or NULL when it is absent or WRRFIG_FAST_PNG=0. It writes
+ * the bytes cairo writes (core/preload/gp_pngenc.c). Caller frees. */
+char *gpserver_png_encoder(void);
+
 /* Starts gnuplot ($WRRFIG_GNUPLOT or "gnuplot") and reads its version.
  * Returns NULL with err when it cannot be run or does not answer within
  * timeout seconds. Free with gpserver_stop. */

@@ -7,6 +7,7 @@
 
 #include "figure/build.h"
 #include "util/fileio.h"
+#include "figure/gpserver.h"
 #include "figure/gpwrite.h"
 #include "figure/pdfnorm.h"
 #include "util/proc.h"
@@ -249,6 +250,19 @@ int render_figure(const char *gp_path, const char *prefix, const char *formats, 
      * this fixed date into PDFs instead of the time of the build. */
     if (!getenv("SOURCE_DATE_EPOCH"))
         setenv("SOURCE_DATE_EPOCH", "0", 0);
+    /* The PNG encoder, as for the server (gpserver_png_encoder). This runs
+     * in a figure's worker, whose only child is this gnuplot. */
+    char *enc = gpserver_png_encoder();
+    if (enc) {
+        const char *old = getenv("LD_PRELOAD");
+        if (!old || !strstr(old, enc)) {
+            strbuf pre = STRBUF_INIT;
+            sb_printf(&pre, "%s%s%s", old && *old ? old : "", old && *old ? ":" : "", enc);
+            setenv("LD_PRELOAD", pre.s, 1);
+            sb_free(&pre);
+        }
+        free(enc);
+    }
     int rc = run_program(argv, NULL, logp.s, timeout);
     int ok = 0;
     if (rc == -3)

@@ -414,16 +414,48 @@ static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_
 }
 
 /* A slot no running job holds (there is one: at most `jobs` run). */
-static int free_slot(const job *js, size_t upto, int jobs)
+static int free_slot(const job *js, size_t n, int jobs)
 {
     for (int k = 0; k < jobs; k++) {
         bool used = false;
-        for (size_t i = 0; i < upto && !used; i++)
+        for (size_t i = 0; i < n && !used; i++)
             used = js[i].pid > 0 && !js[i].done && js[i].slot == k;
         if (!used)
             return k;
     }
     return 0;
+}
+
+/* What a figure is likely to cost: the bytes its previous build left (its
+ * script and rendered files; rendering, mostly PNG encoding, grows with
+ * them). 0 when there are none. */
+static double estimated_cost(const char *out_dir, const char *id)
+{
+    static const char *const ext[] = {"gp", "svg", "pdf", "png"};
+    double bytes = 0;
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        strbuf p = STRBUF_INIT;
+        sb_printf(&p, "%s/%s.%s", out_dir, id, ext[i]);
+        struct stat st;
+        if (stat(p.s, &st) == 0 && S_ISREG(st.st_mode))
+            bytes += (double)st.st_size;
+        sb_free(&p);
+    }
+    return bytes;
+}
+
+typedef struct {
+    size_t i;
+    double cost;
+} start_order;
+
+/* Costliest first, then in the given order (qsort is not stable). */
+static int by_cost(const void *x, const void *y)
+{
+    const start_order *a = x, *b = y;
+    if (a->cost != b->cost)
+        return a->cost > b->cost ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
 }
 
 wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const wf_figure *const *figs, size_t n,
@@ -438,6 +470,15 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         js[i].fd = -1;
         js[i].log_fd = -1;
     }
+    /* The longest figures start first: a long one started last keeps one
+     * core busy while the others are idle, and the build waits for it.
+     * Outputs and the log do not depend on the order. */
+    start_order *order = xcalloc(n ? n : 1, sizeof *order);
+    for (size_t i = 0; i < n; i++) {
+        order[i].i = i;
+        order[i].cost = jobs > 1 ? estimated_cost(o->out_dir, figs[i]->id) : 0;
+    }
+    qsort(order, n, sizeof *order, by_cost);
     size_t finished = 0, next = 0, running = 0;
     double t0 = now_ms();
     clean_stale_temps(o->out_dir);
@@ -452,7 +493,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     sigaction(SIGTERM, &sa, &old_term);
     while (finished < n && !interrupted) {
         while (next < n && running < (size_t)jobs && !interrupted) {
-            job *j = &js[next++];
+            job *j = &js[order[next++].i];
             const char *missing = first_missing_input(a, j->fig->inputs);
             if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
                 j->done = 1; /* up to date: nothing to build */
@@ -467,7 +508,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 j->missing = missing;
                 figure_write_nodata_manifest(a, j->fig, o, missing);
             } else {
-                j->slot = free_slot(js, next - 1, jobs);
+                j->slot = free_slot(js, n, jobs);
                 start_job(a, o, j);
                 if (!j->done)
                     running++;
@@ -479,7 +520,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             continue;
         struct pollfd *pf = xcalloc(3 * n, sizeof *pf);
         nfds_t np = 0;
-        for (size_t i = 0; i < next; i++)
+        for (size_t i = 0; i < n; i++)
             if (!js[i].done && js[i].fd >= 0) {
                 pf[np].fd = js[i].fd;
                 pf[np].events = POLLIN;
@@ -498,9 +539,9 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
             }
         poll(pf, np, 20);
         free(pf);
-        for (size_t i = 0; i < next; i++) {
+        for (size_t i = 0; i < n; i++) {
             job *j = &js[i];
-            if (j->done)
+            if (j->done || j->pid <= 0) /* finished, or not started */
                 continue;
             drain(j);
             if (o->pool) {
@@ -524,7 +565,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         }
     }
     if (interrupted) {
-        for (size_t i = 0; i < next; i++)
+        for (size_t i = 0; i < n; i++)
             if (!js[i].done && js[i].pid > 0) {
                 kill(-js[i].pid, SIGKILL);
                 waitpid(js[i].pid, NULL, 0);
@@ -553,5 +594,6 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         cue_state_free(&js[i].cue);
     }
     free(js);
+    free(order);
     return c;
 }
