@@ -10,6 +10,7 @@
 
 #include "data/table.h"
 #include "figure/manifest.h"
+#include "figure/period.h"
 #include "format/jsonfile.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
@@ -72,6 +73,8 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
     /* render_formats: switching between png and png1x changes the PNG */
     cJSON_AddStringToObject(op, "formats", o->render ? (o->render_formats ? o->render_formats : o->formats) : "");
     cJSON_AddStringToObject(op, "lang", a->lang);
+    /* --latest changes what every time series shows */
+    cJSON_AddStringToObject(op, "period", fig_period_mode(o->latest));
     return c;
 }
 
@@ -110,6 +113,12 @@ static void first_difference(const cJSON *old, const cJSON *now, char *why, size
             snprintf(why, n, "input %s no longer declared", t->string);
             return;
         }
+    const cJSON *op = cJSON_GetObjectItemCaseSensitive(old, "options"), *np = cJSON_GetObjectItemCaseSensitive(now, "options");
+    const char *om = json_str(op, "period"), *nm = json_str(np, "period");
+    if (nm && (!om || strcmp(om, nm) != 0)) {
+        snprintf(why, n, "period mode changed (%s -> %s)", om ? om : "report", nm);
+        return;
+    }
     static const char *const keys[] = {"spec", "plugin", "host", "gnuplot", "options"};
     static const char *const says[] = {"spec changed", "plugin changed (version or build)", "wrrfig version changed",
                                        "gnuplot version changed", "output options changed"};
