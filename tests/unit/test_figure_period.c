@@ -1,6 +1,6 @@
 /* The period a figure shows (core/src/figure/period.c): the spec's period
  * clipped to the data's extent for the figure's topics (the sidecar's
- * computed facts), extended to the data's last year with --latest; the
+ * facts, computed from the table as the importer does), extended to the data's last year with --latest; the
  * period texts' {from}/{to} filled in both languages; an unknown
  * placeholder refused with the spec's JSON path; the warning only when the
  * figure's own topics run past the period. The sidecar is CONSTRUCTED. */
@@ -11,9 +11,10 @@
 
 #include "figure/period.h"
 #include "format/jsonfile.h"
+#include "util/strbuf.h"
 
-/* A table "t/series" whose topic A runs 1950-2021 and B 1996-2022, with a
- * 2023 row holding no number for either (computed.periods stops at 2022). */
+/* A table "t/series" whose topic A has numbers 1950-2021 and B 1996-2022;
+ * the 2023 row (and A's 2022) hold no number. */
 static char *fixture_data(void)
 {
     char *d = tu_tempdir("period");
@@ -21,11 +22,22 @@ static char *fixture_data(void)
     snprintf(p, sizeof p, "%s/t", d);
     mkdir(p, 0755);
     snprintf(p, sizeof p, "%s/t/series.meta.json", d);
-    tu_write(p, "{\"title\": \"CONSTRUCTED\", \"source\": \"test\", \"computed\": {\"rows\": 10,"
-                " \"periods\": {\"dimension\": \"Perioden\", \"count\": 74, \"first\": \"1950JJ00\", \"last\": \"2023JJ00\","
-                " \"first_with_number\": \"1950JJ00\", \"last_with_number\": \"2022JJ00\"},"
-                " \"topics\": {\"A\": {\"first\": \"1950JJ00\", \"last\": \"2021JJ00\"},"
-                " \"B\": {\"first\": \"1996JJ00\", \"last\": \"2022JJ00\"}}}}");
+    tu_write(p, "{\"title\": \"CONSTRUCTED\", \"source\": \"test fixture (invented numbers)\", \"licence\": \"none\","
+                " \"unit_dim\": \"Onderwerp\"}");
+    strbuf csv = STRBUF_INIT;
+    sb_puts(&csv, "Perioden,Onderwerp,value\n");
+    for (int y = 1950; y <= 2023; y++) {
+        sb_printf(&csv, "%dJJ00,A,", y);
+        if (y <= 2021)
+            sb_printf(&csv, "%d", y);
+        sb_printf(&csv, "\n%dJJ00,B,", y);
+        if (y >= 1996 && y <= 2022)
+            sb_printf(&csv, "%d", y);
+        sb_putc(&csv, '\n');
+    }
+    snprintf(p, sizeof p, "%s/t/series.csv", d);
+    tu_write(p, csv.s);
+    sb_free(&csv);
     return d;
 }
 
@@ -148,7 +160,7 @@ static void test_refused_with_json_path(void **state)
     /* a topic the table does not have */
     spec = spec_of("{\"period\": {\"from\": 1950, \"to\": 2018, \"topics\": [\"A\", \"Nope\"]}}");
     assert_int_equal(fig_period_resolve(spec, "figures/x.json", d, INPUTS, false, &p, &err), -1);
-    assert_contains(err.msg, "figures/x.json: $.period.topics[1]: 'Nope' is not a topic with numbers in t/series");
+    assert_contains(err.msg, "figures/x.json: $.period.topics[1]: 'Nope' is not a topic with numbers in t/series (dimension Onderwerp)");
     cJSON_Delete(spec);
     /* a table the figure does not declare */
     spec = spec_of("{\"period\": {\"from\": 1950, \"to\": 2018, \"table\": \"t/other\"}}");
@@ -169,15 +181,15 @@ static void test_refused_with_json_path(void **state)
     free(d);
 }
 
-/* A sidecar without computed facts (imported before they existed): the
- * report's period, no warning, and the manifest says the extent is unknown. */
+/* A table without a period dimension: the report's period, no warning,
+ * and the manifest says the extent is unknown. */
 static void test_unknown_extent(void **state)
 {
     (void)state;
     char *d = fixture_data();
     char p2[700];
-    snprintf(p2, sizeof p2, "%s/t/series.meta.json", d);
-    tu_write(p2, "{\"title\": \"CONSTRUCTED\", \"source\": \"test\"}");
+    snprintf(p2, sizeof p2, "%s/t/series.csv", d);
+    tu_write(p2, "jaar,Onderwerp,value\n2000,A,1\n2030,A,2\n");
     cJSON *spec = spec_of("{\"period\": {\"from\": 1950, \"to\": 2018}, \"title\": \"{from}-{to}\"}");
     fig_period p;
     wf_error err = {{0}};

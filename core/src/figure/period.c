@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "common/period.h"
+#include "data/table.h"
 #include "format/jsonfile.h"
+#include "import/facts.h"
 #include "util/strbuf.h"
 
 /* The spec members that may state a period. Other texts keep their own
@@ -66,39 +68,49 @@ static int code_year(const cJSON *obj, const char *key)
     return code && wfc_period_year(code, &y) ? y : -1;
 }
 
-/* The data's extent for the figure's topics, from the sidecar's computed
- * facts. Returns 0 (p->data_known set when the sidecar has them), -1 for a
- * topic the table does not have. */
+/* The dimension of t named by the sidecar (key), else `fallback` when t has
+ * it, else NULL. */
+static const char *dim_name(const wf_table *t, const char *named, const char *fallback)
+{
+    if (named && table_dim(t, named) >= 0)
+        return named;
+    return fallback && table_dim(t, fallback) >= 0 ? fallback : NULL;
+}
+
+/* The data's extent for the figure's topics, computed from the table
+ * itself (import/facts.c, the same facts the importer writes into the
+ * sidecar): a hand-made fixture or a stale sidecar cannot make a title lie.
+ * The sidecar only names the dimensions (computed.periods.dimension,
+ * unit_dim; else Perioden and Onderwerp). Returns 0 (p->data_known set
+ * when the table has periods), -1 for a topic the table has no number for
+ * or a table that cannot be read. */
 static int data_extent(fig_period *p, const cJSON *period, const char *spec_path, const char *data_dir,
                        wf_error *err)
 {
-    strbuf path = STRBUF_INIT;
-    sb_printf(&path, "%s/%s.meta.json", data_dir, p->table);
-    cJSON *meta = NULL;
-    wf_error rerr;
-    int rc = 0;
-    if (json_read_file(path.s, &meta, &rerr) != 0) {
-        sb_free(&path);
-        return 0; /* an absent or broken sidecar is the table reader's to report */
-    }
-    const cJSON *computed = cJSON_GetObjectItemCaseSensitive(meta, "computed");
+    wf_table *t = NULL;
+    wf_error terr;
+    if (table_load(data_dir, p->table, &t, &terr) != 0)
+        return wf_errorf(err, "%s", terr.msg);
+    const cJSON *meta = t->meta;
+    const char *pd = dim_name(t, json_str(json_at(meta, "computed.periods"), "dimension"), "Perioden");
+    const char *td = dim_name(t, json_str(meta, "unit_dim"), "Onderwerp");
+    cJSON *computed = imp_facts(t, pd, td);
     const cJSON *topics = cJSON_GetObjectItemCaseSensitive(period, "topics");
-    if (!computed) {
-        /* imported before the computed facts existed: nothing to extend to */
-    } else if (topics) {
+    int rc = 0;
+    if (topics) {
         const cJSON *have = cJSON_GetObjectItemCaseSensitive(computed, "topics");
         int first = -1, last = -1, i = 0;
-        const cJSON *t;
-        cJSON_ArrayForEach(t, topics)
+        const cJSON *it;
+        cJSON_ArrayForEach(it, topics)
         {
-            const cJSON *e = cJSON_IsString(t) ? cJSON_GetObjectItemCaseSensitive(have, t->valuestring) : NULL;
-            if (!cJSON_IsString(t)) {
+            const cJSON *e = cJSON_IsString(it) ? cJSON_GetObjectItemCaseSensitive(have, it->valuestring) : NULL;
+            if (!cJSON_IsString(it)) {
                 rc = wf_errorf(err, "%s: $.period.topics[%d]: expected a topic code (a string)", spec_path, i);
                 break;
             }
             if (!e) {
-                rc = wf_errorf(err, "%s: $.period.topics[%d]: '%s' is not a topic with numbers in %s (%s: computed.topics)",
-                               spec_path, i, t->valuestring, p->table, path.s);
+                rc = wf_errorf(err, "%s: $.period.topics[%d]: '%s' is not a topic with numbers in %s (dimension %s)",
+                               spec_path, i, it->valuestring, p->table, td ? td : "(none)");
                 break;
             }
             int f = code_year(e, "first"), l = code_year(e, "last");
@@ -122,8 +134,8 @@ static int data_extent(fig_period *p, const cJSON *period, const char *spec_path
             p->data_known = true;
         }
     }
-    cJSON_Delete(meta);
-    sb_free(&path);
+    cJSON_Delete(computed);
+    table_free(t);
     return rc;
 }
 
