@@ -63,7 +63,7 @@ static void test_report_mode_clips_and_warns(void **state)
     char *d = fixture_data();
     cJSON *spec = spec_of("{\"period\": {\"from\": 1946, \"to\": 2018, \"topics\": [\"A\"]},"
                           " \"title_template\": {\"nl\": \"Migratie, {from}-{to}\", \"en\": \"Migration, {from}-{to}\"},"
-                          " \"chart\": \"bars {from}-{to}\", \"classes\": {\"label\": \"{a} to {b}\"}}");
+                          " \"source\": \"CBS, {from}-{to}\", \"classes\": {\"label\": \"{a} to {b}\"}}");
     fig_period p;
     wf_error err = {{0}};
     assert_int_equal(fig_period_resolve(spec, "figures/x.json", d, INPUTS, false, &p, &err), 0);
@@ -73,7 +73,7 @@ static void test_report_mode_clips_and_warns(void **state)
     assert_int_equal(p.data_last, 2021); /* A's last year, not the table's 2022 */
     assert_string_equal(text_at(spec, "title_template.nl"), "Migratie, 1950-2018");
     assert_string_equal(text_at(spec, "title_template.en"), "Migration, 1950-2018");
-    assert_string_equal(text_at(spec, "chart"), "bars 1950-2018");
+    assert_string_equal(text_at(spec, "source"), "CBS, 1950-2018");
     assert_string_equal(text_at(spec, "classes.label"), "{a} to {b}"); /* not a period text */
     assert_true(json_at(spec, "period.to")->valuedouble == 2018);
     char w[160];
@@ -156,6 +156,11 @@ static void test_refused_with_json_path(void **state)
     spec = spec_of("{\"xlabel\": \"since {from}\"}");
     assert_int_equal(fig_period_resolve(spec, "figures/x.json", d, INPUTS, false, &p, &err), -1);
     assert_contains(err.msg, "figures/x.json: $.xlabel: placeholder '{from}' but the spec has no \"period\"");
+    cJSON_Delete(spec);
+    /* alt and chart are shown as written (site, info): no placeholder there */
+    spec = spec_of("{\"period\": {\"from\": 1950, \"to\": 2018}, \"alt\": {\"nl\": \"x\", \"en\": \"Lines, {from}-{to}\"}}");
+    assert_int_equal(fig_period_resolve(spec, "figures/x.json", d, INPUTS, false, &p, &err), -1);
+    assert_contains(err.msg, "figures/x.json: $.alt.en: {from}/{to} only in the texts a build draws");
     cJSON_Delete(spec);
     /* a topic the table does not have */
     spec = spec_of("{\"period\": {\"from\": 1950, \"to\": 2018, \"topics\": [\"A\", \"Nope\"]}}");

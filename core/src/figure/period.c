@@ -10,10 +10,21 @@
 #include "import/facts.h"
 #include "util/strbuf.h"
 
-/* The spec members that may state a period. Other texts keep their own
- * placeholders (the maps' class labels use {a} and {b}). */
-static const char *const PERIOD_TEXTS[] = {"title", "title_template", "subtitle", "xlabel", "ylabel",
-                                           "source", "chart", "alt", NULL};
+/* The spec members a build draws that may state a period. Other texts keep
+ * their own placeholders (the maps' class labels use {a} and {b}). */
+static const char *const PERIOD_TEXTS[] = {"title", "title_template", "subtitle", "xlabel", "ylabel", "source", NULL};
+/* Texts the site and `wrrfig info` show as written in the spec: a period
+ * placeholder there would be shown raw, so it is refused. */
+static const char *const LITERAL_TEXTS[] = {"alt", "chart", NULL};
+
+static int check_literal(const cJSON *s, const char *spec_path, const char *json_path, wf_error *err)
+{
+    if (strstr(s->valuestring, "{from}") || strstr(s->valuestring, "{to}"))
+        return wf_errorf(err, "%s: %s: {from}/{to} only in the texts a build draws (title, title_template, subtitle, "
+                              "xlabel, ylabel, source); this one is shown as written",
+                         spec_path, json_path);
+    return 0;
+}
 
 static int expand_string(cJSON *s, const char *spec_path, const char *json_path, bool has_period, int from, int to,
                          wf_error *err)
@@ -47,6 +58,20 @@ int fig_period_expand(cJSON *spec, const char *spec_path, bool has_period, int f
                 if (expand_string(l, spec_path, path, has_period, from, to, err) != 0)
                     return -1;
             }
+        }
+    }
+    for (size_t k = 0; LITERAL_TEXTS[k]; k++) {
+        const cJSON *m = cJSON_GetObjectItemCaseSensitive(spec, LITERAL_TEXTS[k]);
+        char path[96];
+        if (cJSON_IsString(m)) {
+            snprintf(path, sizeof path, "$.%s", LITERAL_TEXTS[k]);
+            if (check_literal(m, spec_path, path, err) != 0)
+                return -1;
+        }
+        for (const cJSON *l = cJSON_IsObject(m) ? m->child : NULL; l; l = l->next) {
+            snprintf(path, sizeof path, "$.%s.%.32s", LITERAL_TEXTS[k], l->string);
+            if (cJSON_IsString(l) && check_literal(l, spec_path, path, err) != 0)
+                return -1;
         }
     }
     return 0;

@@ -12,8 +12,8 @@
  *
  * Shown: from = max(report from, data first); to = min(report to, data
  * last), or with --latest the data's last year. The spec the plugin sees
- * holds the shown `to` as period.to, and its period texts (title, subtitle,
- * axis labels, source, chart, alt) have {from} and {to} expanded
+ * holds the shown `to` as period.to, and the period texts it draws (title,
+ * title_template, subtitle, axis labels, source) have {from} and {to} expanded
  * (wfc_period_template), so a figure never claims a period it does not
  * show. */
 #ifndef WF_FIGURE_PERIOD_H
