@@ -59,10 +59,17 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
     }
     /* The spec file the build reads (the figures path: built-in first). */
     const char *spec = app_spec_path(a, f->id);
-    if (spec)
+    bool series = false; /* only a time series shows something else with --latest (figure/period.h) */
+    if (spec) {
         add_file_hash(c, "spec", spec, NULL);
-    else
+        cJSON *sj = NULL;
+        wf_error e;
+        if (json_read_file(spec, &sj, &e) == 0)
+            series = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(sj, "period"));
+        cJSON_Delete(sj);
+    } else {
         cJSON_AddStringToObject(c, "spec", "absent");
+    }
     cJSON *pl = cJSON_AddObjectToObject(c, "plugin");
     cJSON_AddStringToObject(pl, "name", f->plugin->name);
     cJSON_AddStringToObject(pl, "version", f->plugin->version);
@@ -73,8 +80,9 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
     /* render_formats: switching between png and png1x changes the PNG */
     cJSON_AddStringToObject(op, "formats", o->render ? (o->render_formats ? o->render_formats : o->formats) : "");
     cJSON_AddStringToObject(op, "lang", a->lang);
-    /* --latest changes what every time series shows */
-    cJSON_AddStringToObject(op, "period", fig_period_mode(o->latest));
+    /* --latest changes what a time series shows, and only that */
+    if (series)
+        cJSON_AddStringToObject(op, "period", fig_period_mode(o->latest));
     return c;
 }
 
@@ -113,18 +121,17 @@ static void first_difference(const cJSON *old, const cJSON *now, char *why, size
             snprintf(why, n, "input %s no longer declared", t->string);
             return;
         }
-    const cJSON *op = cJSON_GetObjectItemCaseSensitive(old, "options"), *np = cJSON_GetObjectItemCaseSensitive(now, "options");
-    const char *om = json_str(op, "period"), *nm = json_str(np, "period");
-    if (nm && (!om || strcmp(om, nm) != 0)) {
-        snprintf(why, n, "period mode changed (%s -> %s)", om ? om : "report", nm);
-        return;
-    }
     static const char *const keys[] = {"spec", "plugin", "host", "gnuplot", "options"};
     static const char *const says[] = {"spec changed", "plugin changed (version or build)", "wrrfig version changed",
                                        "gnuplot version changed", "output options changed"};
     for (size_t k = 0; k < 5; k++)
         if (!cJSON_Compare(cJSON_GetObjectItemCaseSensitive(old, keys[k]), cJSON_GetObjectItemCaseSensitive(now, keys[k]), 1)) {
-            snprintf(why, n, "%s", says[k]);
+            const char *om = json_str(cJSON_GetObjectItemCaseSensitive(old, keys[k]), "period");
+            const char *nm = json_str(cJSON_GetObjectItemCaseSensitive(now, keys[k]), "period");
+            if (k == 4 && om && nm && strcmp(om, nm) != 0)
+                snprintf(why, n, "period mode changed (%s -> %s)", om, nm);
+            else
+                snprintf(why, n, "%s", says[k]);
             return;
         }
     snprintf(why, n, "cues changed");
