@@ -410,31 +410,25 @@ static wrrfig_status m_emigrant_share(const wrrfig_host *h, wrrfig_ctx *c, const
 
 #define IMM_T60032 "cbs/60032"
 
-/* The year of the largest rise of immigration from the countries of previous
- * residence in `countries` ('L008567+L008723': CBS 60032 codes, here
- * Bulgaria and Romania), summed, over the previous year, in from..to: when a
- * flow "starts". Reads cbs/60032 (country of previous residence, all
- * persons). */
-static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+/* Immigration from the countries of previous residence in `codes` (CBS 60032
+ * codes joined by '+', e.g. 'L008567+L008723' = Bulgaria + Romania), summed
+ * over the countries, for each year from..to, into sum[year - IMM_Y0] (the
+ * caller's array of IMM_NY zeros). Reads cbs/60032 (all persons). NODATA
+ * when the table or a year of a country is absent. */
+static wrrfig_status sum_60032(const wrrfig_host *h, wrrfig_ctx *c, const char *codes, int from, int to,
+                               double sum[IMM_NY])
 {
-    const char *codes = h->param_text(p, "countries");
-    int from, to;
-    wrrfig_status st;
     if (!codes || !*codes) {
         h->log(c, WRRFIG_LOG_ERROR, "parameter countries is required (CBS 60032 codes joined by '+')");
         return WRRFIG_ERROR;
     }
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
-        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
-        return st;
+    if (from < IMM_Y0 || to >= IMM_Y0 + IMM_NY || from > to) {
+        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d <= from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
+        return WRRFIG_ERROR;
+    }
     const wrrfig_table *t = h->table(c, IMM_T60032);
     if (!t)
         return WRRFIG_NODATA;
-    if (from <= IMM_Y0 || to >= IMM_Y0 + IMM_NY || from > to) {
-        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d < from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
-        return WRRFIG_ERROR;
-    }
-    double sum[IMM_NY] = {0};
     char code[32];
     for (const char *q = codes; *q;) {
         size_t n = strcspn(q, "+");
@@ -447,7 +441,7 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         imm_series s;
         if (imm_series_load(h, c, t, "LandVanHerkomstVestiging", code, "Geslacht", "T001038", &s) < 0)
             return WRRFIG_ERROR;
-        for (int y = from - 1; y <= to; y++) {
+        for (int y = from; y <= to; y++) {
             if (!imm_has(&s, y)) {
                 h->log(c, WRRFIG_LOG_WARN, "%s has no immigration from %s in %d", IMM_T60032, code, y);
                 return WRRFIG_NODATA;
@@ -456,6 +450,26 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         }
         q += n + (q[n] == '+');
     }
+    return WRRFIG_OK;
+}
+
+/* The year of the largest rise of immigration from the countries of previous
+ * residence in `countries`, summed, over the previous year, in from..to: when
+ * a flow "starts". */
+static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    int from, to;
+    wrrfig_status st;
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+        return st;
+    if (from <= IMM_Y0 || from > to) {
+        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d < from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
+        return WRRFIG_ERROR;
+    }
+    double sum[IMM_NY] = {0};
+    if ((st = sum_60032(h, c, h->param_text(p, "countries"), from - 1, to, sum)) != WRRFIG_OK)
+        return st;
     int best = 0;
     double rise = 0;
     for (int y = from; y <= to; y++) {
@@ -466,6 +480,25 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         }
     }
     *o = best;
+    return WRRFIG_OK;
+}
+
+/* Immigration from the countries of previous residence in `countries`,
+ * summed over the countries and the years from..to (cbs/60032). */
+static wrrfig_status m_prev_residence_sum(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    int from, to;
+    wrrfig_status st;
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+        return st;
+    double sum[IMM_NY] = {0};
+    if ((st = sum_60032(h, c, h->param_text(p, "countries"), from, to, sum)) != WRRFIG_OK)
+        return st;
+    double total = 0;
+    for (int y = from; y <= to; y++)
+        total += sum[y - IMM_Y0];
+    *o = total;
     return WRRFIG_OK;
 }
 
@@ -567,6 +600,10 @@ const wrrfig_measure imm_measures[] = {
      "Year in from..to with the largest rise over the previous year of immigration from these countries of "
      "previous residence, summed (cbs/60032).",
      IN_60032, m_jump_year},
+    {"immigration.prev_residence_sum", "countries (CBS 60032 codes joined by '+'), from, to", "persons",
+     "Immigration from these countries of previous residence, summed over the countries and the years from..to "
+     "(cbs/60032).",
+     IN_60032, m_prev_residence_sum},
     {"immigration.motive_argmax_year", "motive (EuWork, NonEuAsylum, ...), from, to", "year",
      "Year in from..to with the most immigrants of that migration motive (cbs/immigrants_motive_1999_2024).",
      IN_MOTIVE, m_motive_argmax_year},

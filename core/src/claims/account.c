@@ -203,6 +203,74 @@ static bool is_year(const scan_number *n)
     return n->form == SCAN_NUMERAL && n->len == 4 && n->value >= 1800 && n->value <= 2035;
 }
 
+/* Whether `line` starts (after spaces) with "Figuur N[.N]" or "Tabel N[.N]"
+ * followed by nothing or by a capital: a caption whose title follows. "Figuur
+ * 2.6 geeft de omvang ..." (a lowercase word) is running text, not a caption. */
+static bool caption_title_start(const scan_text *t, long line)
+{
+    size_t a = t->line_start[line - 1], b = t->line_start[line];
+    const char *s = t->s;
+    while (a < b && s[a] == ' ')
+        a++;
+    static const char *const cap[] = {"Figuur ", "Tabel ", NULL};
+    size_t p = a;
+    for (const char *const *c = cap; *c; c++)
+        if (b - a > strlen(*c) && !strncmp(s + a, *c, strlen(*c)))
+            p = a + strlen(*c);
+    if (p == a || !is_digit(s[p]))
+        return false;
+    while (p < b && (is_digit(s[p]) || s[p] == '.'))
+        p++;
+    while (p < b && s[p] == ' ')
+        p++;
+    return p == b || is_upper(s[p]) || (unsigned char)s[p] >= 0x80;
+}
+
+/* The second or third line of a caption's title ("Figuur 2.5 Samenstelling
+ * van de bevolking naar herkomst, Nederland in" / "1972, 1995 en 2018"): the
+ * lines after a caption start, as long as they are not empty, begin in the
+ * first column (a new paragraph or a note below a figure begins with a space
+ * in the report text) and are not a source line or the next caption. */
+static bool caption_title_continuation(const scan_text *t, long line)
+{
+    for (long k = 0; k <= 3 && line - k >= 1; k++) {
+        if (k > 0 && caption_title_start(t, line - k))
+            return true;
+        size_t a = t->line_start[line - k - 1], b = t->line_start[line - k];
+        const char *s = t->s + a;
+        size_t l = b - a;
+        while (l > 0 && s[l - 1] == ' ')
+            l--;
+        if (l == 0 || s[0] == ' ' || !strncmp(s, "Bron", 4) || !strncmp(s, "Figuur ", 7) ||
+            !strncmp(s, "Tabel ", 6))
+            return false;
+    }
+    return false;
+}
+
+/* The second decade of "de jaren vijftig en zestig": a decade word after
+ * "jaren <decade> en", not followed by "procent" (which would make it a
+ * share: "de jaren zestig en zeventig procent" is not a date). */
+static bool second_decade(const scan_text *t, const scan_number *n)
+{
+    static const char *const decades[] = {"twintig", "dertig", "veertig", "vijftig", "zestig",
+                                          "zeventig", "tachtig", "negentig", NULL};
+    char w[64], d[64], j[64];
+    size_t st, st2;
+    prev_word(t, n->off, w, sizeof w, &st);
+    if (strcmp(w, "en") || !in_list(n->text, decades))
+        return false;
+    prev_word(t, st, d, sizeof d, &st2);
+    prev_word(t, st2, j, sizeof j, NULL);
+    lower(j);
+    if (!in_list(d, decades) || strcmp(j, "jaren"))
+        return false;
+    size_t q = n->off + n->len;
+    while (q < t->len && t->s[q] == ' ')
+        q++;
+    return strncmp(t->s + q, "procent", 7) != 0 && t->s[q] != '%';
+}
+
 scan_class scan_rule_class(const scan_text *t, const scan_number *n)
 {
     const char *s = t->s;
@@ -237,6 +305,8 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
                 return a == after_word ? SCAN_FIGURE_REF : SCAN_NAME;
             }
     }
+    if (caption_title_continuation(t, n->line))
+        return SCAN_NAME;
     if (n->form == SCAN_NUMERAL) {
         /* Part of a name: covid-19, G4, H2O. */
         if (a > 0 && (letter_before(t, a) || (s[a - 1] == '-' && letter_before(t, a - 1))))
@@ -357,6 +427,8 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
     } else if (n->form == SCAN_WORD) {
         /* Decades: "de jaren zestig". */
         if (!strcmp(pwl, "jaren") || !strcmp(pwl, "jaren-"))
+            return SCAN_DATE;
+        if (second_decade(t, n))
             return SCAN_DATE;
         /* "één van de ...", "alle drie": no quantity is stated. */
         size_t j = b;
