@@ -1,6 +1,7 @@
 #include "common/period.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 static int digits(const char *s, int n)
@@ -69,4 +70,71 @@ int wfc_period_year_or(const char *code, int otherwise)
 {
     int y;
     return code && wfc_period_year(code, &y) ? y : otherwise;
+}
+
+static int prefix_len(const char *p, int max)
+{
+    int n = 0;
+    while (n < max && p[n])
+        n++;
+    return n;
+}
+
+static int refuse(char *what, size_t nwhat, const char *fmt, const char *at, int len)
+{
+    if (what && nwhat)
+        snprintf(what, nwhat, fmt, len, at);
+    return -1;
+}
+
+int wfc_period_template(const char *tmpl, bool has_period, int from, int to, char *out, size_t n, char *what,
+                        size_t nwhat)
+{
+    size_t o = 0;
+    if (what && nwhat)
+        what[0] = '\0';
+    if (!out || n == 0)
+        return -1;
+    out[0] = '\0';
+    if (!tmpl)
+        return 0;
+    for (const char *p = tmpl; *p;) {
+        char num[16];
+        const char *rep = NULL;
+        size_t skip = 1, replen = 0;
+        if (p[0] == '{' && p[1] == '{') {
+            rep = "{", replen = 1, skip = 2;
+        } else if (p[0] == '}' && p[1] == '}') {
+            rep = "}", replen = 1, skip = 2;
+        } else if (p[0] == '}') {
+            return refuse(what, nwhat, "a lone '}' ('%.*s'; write }} for a brace)", p, prefix_len(p, 12));
+        } else if (p[0] == '{') {
+            const char *e = strchr(p, '}');
+            size_t len = e ? (size_t)(e - p) + 1 : strlen(p);
+            int shown = (int)(len > 40 ? 40 : len);
+            if (!e)
+                return refuse(what, nwhat, "a lone '{' ('%.*s'; write {{ for a brace)", p, shown);
+            bool is_from = len == 6 && !strncmp(p, "{from}", 6), is_to = len == 4 && !strncmp(p, "{to}", 4);
+            if (len == 6 && !strncmp(p, "{year}", 6)) {
+                rep = p, replen = len, skip = len;
+            } else if (is_from || is_to) {
+                if (!has_period)
+                    return refuse(what, nwhat, "placeholder '%.*s' but the spec has no \"period\"", p, shown);
+                snprintf(num, sizeof num, "%d", is_from ? from : to);
+                rep = num, replen = strlen(num), skip = len;
+            } else {
+                return refuse(what, nwhat, "unknown placeholder '%.*s' (known: {from}, {to}, {year}; {{ and }} for braces)",
+                              p, shown);
+            }
+        } else {
+            rep = p, replen = 1, skip = 1;
+        }
+        if (o + replen >= n)
+            return refuse(what, nwhat, "text too long%.*s", "", 0);
+        memcpy(out + o, rep, replen);
+        o += replen;
+        p += skip;
+    }
+    out[o] = '\0';
+    return 0;
 }

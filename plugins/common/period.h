@@ -8,6 +8,7 @@
 #define WRRFIG_COMMON_PERIOD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum wfc_period_kind {
     WFC_PERIOD_INVALID = 0,
@@ -33,5 +34,17 @@ bool wfc_period_year(const char *code, int *year);
 /* The year of a whole-year code, or `otherwise` for anything else (a
  * quarter, a month, a region code): for loops that skip what is not a year. */
 int wfc_period_year_or(const char *code, int otherwise);
+
+/* Period templates in spec texts ("Migratie naar Nederland, {from}-{to}"):
+ * {from} and {to} become the first and last year the figure shows; {{ and }}
+ * write a literal brace; {year} is kept as written, for the plugin that
+ * fills it with a year of its own choosing (fig-1-3: the latest year of the
+ * country table). Anything else in braces, or a lone brace, is refused, so a
+ * misspelt placeholder never reaches a title. has_period false: the spec has
+ * no period, so {from} and {to} are refused too. Writes at most n bytes to
+ * out (NUL included). Returns 0, or -1 with what (nwhat bytes, may be NULL)
+ * saying what was refused ("unknown placeholder '{form}'"). */
+int wfc_period_template(const char *tmpl, bool has_period, int from, int to, char *out, size_t n, char *what,
+                        size_t nwhat);
 
 #endif

@@ -22,12 +22,13 @@ wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx)
         return WRRFIG_ERROR;
 
     double from = 2003, to = 2019, decimals = 1;
-    h->spec_number(ctx, "years.from", &from);
-    h->spec_number(ctx, "years.to", &to);
+    /* the period shown: the host puts the data's last year here with --latest (core/src/figure/period.h) */
+    h->spec_number(ctx, "period.from", &from);
+    h->spec_number(ctx, "period.to", &to);
     h->spec_number(ctx, "value_decimals", &decimals);
     size_t nspec = h->spec_count(ctx, "series");
     if (to < from || to - from >= LAB_MAX_POINTS) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec: years.from..years.to must span 1..%d years", LAB_MAX_POINTS);
+        h->log(ctx, WRRFIG_LOG_ERROR, "spec: period.from..period.to must span 1..%d years", LAB_MAX_POINTS);
         return WRRFIG_ERROR;
     }
     if (nspec == 0 || nspec > LAB_MAX_SERIES || decimals < 0 || decimals > 3) {

@@ -56,9 +56,55 @@ static void test_year_or(void **state)
     assert_int_equal(wfc_period_year_or(NULL, 7), 7);
 }
 
+/* Period templates: {from}/{to} filled, {{ }} literal braces, {year} kept
+ * for the plugin, anything else refused with what was wrong. */
+static void test_template(void **state)
+{
+    (void)state;
+    char out[128], what[160];
+    assert_int_equal(wfc_period_template("Migratie naar Nederland, {from}-{to}, x 1000", true, 1950, 2021, out,
+                                         sizeof out, what, sizeof what), 0);
+    assert_string_equal(out, "Migratie naar Nederland, 1950-2021, x 1000");
+    assert_int_equal(wfc_period_template("Emigration per 1000 inhabitants, {from}-{to}*", true, 1950, 2018, out,
+                                         sizeof out, what, sizeof what), 0);
+    assert_string_equal(out, "Emigration per 1000 inhabitants, 1950-2018*");
+    /* literal braces, and {year} left for the plugin */
+    assert_int_equal(wfc_period_template("{{from}} is {from}; set {{a}}; 1 January {year}", true, 2003, 2019, out,
+                                         sizeof out, what, sizeof what), 0);
+    assert_string_equal(out, "{from} is 2003; set {a}; 1 January {year}");
+    assert_int_equal(wfc_period_template("no placeholder", false, 0, 0, out, sizeof out, what, sizeof what), 0);
+    assert_string_equal(out, "no placeholder");
+    assert_int_equal(wfc_period_template("", true, 1, 2, out, sizeof out, what, sizeof what), 0);
+    assert_string_equal(out, "");
+}
+
+static void test_template_refused(void **state)
+{
+    (void)state;
+    char out[64], what[160];
+    assert_int_equal(wfc_period_template("1950-{form}", true, 1950, 2018, out, sizeof out, what, sizeof what), -1);
+    assert_non_null(strstr(what, "unknown placeholder '{form}'"));
+    assert_int_equal(wfc_period_template("classes {a} to {b}", true, 1, 2, out, sizeof out, what, sizeof what), -1);
+    assert_non_null(strstr(what, "'{a}'"));
+    assert_int_equal(wfc_period_template("open { brace", true, 1, 2, out, sizeof out, what, sizeof what), -1);
+    assert_non_null(strstr(what, "lone '{'"));
+    assert_int_equal(wfc_period_template("close } brace", true, 1, 2, out, sizeof out, what, sizeof what), -1);
+    assert_non_null(strstr(what, "lone '}'"));
+    /* {from} in a spec without a period: nothing to fill it with */
+    assert_int_equal(wfc_period_template("since {from}", false, 0, 0, out, sizeof out, what, sizeof what), -1);
+    assert_non_null(strstr(what, "no \"period\""));
+    /* too long for the buffer: refused, never cut */
+    char small[8];
+    assert_int_equal(wfc_period_template("{from}-{to}", true, 1950, 2021, small, sizeof small, what, sizeof what), -1);
+    assert_int_equal(wfc_period_template("{from}-{to}", true, 1950, 2021, out, sizeof out, NULL, 0), 0);
+    assert_string_equal(out, "1950-2021");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_template),
+        cmocka_unit_test(test_template_refused),
         cmocka_unit_test(test_year_or),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_quarter_is_not_a_year),

@@ -130,14 +130,18 @@ static const wf_usage build_usage = {
     "cue changed (an input's content hash, its spec, the plugin's version or build, the gnuplot version,\n"
     "the output options) or an output is missing. A full build removes outputs of figures that no longer\n"
     "exist. On a terminal one progress line; otherwise (a log) one line per figure; then a summary. The PNG\n"
-    "is drawn at twice the canvas size, for screens; png1x writes the same FIG.png at 1x.\n",
+    "is drawn at twice the canvas size, for screens; png1x writes the same FIG.png at 1x.\n"
+    "Periods: by default a time series shows the report's period, and a figure whose data runs past it\n"
+    "says so in a warning and its manifest; --latest extends each to the last period in its data (titles\n"
+    "from the spec's {from}/{to} templates). The manifest's \"period\" records what is shown and the mode.\n",
     0, -1, NULL};
 
 int cmd_build(wf_app *a, int argc, char **argv)
 {
     const char *out = "out", *formats = "svg,pdf,png";
     int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-    bool no_render = false, verbose = false, quiet = false, explain = false, force = false, keep_orphans = false;
+    bool no_render = false, verbose = false, quiet = false, explain = false, force = false, keep_orphans = false,
+         latest = false;
     if (jobs < 1)
         jobs = 1;
     if (jobs > 256)
@@ -151,6 +155,7 @@ int cmd_build(wf_app *a, int argc, char **argv)
         WF_OPT_FLAG('q', "quiet", &quiet, "only failures and the summary"),
         WF_OPT_FLAG(0, "explain", &explain, "print each figure's cue (why it is rebuilt), or 'up to date'"),
         WF_OPT_FLAG(0, "force", &force, "rebuild every figure, whatever its cues"),
+        WF_OPT_FLAG(0, "latest", &latest, "time series run to the last period in their data, not the report's"),
         WF_OPT_FLAG(0, "keep-orphans", &keep_orphans, "list, rather than remove, outputs of figures that no longer exist"),
         WF_OPT_END,
     };
@@ -201,7 +206,7 @@ int cmd_build(wf_app *a, int argc, char **argv)
     }
     char *fmt_spaced = sb_take(&files);
     cue_memo memo = {STRSET_INIT, NULL};
-    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo, NULL, 0, render_spaced};
+    build_opts o = {out, fmt_spaced, render, gpver, !force, &memo, NULL, 0, render_spaced, latest};
     /* One long-lived gnuplot per job slot renders every figure of the slot
      * (figure/renderpool.h); WRRFIG_GNUPLOT_REUSE=0 runs one per figure. */
     const char *reuse = getenv("WRRFIG_GNUPLOT_REUSE");

@@ -1,10 +1,13 @@
 /* wrrfig refresh TABLE...: the report staff's job in one command. For each
- * table: import it from its newest download (the mapping's file pattern),
+ * table: with --fetch, download it first into a snapshot (core/src/fetch)
+ * that its mapping reads; import it from its newest download (the mapping's
+ * file pattern),
  * printing what the new release changes; then rebuild only the figures
  * whose cues changed (printing each cue), check the claims, and print what
  * changed against the previous build. */
 #define _GNU_SOURCE /* memmem */
 #include <ctype.h>
+#include <curl/curl.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +17,9 @@
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "data/table.h"
 #include "diff/outdiff.h"
+#include "fetch/snapshot.h"
 #include "format/jsonfile.h"
 #include "import/importer.h"
 #include "util/fileio.h"
@@ -53,6 +58,138 @@ static size_t find_mappings(const wf_app *a, const char *want, char ***out)
     }
     sb_free(&pat);
     return n;
+}
+
+/* The CBS table id whose snapshots a mapping reads ("file":
+ * "snapshots/<id>/<pattern>/TypedDataSet.json" gives <id>), or NULL when its input
+ * is something else; *file gets the input's file (both caller frees). */
+static char *snapshot_id(const char *mapping_path, char **file)
+{
+    cJSON *m = NULL;
+    wf_error e;
+    char *id = NULL;
+    *file = NULL;
+    if (json_read_file(mapping_path, &m, &e) != 0)
+        return NULL;
+    const char *f = json_str(cJSON_GetObjectItemCaseSensitive(m, "input"), "file");
+    if (f) {
+        *file = xstrdup(f);
+        if (strncmp(f, "snapshots/", 10) == 0) {
+            size_t n = strcspn(f + 10, "/");
+            if (n > 0 && f[10 + n] == '/')
+                id = xstrndup(f + 10, n);
+        }
+    }
+    cJSON_Delete(m);
+    if (id && !fetch_valid_table_id(id)) {
+        free(id);
+        id = NULL;
+    }
+    return id;
+}
+
+typedef struct fetched {
+    char *id, *rel; /* the table id and its new snapshot, relative to the shared directory */
+} fetched;
+
+static void fetched_free(fetched *f, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        free(f[j].id);
+        free(f[j].rel);
+    }
+    free(f);
+}
+
+/* --fetch: downloads, before anything else changes, every table whose
+ * mapping reads its snapshots, into <shared>/snapshots (where the mappings'
+ * patterns look). A mapping that reads something else is refused: its
+ * import would not see the download. Returns 0, or -1 (printed). */
+static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, fetched **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    if (!a->shared_dir) {
+        fprintf(stderr, "wrrfig refresh: --fetch writes snapshots under the shared directory; give --shared DIR "
+                        "(or set WRRFIG_SHARED)\n");
+        return -1;
+    }
+    strbuf root = STRBUF_INIT;
+    sb_printf(&root, "%s/snapshots", a->shared_dir);
+    fetch_opts fo = {{300, 30, 4, 1000, (size_t)512 << 20}, FETCH_V3, v3, NULL, root.s, 100000};
+    int rc = 0;
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    for (int i = 0; i < n && rc == 0; i++) {
+        char **maps;
+        size_t nm = find_mappings(a, tables[i], &maps);
+        if (nm == 0) {
+            fprintf(stderr, "wrrfig refresh: no mapping in %s/mappings imports a table '%s'\n", a->data_dir, tables[i]);
+            rc = -1;
+        }
+        for (size_t k = 0; k < nm; k++) {
+            char *file = NULL, *id = rc == 0 ? snapshot_id(maps[k], &file) : NULL;
+            bool done = false;
+            for (size_t j = 0; id && j < *n_out; j++)
+                done = done || strcmp((*out)[j].id, id) == 0;
+            if (rc == 0 && !id) {
+                fprintf(stderr, "wrrfig refresh: --fetch: %s reads '%s', not a snapshot; a mapping imports a download "
+                                "through \"file\": \"snapshots/<table>/*/TypedDataSet.json\" (docs/refresh.md)\n",
+                        maps[k], file ? file : "(no input.file)");
+                rc = -1;
+            } else if (rc == 0 && !done) {
+                strbuf log = STRBUF_INIT;
+                char *dir = NULL;
+                wf_error err = {{0}};
+                if (fetch_table(&fo, id, &dir, &log, &err) != 0) {
+                    fprintf(stderr, "wrrfig refresh: fetch %s: %s\n", id, err.msg);
+                    rc = -1;
+                } else {
+                    const char *base = strrchr(dir, '/');
+                    strbuf rel = STRBUF_INIT;
+                    sb_printf(&rel, "snapshots/%s/%s/", id, base ? base + 1 : dir);
+                    printf("fetch %s -> %s\n", id, dir);
+                    *out = xrealloc(*out, (*n_out + 1) * sizeof **out);
+                    (*out)[(*n_out)++] = (fetched){xstrdup(id), sb_take(&rel)};
+                }
+                free(dir);
+                sb_free(&log);
+            }
+            free(id);
+            free(file);
+            free(maps[k]);
+        }
+        free(maps);
+    }
+    curl_global_cleanup();
+    sb_free(&root);
+    return rc;
+}
+
+/* After the import of a fetched table: did it read the new snapshot? (A
+ * pattern's newest match could be another file; then the refresh would
+ * silently show an older release.) */
+static int imported_snapshot(const wf_app *a, const char *table, const fetched *f, size_t n, const char *mapping)
+{
+    char *file = NULL, *id = snapshot_id(mapping, &file);
+    int rc = 0;
+    for (size_t j = 0; id && j < n; j++) {
+        if (strcmp(f[j].id, id) != 0)
+            continue;
+        char *mp = table_meta_path(a->data_dir, table);
+        cJSON *meta = NULL;
+        wf_error e;
+        const char *src = json_read_file(mp, &meta, &e) == 0 ? json_str(meta, "source_file") : NULL;
+        if (!src || !strstr(src, f[j].rel)) {
+            fprintf(stderr, "wrrfig refresh: --fetch: %s was imported from %s, not from the snapshot just fetched (%s)\n",
+                    table, src ? src : "(unknown)", f[j].rel);
+            rc = -1;
+        }
+        cJSON_Delete(meta);
+        free(mp);
+    }
+    free(id);
+    free(file);
+    return rc;
 }
 
 /* Prints text, or with brief only its lines holding `keep` and its last
@@ -177,16 +314,23 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
 {
     static const wf_usage usage = {
         "refresh", "TABLE...",
-        "A new CBS release in one command: imports each table (37296ned or cbs/37296ned) from its newest\n"
+        "A new CBS release in one command: with --fetch first downloads each table (OData v3, as wrrfig fetch)\n"
+        "into a snapshot under <shared>/snapshots; imports each table (37296ned or cbs/37296ned) from its newest\n"
         "download (the mapping's file pattern under --shared), printing what the release changes; rebuilds\n"
         "only the figures whose cues changed (each cue printed); checks the claims; prints what changed\n"
         "against the previous build (wrrfig diff against <out>/.previous).\n"
         "Exit status 1 when the build failed or a claim verdict changed.\n",
         1, -1, NULL};
     const char *out = "out", *formats = "svg,pdf,png";
+    const char *v3 = getenv("WRRFIG_CBS_V3_URL") && *getenv("WRRFIG_CBS_V3_URL") ? getenv("WRRFIG_CBS_V3_URL")
+                                                                                  : "https://opendata.cbs.nl/ODataFeed/odata";
+    bool do_fetch = false, latest = false;
     const wf_option opts[] = {
         WF_OPT_STRING('o', "out", &out, "DIR", "the build to refresh (default out)"),
         WF_OPT_STRING(0, "format", &formats, "LIST", "render formats for the rebuild (default svg,pdf,png)"),
+        WF_OPT_FLAG(0, "fetch", &do_fetch, "download each table first into a snapshot its mapping reads (<shared>/snapshots)"),
+        WF_OPT_FLAG(0, "latest", &latest, "rebuild with wrrfig build --latest (time series to the data's last period)"),
+        WF_OPT_STRING(0, "v3-url", &v3, "URL", "with --fetch: the OData v3 base (default $WRRFIG_CBS_V3_URL or https://opendata.cbs.nl/ODataFeed/odata)"),
         WF_OPT_END,
     };
     char **pos;
@@ -194,11 +338,18 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
     if (wf_cmd_parse(a, &usage, opts, argc, argv, &pos, &n_pos, &rc) != 0)
         return rc;
     double t0 = now_ms();
+    fetched *got = NULL;
+    size_t n_got = 0;
+    if (do_fetch && fetch_all(a, pos, n_pos, v3, &got, &n_got) != 0) {
+        free(pos);
+        return EXIT_FAILED; /* nothing imported, the build untouched */
+    }
     strbuf prev = STRBUF_INIT;
     sb_printf(&prev, "%s/.previous", out);
     wf_error err;
     if (make_dirs(out, &err) != 0 || keep_previous(out, prev.s) != 0) {
         fprintf(stderr, "wrrfig refresh: cannot keep the previous build in %s\n", prev.s);
+        fetched_free(got, n_got);
         sb_free(&prev);
         free(pos);
         return EXIT_ENV;
@@ -230,6 +381,8 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
                 failed = 1;
             } else {
                 printf("import %s (%s)\n%s", name, maps[k], sb_cstr(&summary));
+                if (n_got && imported_snapshot(a, name, got, n_got, maps[k]) != 0)
+                    failed = 1;
             }
             sb_free(&summary);
             free(name);
@@ -237,13 +390,14 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
         }
         free(maps);
     }
+    fetched_free(got, n_got);
     if (failed) {
         sb_free(&prev);
         free(pos);
         return EXIT_FAILED;
     }
     char *build[] = {(char *)"build", (char *)"--out", (char *)out, (char *)"--format", (char *)formats,
-                     (char *)"--explain", NULL};
+                     (char *)"--explain", latest ? (char *)"--latest" : NULL, NULL};
     int brc = run_self(a, build, 3600, NULL);
     char *check[] = {(char *)"check", (char *)"--out", (char *)out, NULL};
     printf("check (claims whose verdict differs from its expectation, and the summary):\n");

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "figure/manifest.h"
+#include "figure/period.h"
 #include "figure/renderpool.h"
 #include "host/ctx.h"
 #include "util/fileio.h"
@@ -124,6 +125,16 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
         cJSON_Delete(spec);
         return FIGURE_BROKEN_INPUT;
     }
+    /* The period shown, before the plugin reads the spec: with --latest
+     * its period.to is the data's last year, and its period texts have
+     * {from}/{to} filled with what is shown. */
+    fig_period per;
+    if (fig_period_resolve(spec, app_spec_path(a, f->id), a->data_dir, (const char *const *)f->inputs, o->latest,
+                           &per, &err) != 0) {
+        wf_errorf(reason, "figure spec: %s", err.msg);
+        cJSON_Delete(spec);
+        return FIGURE_BROKEN_INPUT;
+    }
     wrrfig_ctx c;
     ctx_init(&c, f->plugin->name, f->id, a->data_dir, a->lang);
     c.spec = spec;
@@ -158,8 +169,18 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
         wf_errorf(reason, "the plugin wrote no CSV of the figure's numbers");
         goto done;
     }
+    char pw[160];
+    if (fig_period_warning(&per, pw, sizeof pw)) {
+        /* tagged like gnuplot's warnings; also in the manifest (period.warning) */
+        fprintf(stderr, "wrrfig: [%s] warning: %s (wrrfig build --latest shows it)\n", f->id, pw);
+        fflush(stderr);
+    }
     const wrrfig_host *h = host_api();
-    const char *title = c.title ? c.title : h->spec_text(&c, "title");
+    /* "title" is the report's (listings show it); a "title_template" is
+     * what a build draws, its {from}/{to} filled with the period shown. */
+    const char *title = c.title ? c.title : h->spec_text(&c, "title_template");
+    if (!title)
+        title = h->spec_text(&c, "title");
     strbuf hc = STRBUF_INIT;
     sb_printf(&hc, "plugin %s %s, ABI %u.%u", f->plugin->name, f->plugin->version, f->plugin->abi_major,
               f->plugin->abi_minor);
@@ -218,6 +239,9 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
             goto done;
     }
     m = figure_manifest(a, f, o, &c, title ? title : f->id);
+    cJSON *pj = fig_period_json(&per);
+    if (pj)
+        cJSON_AddItemToObject(m, "period", pj);
     if (gp_msgs.len) {
         /* gnuplot's warnings ("Terminal canvas area too small", ...) */
         cJSON *gm = cJSON_AddArrayToObject(m, "gnuplot_messages");

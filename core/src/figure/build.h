@@ -21,6 +21,7 @@ typedef struct build_opts {
                                    * is stdin); 0: run gnuplot here */
     const char *render_formats;   /* what gnuplot is asked for: formats, with png as png1x for
                                    * --format png1x (the same FIG.png at 1x); NULL: formats */
+    bool latest;                  /* --latest: time series run to the data's last period (figure/period.h) */
 } build_opts;
 
 /* figure_build's result when an input (table, geometry, spec) exists but

@@ -10,6 +10,7 @@
 
 #include "data/table.h"
 #include "figure/manifest.h"
+#include "figure/period.h"
 #include "format/jsonfile.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
@@ -58,10 +59,17 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
     }
     /* The spec file the build reads (the figures path: built-in first). */
     const char *spec = app_spec_path(a, f->id);
-    if (spec)
+    bool series = false; /* only a time series shows something else with --latest (figure/period.h) */
+    if (spec) {
         add_file_hash(c, "spec", spec, NULL);
-    else
+        cJSON *sj = NULL;
+        wf_error e;
+        if (json_read_file(spec, &sj, &e) == 0)
+            series = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(sj, "period"));
+        cJSON_Delete(sj);
+    } else {
         cJSON_AddStringToObject(c, "spec", "absent");
+    }
     cJSON *pl = cJSON_AddObjectToObject(c, "plugin");
     cJSON_AddStringToObject(pl, "name", f->plugin->name);
     cJSON_AddStringToObject(pl, "version", f->plugin->version);
@@ -72,6 +80,9 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
     /* render_formats: switching between png and png1x changes the PNG */
     cJSON_AddStringToObject(op, "formats", o->render ? (o->render_formats ? o->render_formats : o->formats) : "");
     cJSON_AddStringToObject(op, "lang", a->lang);
+    /* --latest changes what a time series shows, and only that */
+    if (series)
+        cJSON_AddStringToObject(op, "period", fig_period_mode(o->latest));
     return c;
 }
 
@@ -115,7 +126,12 @@ static void first_difference(const cJSON *old, const cJSON *now, char *why, size
                                        "gnuplot version changed", "output options changed"};
     for (size_t k = 0; k < 5; k++)
         if (!cJSON_Compare(cJSON_GetObjectItemCaseSensitive(old, keys[k]), cJSON_GetObjectItemCaseSensitive(now, keys[k]), 1)) {
-            snprintf(why, n, "%s", says[k]);
+            const char *om = json_str(cJSON_GetObjectItemCaseSensitive(old, keys[k]), "period");
+            const char *nm = json_str(cJSON_GetObjectItemCaseSensitive(now, keys[k]), "period");
+            if (k == 4 && om && nm && strcmp(om, nm) != 0)
+                snprintf(why, n, "period mode changed (%s -> %s)", om, nm);
+            else
+                snprintf(why, n, "%s", says[k]);
             return;
         }
     snprintf(why, n, "cues changed");
