@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cmd/cmd.h"
 #include "cmd/names.h"
+#include "import/mapping.h"
 #include "cmd/options.h"
 #include "import/importer.h"
 #include "util/fileio.h"
@@ -61,6 +62,24 @@ static char *resolve_mapping(const wf_app *a, const char *arg)
     return NULL;
 }
 
+/* A mapping written from a table's published description, before any real
+ * download was imported, says so on every import. The first successful
+ * import of a real download is what clears it: check the table, then remove
+ * "unverified" (and keep "written_from" as history) from the mapping. */
+static void warn_unverified(const char *mapping)
+{
+    imp_mapping *m = NULL;
+    wf_error err = {{0}};
+    if (imp_mapping_load(mapping, &m, &err) != 0)
+        return; /* the import reports it */
+    if (m->unverified)
+        fprintf(stderr,
+                "wrrfig import: warning: %s is unverified (written from: %s). If this import of a real download "
+                "succeeds, check the table against CBS and remove \"unverified\" from the mapping.\n",
+                mapping, m->written_from);
+    imp_mapping_free(m);
+}
+
 int cmd_import(wf_app *a, int argc, char **argv)
 {
     bool check = false;
@@ -109,6 +128,7 @@ int cmd_import(wf_app *a, int argc, char **argv)
             free(absent);
             continue;
         }
+        warn_unverified(pos[i]);
         if (import_run_report(pos[i], a->shared_dir, a->data_dir, check, &differs, &name, &summary, &err) != 0) {
             /* The message quotes source cells: escape sequences in them
              * must not reach the terminal. */
