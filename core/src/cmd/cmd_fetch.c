@@ -119,6 +119,11 @@ int cmd_fetch(wf_app *a, int argc, char **argv)
         }
     /* What to fetch: the tables named, then (--needed) those NO-DATA
      * figures need, each once, through the API its mapping reads. */
+    /* Only --needed reads the figures: plain `fetch TABLE` loads no plugin. */
+    if (needed && !a->plugins_loaded && a->reg.n_plugins == 0) {
+        a->plugin_rc = app_load_plugins(a);
+        a->plugins_loaded = true;
+    }
     fetch_job *jobs = xcalloc((size_t)n_pos + a->reg.n_figures * IMP_FETCH_MAX + 1, sizeof *jobs);
     size_t n_jobs = 0;
     for (int i = 0; i < n_pos; i++)
