@@ -465,6 +465,16 @@ static void test_classification_at_build(void **state)
     assert_contains(man, "\"api\":\t\"v4\"");
     assert_contains(man, "\"mapping\":\t\"data/mappings/t0001_v4.json\"");
     free(man);
+    /* ... or that it cannot, and why */
+    assert_int_equal(tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "--shared", sh, "build", "fig-3-1",
+                                    "--out", outd, "--format", "svg", NULL), 0);
+    free(out);
+    free(err);
+    man = tu_readf("%s/fig-3-1.json", outd);
+    assert_contains(man, "\"fetchable\":\tfalse");
+    assert_contains(man, "\"fetchable_reason\":\t\"no mapping in data/mappings/ produces scp/cob_probleembesef, and the "
+                         "figure's needs name no CBS table id\"");
+    free(man);
     snprintf(m, sizeof m, "%s/mappings/t0001_labour.json", data);
     snprintf(mx, sizeof mx, "%s/mappings/t0001_labour_xw.json", data);
     assert_int_equal(tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "--shared", sh, "import", m, NULL), 0);

@@ -62,7 +62,7 @@ static void plan_needed(const wf_app *a, imp_fetch_index *ix, fetch_job *jobs, s
 int cmd_fetch(wf_app *a, int argc, char **argv)
 {
     static const wf_usage usage = {
-        "fetch", "TABLE...",
+        "fetch", "[TABLE...]",
         "Downloads CBS tables (e.g. 37296ned) through OData into snapshots: DIR/<table>/<UTC time>/ with every\n"
         "raw response page, each resource merged into <Resource>.json, and manifest.json (URL, sha256, bytes and\n"
         "time of each page; CBS's Modified and ReasonDelivery; licence). v3 (opendata.cbs.nl Feed): TableInfos,\n"
