@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "import/fetchable.h"
+#include "import/mapping.h"
 #include "import/titles.h"
 #include "import/v4obs.h"
 
@@ -151,6 +152,97 @@ static void test_cbs_ids_in_needs(void **state)
     assert_string_equal(ids[1], "70067ned");
 }
 
+/* Loads a mapping whose body is {BASE, extra}: 0, or -1 with msg set. */
+static int load_mapping(const char *input, const char *extra, char *msg, size_t n)
+{
+    char *dir = tu_tempdir("titlemap");
+    char path[600];
+    snprintf(path, sizeof path, "%s/m.json", dir);
+    strbuf b = STRBUF_INIT;
+    sb_printf(&b, "{\"table\": \"t/x\", \"title\": \"CONSTRUCTED\", \"source\": \"test\", \"licence\": \"none\", "
+                  "\"input\": %s, %s}", input, extra);
+    tu_write(path, b.s);
+    sb_free(&b);
+    imp_mapping *m = NULL;
+    wf_error err = {{0}};
+    int rc = imp_mapping_load(path, &m, &err);
+    snprintf(msg, n, "%s", rc == 0 ? "" : err.msg);
+    imp_mapping_free(m);
+    tu_rmrf(dir);
+    free(dir);
+    return rc;
+}
+
+#define V3 "{\"format\": \"odata-json\", \"file\": \"snapshots/T1/*/TypedDataSet.json\", " \
+           "\"properties\": \"snapshots/T1/*/DataProperties.json\"}"
+#define CSV "{\"format\": \"csv\", \"file\": \"x.csv\"}"
+
+static void test_mapping_declarations(void **state)
+{
+    (void)state;
+    char msg[1024];
+    const char *melt = "\"melt\": {\"dimension\": \"O\", \"columns\": [{\"title\": \"Immigratie\", \"code\": \"Imm\"}]}";
+    char body[1024];
+    snprintf(body, sizeof body, "\"dimensions\": [{\"title\": \"Perioden\", \"name\": \"P\"}], %s", melt);
+    assert_int_equal(load_mapping(V3, body, msg, sizeof msg), 0);
+    /* titles need the metadata of a snapshot */
+    assert_int_equal(load_mapping(CSV, body, msg, sizeof msg), -1);
+    assert_contains(msg, "$.input.format: selecting by title needs the table's metadata");
+    /* a dimension by title needs its output name; a topic by title its code */
+    snprintf(body, sizeof body, "\"dimensions\": [{\"title\": \"Perioden\"}], %s", melt);
+    assert_int_equal(load_mapping(V3, body, msg, sizeof msg), -1);
+    assert_contains(msg, "$.dimensions[0].name: missing (a dimension selected by title needs its output name)");
+    assert_int_equal(load_mapping(V3, "\"dimensions\": [{\"column\": \"P\"}], \"melt\": {\"dimension\": \"O\", "
+                                      "\"columns\": [{\"title\": \"Immigratie\"}]}", msg, sizeof msg), -1);
+    assert_contains(msg, "$.melt.columns[0].code: missing");
+    assert_int_equal(load_mapping(V3, "\"dimensions\": [{\"column\": \"P\", \"title\": \"P\", \"name\": \"P\"}], "
+                                      "\"value\": {\"column\": \"V\"}", msg, sizeof msg), -1);
+    assert_contains(msg, "expected exactly one of 'column', 'title' or 'constant'");
+    assert_int_equal(load_mapping(V3, "\"dimensions\": [{\"column\": \"P\", \"keep\": [\"a\"], "
+                                      "\"keep_titles\": {\"A\": \"a\"}}], \"value\": {\"column\": \"V\"}", msg, sizeof msg), -1);
+    assert_contains(msg, "$.dimensions[0].keep_titles: excludes 'keep'");
+    /* unverified needs written_from; classification is one of two */
+    assert_int_equal(load_mapping(V3, "\"unverified\": true, \"dimensions\": [{\"column\": \"P\"}], "
+                                      "\"value\": {\"column\": \"V\"}", msg, sizeof msg), -1);
+    assert_contains(msg, "$.written_from: missing");
+    assert_int_equal(load_mapping(V3, "\"classification\": \"allochtoon\", \"dimensions\": [{\"column\": \"P\"}], "
+                                      "\"value\": {\"column\": \"V\"}", msg, sizeof msg), -1);
+    assert_contains(msg, "$.classification: 'allochtoon' (expected migratieachtergrond or herkomst)");
+    /* a crosswalk names a file in data/crosswalks/, an output dimension, and needs a classification */
+    assert_int_equal(load_mapping(V3, "\"classification\": \"herkomst\", \"crosswalk\": {\"file\": \"../x.json\", "
+                                      "\"dimension\": \"P\"}, \"dimensions\": [{\"column\": \"P\"}], "
+                                      "\"value\": {\"column\": \"V\"}", msg, sizeof msg), -1);
+    assert_contains(msg, "$.crosswalk.file: '../x.json' (expected a file name in data/crosswalks/)");
+    assert_int_equal(load_mapping(V3, "\"classification\": \"herkomst\", \"crosswalk\": {\"file\": \"x.json\", "
+                                      "\"dimension\": \"Q\"}, \"dimensions\": [{\"column\": \"P\"}], "
+                                      "\"value\": {\"column\": \"V\"}", msg, sizeof msg), -1);
+    assert_contains(msg, "$.crosswalk.dimension: 'Q' is not an output dimension");
+    assert_int_equal(load_mapping(V3, "\"crosswalk\": {\"file\": \"x.json\", \"dimension\": \"P\"}, "
+                                      "\"dimensions\": [{\"column\": \"P\"}], \"value\": {\"column\": \"V\"}", msg,
+                                  sizeof msg), -1);
+    assert_contains(msg, "$.classification: missing (a crosswalk recodes");
+    /* the snapshot's table id, and none for a file in the shared data */
+    char *dir = tu_tempdir("titlemap2");
+    char path[600];
+    snprintf(path, sizeof path, "%s/m.json", dir);
+    tu_write(path, "{\"table\": \"t/x\", \"title\": \"C\", \"source\": \"s\", \"licence\": \"l\", \"input\": " V3
+                   ", \"dimensions\": [{\"column\": \"P\"}], \"value\": {\"column\": \"V\"}}");
+    imp_mapping *m = NULL;
+    wf_error err = {{0}};
+    assert_int_equal(imp_mapping_load(path, &m, &err), 0);
+    char id[40];
+    assert_non_null(imp_mapping_snapshot_table(m, id, sizeof id));
+    assert_string_equal(id, "T1");
+    imp_mapping_free(m);
+    tu_write(path, "{\"table\": \"t/x\", \"title\": \"C\", \"source\": \"s\", \"licence\": \"l\", \"input\": " CSV
+                   ", \"dimensions\": [{\"column\": \"P\"}], \"value\": {\"column\": \"V\"}}");
+    assert_int_equal(imp_mapping_load(path, &m, &err), 0);
+    assert_null(imp_mapping_snapshot_table(m, id, sizeof id));
+    imp_mapping_free(m);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_title_is_refused),
         cmocka_unit_test(test_v4_observations),
         cmocka_unit_test(test_cbs_ids_in_needs),
+        cmocka_unit_test(test_mapping_declarations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
