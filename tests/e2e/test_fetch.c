@@ -533,6 +533,68 @@ static void test_classification_at_build(void **state)
     free(outd);
 }
 
+/* The shipped, unverified mappings for 83787NED and 82809NED, imported from
+ * CONSTRUCTED snapshots that carry the titles of the published tables under
+ * invented keys (tests/fixtures/fetch/published): each title resolves, and
+ * the tables feed figs 2.3 and 3.8, which then build. */
+static void test_shipped_mappings_on_published_shapes(void **state)
+{
+    (void)state;
+    char *data = tu_tempdir("fetchpub"), *outd = tu_tempdir("fetchpubout");
+    char cmd[2000];
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/cbs' '%s/mappings' && cp '%s/cbs/37296ned.csv' '%s/cbs/37296ned.meta.json' '%s/cbs/' && "
+             "cp '%s/mappings/83787ned.json' '%s/mappings/82809ned_unemployment_age.json' '%s/mappings/'",
+             data, data, WF_DATA, WF_DATA, data, WF_DATA, WF_DATA, data);
+    assert_int_equal(system(cmd), 0);
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "--shared", FIX "/published", "import",
+                            "83787ned", "82809ned_unemployment_age", NULL);
+    if (rc != 0)
+        fail_msg("import failed: %s\n%s", out, err);
+    assert_int_equal(count_lines_with(err, "is unverified (written from: "), 2);
+    free(out);
+    free(err);
+    wf_table *t = NULL;
+    wf_error e = {{0}};
+    double v = 0;
+    assert_int_equal(table_load(data, "cbs/83787ned", &t, &e), 0);
+    assert_int_equal(table_find_query(t, "Prognoseinterval=Bovengrens67;Perioden=2020JJ00;Onderwerp=Immigratie", &v),
+                     WRRFIG_VALUE);
+    assert_true(v == 233000);
+    /* the 95% interval was not asked for, nor were the other topics */
+    assert_int_equal(table_find_query(t, "Prognoseinterval=XP04;Perioden=2020JJ00;Onderwerp=Immigratie", &v),
+                     WRRFIG_NO_CELL);
+    table_free(t);
+    assert_int_equal(table_load(data, "labour/unemployment_age_82809", &t, &e), 0);
+    assert_int_equal(
+        table_find_query(t, "geslacht=Totaal;leeftijd=15-25;herkomst=Turkije;periode=2019KW04;onderwerp=WERKLOOS_PCT", &v),
+        WRRFIG_VALUE);
+    assert_true(v == 6.5);
+    assert_int_equal(
+        table_find_query(t, "geslacht=Totaal;leeftijd=15-25;herkomst=Antillen;periode=2019KW04;onderwerp=WERKLOOS_PCT",
+                         &v),
+        WRRFIG_MISSING);
+    assert_string_equal(table_meta_get(t, "classification"), "migratieachtergrond");
+    table_free(t);
+    rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", "fig-2-3", "fig-3-8", "--out", outd,
+                        "--format", "svg", NULL);
+    if (rc != 0)
+        fail_msg("build failed (%d): %s\n%s", rc, out, err);
+    char *m = tu_readf("%s/fig-2-3.json", outd);
+    assert_contains(m, "\"status\":\t\"ok\"");
+    free(m);
+    m = tu_readf("%s/fig-3-8.json", outd);
+    assert_contains(m, "\"status\":\t\"ok\"");
+    free(m);
+    free(out);
+    free(err);
+    tu_rmrf(data);
+    tu_rmrf(outd);
+    free(data);
+    free(outd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -541,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_failures_leave_nothing),
         cmocka_unit_test(test_fetch_needed_list_and_import),
         cmocka_unit_test(test_classification_at_build),
+        cmocka_unit_test(test_shipped_mappings_on_published_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
