@@ -410,31 +410,25 @@ static wrrfig_status m_emigrant_share(const wrrfig_host *h, wrrfig_ctx *c, const
 
 #define IMM_T60032 "cbs/60032"
 
-/* The year of the largest rise of immigration from the countries of previous
- * residence in `countries` ('L008567+L008723': CBS 60032 codes, here
- * Bulgaria and Romania), summed, over the previous year, in from..to: when a
- * flow "starts". Reads cbs/60032 (country of previous residence, all
- * persons). */
-static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+/* Immigration from the countries of previous residence in `codes` (CBS 60032
+ * codes joined by '+', e.g. 'L008567+L008723' = Bulgaria + Romania), summed
+ * over the countries, for each year from..to, into sum[year - IMM_Y0] (the
+ * caller's array of IMM_NY zeros). Reads cbs/60032 (all persons). NODATA
+ * when the table or a year of a country is absent. */
+static wrrfig_status sum_60032(const wrrfig_host *h, wrrfig_ctx *c, const char *codes, int from, int to,
+                               double sum[IMM_NY])
 {
-    const char *codes = h->param_text(p, "countries");
-    int from, to;
-    wrrfig_status st;
     if (!codes || !*codes) {
         h->log(c, WRRFIG_LOG_ERROR, "parameter countries is required (CBS 60032 codes joined by '+')");
         return WRRFIG_ERROR;
     }
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
-        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
-        return st;
+    if (from < IMM_Y0 || to >= IMM_Y0 + IMM_NY || from > to) {
+        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d <= from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
+        return WRRFIG_ERROR;
+    }
     const wrrfig_table *t = h->table(c, IMM_T60032);
     if (!t)
         return WRRFIG_NODATA;
-    if (from <= IMM_Y0 || to >= IMM_Y0 + IMM_NY || from > to) {
-        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d < from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
-        return WRRFIG_ERROR;
-    }
-    double sum[IMM_NY] = {0};
     char code[32];
     for (const char *q = codes; *q;) {
         size_t n = strcspn(q, "+");
@@ -447,7 +441,7 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         imm_series s;
         if (imm_series_load(h, c, t, "LandVanHerkomstVestiging", code, "Geslacht", "T001038", &s) < 0)
             return WRRFIG_ERROR;
-        for (int y = from - 1; y <= to; y++) {
+        for (int y = from; y <= to; y++) {
             if (!imm_has(&s, y)) {
                 h->log(c, WRRFIG_LOG_WARN, "%s has no immigration from %s in %d", IMM_T60032, code, y);
                 return WRRFIG_NODATA;
@@ -456,6 +450,26 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         }
         q += n + (q[n] == '+');
     }
+    return WRRFIG_OK;
+}
+
+/* The year of the largest rise of immigration from the countries of previous
+ * residence in `countries`, summed, over the previous year, in from..to: when
+ * a flow "starts". */
+static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    int from, to;
+    wrrfig_status st;
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+        return st;
+    if (from <= IMM_Y0 || from > to) {
+        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d < from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
+        return WRRFIG_ERROR;
+    }
+    double sum[IMM_NY] = {0};
+    if ((st = sum_60032(h, c, h->param_text(p, "countries"), from - 1, to, sum)) != WRRFIG_OK)
+        return st;
     int best = 0;
     double rise = 0;
     for (int y = from; y <= to; y++) {
@@ -466,6 +480,25 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         }
     }
     *o = best;
+    return WRRFIG_OK;
+}
+
+/* Immigration from the countries of previous residence in `countries`,
+ * summed over the countries and the years from..to (cbs/60032). */
+static wrrfig_status m_prev_residence_sum(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    int from, to;
+    wrrfig_status st;
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+        return st;
+    double sum[IMM_NY] = {0};
+    if ((st = sum_60032(h, c, h->param_text(p, "countries"), from, to, sum)) != WRRFIG_OK)
+        return st;
+    double total = 0;
+    for (int y = from; y <= to; y++)
+        total += sum[y - IMM_Y0];
+    *o = total;
     return WRRFIG_OK;
 }
 
@@ -502,6 +535,87 @@ static wrrfig_status m_motive_argmax_year(const wrrfig_host *h, wrrfig_ctx *c, c
             best = y;
     }
     *o = best;
+    return WRRFIG_OK;
+}
+
+/* Immigrants of the '+'-joined motives ("EuWork+NonEuWork") in one year,
+ * summed; NO-DATA when one of them has no number for the year. */
+static wrrfig_status motive_sum(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_table *t, const char *list, int year,
+                                double *o)
+{
+    double sum = 0;
+    for (const char *m = list;;) {
+        const char *e = strchr(m, '+');
+        size_t len = e ? (size_t)(e - m) : strlen(m);
+        char code[64];
+        if (len == 0 || len >= sizeof code) {
+            h->log(c, WRRFIG_LOG_ERROR, "motive list '%s': an empty or overlong motive code", list);
+            return WRRFIG_ERROR;
+        }
+        memcpy(code, m, len);
+        code[len] = '\0';
+        imm_series s;
+        if (imm_series_load(h, c, t, "Motief", code, NULL, NULL, &s) < 0)
+            return WRRFIG_ERROR;
+        if (!imm_has(&s, year)) {
+            h->log(c, WRRFIG_LOG_WARN, "%s has no %s immigrants in %d", IMM_T_MOTIVE, code, year);
+            return WRRFIG_NODATA;
+        }
+        sum += imm_get(&s, year);
+        if (!e)
+            break;
+        m = e + 1;
+    }
+    *o = sum;
+    return WRRFIG_OK;
+}
+
+static wrrfig_status motive_args(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char *name,
+                                 const char **list, int *year, const wrrfig_table **t)
+{
+    *list = h->param_text(p, name);
+    if (!*list) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter %s is required (EuWork, NonEuAsylum, NonEuTotal, ... joined by '+')", name);
+        return WRRFIG_ERROR;
+    }
+    wrrfig_status st = wfc_param_whole(h, c, p, "year", true, 0, year);
+    if (st != WRRFIG_OK)
+        return st;
+    *t = h->table(c, IMM_T_MOTIVE);
+    return *t ? WRRFIG_OK : WRRFIG_NODATA;
+}
+
+/* Immigrants of one motive (or '+'-joined motives, summed) in one year:
+ * the parts and totals of claims about immigration by motive. */
+static wrrfig_status m_motive_count(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *list;
+    int year;
+    const wrrfig_table *t;
+    wrrfig_status st = motive_args(h, c, p, "motive", &list, &year, &t);
+    return st != WRRFIG_OK ? st : motive_sum(h, c, t, list, year, o);
+}
+
+/* 100 x immigrants of `motives` / immigrants of `of`, one year. */
+static wrrfig_status m_motive_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *list, *of = h->param_text(p, "of");
+    int year;
+    const wrrfig_table *t;
+    double part, whole;
+    if (!of) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter of is required (the total: e.g. 'EuTotal+NonEuTotal')");
+        return WRRFIG_ERROR;
+    }
+    wrrfig_status st = motive_args(h, c, p, "motives", &list, &year, &t);
+    if (st != WRRFIG_OK || (st = motive_sum(h, c, t, list, year, &part)) != WRRFIG_OK ||
+        (st = motive_sum(h, c, t, of, year, &whole)) != WRRFIG_OK)
+        return st;
+    if (whole <= 0) {
+        h->log(c, WRRFIG_LOG_ERROR, "%s: no immigrants of %s in %d to divide by", IMM_T_MOTIVE, of, year);
+        return WRRFIG_ERROR;
+    }
+    *o = 100.0 * part / whole;
     return WRRFIG_OK;
 }
 
@@ -567,9 +681,19 @@ const wrrfig_measure imm_measures[] = {
      "Year in from..to with the largest rise over the previous year of immigration from these countries of "
      "previous residence, summed (cbs/60032).",
      IN_60032, m_jump_year},
+    {"immigration.prev_residence_sum", "countries (CBS 60032 codes joined by '+'), from, to", "persons",
+     "Immigration from these countries of previous residence, summed over the countries and the years from..to "
+     "(cbs/60032).",
+     IN_60032, m_prev_residence_sum},
     {"immigration.motive_argmax_year", "motive (EuWork, NonEuAsylum, ...), from, to", "year",
      "Year in from..to with the most immigrants of that migration motive (cbs/immigrants_motive_1999_2024).",
      IN_MOTIVE, m_motive_argmax_year},
+    {"immigration.motive_count", "motive (EuWork, NonEuAsylum, NonEuTotal, ...; several joined by '+'), year", "persons",
+     "Immigrants of that migration motive (the motives summed) in the year (cbs/immigrants_motive_1999_2024).", IN_MOTIVE,
+     m_motive_count},
+    {"immigration.motive_share", "motives ('+'-joined), of ('+'-joined), year", "percent",
+     "100 x immigrants of `motives` / immigrants of `of` in the year (cbs/immigrants_motive_1999_2024).", IN_MOTIVE,
+     m_motive_share},
     {"immigration.emigrant_share", "origin, year", "percent",
      "100 x emigration of origin group `origin` / emigration of Totaal in the year (cbs/migratie_herkomst).", IN_MIG,
      m_emigrant_share},

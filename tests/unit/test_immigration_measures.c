@@ -107,6 +107,39 @@ static void test_measures(void **state)
     assert_int_equal(st("immigration.total{year=1946}"), EVAL_NODATA);
     assert_int_equal(st("immigration.min_over{from=1946, to=1960}"), EVAL_NODATA);
     assert_int_equal(st("immigration.series{series='bogus', year=2000}"), EVAL_ERROR);
+    /* immigration by country of previous residence (cbs/60032), summed over
+     * countries and years, and the year of the largest rise */
+    {
+        wf_table *t60032;
+        wf_error err;
+        if (table_load(WF_DATA, "cbs/60032", &t60032, &err) != 0)
+            fail_msg("%s", err.msg);
+        const char *codes[] = {"L008718", "L008567"}; /* Polen, Bulgarije */
+        double prev = 0, by_year[3] = {0};
+        for (int k = 0; k < 2; k++)
+            for (int y = 2006; y <= 2008; y++) {
+                char q[160];
+                double v = 0;
+                snprintf(q, sizeof q, "Geslacht=T001038;LandVanHerkomstVestiging=%s;Perioden=%dJJ00", codes[k], y);
+                if (table_find_query(t60032, q, &v) != WRRFIG_VALUE)
+                    fail_msg("no value for %s", q);
+                prev += v;
+                by_year[y - 2006] += v;
+            }
+        table_free(t60032);
+        assert_true(prev > 0);
+        assert_double_near(ok("immigration.prev_residence_sum{countries='L008718+L008567', from=2006, to=2008}"), prev, 0);
+        assert_double_near(ok("immigration.prev_residence_sum{countries='L008718+L008567', from=2007, to=2007}"),
+                           by_year[1], 0);
+        assert_int_equal(st("immigration.prev_residence_sum{countries='L008718', from=1990, to=2000}"), EVAL_NODATA);
+        assert_int_equal(st("immigration.prev_residence_sum{countries='L008718', from=2008, to=2006}"), EVAL_ERROR);
+        assert_int_equal(st("immigration.prev_residence_sum{countries='', from=2006, to=2008}"), EVAL_ERROR);
+        assert_int_equal(st("immigration.prev_residence_sum{countries='L008718++L008567', from=2006, to=2008}"),
+                         EVAL_ERROR);
+        /* jump_year on the same helper: Bulgaria and Romania rise most in 2007 (the EU accession) */
+        assert_double_near(ok("immigration.jump_year{countries='L008567+L008723', from=1997, to=2012}"), 2007, 0);
+        assert_int_equal(st("immigration.jump_year{countries='L008567', from=2008, to=2006}"), EVAL_ERROR);
+    }
     /* flows by origin: the table is not in data/ */
     assert_int_equal(st("immigration.net_by_origin{origin='Turkije', from=2008, to=2018}"), EVAL_NODATA);
 
@@ -129,10 +162,41 @@ static void test_measures(void **state)
     fh_free(fh);
 }
 
+/* Immigrants by motive in one year, against the shipped table read here. */
+static void test_motive_count(void **state)
+{
+    (void)state;
+    wf_table *tm;
+    wf_error err;
+    if (table_load(WF_DATA, "cbs/immigrants_motive_1999_2024", &tm, &err) != 0)
+        fail_msg("%s", err.msg);
+    double asyl = 0, total = 0, euw = 0, nw = 0, nt = 0;
+    assert_int_equal(table_find_query(tm, "Perioden=2015JJ00;Motief=NonEuAsylum", &asyl), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=EuTotal", &total), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=EuWork", &euw), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=NonEuWork", &nw), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=NonEuTotal", &nt), WRRFIG_VALUE);
+    table_free(tm);
+    fh = fh_new(WF_DATA);
+    imm = fh_plugin(fh, "immigration");
+    assert_double_near(ok("immigration.motive_count{motive='NonEuAsylum', year=2015}"), asyl, 0);
+    assert_double_near(ok("immigration.motive_count{motive='EuTotal', year=2018}"), total, 0);
+    assert_double_near(ok("immigration.motive_count{motive='EuWork+NonEuWork', year=2018}"), euw + nw, 0);
+    assert_double_near(ok("immigration.motive_share{motives='EuWork+NonEuWork', of='EuTotal+NonEuTotal', year=2018}"),
+                       100 * (euw + nw) / (total + nt), 1e-9);
+    assert_int_equal(st("immigration.motive_share{motives='EuWork', year=2018}"), EVAL_ERROR);
+    assert_int_equal(st("immigration.motive_count{motive='EuWork+', year=2018}"), EVAL_ERROR);
+    /* a year outside the table is NO-DATA; a missing motive an error */
+    assert_int_equal(st("immigration.motive_count{motive='NonEuAsylum', year=1990}"), EVAL_NODATA);
+    assert_int_equal(st("immigration.motive_count{year=2015}"), EVAL_ERROR);
+    fh_free(fh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measures),
+        cmocka_unit_test(test_motive_count),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -203,6 +203,166 @@ static bool is_year(const scan_number *n)
     return n->form == SCAN_NUMERAL && n->len == 4 && n->value >= 1800 && n->value <= 2035;
 }
 
+/* Whether `line` starts (after spaces) with "Figuur N[.N]" or "Tabel N[.N]"
+ * followed by nothing or by a capital: a caption whose title follows. "Figuur
+ * 2.6 geeft de omvang ..." (a lowercase word) is running text, not a caption. */
+static bool caption_title_start(const scan_text *t, long line)
+{
+    size_t a = t->line_start[line - 1], b = t->line_start[line];
+    const char *s = t->s;
+    while (a < b && s[a] == ' ')
+        a++;
+    static const char *const cap[] = {"Figuur ", "Tabel ", NULL};
+    size_t p = a;
+    for (const char *const *c = cap; *c; c++)
+        if (b - a > strlen(*c) && !strncmp(s + a, *c, strlen(*c)))
+            p = a + strlen(*c);
+    if (p == a || !is_digit(s[p]))
+        return false;
+    while (p < b && (is_digit(s[p]) || s[p] == '.'))
+        p++;
+    while (p < b && s[p] == ' ')
+        p++;
+    return p == b || is_upper(s[p]) || (unsigned char)s[p] >= 0x80;
+}
+
+/* The second or third line of a caption's title ("Figuur 2.5 Samenstelling
+ * van de bevolking naar herkomst, Nederland in" / "1972, 1995 en 2018"): the
+ * lines after a caption start, as long as they are not empty, begin in the
+ * first column (a new paragraph or a note below a figure begins with a space
+ * in the report text) and are not a source line or the next caption. */
+static bool caption_title_continuation(const scan_text *t, long line)
+{
+    for (long k = 0; k <= 3 && line - k >= 1; k++) {
+        if (k > 0 && caption_title_start(t, line - k))
+            return true;
+        size_t a = t->line_start[line - k - 1], b = t->line_start[line - k];
+        const char *s = t->s + a;
+        size_t l = b - a;
+        while (l > 0 && s[l - 1] == ' ')
+            l--;
+        if (l == 0 || s[0] == ' ' || !strncmp(s, "Bron", 4) || !strncmp(s, "Figuur ", 7) ||
+            !strncmp(s, "Tabel ", 6))
+            return false;
+    }
+    return false;
+}
+
+/* The second decade of "de jaren vijftig en zestig": a decade word after
+ * "jaren <decade> en", not followed by "procent" (which would make it a
+ * share: "de jaren zestig en zeventig procent" is not a date). */
+static bool second_decade(const scan_text *t, const scan_number *n)
+{
+    static const char *const decades[] = {"twintig", "dertig", "veertig", "vijftig", "zestig",
+                                          "zeventig", "tachtig", "negentig", NULL};
+    char w[64], d[64], j[64];
+    size_t st, st2;
+    prev_word(t, n->off, w, sizeof w, &st);
+    if (strcmp(w, "en") || !in_list(n->text, decades))
+        return false;
+    prev_word(t, st, d, sizeof d, &st2);
+    prev_word(t, st2, j, sizeof j, NULL);
+    lower(j);
+    if (!in_list(d, decades) || strcmp(j, "jaren"))
+        return false;
+    size_t q = n->off + n->len;
+    while (q < t->len && t->s[q] == ' ')
+        q++;
+    return strncmp(t->s + q, "procent", 7) != 0 && t->s[q] != '%';
+}
+
+/* ---- Rules for chapters 4, 6 and 8 (issue 13): mechanical numbers that
+ * recur there and are not quantities. Kept apart from the rules above so
+ * that each set can be reviewed on its own. ---- */
+
+/* The offset of the first non-space byte at or after p (t->len if none). */
+static size_t next_nonspace(const scan_text *t, size_t p)
+{
+    while (p < t->len && t->s[p] == ' ')
+        p++;
+    return p;
+}
+
+/* A footnote number the extraction split at a space: "optreedt.2 4 Een" is
+ * note 24, "tradities.12 4" note 124. The first part is glued to the end of
+ * a sentence (and so already a footnote marker); the second is one or two
+ * digits that end the line or precede a capital. "bedroeg 2,2 4 procent" is
+ * not this: nothing is glued to a word there. */
+static bool split_footnote(const scan_text *t, const scan_number *n)
+{
+    const char *s = t->s;
+    size_t a = n->off, b = n->off + n->len;
+    if (n->form != SCAN_NUMERAL || n->len > 2 || a < 3 || s[a - 1] != ' ')
+        return false;
+    size_t p = a - 1; /* the digits of the first part end at p */
+    size_t q = p;
+    while (q > 0 && is_digit(s[q - 1]))
+        q--;
+    if (q == p || p - q > 3 || q < 2 || !strchr(".,;:)", s[q - 1]))
+        return false;
+    if (!letter_before(t, q - 1) && s[q - 2] != ')')
+        return false;
+    size_t nx = next_nonspace(t, b);
+    bool line_end = nx >= t->len || scan_line_of(t, nx) > n->line;
+    return line_end || is_upper(s[nx]);
+}
+
+/* The number of an article of a law or treaty: "art. 45 van het Verdrag",
+ * "artikel 18 Vw 2000", "de artikelen 7 en 9". */
+static bool article_number(const scan_text *t, const scan_number *n)
+{
+    if (n->form != SCAN_NUMERAL || strchr(n->text, ',') || n->value > 999)
+        return false;
+    static const char *const art[] = {"art.", "artikel", "artikelen", "(art.", "(artikel", "(artikelen", NULL};
+    size_t p = n->off;
+    char w[64];
+    for (int k = 0; k < 6 && p > 0; k++) {
+        size_t st;
+        prev_word(t, p, w, sizeof w, &st);
+        if (st == p)
+            return false;
+        lower(w);
+        if (in_list(w, art))
+            return true;
+        if (!is_digit(w[0]) && strcmp(w, "en") && strcmp(w, ","))
+            return false;
+        p = st;
+    }
+    return false;
+}
+
+/* The year in the name of a law: "de Wet inburgering 2013", "Wet
+ * Inburgering 2013". Not "de wet in 2013 gewijzigd": the word between is a
+ * preposition or verb there, not part of the name. */
+static bool law_name_year(const scan_text *t, const scan_number *n)
+{
+    if (!is_year(n))
+        return false;
+    char pw[64], pw2[64];
+    size_t st;
+    prev_word(t, n->off, pw, sizeof pw, &st);
+    prev_word(t, st, pw2, sizeof pw2, NULL);
+    lower(pw);
+    lower(pw2);
+    if (strcmp(pw2, "wet"))
+        return false;
+    for (const char *c = pw; *c; c++)
+        if (!is_ascii_letter(*c))
+            return false;
+    static const char *const not_name[] = {"in", "van", "sinds", "vanaf", "na", "tot", "uit", "per", "voor",
+                                           "werd", "is", "was", "trad", "sinds", "eind", "begin", NULL};
+    return pw[0] && !in_list(pw, not_name);
+}
+
+static scan_class chapter468_rules(const scan_text *t, const scan_number *n)
+{
+    if (split_footnote(t, n))
+        return SCAN_FOOTNOTE;
+    if (article_number(t, n) || law_name_year(t, n))
+        return SCAN_NAME;
+    return SCAN_UNACCOUNTED;
+}
+
 scan_class scan_rule_class(const scan_text *t, const scan_number *n)
 {
     const char *s = t->s;
@@ -237,6 +397,8 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
                 return a == after_word ? SCAN_FIGURE_REF : SCAN_NAME;
             }
     }
+    if (caption_title_continuation(t, n->line))
+        return SCAN_NAME;
     if (n->form == SCAN_NUMERAL) {
         /* Part of a name: covid-19, G4, H2O. */
         if (a > 0 && (letter_before(t, a) || (s[a - 1] == '-' && letter_before(t, a - 1))))
@@ -358,6 +520,8 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
         /* Decades: "de jaren zestig". */
         if (!strcmp(pwl, "jaren") || !strcmp(pwl, "jaren-"))
             return SCAN_DATE;
+        if (second_decade(t, n))
+            return SCAN_DATE;
         /* "één van de ...", "alle drie": no quantity is stated. */
         size_t j = b;
         while (j < t->len && s[j] == ' ')
@@ -367,7 +531,7 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
         if (!strcmp(pwl, "alle") || !strcmp(pwl, "beide"))
             return SCAN_NO_QUANTITY;
     }
-    return SCAN_UNACCOUNTED;
+    return chapter468_rules(t, n);
 }
 
 /* ------------------------------------------------------------ accounting */
