@@ -96,7 +96,8 @@ static int setup(void **state)
     put(f.out, "fig-9-1.gp", "# gp\n");
     put(f.out, "fig-9-2.json",
         "{\"id\":\"fig-9-2\",\"status\":\"no-data\",\"missing_input\":\"cbs/" HOSTILE_JSON "\","
-        "\"needs\":\"CBS 12345NED <img src=x onerror=alert(1)> (synthetic)\",\"fetchable\":true}\n");
+        "\"needs\":\"CBS 12345NED <img src=x onerror=alert(1)> (synthetic)\",\"fetchable\":{\"table\":\"12345NED\",\"api\":\"v3\","
+        "\"mapping\":\"data/mappings/" HOSTILE_JSON ".json\",\"unverified\":true}}\n");
     /* the English build */
     put(f.out, "en/fig-9-1.json",
         "{\"id\":\"fig-9-1\",\"status\":\"ok\",\"title\":\"TITLE-EN\",\"notes\":[\"NOTE-EN\"],"
@@ -235,7 +236,8 @@ static void test_nodata_and_missing_render(void **state)
     assert_non_null(strstr(t, "st-no-data"));
     assert_non_null(strstr(card, "cbs/" HOSTILE_ESC));
     assert_non_null(strstr(card, "CBS 12345NED"));
-    assert_non_null(strstr(card, "Op te halen met wrrfig fetch</dt><dd>ja"));
+    assert_non_null(strstr(card, "Op te halen met wrrfig fetch</dt><dd>ja: CBS 12345NED (<code>data/mappings/" HOSTILE_ESC
+                               ".json</code>, unverified)</dd>"));
     /* the never-built figure says so and has no image */
     char *nb = strstr(t, "id=\"fig-9-3\"");
     assert_non_null(nb);

@@ -1,8 +1,10 @@
-/* CBS OData responses: a dataset document and a records document. */
+/* CBS OData responses: a v3 dataset document, a records document and v4
+ * Observations (import/v4obs.c). */
 #include "fuzz.h"
 
 #include "format/cbs_odata.h"
 #include "format/jsonfile.h"
+#include "import/v4obs.h"
 
 static int fuzz_odata(const uint8_t *data, size_t size)
 {
@@ -15,6 +17,9 @@ static int fuzz_odata(const uint8_t *data, size_t size)
         csv_free(d);
     d = NULL;
     if (json_records_to_doc(j, "value", "fuzz", &d, &err) == 0)
+        csv_free(d);
+    d = NULL;
+    if (v4_observations_to_doc(j, "fuzz", &d, &err) == 0)
         csv_free(d);
     cJSON_Delete(j);
     return 0;

@@ -9,7 +9,7 @@ case $1 in
 csv|table) find data tests/fixtures -name '*.csv' -not -path '*/reference/*' | sort ;;
 json) find data/claims data/mappings figures -name '*.json' | sort ;;
 geojson) find data/geo tests/fixtures -name '*.geojson' | sort ;;
-odata) find tests/fixtures/import -name '*.json' | sort ;;
+odata) find tests/fixtures/import tests/fixtures/fetch -name '*.json' | sort ;;
 mapping) find data/mappings tests/fixtures/import/mappings -name '*.json' | sort ;;
 claims) find data/claims tests/fixtures/claims -name 'ch*.json' | sort ;;
 spec) find figures tests/fixtures/figures -name '*.json' | sort ;;

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cmd/cmd.h"
 #include "cmd/names.h"
+#include "import/mapping.h"
 #include "cmd/options.h"
 #include "import/importer.h"
 #include "util/fileio.h"
@@ -61,6 +62,39 @@ static char *resolve_mapping(const wf_app *a, const char *arg)
     return NULL;
 }
 
+/* A mapping written from a table's published description, before any real
+ * download was imported, says so on every import. The first successful
+ * import of a real download is what clears it: check the table, then remove
+ * "unverified" (and keep "written_from" as history) from the mapping. */
+static void warn_unverified(const char *mapping)
+{
+    imp_mapping *m = NULL;
+    wf_error err = {{0}};
+    if (imp_mapping_load(mapping, &m, &err) != 0)
+        return; /* the import reports it */
+    if (m->unverified)
+        fprintf(stderr,
+                "wrrfig import: warning: %s is unverified (written from: %s). If this import of a real download "
+                "succeeds, check the table against CBS and remove \"unverified\" from the mapping.\n",
+                mapping, m->written_from);
+    imp_mapping_free(m);
+}
+
+/* Is the mapping's input a snapshot pattern (snapshots/<id>/...) that
+ * matches nothing yet? *id gets the table id. */
+static bool snapshot_absent(const char *mapping, const char *shared, char *id, size_t n)
+{
+    imp_mapping *m = NULL;
+    wf_error err = {{0}};
+    if (imp_mapping_load(mapping, &m, &err) != 0)
+        return false; /* the import reports it */
+    char *which = NULL;
+    bool absent = imp_mapping_snapshot_table(m, id, n) && import_inputs_absent(mapping, shared, &which);
+    free(which);
+    imp_mapping_free(m);
+    return absent;
+}
+
 int cmd_import(wf_app *a, int argc, char **argv)
 {
     bool check = false;
@@ -98,7 +132,7 @@ int cmd_import(wf_app *a, int argc, char **argv)
     }
     for (int i = 0; i < n_pos; i++)
         pos[i] = maps[i];
-    int failed = 0;
+    int failed = 0, skipped = 0;
     for (int i = 0; i < n_pos; i++) {
         wf_error err = {{0}};
         int differs = 0;
@@ -107,8 +141,19 @@ int cmd_import(wf_app *a, int argc, char **argv)
         if (check && import_inputs_absent(pos[i], a->shared_dir, &absent)) {
             printf("skipped   %s: its input %s is absent\n", pos[i], absent);
             free(absent);
+            skipped++;
             continue;
         }
+        /* A snapshot mapping before its first fetch is not broken: say what
+         * to run (scripts/import-all.sh imports every mapping). */
+        char snap[40];
+        if (!check && snapshot_absent(pos[i], a->shared_dir, snap, sizeof snap)) {
+            printf("skipped   %s: no snapshot of %s under %s/snapshots yet (wrrfig fetch %s)\n", pos[i], snap,
+                   a->shared_dir, snap);
+            skipped++;
+            continue;
+        }
+        warn_unverified(pos[i]);
         if (import_run_report(pos[i], a->shared_dir, a->data_dir, check, &differs, &name, &summary, &err) != 0) {
             /* The message quotes source cells: escape sequences in them
              * must not reach the terminal. */
@@ -129,5 +174,6 @@ int cmd_import(wf_app *a, int argc, char **argv)
         free(maps[i]);
     free(maps);
     free(pos);
-    return failed ? EXIT_FAILED : EXIT_OK;
+    /* Nothing imported at all (every mapping waits for a snapshot) is a failure. */
+    return failed || (skipped == n_pos && !check) ? EXIT_FAILED : EXIT_OK;
 }

@@ -9,6 +9,7 @@
 #include "cmd/options.h"
 #include "util/strbuf.h"
 #include "format/jsonfile.h"
+#include "import/fetchable.h"
 
 static const char *spec_title(cJSON *spec, const char *lang)
 {
@@ -40,7 +41,8 @@ int cmd_list(wf_app *a, int argc, char **argv)
     static const wf_usage usage = {
         "list", "",
         "Lists the plugins, then every figure in the report's order and whether its inputs are present:\n"
-        "ready, or NO-DATA with the missing input and the table it needs. --ids, --tables and --mappings\n"
+        "ready, or NO-DATA with the missing input, the table it needs, and whether `wrrfig fetch --needed`\n"
+        "can fill it (the CBS table and its mapping) or what is missing. --ids, --tables and --mappings\n"
         "print bare names, one per line, for scripts and completion.\n",
         0, 0, NULL};
     bool ids = false, tables = false, mappings = false;
@@ -91,7 +93,9 @@ int cmd_list(wf_app *a, int argc, char **argv)
         printf("  %s %s (ABI %u.%u) - %s\n", pl->name, pl->version, pl->abi_major, pl->abi_minor, pl->description);
     }
     printf("\nfigures, in the report's order:\n");
-    size_t ready = 0, nodata = 0;
+    size_t ready = 0, nodata = 0, fetchable = 0;
+    imp_fetch_index ix;
+    imp_fetch_index_load(a->data_dir, &ix);
     for (size_t i = 0; i < a->reg.n_figures; i++) {
         const wf_figure *f = figs[i];
         wf_error err;
@@ -104,16 +108,30 @@ int cmd_list(wf_app *a, int argc, char **argv)
         else
             ready++;
         printf("  %-*s %-8s %-*s %s\n", iw, f->id, missing ? "NO-DATA" : "ready", pw, f->plugin->name, title);
-        if (missing)
+        if (missing) {
             printf("  %-*s %-8s missing input '%s'; needs %s\n", iw, "", "", missing, f->needs);
+            imp_fetchable fe;
+            imp_figure_fetchable(&ix, a->data_dir, f->inputs, f->needs, &fe);
+            if (fe.ok) {
+                fetchable++;
+                printf("  %-*s %-8s fetch can fill it:", iw, "", "");
+                for (size_t k = 0; k < fe.n_via; k++)
+                    printf("%s CBS %s (%s, mapping %s%s)", k ? ";" : "", fe.via[k]->cbs, fe.via[k]->api,
+                           fe.via[k]->mapping, fe.via[k]->unverified ? ", unverified" : "");
+                printf("\n");
+            } else {
+                printf("  %-*s %-8s fetch cannot fill it: %s\n", iw, "", "", fe.reason);
+            }
+        }
         if (!spec)
             printf("  %-*s %-8s (no figure spec: %s)\n", iw, "", "", err.msg);
         free(title);
         cJSON_Delete(spec);
     }
     free(figs);
-    printf("%zu figures: %zu ready, %zu NO-DATA; %zu measures\n", ready + nodata, ready, nodata,
-           a->reg.n_measures);
+    imp_fetch_index_free(&ix);
+    printf("%zu figures: %zu ready, %zu NO-DATA (%zu of them fetch can fill); %zu measures\n", ready + nodata, ready,
+           nodata, fetchable, a->reg.n_measures);
     /* Specs that register nothing (no plugin, unknown kind, parameters that
      * do not fit the kind) are errors, not silently skipped. */
     size_t bad_specs = app_report_spec_problems(a);

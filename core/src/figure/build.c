@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "figure/classcheck.h"
 #include "figure/manifest.h"
 #include "figure/period.h"
 #include "figure/renderpool.h"
@@ -121,7 +122,7 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
         wf_errorf(reason, "figure spec: %s", err.msg);
         return FIGURE_BROKEN_INPUT;
     }
-    if (spec_canvas(spec, reason) != 0) {
+    if (spec_canvas(spec, reason) != 0 || figure_classification_check(a->data_dir, spec, f->inputs, reason) != 0) {
         cJSON_Delete(spec);
         return FIGURE_BROKEN_INPUT;
     }

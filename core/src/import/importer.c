@@ -13,7 +13,9 @@
 #include "util/fileio.h"
 #include "import/mapping.h"
 #include "import/reader.h"
+#include "import/crosswalk.h"
 #include "import/facts.h"
+#include "import/titles.h"
 #include "import/impdiff.h"
 #include "import/input.h"
 #include "util/sha256.h"
@@ -649,6 +651,7 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
     strset pool = STRSET_INIT;
     table_adopt_pool(c.t, &pool);
     int rc = -1;
+    cJSON *xwalk = NULL; /* the crosswalk applied, for the sidecar */
     strset *seen = xcalloc(m->n_dims ? m->n_dims : 1, sizeof *seen);
     if (m->properties && imp_input_resolve(shared_dir, m->properties, &m->properties_resolved, err) != 0) {
         char msg[sizeof err->msg];
@@ -656,6 +659,10 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
         wf_errorf(err, "%s: $.input.properties: %s", m->path, msg);
         goto done;
     }
+    /* Titles become keys, and a crosswalk joins the renames, before any
+     * row is read (import/titles.c, import/crosswalk.c). */
+    if (imp_titles_resolve(m, shared_dir, err) != 0 || imp_crosswalk_apply(m, &xwalk, err) != 0)
+        goto done;
     for (size_t i = 0; i < m->n_files; i++) {
         int rr = imp_input_resolve(shared_dir, m->files[i].file, &m->files[i].resolved, err);
         if (rr == 0 && path_inside(shared_dir, m->files[i].resolved, err) != 0)
@@ -696,6 +703,7 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
     cJSON *meta = build_meta(m, srcs, c.t, shared_dir, err);
     if (!meta)
         goto done;
+    imp_meta_declarations(m, meta, xwalk);
     const char *period_dim = NULL;
     for (size_t d = 0; d < m->n_dims && !period_dim; d++)
         if (m->dims[d].period_labels || strcmp(m->dims[d].name, "Perioden") == 0)
@@ -708,6 +716,7 @@ int import_build(const char *mapping_path, const char *shared_dir, wf_table **ou
     c.t = NULL;
     rc = 0;
 done:
+    cJSON_Delete(xwalk);
     for (size_t d = 0; d < m->n_dims; d++)
         strset_free(&seen[d]);
     free(seen);

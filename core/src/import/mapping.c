@@ -126,6 +126,8 @@ static int parse_format(const char *s, imp_format *f)
         *f = IMP_ODATA_JSON;
     else if (strcmp(s, "json-records") == 0)
         *f = IMP_JSON_RECORDS;
+    else if (strcmp(s, "odata-v4") == 0)
+        *f = IMP_ODATA_V4;
     else
         return -1;
     return 0;
@@ -143,7 +145,8 @@ static int parse_input(imp_mapping *m, const cJSON *in, const char *file, wf_err
     if (req_str(in, "format", &fmt, file, "$.input", err) != 0)
         return -1;
     if (parse_format(fmt, &m->format) != 0)
-        return wf_errorf(err, "%s: $.input.format: '%s' (expected cbs-csv, csv, odata-json or json-records)", file, fmt);
+        return wf_errorf(err, "%s: $.input.format: '%s' (expected cbs-csv, csv, odata-json, odata-v4 or json-records)",
+                         file, fmt);
     m->sep = m->format == IMP_CBS_CSV ? ';' : ',';
     m->trim = 1;
     if (opt_sep(in, "sep", &m->sep, file, "$.input", err) != 0 ||
@@ -204,7 +207,8 @@ static int parse_labels_file(imp_labels_file *lf, const cJSON *o, const char *fi
     const char *fmt;
     if (req_str(o, "file", &lf->file, file, path, err) != 0 || req_str(o, "format", &fmt, file, path, err) != 0)
         return -1;
-    if (parse_format(fmt, &lf->format) != 0 || lf->format == IMP_CBS_CSV || lf->format == IMP_JSON_RECORDS)
+    if (parse_format(fmt, &lf->format) != 0 || lf->format == IMP_CBS_CSV || lf->format == IMP_JSON_RECORDS ||
+        lf->format == IMP_ODATA_V4)
         return wf_errorf(err, "%s: %s.format: '%s' (expected csv or odata-json)", file, path, fmt);
     lf->sep = ',';
     lf->key = "Key";
@@ -223,8 +227,8 @@ static int parse_labels_file(imp_labels_file *lf, const cJSON *o, const char *fi
 
 static int parse_dims(imp_mapping *m, const cJSON *arr, const char *file, wf_error *err)
 {
-    static const char *const keys[] = {"column", "constant", "name", "labels", "labels_en", "labels_file",
-                                       "period_labels", "keep", "drop", "rename", NULL};
+    static const char *const keys[] = {"column", "constant", "title", "name", "labels", "labels_en", "labels_file",
+                                       "period_labels", "keep", "drop", "rename", "keep_titles", NULL};
     if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0)
         return wf_errorf(err, "%s: $.dimensions: missing (expected a non-empty array)", file);
     m->n_dims = (size_t)cJSON_GetArraySize(arr);
@@ -243,10 +247,20 @@ static int parse_dims(imp_mapping *m, const cJSON *arr, const char *file, wf_err
             opt_bool(o, "period_labels", &d->period_labels, file, d->path, err) != 0 ||
             opt_str_array(o, "keep", &d->keep, file, d->path, err) != 0 ||
             opt_str_array(o, "drop", &d->drop, file, d->path, err) != 0 ||
-            opt_str_object(o, "rename", &d->rename, file, d->path, err) != 0)
+            opt_str_object(o, "rename", &d->rename, file, d->path, err) != 0 ||
+            opt_str(o, "title", &d->title, file, d->path, err) != 0 ||
+            opt_str_object(o, "keep_titles", &d->keep_titles, file, d->path, err) != 0)
             return -1;
-        if ((d->column != NULL) == (d->constant != NULL))
-            return wf_errorf(err, "%s: %s: expected exactly one of 'column' or 'constant'", file, d->path);
+        if ((d->column != NULL) + (d->constant != NULL) + (d->title != NULL) != 1)
+            return wf_errorf(err, "%s: %s: expected exactly one of 'column', 'title' or 'constant'", file, d->path);
+        if (d->title && !d->name)
+            return wf_errorf(err, "%s: %s.name: missing (a dimension selected by title needs its output name)", file,
+                             d->path);
+        if (d->keep_titles && (d->keep || d->drop || d->rename))
+            return wf_errorf(err, "%s: %s.keep_titles: excludes 'keep', 'drop' and 'rename' (it keeps and renames)",
+                             file, d->path);
+        if (d->keep_titles && d->constant)
+            return wf_errorf(err, "%s: %s.keep_titles: only for a column", file, d->path);
         if (!d->name)
             d->name = d->column ? d->column : d->constant;
         if (d->keep && d->drop)
@@ -275,7 +289,7 @@ static int parse_dims(imp_mapping *m, const cJSON *arr, const char *file, wf_err
 static int parse_melt(imp_mapping *m, const cJSON *o, const char *file, wf_error *err)
 {
     static const char *const keys[] = {"dimension", "columns", NULL};
-    static const char *const ckeys[] = {"column", "code", "label", "label_en", "unit", NULL};
+    static const char *const ckeys[] = {"column", "title", "code", "label", "label_en", "unit", NULL};
     if (!cJSON_IsObject(o))
         return wf_errorf(err, "%s: $.melt: expected an object", file);
     if (check_keys(o, keys, file, "$.melt", err) != 0 || req_str(o, "dimension", &m->melt_dim, file, "$.melt", err) != 0)
@@ -296,16 +310,21 @@ static int parse_melt(imp_mapping *m, const cJSON *o, const char *file, wf_error
         }
         if (!cJSON_IsObject(c))
             return wf_errorf(err, "%s: %s: expected a column name or an object", file, p);
-        if (check_keys(c, ckeys, file, p, err) != 0 || req_str(c, "column", &mc->column, file, p, err) != 0 ||
+        if (check_keys(c, ckeys, file, p, err) != 0 || opt_str(c, "column", &mc->column, file, p, err) != 0 ||
+            opt_str(c, "title", &mc->title, file, p, err) != 0 ||
             opt_str(c, "code", &mc->code, file, p, err) != 0 || opt_str(c, "label", &mc->label, file, p, err) != 0 ||
             opt_str(c, "label_en", &mc->label_en, file, p, err) != 0 || opt_str(c, "unit", &mc->unit, file, p, err) != 0)
             return -1;
+        if ((mc->column != NULL) == (mc->title != NULL))
+            return wf_errorf(err, "%s: %s: expected exactly one of 'column' or 'title'", file, p);
+        if (mc->title && !mc->code)
+            return wf_errorf(err, "%s: %s.code: missing (a topic selected by title needs its output code)", file, p);
         if (!mc->code)
             mc->code = mc->column;
     }
     for (size_t a = 0; a < m->n_melt; a++)
         for (size_t b = 0; b < a; b++) {
-            if (strcmp(m->melt[a].column, m->melt[b].column) == 0)
+            if (m->melt[a].column && m->melt[b].column && strcmp(m->melt[a].column, m->melt[b].column) == 0)
                 return wf_errorf(err, "%s: $.melt.columns[%zu]: column '%s' repeats [%zu]", file, a, m->melt[a].column, b);
             if (strcmp(m->melt[a].code, m->melt[b].code) == 0)
                 return wf_errorf(err, "%s: $.melt.columns[%zu]: code '%s' repeats [%zu]", file, a, m->melt[a].code, b);
@@ -318,14 +337,72 @@ static int parse_melt(imp_mapping *m, const cJSON *o, const char *file, wf_error
 
 static int parse_value(imp_mapping *m, const cJSON *o, const char *file, wf_error *err)
 {
-    static const char *const keys[] = {"column", "unit", "label", NULL};
+    static const char *const keys[] = {"column", "title", "unit", "label", NULL};
     if (!cJSON_IsObject(o))
         return wf_errorf(err, "%s: $.value: expected an object", file);
-    if (check_keys(o, keys, file, "$.value", err) != 0 || req_str(o, "column", &m->value_col, file, "$.value", err) != 0 ||
+    if (check_keys(o, keys, file, "$.value", err) != 0 || opt_str(o, "column", &m->value_col, file, "$.value", err) != 0 ||
+        opt_str(o, "title", &m->value_title, file, "$.value", err) != 0 ||
         opt_str(o, "unit", &m->value_unit, file, "$.value", err) != 0 ||
         opt_str(o, "label", &m->value_label, file, "$.value", err) != 0)
         return -1;
+    if ((m->value_col != NULL) == (m->value_title != NULL))
+        return wf_errorf(err, "%s: $.value: expected exactly one of 'column' or 'title'", file);
     return 0;
+}
+
+bool imp_classification_known(const char *c)
+{
+    return strcmp(c, "migratieachtergrond") == 0 || strcmp(c, "herkomst") == 0;
+}
+
+/* "crosswalk": {"file": "herkomst-to-migratieachtergrond.json",
+ * "dimension": "herkomst"}: a file name in <data>/crosswalks/ (no path). */
+static int parse_crosswalk(imp_mapping *m, const cJSON *r, const char *file, wf_error *err)
+{
+    static const char *const keys[] = {"file", "dimension", NULL};
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(r, "crosswalk");
+    if (!o)
+        return 0;
+    if (!cJSON_IsObject(o))
+        return wf_errorf(err, "%s: $.crosswalk: expected an object with 'file' and 'dimension'", file);
+    if (check_keys(o, keys, file, "$.crosswalk", err) != 0 ||
+        req_str(o, "file", &m->crosswalk, file, "$.crosswalk", err) != 0 ||
+        req_str(o, "dimension", &m->crosswalk_dim, file, "$.crosswalk", err) != 0)
+        return -1;
+    if (strchr(m->crosswalk, '/') || m->crosswalk[0] == '.')
+        return wf_errorf(err, "%s: $.crosswalk.file: '%s' (expected a file name in data/crosswalks/)", file,
+                         m->crosswalk);
+    return 0;
+}
+
+bool imp_mapping_has_titles(const imp_mapping *m)
+{
+    if (m->value_title)
+        return true;
+    for (size_t i = 0; i < m->n_dims; i++)
+        if (m->dims[i].title || m->dims[i].keep_titles)
+            return true;
+    for (size_t i = 0; i < m->n_melt; i++)
+        if (m->melt[i].title)
+            return true;
+    return false;
+}
+
+const char *imp_mapping_snapshot_table(const imp_mapping *m, char *buf, size_t n)
+{
+    const char *f = m->n_files ? m->files[0].file : NULL;
+    if (!f || strncmp(f, "snapshots/", 10) != 0)
+        return NULL;
+    const char *id = f + 10, *end = strchr(id, '/');
+    if (!end || end == id || (size_t)(end - id) >= n)
+        return NULL;
+    memcpy(buf, id, (size_t)(end - id));
+    buf[end - id] = '\0';
+    for (const char *p = buf; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+              *p == '-'))
+            return NULL;
+    return buf;
 }
 
 /* The table name becomes a path under data/: keep it to a safe alphabet. */
@@ -345,7 +422,8 @@ int imp_mapping_load(const char *path, imp_mapping **out, wf_error *err)
 {
     static const char *const keys[] = {"table", "title", "title_en", "source", "licence", "reference_period",
                                        "unit", "unit_dim", "notes", "input", "dimensions", "melt", "value",
-                                       "ignore_columns", "ignore_other_columns", NULL};
+                                       "ignore_columns", "ignore_other_columns", "unverified", "written_from",
+                                       "classification", "crosswalk", NULL};
     imp_mapping *m = xcalloc(1, sizeof *m);
     m->path = xstrdup(path);
     const char *slash = strrchr(path, '/');
@@ -369,8 +447,20 @@ int imp_mapping_load(const char *path, imp_mapping **out, wf_error *err)
         opt_str(r, "unit", &m->unit, path, "$", err) != 0 || opt_str(r, "unit_dim", &unit_dim, path, "$", err) != 0 ||
         opt_str_array(r, "notes", &m->notes, path, "$", err) != 0 ||
         opt_str_array(r, "ignore_columns", &m->ignore, path, "$", err) != 0 ||
-        opt_bool(r, "ignore_other_columns", &m->ignore_other, path, "$", err) != 0)
+        opt_bool(r, "ignore_other_columns", &m->ignore_other, path, "$", err) != 0 ||
+        opt_bool(r, "unverified", &m->unverified, path, "$", err) != 0 ||
+        opt_str(r, "written_from", &m->written_from, path, "$", err) != 0 ||
+        opt_str(r, "classification", &m->classification, path, "$", err) != 0 ||
+        parse_crosswalk(m, r, path, err) != 0)
         goto fail;
+    if (m->unverified && !m->written_from) {
+        wf_errorf(err, "%s: $.written_from: missing (an unverified mapping says what it was written from)", path);
+        goto fail;
+    }
+    if (m->classification && !imp_classification_known(m->classification)) {
+        wf_errorf(err, "%s: $.classification: '%s' (expected migratieachtergrond or herkomst)", path, m->classification);
+        goto fail;
+    }
     if (check_table_name(m->table) != 0) {
         wf_errorf(err, "%s: $.table: '%s' (expected <namespace>/<name> of letters, digits, _ and -)", path, m->table);
         goto fail;
@@ -387,6 +477,25 @@ int imp_mapping_load(const char *path, imp_mapping **out, wf_error *err)
     }
     if ((melt && parse_melt(m, melt, path, err) != 0) || (value && parse_value(m, value, path, err) != 0))
         goto fail;
+    if (imp_mapping_has_titles(m) && m->format != IMP_ODATA_JSON && m->format != IMP_ODATA_V4) {
+        wf_errorf(err, "%s: $.input.format: selecting by title needs the table's metadata: odata-json or odata-v4 "
+                  "(a snapshot)", path);
+        goto fail;
+    }
+    if (m->crosswalk) {
+        size_t d = 0;
+        while (d < m->n_dims && strcmp(m->dims[d].name, m->crosswalk_dim) != 0)
+            d++;
+        if (d == m->n_dims) {
+            wf_errorf(err, "%s: $.crosswalk.dimension: '%s' is not an output dimension of the mapping", path,
+                      m->crosswalk_dim);
+            goto fail;
+        }
+        if (!m->classification) {
+            wf_errorf(err, "%s: $.classification: missing (a crosswalk recodes from the mapping's classification)", path);
+            goto fail;
+        }
+    }
     if (unit_dim && (!m->melt_dim || strcmp(unit_dim, m->melt_dim) != 0)) {
         wf_errorf(err, "%s: $.unit_dim: '%s' (units per code are given for the melt dimension only)", path, unit_dim);
         goto fail;
@@ -422,6 +531,7 @@ void imp_mapping_free(imp_mapping *m)
     if (!m)
         return;
     cJSON_Delete(m->root);
+    cJSON_Delete(m->resolved);
     free(m->path);
     free(m->base);
     free(m->properties_resolved);

@@ -13,7 +13,9 @@
 
 #include "util/wf_error.h"
 
-typedef enum imp_format { IMP_CBS_CSV, IMP_CSV, IMP_ODATA_JSON, IMP_JSON_RECORDS } imp_format;
+/* IMP_ODATA_V4: CBS OData v4 Observations (long: one row per dimension
+ * combination and Measure), read by import/v4obs.c. */
+typedef enum imp_format { IMP_CBS_CSV, IMP_CSV, IMP_ODATA_JSON, IMP_JSON_RECORDS, IMP_ODATA_V4 } imp_format;
 
 typedef struct imp_file {
     const char *file;          /* relative to the shared data directory; may be a glob pattern */
@@ -29,7 +31,9 @@ typedef struct imp_labels_file {
 } imp_labels_file;
 
 typedef struct imp_dim {
-    const char *column;        /* source column, or NULL for a constant */
+    const char *column;        /* source column (or the key its title resolved to), or NULL for a constant */
+    const char *title;         /* the dimension's CBS title, resolved to column by import/titles.c, or NULL */
+    const cJSON *keep_titles;  /* object category title -> output code (resolved into keep + rename), or NULL */
     const char *constant;      /* name of a per-file constant, or NULL */
     const char *name;          /* output dimension name */
     const cJSON *labels, *labels_en; /* objects code -> text, or NULL */
@@ -42,6 +46,7 @@ typedef struct imp_dim {
 
 typedef struct imp_melt_col {
     const char *column, *code, *label, *label_en, *unit;
+    const char *title;         /* the topic's CBS title (column is resolved from it), or NULL */
 } imp_melt_col;
 
 typedef struct imp_mapping {
@@ -67,7 +72,24 @@ typedef struct imp_mapping {
     imp_melt_col *melt;
     size_t n_melt;
     const char *value_col, *value_unit, *value_label;
+    const char *value_title;   /* the value topic's CBS title, or NULL */
+    bool unverified;           /* written from published metadata; no real download imported yet */
+    const char *written_from;  /* where an unverified mapping's keys and titles come from */
+    const char *classification;/* "migratieachtergrond" or "herkomst", or NULL */
+    const char *crosswalk;     /* file under <data>/crosswalks/ applied to crosswalk_dim, or NULL */
+    const char *crosswalk_dim; /* output dimension the crosswalk recodes */
+    cJSON *resolved;           /* owns keys and arrays that titles resolved to (import/titles.c) */
 } imp_mapping;
+
+/* Is c a classification the project knows (migratieachtergrond, herkomst)? */
+bool imp_classification_known(const char *c);
+
+/* Does the mapping select anything by title? */
+bool imp_mapping_has_titles(const imp_mapping *m);
+
+/* The CBS table id of a snapshot input ("snapshots/<id>/..."), written into
+ * buf, or NULL when the input is not a snapshot. */
+const char *imp_mapping_snapshot_table(const imp_mapping *m, char *buf, size_t n);
 
 /* Reads and validates a mapping. Errors cite file:line:col for JSON syntax
  * and file: $.json.path for a wrong or missing field. */

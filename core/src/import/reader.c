@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format/cbs_odata.h"
+#include "import/v4obs.h"
 #include "util/fileio.h"
 #include "util/path.h"
 #include "util/text.h"
@@ -170,15 +171,28 @@ static int read_records_source(const imp_mapping *m, imp_source *s, wf_error *er
     return rc;
 }
 
+static int read_v4_source(imp_source *s, wf_error *err)
+{
+    cJSON *data = NULL;
+    if (sha256_file_hex(s->path, s->sha256) != 0)
+        return wf_errorf(err, "%s: cannot read", s->path);
+    if (json_read_file(s->path, &data, err) != 0)
+        return -1;
+    int rc = v4_observations_to_doc(data, s->path, &s->doc, err);
+    cJSON_Delete(data);
+    return rc;
+}
+
 int imp_source_read(const imp_mapping *m, size_t i, const char *shared_dir, imp_source *s, wf_error *err)
 {
     memset(s, 0, sizeof *s);
     s->rel = m->files[i].resolved ? m->files[i].resolved : m->files[i].file;
     s->constants = m->files[i].constants;
     s->path = imp_join(shared_dir, s->rel);
-    s->is_json = m->format == IMP_ODATA_JSON || m->format == IMP_JSON_RECORDS;
+    s->is_json = m->format == IMP_ODATA_JSON || m->format == IMP_JSON_RECORDS || m->format == IMP_ODATA_V4;
     s->records = m->format == IMP_JSON_RECORDS ? m->records : "value";
-    int rc = m->format == IMP_ODATA_JSON     ? read_odata_source(m, shared_dir, s, err)
+    int rc = m->format == IMP_ODATA_V4       ? read_v4_source(s, err)
+             : m->format == IMP_ODATA_JSON   ? read_odata_source(m, shared_dir, s, err)
              : m->format == IMP_JSON_RECORDS ? read_records_source(m, s, err)
                                              : read_csv_source(m, s, err);
     if (rc != 0) {

@@ -367,8 +367,6 @@ int site_write_figure(const site *s, const site_fig *f, int lang, wf_error *err)
         const cJSON *m = f->man[LANG_NL];
         const char *missing = json_str(m, "missing_input");
         const char *needs = json_str(m, "needs") ? json_str(m, "needs") : f->reg ? f->reg->needs : NULL;
-        const cJSON *fe = cJSON_GetObjectItemCaseSensitive(m, "fetchable");
-        int fetchable = cJSON_IsTrue(fe) || (cJSON_IsString(fe) && strcmp(fe->valuestring, "no") != 0);
         sb_puts(&b, "<dl class=\"facts\">");
         if (missing) {
             sb_printf(&b, "<dt>%s</dt><dd><code>", u->missing_input);
@@ -380,7 +378,8 @@ int site_write_figure(const site *s, const site_fig *f, int lang, wf_error *err)
             html_esc(&b, needs);
             sb_puts(&b, "</dd>");
         }
-        sb_printf(&b, "<dt>%s</dt><dd>%s</dd></dl>\n</div>\n", u->fetchable, fetchable ? u->yes : u->no);
+        site_fetchable_fact(&b, m, u);
+        sb_puts(&b, "</dl>\n</div>\n");
     }
     notes(&b, f, lang);
     numbers_table(&b, s, f, lang);

@@ -36,8 +36,6 @@ static void nodata_facts(strbuf *b, const site_fig *f, const site_ui *u)
     const char *missing = json_str(m, "missing_input"), *needs = json_str(m, "needs");
     if (!needs && f->reg)
         needs = f->reg->needs;
-    const cJSON *fe = cJSON_GetObjectItemCaseSensitive(m, "fetchable");
-    int fetchable = cJSON_IsTrue(fe) || (cJSON_IsString(fe) && strcmp(fe->valuestring, "no") != 0);
     sb_puts(b, "<dl class=\"facts\">");
     if (missing) {
         sb_printf(b, "<dt>%s</dt><dd><code>", u->missing_input);
@@ -50,7 +48,8 @@ static void nodata_facts(strbuf *b, const site_fig *f, const site_ui *u)
         html_esc(b, table);
         sb_puts(b, "</dd>");
     }
-    sb_printf(b, "<dt>%s</dt><dd>%s</dd></dl>\n", u->fetchable, fetchable ? u->yes : u->no);
+    site_fetchable_fact(b, m, u);
+    sb_puts(b, "</dl>\n");
     if (needs) {
         sb_printf(b, "<details><summary>%s</summary><p>", u->needs);
         html_esc(b, needs);

@@ -2,6 +2,7 @@
  * builds, claims, report text) and writing every page. */
 #define _POSIX_C_SOURCE 200809L
 #include "site/site.h"
+#include "site/html.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -38,6 +39,31 @@ const char *site_fig_status(const site_fig *f)
     if (!st)
         return "not-built";
     return strcmp(st, "ok") == 0 ? "ok" : strcmp(st, "no-data") == 0 ? "no-data" : "not-built";
+}
+
+void site_fetchable_fact(strbuf *b, const cJSON *m, const site_ui *u)
+{
+    const cJSON *fe = cJSON_GetObjectItemCaseSensitive(m, "fetchable");
+    int yes = cJSON_IsTrue(fe) || cJSON_IsObject(fe) || (cJSON_IsString(fe) && strcmp(fe->valuestring, "no") != 0);
+    sb_printf(b, "<dt>%s</dt><dd>%s", u->fetchable, yes ? u->yes : u->no);
+    const char *table = json_str(fe, "table"), *mapping = json_str(fe, "mapping");
+    const char *why = json_str(m, "fetchable_reason");
+    if (yes && table) {
+        sb_puts(b, ": CBS ");
+        html_esc(b, table);
+        if (mapping) {
+            sb_puts(b, " (<code>");
+            html_esc(b, mapping);
+            sb_puts(b, "</code>");
+            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fe, "unverified")))
+                sb_puts(b, ", unverified");
+            sb_puts(b, ")");
+        }
+    } else if (!yes && why) {
+        sb_puts(b, ": ");
+        html_esc(b, why);
+    }
+    sb_puts(b, "</dd>");
 }
 
 const site_fig *site_find_fig(const site *s, const char *id)

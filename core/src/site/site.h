@@ -93,6 +93,10 @@ const site_ui *site_ui_for(int lang);
 const char *site_text(const cJSON *obj, int lang);
 const char *site_fig_title(const site_fig *f, int lang);
 const char *site_fig_status(const site_fig *f);   /* "ok", "no-data", "not-built" */
+/* "<dt>Fetchable with wrrfig fetch</dt><dd>yes: CBS <table> (<mapping>)</dd>"
+ * or "...<dd>no: <reason></dd>" from a NO-DATA manifest's "fetchable". */
+struct strbuf;
+void site_fetchable_fact(struct strbuf *b, const cJSON *manifest, const site_ui *u);
 const site_fig *site_find_fig(const site *s, const char *id);
 /* A claim's fields in either schema of wrrfig check's JSON: the verdict
  * ("verdict", earlier "status"), the claimed value ("expected", earlier
