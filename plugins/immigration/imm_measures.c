@@ -538,6 +538,87 @@ static wrrfig_status m_motive_argmax_year(const wrrfig_host *h, wrrfig_ctx *c, c
     return WRRFIG_OK;
 }
 
+/* Immigrants of the '+'-joined motives ("EuWork+NonEuWork") in one year,
+ * summed; NO-DATA when one of them has no number for the year. */
+static wrrfig_status motive_sum(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_table *t, const char *list, int year,
+                                double *o)
+{
+    double sum = 0;
+    for (const char *m = list;;) {
+        const char *e = strchr(m, '+');
+        size_t len = e ? (size_t)(e - m) : strlen(m);
+        char code[64];
+        if (len == 0 || len >= sizeof code) {
+            h->log(c, WRRFIG_LOG_ERROR, "motive list '%s': an empty or overlong motive code", list);
+            return WRRFIG_ERROR;
+        }
+        memcpy(code, m, len);
+        code[len] = '\0';
+        imm_series s;
+        if (imm_series_load(h, c, t, "Motief", code, NULL, NULL, &s) < 0)
+            return WRRFIG_ERROR;
+        if (!imm_has(&s, year)) {
+            h->log(c, WRRFIG_LOG_WARN, "%s has no %s immigrants in %d", IMM_T_MOTIVE, code, year);
+            return WRRFIG_NODATA;
+        }
+        sum += imm_get(&s, year);
+        if (!e)
+            break;
+        m = e + 1;
+    }
+    *o = sum;
+    return WRRFIG_OK;
+}
+
+static wrrfig_status motive_args(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, const char *name,
+                                 const char **list, int *year, const wrrfig_table **t)
+{
+    *list = h->param_text(p, name);
+    if (!*list) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter %s is required (EuWork, NonEuAsylum, NonEuTotal, ... joined by '+')", name);
+        return WRRFIG_ERROR;
+    }
+    wrrfig_status st = wfc_param_whole(h, c, p, "year", true, 0, year);
+    if (st != WRRFIG_OK)
+        return st;
+    *t = h->table(c, IMM_T_MOTIVE);
+    return *t ? WRRFIG_OK : WRRFIG_NODATA;
+}
+
+/* Immigrants of one motive (or '+'-joined motives, summed) in one year:
+ * the parts and totals of claims about immigration by motive. */
+static wrrfig_status m_motive_count(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *list;
+    int year;
+    const wrrfig_table *t;
+    wrrfig_status st = motive_args(h, c, p, "motive", &list, &year, &t);
+    return st != WRRFIG_OK ? st : motive_sum(h, c, t, list, year, o);
+}
+
+/* 100 x immigrants of `motives` / immigrants of `of`, one year. */
+static wrrfig_status m_motive_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    const char *list, *of = h->param_text(p, "of");
+    int year;
+    const wrrfig_table *t;
+    double part, whole;
+    if (!of) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter of is required (the total: e.g. 'EuTotal+NonEuTotal')");
+        return WRRFIG_ERROR;
+    }
+    wrrfig_status st = motive_args(h, c, p, "motives", &list, &year, &t);
+    if (st != WRRFIG_OK || (st = motive_sum(h, c, t, list, year, &part)) != WRRFIG_OK ||
+        (st = motive_sum(h, c, t, of, year, &whole)) != WRRFIG_OK)
+        return st;
+    if (whole <= 0) {
+        h->log(c, WRRFIG_LOG_ERROR, "%s: no immigrants of %s in %d to divide by", IMM_T_MOTIVE, of, year);
+        return WRRFIG_ERROR;
+    }
+    *o = 100.0 * part / whole;
+    return WRRFIG_OK;
+}
+
 static const char *const IN_NAT[] = {IMM_T37296, NULL};
 static const char *const IN_MOTIVE[] = {IMM_T_MOTIVE, NULL};
 static const char *const IN_60032[] = {IMM_T60032, NULL};
@@ -607,6 +688,12 @@ const wrrfig_measure imm_measures[] = {
     {"immigration.motive_argmax_year", "motive (EuWork, NonEuAsylum, ...), from, to", "year",
      "Year in from..to with the most immigrants of that migration motive (cbs/immigrants_motive_1999_2024).",
      IN_MOTIVE, m_motive_argmax_year},
+    {"immigration.motive_count", "motive (EuWork, NonEuAsylum, NonEuTotal, ...; several joined by '+'), year", "persons",
+     "Immigrants of that migration motive (the motives summed) in the year (cbs/immigrants_motive_1999_2024).", IN_MOTIVE,
+     m_motive_count},
+    {"immigration.motive_share", "motives ('+'-joined), of ('+'-joined), year", "percent",
+     "100 x immigrants of `motives` / immigrants of `of` in the year (cbs/immigrants_motive_1999_2024).", IN_MOTIVE,
+     m_motive_share},
     {"immigration.emigrant_share", "origin, year", "percent",
      "100 x emigration of origin group `origin` / emigration of Totaal in the year (cbs/migratie_herkomst).", IN_MIG,
      m_emigrant_share},

@@ -14,6 +14,7 @@
 #define ORG_T_MIGBG "cbs/migration_background_1972_2021"
 #define ORG_T_PROJ "cbs/prognose_migratieachtergrond"
 #define ORG_T_KWB "hhi/kwb2017_gemeente"
+#define ORG_T_KWB_WIJK "hhi/kwb2017_wijk" /* KWB 2017, all wijken of the Netherlands */
 #define ORG_T_CITIES "hhi/84910ned_cities_2019" /* CBS 84910NED slices: Amsterdam and Den Haag, 2019 */
 
 /* The 37296ned column of group `code` for generation 0 (all), 1 or 2; NULL

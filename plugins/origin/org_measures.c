@@ -364,6 +364,88 @@ static wrrfig_status m_area_population(const wrrfig_host *h, wrrfig_ctx *c, cons
     return WRRFIG_OK;
 }
 
+/* Wijken (all of the Netherlands, KWB 2017) with inhabitants in which at
+ * least one of the listed groups makes up more than `min` percent: "in
+ * vrijwel geen enkele wijk vormt een etnische groep de meerderheid". Only
+ * groups the KWB gives as one variable per wijk can be listed; its Westers
+ * and OverigNietWesters are aggregates of many origins, not one group. One
+ * pass over the rows (sorted by region, so a wijk's rows are adjacent). */
+static wrrfig_status m_wijk_count_above(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    static const char *const VAR[][2] = {{"Westers", "P_WEST_AL"},  {"NietWesters", "P_N_W_AL"},
+                                         {"Marokko", "P_MAROKKO"},  {"Antillen", "P_ANT_ARU"},
+                                         {"Suriname", "P_SURINAM"}, {"Turkije", "P_TURKIJE"},
+                                         {"OverigNietWesters", "P_OVER_NW"}};
+    const char *groups;
+    int y;
+    double min;
+    wrrfig_status st;
+    if ((st = text(h, c, p, "groups", &groups)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "year", true, 0, &y)) != WRRFIG_OK)
+        return st;
+    if (!h->param_number(p, "min", &min)) {
+        h->log(c, WRRFIG_LOG_ERROR, "parameter min (a percentage) is required");
+        return WRRFIG_ERROR;
+    }
+    const char *vars[8];
+    size_t nv = 0;
+    for (const char *g = groups; nv < 8;) {
+        const char *e = strchr(g, '+');
+        size_t len = e ? (size_t)(e - g) : strlen(g);
+        const char *var = NULL;
+        for (size_t i = 0; i < sizeof VAR / sizeof VAR[0]; i++)
+            if (strlen(VAR[i][0]) == len && !strncmp(VAR[i][0], g, len))
+                var = VAR[i][1];
+        if (!var) {
+            h->log(c, WRRFIG_LOG_ERROR, "groups: '%.*s' is not one of the KWB wijk groups (Marokko, Turkije, Suriname, "
+                   "Antillen, OverigNietWesters, Westers, NietWesters)", (int)len, g);
+            return WRRFIG_ERROR;
+        }
+        vars[nv++] = var;
+        if (!e)
+            break;
+        g = e + 1;
+    }
+    if (y != 2017) {
+        h->log(c, WRRFIG_LOG_WARN, "wijk origin shares are in the data for 1 January 2017 only (asked: %d)", y);
+        return WRRFIG_NODATA;
+    }
+    const wrrfig_table *t = h->table(c, ORG_T_KWB_WIJK);
+    if (!t)
+        return WRRFIG_NODATA;
+    int dr = h->table_dim_index(t, "region"), dv = h->table_dim_index(t, "variable");
+    if (dr < 0 || dv < 0) {
+        h->log(c, WRRFIG_LOG_ERROR, "%s has no region or variable dimension", ORG_T_KWB_WIJK);
+        return WRRFIG_ERROR;
+    }
+    size_t rows = h->table_rows(t);
+    const char *cur = NULL;
+    double inw = 0;
+    bool above = false;
+    int n = 0;
+    for (size_t r = 0; r <= rows; r++) {
+        const char *reg = r < rows ? h->table_key(t, r, (size_t)dr) : NULL;
+        if (cur && (!reg || strcmp(cur, reg))) {
+            n += inw > 0 && above;
+            inw = 0;
+            above = false;
+        }
+        if (!reg)
+            break;
+        cur = reg;
+        double v;
+        if (h->table_value(t, r, &v) != WRRFIG_VALUE)
+            continue;
+        const char *var = h->table_key(t, r, (size_t)dv);
+        if (!strcmp(var, "AANT_INW"))
+            inw = v;
+        for (size_t i = 0; i < nv; i++)
+            if (!strcmp(var, vars[i]) && v > min)
+                above = true;
+    }
+    *o = n;
+    return WRRFIG_OK;
+}
+
 static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
 {
     const char *g;
@@ -393,6 +475,7 @@ static const char *const IN_KWB[] = {ORG_T_KWB, NULL};
 static const char *const IN_NAT_MIGBG[] = {ORG_T37296, ORG_T_MIGBG, NULL};
 static const char *const IN_KWB_CITIES[] = {ORG_T_KWB, ORG_T_CITIES, NULL};
 static const char *const IN_PROJ[] = {ORG_T_PROJ, NULL};
+static const char *const IN_KWB_WIJK[] = {ORG_T_KWB_WIJK, NULL};
 
 const wrrfig_measure org_measures[] = {
     {"origin.population", "group, year, generation (default 0)", "persons",
@@ -434,5 +517,9 @@ const wrrfig_measure org_measures[] = {
     {"origin.share_projection", "group, year", "percent",
      "CBS population projection: 100 x group / Totaal in `year` (cbs/prognose_migratieachtergrond, observed or forecast).",
      IN_PROJ, m_share_projection},
+    {"origin.wijk_count_above", "groups ('+'-joined codes: Marokko, Turkije, Suriname, Antillen, ...), year, min", "count",
+     "Number of wijken with inhabitants on 1 January 2017 (KWB 2017, all 3,070 wijken) in which the share of at least "
+     "one of `groups` exceeds `min` percent (whole percentages as CBS rounds them).",
+     IN_KWB_WIJK, m_wijk_count_above},
 };
 _Static_assert(sizeof org_measures / sizeof org_measures[0] == ORG_N_MEASURES, "ORG_N_MEASURES");

@@ -4,7 +4,7 @@
 
 #include <wrrfig/plugin.h>
 
-#define ORG_N_MEASURES 10
+#define ORG_N_MEASURES 11
 extern const wrrfig_measure org_measures[];
 
 #endif

@@ -205,6 +205,7 @@ static const char *const in_4_1[] = {"report/tab-4-1", NULL};
 static const char *const in_4_2[] = {"report/tab-4-2", NULL};
 static const char *const in_4_3[] = {"report/tab-4-3", NULL};
 static const char *const in_k4_5[] = {"report/kader-4-5", NULL};
+static const char *const in_k2_3[] = {"report/kader-2-3", NULL};
 
 static const wrrfig_figure figures[] = {
     {"tab-4-1", in_4_1, "WRR 2020 Tabel 4.1, transcribed from the report (data/report/tab-4-1.csv)", build_4_1},
@@ -218,9 +219,13 @@ static const wrrfig_measure measures[] = {
     {"policy.integration_term", "period ('1998-2006', '2007-2012', '2013-2021', 'na 2021')", "years",
      "The Inburgeringstermijn Kader 4.5 gives for that period (the transcription report/kader-4-5).", in_k4_5,
      policy_m_integration_term},
+    {"policy.n_types", "(none)", "count",
+     "Number of distinct municipality types in the transcription of Kader 2.3 (report/kader-2-3), the 'gemiddelde "
+     "Nederlandse gemeente' not counted.",
+     in_k2_3, policy_m_n_types},
 };
 
 WRRFIG_PLUGIN_DEFINE("policy", "1.0.0",
                      "Chapter 4 policy-model tables (Tabel 4.1-4.3, Kader 4.5) typeset as figures; the Kader 4.5 "
-                     "integration term as a measure",
+                     "integration term and the number of Kader 2.3 municipality types as measures",
                      figures, measures);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define KADER_4_5 "report/kader-4-5"
+#define KADER_2_3 "report/kader-2-3"
 
 static const char *cell_text(const wrrfig_host *h, const wrrfig_table *t, long row, long col)
 {
@@ -65,5 +66,35 @@ wrrfig_status policy_m_integration_term(const wrrfig_host *h, wrrfig_ctx *ctx, c
         return WRRFIG_NODATA;
     }
     *out = strtod(num, NULL);
+    return WRRFIG_OK;
+}
+
+/* The number of municipality types in the transcription of Kader 2.3
+ * (report/kader-2-3: type, gemeente, statcode_2015), the examples of the
+ * "gemiddelde Nederlandse gemeente" (type 'gemiddeld') not counted: the
+ * report sets that one apart from the types (the table's sidecar notes).
+ * The table is the report's own, so the verdict is "internal". */
+wrrfig_status policy_m_n_types(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)p;
+    const wrrfig_table *t = h->table(ctx, KADER_2_3);
+    if (!t)
+        return WRRFIG_NODATA;
+    int dt = h->table_dim_index(t, "type");
+    if (dt < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s has no column 'type'", KADER_2_3);
+        return WRRFIG_ERROR;
+    }
+    size_t n = h->table_rows(t), distinct = 0;
+    for (size_t r = 0; r < n; r++) {
+        const char *ty = h->table_key(t, r, (size_t)dt);
+        if (!strcmp(ty, "gemiddeld"))
+            continue;
+        int seen = 0;
+        for (size_t q = 0; q < r && !seen; q++)
+            seen = !strcmp(h->table_key(t, q, (size_t)dt), ty);
+        distinct += !seen;
+    }
+    *out = (double)distinct;
     return WRRFIG_OK;
 }

@@ -148,6 +148,27 @@ static void test_rules(void **state)
     assert_int_equal(class_of("ruim twee keer zo verscheiden", "twee keer"), SCAN_UNACCOUNTED);
 }
 
+/* Rules for chapters 4, 6 and 8: split footnote numbers, article numbers,
+ * years in law names; each with a counterexample that must stay a claim. */
+static void test_rules_ch468(void **state)
+{
+    (void)state;
+    assert_int_equal(class_of("tussen groepen optreedt.2 4 Een indicatie", "4"), SCAN_FOOTNOTE);
+    assert_int_equal(class_of("aan culturele tradities.12 4\nVolgende", "4"), SCAN_FOOTNOTE);
+    assert_int_equal(class_of("experimentele studies.7 7 Een te sterk", "7"), SCAN_FOOTNOTE);
+    assert_int_equal(class_of("per huis 2,2 4 Polen erbij", "4"), SCAN_UNACCOUNTED);
+    assert_int_equal(class_of("in het jaar.2 4 procent meer", "4"), SCAN_UNACCOUNTED);
+    assert_int_equal(class_of("gebonden aan art. 45 van het Verdrag", "45"), SCAN_NAME);
+    assert_int_equal(class_of("Volgens artikel 8 van het evrm", "8"), SCAN_NAME);
+    assert_int_equal(class_of("bestaan heeft (artikel 21 Vw). Na", "21"), SCAN_NAME);
+    assert_int_equal(class_of("en de artikelen 7 en 9 van het Handvest", "9"), SCAN_NAME);
+    assert_int_equal(class_of("telt 45 artikelen over 9 thema's", "45"), SCAN_UNACCOUNTED);
+    assert_int_equal(class_of("telt 45 artikelen over 9 thema's", "9"), SCAN_UNACCOUNTED);
+    assert_int_equal(class_of("opgevolgd door de Wet inburgering 2007, de", "2007"), SCAN_NAME);
+    assert_int_equal(class_of("de wet in 2013 gewijzigd", "2013"), SCAN_UNACCOUNTED);
+    assert_int_equal(class_of("Voor de wet werd 2013 een keerpunt", "2013"), SCAN_UNACCOUNTED);
+}
+
 static void test_exclusions_file(void **state)
 {
     (void)state;
@@ -210,7 +231,7 @@ static void test_account(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_numerals),   cmocka_unit_test(test_words),   cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_numerals),   cmocka_unit_test(test_words),   cmocka_unit_test(test_rules), cmocka_unit_test(test_rules_ch468),
         cmocka_unit_test(test_exclusions_file), cmocka_unit_test(test_account),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

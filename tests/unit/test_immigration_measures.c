@@ -162,10 +162,41 @@ static void test_measures(void **state)
     fh_free(fh);
 }
 
+/* Immigrants by motive in one year, against the shipped table read here. */
+static void test_motive_count(void **state)
+{
+    (void)state;
+    wf_table *tm;
+    wf_error err;
+    if (table_load(WF_DATA, "cbs/immigrants_motive_1999_2024", &tm, &err) != 0)
+        fail_msg("%s", err.msg);
+    double asyl = 0, total = 0, euw = 0, nw = 0, nt = 0;
+    assert_int_equal(table_find_query(tm, "Perioden=2015JJ00;Motief=NonEuAsylum", &asyl), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=EuTotal", &total), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=EuWork", &euw), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=NonEuWork", &nw), WRRFIG_VALUE);
+    assert_int_equal(table_find_query(tm, "Perioden=2018JJ00;Motief=NonEuTotal", &nt), WRRFIG_VALUE);
+    table_free(tm);
+    fh = fh_new(WF_DATA);
+    imm = fh_plugin(fh, "immigration");
+    assert_double_near(ok("immigration.motive_count{motive='NonEuAsylum', year=2015}"), asyl, 0);
+    assert_double_near(ok("immigration.motive_count{motive='EuTotal', year=2018}"), total, 0);
+    assert_double_near(ok("immigration.motive_count{motive='EuWork+NonEuWork', year=2018}"), euw + nw, 0);
+    assert_double_near(ok("immigration.motive_share{motives='EuWork+NonEuWork', of='EuTotal+NonEuTotal', year=2018}"),
+                       100 * (euw + nw) / (total + nt), 1e-9);
+    assert_int_equal(st("immigration.motive_share{motives='EuWork', year=2018}"), EVAL_ERROR);
+    assert_int_equal(st("immigration.motive_count{motive='EuWork+', year=2018}"), EVAL_ERROR);
+    /* a year outside the table is NO-DATA; a missing motive an error */
+    assert_int_equal(st("immigration.motive_count{motive='NonEuAsylum', year=1990}"), EVAL_NODATA);
+    assert_int_equal(st("immigration.motive_count{year=2015}"), EVAL_ERROR);
+    fh_free(fh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measures),
+        cmocka_unit_test(test_motive_count),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -271,6 +271,98 @@ static bool second_decade(const scan_text *t, const scan_number *n)
     return strncmp(t->s + q, "procent", 7) != 0 && t->s[q] != '%';
 }
 
+/* ---- Rules for chapters 4, 6 and 8 (issue 13): mechanical numbers that
+ * recur there and are not quantities. Kept apart from the rules above so
+ * that each set can be reviewed on its own. ---- */
+
+/* The offset of the first non-space byte at or after p (t->len if none). */
+static size_t next_nonspace(const scan_text *t, size_t p)
+{
+    while (p < t->len && t->s[p] == ' ')
+        p++;
+    return p;
+}
+
+/* A footnote number the extraction split at a space: "optreedt.2 4 Een" is
+ * note 24, "tradities.12 4" note 124. The first part is glued to the end of
+ * a sentence (and so already a footnote marker); the second is one or two
+ * digits that end the line or precede a capital. "bedroeg 2,2 4 procent" is
+ * not this: nothing is glued to a word there. */
+static bool split_footnote(const scan_text *t, const scan_number *n)
+{
+    const char *s = t->s;
+    size_t a = n->off, b = n->off + n->len;
+    if (n->form != SCAN_NUMERAL || n->len > 2 || a < 3 || s[a - 1] != ' ')
+        return false;
+    size_t p = a - 1; /* the digits of the first part end at p */
+    size_t q = p;
+    while (q > 0 && is_digit(s[q - 1]))
+        q--;
+    if (q == p || p - q > 3 || q < 2 || !strchr(".,;:)", s[q - 1]))
+        return false;
+    if (!letter_before(t, q - 1) && s[q - 2] != ')')
+        return false;
+    size_t nx = next_nonspace(t, b);
+    bool line_end = nx >= t->len || scan_line_of(t, nx) > n->line;
+    return line_end || is_upper(s[nx]);
+}
+
+/* The number of an article of a law or treaty: "art. 45 van het Verdrag",
+ * "artikel 18 Vw 2000", "de artikelen 7 en 9". */
+static bool article_number(const scan_text *t, const scan_number *n)
+{
+    if (n->form != SCAN_NUMERAL || strchr(n->text, ',') || n->value > 999)
+        return false;
+    static const char *const art[] = {"art.", "artikel", "artikelen", "(art.", "(artikel", "(artikelen", NULL};
+    size_t p = n->off;
+    char w[64];
+    for (int k = 0; k < 6 && p > 0; k++) {
+        size_t st;
+        prev_word(t, p, w, sizeof w, &st);
+        if (st == p)
+            return false;
+        lower(w);
+        if (in_list(w, art))
+            return true;
+        if (!is_digit(w[0]) && strcmp(w, "en") && strcmp(w, ","))
+            return false;
+        p = st;
+    }
+    return false;
+}
+
+/* The year in the name of a law: "de Wet inburgering 2013", "Wet
+ * Inburgering 2013". Not "de wet in 2013 gewijzigd": the word between is a
+ * preposition or verb there, not part of the name. */
+static bool law_name_year(const scan_text *t, const scan_number *n)
+{
+    if (!is_year(n))
+        return false;
+    char pw[64], pw2[64];
+    size_t st;
+    prev_word(t, n->off, pw, sizeof pw, &st);
+    prev_word(t, st, pw2, sizeof pw2, NULL);
+    lower(pw);
+    lower(pw2);
+    if (strcmp(pw2, "wet"))
+        return false;
+    for (const char *c = pw; *c; c++)
+        if (!is_ascii_letter(*c))
+            return false;
+    static const char *const not_name[] = {"in", "van", "sinds", "vanaf", "na", "tot", "uit", "per", "voor",
+                                           "werd", "is", "was", "trad", "sinds", "eind", "begin", NULL};
+    return pw[0] && !in_list(pw, not_name);
+}
+
+static scan_class chapter468_rules(const scan_text *t, const scan_number *n)
+{
+    if (split_footnote(t, n))
+        return SCAN_FOOTNOTE;
+    if (article_number(t, n) || law_name_year(t, n))
+        return SCAN_NAME;
+    return SCAN_UNACCOUNTED;
+}
+
 scan_class scan_rule_class(const scan_text *t, const scan_number *n)
 {
     const char *s = t->s;
@@ -439,7 +531,7 @@ scan_class scan_rule_class(const scan_text *t, const scan_number *n)
         if (!strcmp(pwl, "alle") || !strcmp(pwl, "beide"))
             return SCAN_NO_QUANTITY;
     }
-    return SCAN_UNACCOUNTED;
+    return chapter468_rules(t, n);
 }
 
 /* ------------------------------------------------------------ accounting */
