@@ -236,7 +236,9 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err)
     long e = 0;
     /* A gnuplot that could not be started closes the pipe at once; writing
      * may still succeed (the pipe buffers it), so only the answer counts. */
-    int r = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL) == 0 ? wait_done(s, timeout, &e, version, sizeof version) : -1;
+    int r = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL) == 0
+                ? wait_done(s, timeout, &e, version, sizeof version)
+                : -1;
     sb_free(&cmd);
     if (r != 1 || !version[0]) {
         if (r == 0)
