@@ -37,17 +37,6 @@ static char *cell_text(const cJSON *v)
     return sb_take(&b);
 }
 
-static void free_partial(csv_row *rows, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < rows[i].n; j++)
-            free(rows[i].f[j]);
-        free(rows[i].f);
-        free(rows[i].col);
-    }
-    free(rows);
-}
-
 /* Records of vals (an array of objects that all have the members of the
  * first, in any order) as rows of text cells; `where` names the array in
  * messages ("$.value"). strict: members must be strings, numbers or null. */
@@ -75,7 +64,7 @@ static int records_to_doc(const cJSON *vals, const char *name, const char *where
     size_t r = 1;
     for (const cJSON *rec = vals->child; rec; rec = rec->next, r++) {
         if (!cJSON_IsObject(rec) || (size_t)cJSON_GetArraySize(rec) != n_cols) {
-            free_partial(rows, r);
+            csv_rows_free(rows, r);
             return wf_errorf(err, "%s: %s[%zu]: expected an object with the %zu members of %s[0]", name, where,
                              r - 1, n_cols, where);
         }
@@ -89,7 +78,7 @@ static int records_to_doc(const cJSON *vals, const char *name, const char *where
                 wf_errorf(err, "%s: %s[%zu].%s: %s (expected a string, number or null)", name, where, r - 1,
                           rows[0].f[c], v ? "wrong type" : "missing");
                 rows[r].n = c;
-                free_partial(rows, r + 1);
+                csv_rows_free(rows, r + 1);
                 return -1;
             }
             rows[r].f[c] = cell_text(v);

@@ -297,7 +297,7 @@ void csv_reader_free(csv_reader *r)
     free(r);
 }
 
-static void free_rows(csv_row *rows, size_t n)
+void csv_rows_free(csv_row *rows, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < rows[i].n; j++)
@@ -336,7 +336,7 @@ int csv_parse(const char *text, size_t len, const char *name, const csv_opts *o,
     }
     csv_reader_free(r);
     if (st < 0) {
-        free_rows(rows, n_rows);
+        csv_rows_free(rows, n_rows);
         return -1;
     }
     csv_doc *d = xmalloc(sizeof *d);
@@ -377,7 +377,7 @@ void csv_free(csv_doc *d)
 {
     if (!d)
         return;
-    free_rows(d->rows, d->n_rows);
+    csv_rows_free(d->rows, d->n_rows);
     free(d);
 }
 

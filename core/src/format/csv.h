@@ -55,6 +55,9 @@ int csv_reader_next(csv_reader *r, const csv_row **row, wf_error *err);
 void csv_reader_free(csv_reader *r);
 /* A copy of a row that owns its fields (free them as csv_free does). */
 csv_row csv_row_copy(const csv_row *row);
+/* Frees n owned rows (fields, column array) and the array itself: for row
+ * arrays built outside a csv_doc (the OData readers). NULL is allowed. */
+void csv_rows_free(csv_row *rows, size_t n);
 
 /* Parses len bytes of text. `name` is used in error messages. On error
  * returns -1 with err set and *out untouched. A file that is empty or holds

@@ -33,17 +33,6 @@ static int folded(const char *member)
     return strcmp(member, "ValueAttribute") == 0 || strcmp(member, "StringValue") == 0;
 }
 
-static void free_rows(csv_row *rows, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < rows[i].n; j++)
-            free(rows[i].f[j]);
-        free(rows[i].f);
-        free(rows[i].col);
-    }
-    free(rows);
-}
-
 static char *value_cell(const cJSON *rec, size_t k, const char *name, wf_error *err)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "Value");
@@ -103,7 +92,7 @@ int v4_observations_to_doc(const cJSON *doc, const char *name, csv_doc **out, wf
         rows[r].f = xcalloc(n_cols, sizeof *rows[r].f);
         rows[r].col = xcalloc(n_cols, sizeof *rows[r].col);
         if (!cJSON_IsObject(rec)) {
-            free_rows(rows, r + 1);
+            csv_rows_free(rows, r + 1);
             return wf_errorf(err, "%s: $.value[%zu]: expected an object", name, r - 1);
         }
         size_t extra = 0;
@@ -111,7 +100,7 @@ int v4_observations_to_doc(const cJSON *doc, const char *name, csv_doc **out, wf
             if (!folded(m->string) && csv_header_index(&(csv_doc){1, rows}, m->string) < 0)
                 extra++;
         if (extra) {
-            free_rows(rows, r + 1);
+            csv_rows_free(rows, r + 1);
             return wf_errorf(err, "%s: $.value[%zu]: a member that $.value[0] does not have", name, r - 1);
         }
         for (c = 0; c < n_cols; c++) {
@@ -134,7 +123,7 @@ int v4_observations_to_doc(const cJSON *doc, const char *name, csv_doc **out, wf
             }
             if (!cell) {
                 rows[r].n = c;
-                free_rows(rows, r + 1);
+                csv_rows_free(rows, r + 1);
                 return -1;
             }
             rows[r].f[c] = cell;
