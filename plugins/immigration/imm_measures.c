@@ -504,37 +504,78 @@ static wrrfig_status m_prev_residence_sum(const wrrfig_host *h, wrrfig_ctx *c, c
 
 #define IMM_T_MOTIVE "cbs/immigrants_motive_1999_2024"
 
-/* Year in from..to with the most immigrants of a migration motive (CBS
- * 84808NED/85468NED compilation, cbs/immigrants_motive_1999_2024: EuWork,
- * NonEuAsylum, NonEuFamily ...). */
-static wrrfig_status m_motive_argmax_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+/* The series of one migration motive (CBS 84808NED/85468NED compilation,
+ * cbs/immigrants_motive_1999_2024: EuWork, NonEuAsylum, NonEuFamily ...),
+ * with a number for every year of from..to: the parameters and series the
+ * year-valued motive measures share. */
+static wrrfig_status motive_series(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, imm_series *s,
+                                   int *from, int *to)
 {
     const char *motive = h->param_text(p, "motive");
-    int from, to;
     wrrfig_status st;
     if (!motive) {
         h->log(c, WRRFIG_LOG_ERROR, "parameter motive is required (EuWork, NonEuAsylum, NonEuFamily, ...)");
         return WRRFIG_ERROR;
     }
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
-        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+    if ((st = wfc_param_whole(h, c, p, "from", true, 0, from)) != WRRFIG_OK ||
+        (st = wfc_param_whole(h, c, p, "to", true, 0, to)) != WRRFIG_OK)
         return st;
+    if (*from > *to) {
+        h->log(c, WRRFIG_LOG_ERROR, "from/to: expected from <= to");
+        return WRRFIG_ERROR;
+    }
     const wrrfig_table *t = h->table(c, IMM_T_MOTIVE);
     if (!t)
         return WRRFIG_NODATA;
-    imm_series s;
-    if (imm_series_load(h, c, t, "Motief", motive, NULL, NULL, &s) < 0)
+    if (imm_series_load(h, c, t, "Motief", motive, NULL, NULL, s) < 0)
         return WRRFIG_ERROR;
-    int best = 0;
-    for (int y = from; y <= to; y++) {
-        if (!imm_has(&s, y)) {
+    for (int y = *from; y <= *to; y++)
+        if (!imm_has(s, y)) {
             h->log(c, WRRFIG_LOG_WARN, "%s has no %s immigrants in %d", IMM_T_MOTIVE, motive, y);
             return WRRFIG_NODATA;
         }
+    return WRRFIG_OK;
+}
+
+/* Year in from..to with the most immigrants of a migration motive. */
+static wrrfig_status m_motive_argmax_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    imm_series s;
+    int from, to;
+    wrrfig_status st = motive_series(h, c, p, &s, &from, &to);
+    if (st != WRRFIG_OK)
+        return st;
+    int best = 0;
+    for (int y = from; y <= to; y++)
         if (!best || imm_get(&s, y) > imm_get(&s, best))
             best = y;
-    }
     *o = best;
+    return WRRFIG_OK;
+}
+
+/* The first year of the rise that ends at the peak of from..to: from the
+ * peak back, as long as each year had more immigrants than the one before.
+ * What "rose again from 2013" states: the fall before it ended in 2012. */
+static wrrfig_status m_motive_rise_start(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, double *o)
+{
+    imm_series s;
+    int from, to;
+    wrrfig_status st = motive_series(h, c, p, &s, &from, &to);
+    if (st != WRRFIG_OK)
+        return st;
+    int peak = from;
+    for (int y = from; y <= to; y++)
+        if (imm_get(&s, y) > imm_get(&s, peak))
+            peak = y;
+    int start = peak;
+    while (start > from && imm_get(&s, start) > imm_get(&s, start - 1))
+        start--;
+    if (start == from) {
+        /* the rise may have begun before `from`: the year is not decided */
+        h->log(c, WRRFIG_LOG_WARN, "the rise to the peak of %d runs back to %d, the start of the range", peak, from);
+        return WRRFIG_NODATA;
+    }
+    *o = start + 1;
     return WRRFIG_OK;
 }
 
@@ -688,6 +729,10 @@ const wrrfig_measure imm_measures[] = {
     {"immigration.motive_argmax_year", "motive (EuWork, NonEuAsylum, ...), from, to", "year",
      "Year in from..to with the most immigrants of that migration motive (cbs/immigrants_motive_1999_2024).",
      IN_MOTIVE, m_motive_argmax_year},
+    {"immigration.motive_rise_start", "motive (EuWork, NonEuAsylum, ...), from, to", "year",
+     "First year of the uninterrupted rise that ends at the peak of from..to, for that migration motive "
+     "(cbs/immigrants_motive_1999_2024).",
+     IN_MOTIVE, m_motive_rise_start},
     {"immigration.motive_count", "motive (EuWork, NonEuAsylum, NonEuTotal, ...; several joined by '+'), year", "persons",
      "Immigrants of that migration motive (the motives summed) in the year (cbs/immigrants_motive_1999_2024).", IN_MOTIVE,
      m_motive_count},

@@ -6,7 +6,7 @@
 
 /* The descriptor needs the count as a constant expression; imm_measures.c
  * checks it against the array. */
-#define IMM_N_MEASURES 25
+#define IMM_N_MEASURES 26
 extern const wrrfig_measure imm_measures[];
 
 #endif

@@ -184,6 +184,35 @@ static void test_motive_count(void **state)
     fh_free(fh);
 }
 
+/* The first year of the rise to the peak, on a SYNTHETIC motive table: a
+ * rise 2001-2002, a fall to 2004, a rise 2005-2007 to the peak, then a fall. */
+static void test_motive_rise_start(void **state)
+{
+    (void)state;
+    static const int v[] = {500, 700, 900, 600, 400, 450, 800, 1200, 300};
+    strbuf b = STRBUF_INIT;
+    sb_puts(&b, "Perioden,Motief,value\n");
+    for (int i = 0; i < 9; i++)
+        sb_printf(&b, "%dJJ00,NonEuAsylum,%d\n%dJJ00,EuWork,%d\n", 2000 + i, v[i], 2000 + i, 100 + 10 * i);
+    fh = fh_new(FIX_NODATA);
+    imm = fh_plugin(fh, "immigration");
+    fh_table(fh, "cbs/immigrants_motive_1999_2024", b.s, "SYNTHETIC TEST FIXTURE");
+    sb_free(&b);
+    assert_double_near(ok("immigration.motive_rise_start{motive='NonEuAsylum', from=2000, to=2008}"), 2005, 0);
+    /* the fall 2003-2004 before the rise is enough: the rise began in 2005 */
+    assert_double_near(ok("immigration.motive_rise_start{motive='NonEuAsylum', from=2003, to=2008}"), 2005, 0);
+    /* a rise that runs back to the start of the range is not decided (it may
+     * have begun before): the peak of 2000-2003 is 2002, rising since 2000 */
+    assert_int_equal(st("immigration.motive_rise_start{motive='NonEuAsylum', from=2000, to=2003}"), EVAL_NODATA);
+    assert_int_equal(st("immigration.motive_rise_start{motive='EuWork', from=2000, to=2008}"), EVAL_NODATA);
+    assert_int_equal(st("immigration.motive_rise_start{motive='NonEuAsylum', from=2001, to=2002}"), EVAL_NODATA);
+    /* a year outside the table is NO-DATA; from > to and no motive are errors */
+    assert_int_equal(st("immigration.motive_rise_start{motive='NonEuAsylum', from=1995, to=2008}"), EVAL_NODATA);
+    assert_int_equal(st("immigration.motive_rise_start{motive='NonEuAsylum', from=2008, to=2000}"), EVAL_ERROR);
+    assert_int_equal(st("immigration.motive_rise_start{from=2000, to=2008}"), EVAL_ERROR);
+    fh_free(fh);
+}
+
 /* Issue 14: a negative count (-230,739 immigrants) is refused with the
  * table, the row and the column; a negative balance (net migration) is
  * data. SYNTHETIC tables, injected through the fake host. */
@@ -228,6 +257,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_measures),
         cmocka_unit_test(test_motive_count),
+        cmocka_unit_test(test_motive_rise_start),
         cmocka_unit_test(test_negative_counts_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
