@@ -24,6 +24,7 @@
 #include "import/importer.h"
 #include "util/fileio.h"
 #include "util/proc.h"
+#include "util/rmtree.h"
 #include "util/strbuf.h"
 
 /* Does the mapping's table ("cbs/37296ned") match what the user typed
@@ -274,8 +275,7 @@ static int run_self(const wf_app *a, char *const *args, int timeout, const char 
  * renders, claims.json) in <out>/.previous. */
 static int keep_previous(const char *out, const char *prev)
 {
-    char *rm[] = {(char *)"rm", (char *)"-rf", (char *)prev, NULL};
-    if (run_program(rm, NULL, NULL, 60) != 0)
+    if (remove_tree(prev) != 0)
         return -1;
     wf_error err;
     if (make_dirs(prev, &err) != 0)

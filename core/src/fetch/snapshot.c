@@ -13,7 +13,7 @@
 
 #include "format/jsonfile.h"
 #include "util/fileio.h"
-#include "util/proc.h"
+#include "util/rmtree.h"
 #include "util/sha256.h"
 
 int fetch_valid_table_id(const char *id)
@@ -244,12 +244,6 @@ done:
     cJSON_Delete(info);
     cJSON_Delete(props);
     return rc;
-}
-
-static void remove_tree(const char *dir)
-{
-    char *argv[] = {(char *)"rm", (char *)"-rf", (char *)dir, NULL};
-    run_program(argv, NULL, NULL, 60);
 }
 
 int fetch_table(const fetch_opts *o, const char *id, char **dir, strbuf *log, wf_error *err)
