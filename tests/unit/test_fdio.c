@@ -92,7 +92,11 @@ static void test_eintr_retried(void **state)
     int rc = fd_read_all(p[0], b, sizeof b, FDIO_FOREVER, "test", NULL);
     int rc2 = fd_read_all(p[0], b, 0, FDIO_FOREVER, "test", NULL); /* nothing asked: done */
     setitimer(ITIMER_REAL, &off, NULL);
-    sigaction(SIGALRM, &old, NULL);
+    /* The handler stays installed: a SIGALRM the kernel raised before the
+     * timer was disarmed may still be delivered afterwards (valgrind queues
+     * signals and delivers them late), and with the default action it
+     * would kill the test program ("Alarm clock", seen under valgrind). */
+    (void)old;
     assert_int_equal(rc, 0);
     assert_int_equal(rc2, 0);
     assert_pattern(b, sizeof b);
