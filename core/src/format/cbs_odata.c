@@ -6,16 +6,6 @@
 
 #include "util/strbuf.h"
 
-static char *trim_dup(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return xstrndup(s, n);
-}
-
 /* One record member as the text a StatLine CSV would have held. Booleans,
  * arrays and objects (json-records only) keep their JSON text, so a mapping
  * that uses such a member as a value fails as non-numeric instead of
@@ -25,7 +15,7 @@ static char *cell_text(const cJSON *v)
     if (cJSON_IsNull(v))
         return xstrdup(".");
     if (cJSON_IsString(v))
-        return trim_dup(v->valuestring);
+        return xstrdup_trimmed(v->valuestring);
     if (!cJSON_IsNumber(v)) {
         char *j = cJSON_PrintUnformatted(v);
         char *t = xstrdup(j ? j : "");

@@ -17,16 +17,6 @@ const char *v4_null_symbol(const char *attribute)
     return ".";
 }
 
-static char *trim_dup(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return xstrndup(s, n);
-}
-
 /* Members that are folded into Value rather than becoming columns. */
 static int folded(const char *member)
 {
@@ -112,7 +102,7 @@ int v4_observations_to_doc(const cJSON *doc, const char *name, csv_doc **out, wf
                 const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, col);
                 cell = NULL;
                 if (cJSON_IsString(v))
-                    cell = trim_dup(v->valuestring);
+                    cell = xstrdup_trimmed(v->valuestring);
                 else if (cJSON_IsNumber(v)) {
                     strbuf b = STRBUF_INIT;
                     sb_double(&b, v->valuedouble);

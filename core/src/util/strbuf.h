@@ -39,5 +39,8 @@ void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* A copy of s without the spaces and tabs around it (CBS keys carry
+ * trailing blanks); the caller frees it. */
+char *xstrdup_trimmed(const char *s);
 
 #endif
