@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/spectext.h"
+
 int hhi_classes_fixed(const double *breaks, size_t n, hhi_classes *out, size_t *bad)
 {
     if (n == 0 || n > HHI_MAX_CLASSES - 1) {
@@ -69,49 +71,38 @@ size_t hhi_class_of(const hhi_classes *c, double v)
     return k;
 }
 
-/* Prints x with a decimal comma or point. */
-static void fmt_num(double x, int decimals, int comma, char *buf, size_t len)
+/* Prints x with the spec's decimal mark. */
+static void fmt_num(double x, int decimals, const char *mark, char *buf, size_t len)
 {
     snprintf(buf, len, "%.*f", decimals, x);
-    if (comma)
-        for (char *p = buf; *p; p++)
-            if (*p == '.')
-                *p = ',';
+    wfc_decimal(buf, len, mark);
 }
 
-void hhi_fill(const char *tpl, const char *a, const char *b, char *buf, size_t len)
+/* The template with {a} and {b} replaced (cut short to len). */
+static void fill_ab(const char *tpl, const char *a, const char *b, char *buf, size_t len)
 {
-    size_t o = 0;
-    for (const char *p = tpl; *p && o + 1 < len; p++) {
-        const char *with = !strncmp(p, "{a}", 3) ? a : !strncmp(p, "{b}", 3) ? b : NULL;
-        if (with) {
-            for (const char *q = with; *q && o + 1 < len; q++)
-                buf[o++] = *q;
-            p += 2;
-        } else {
-            buf[o++] = *p;
-        }
-    }
-    buf[o] = '\0';
+    static const char *const names[] = {"a", "b"};
+    const char *values[] = {a, b};
+    wfc_fill(buf, len, tpl, names, values, 2);
 }
 
-void hhi_class_label(const hhi_classes *c, size_t k, int decimals, int comma, const hhi_class_words *w, char *buf,
-                     size_t len)
+void hhi_class_label(const hhi_classes *c, size_t k, int decimals, const char *mark, const hhi_class_words *w,
+                     char *buf, size_t len)
 {
     char a[32], b[32];
     if (c->n_breaks == 0) {
-        hhi_fill(w->all, "", "", buf, len);
+        fill_ab(w->all, "", "", buf, len);
         return;
     }
     if (k == 0) {
-        fmt_num(c->breaks[0], decimals, comma, a, sizeof a);
-        hhi_fill(w->below, a, "", buf, len);
+        fmt_num(c->breaks[0], decimals, mark, a, sizeof a);
+        fill_ab(w->below, a, "", buf, len);
     } else if (k >= c->n_breaks) {
-        fmt_num(c->breaks[c->n_breaks - 1], decimals, comma, a, sizeof a);
-        hhi_fill(w->above, a, "", buf, len);
+        fmt_num(c->breaks[c->n_breaks - 1], decimals, mark, a, sizeof a);
+        fill_ab(w->above, a, "", buf, len);
     } else {
-        fmt_num(c->breaks[k - 1], decimals, comma, a, sizeof a);
-        fmt_num(c->breaks[k], decimals, comma, b, sizeof b);
-        hhi_fill(w->between, a, b, buf, len);
+        fmt_num(c->breaks[k - 1], decimals, mark, a, sizeof a);
+        fmt_num(c->breaks[k], decimals, mark, b, sizeof b);
+        fill_ab(w->between, a, b, buf, len);
     }
 }

@@ -33,10 +33,6 @@ int hhi_classes_quantiles(const double *v, size_t n, size_t k, int decimals, hhi
 /* The class of v (0 .. n_breaks). */
 size_t hhi_class_of(const hhi_classes *c, double v);
 
-/* Copies a text from the spec with {a} and {b} replaced by a and b
- * (truncated to len). */
-void hhi_fill(const char *tpl, const char *a, const char *b, char *buf, size_t len);
-
 /* The wording of the legend, from the spec (its language): templates in
  * which {a} and {b} stand for the class bounds, e.g. "minder dan {a}",
  * "{a} tot {b}", "{a} of meer", and the text for a single class. */
@@ -44,9 +40,10 @@ typedef struct hhi_class_words {
     const char *below, *between, *above, *all;
 } hhi_class_words;
 
-/* Legend text of class k with `decimals` decimals, a decimal comma when
- * comma != 0. */
-void hhi_class_label(const hhi_classes *c, size_t k, int decimals, int comma, const hhi_class_words *w, char *buf,
-                     size_t len);
+/* Legend text of class k with `decimals` decimals written with the decimal
+ * mark `mark` (the spec's text.decimal_mark: "," in Dutch); the words are
+ * filled in with wfc_fill (plugins/common/spectext.h) and cut short to len. */
+void hhi_class_label(const hhi_classes *c, size_t k, int decimals, const char *mark, const hhi_class_words *w,
+                     char *buf, size_t len);
 
 #endif

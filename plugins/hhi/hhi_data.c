@@ -7,13 +7,13 @@
 
 #include "hhi_index.h"
 #include "common/counts.h"
+#include "common/spectext.h"
 
-static const char *const G3_EN[] = {"Dutch", "western", "non-western"};
-static const char *const G3_NL[] = {"Nederlands", "westers", "niet-westers"};
-static const char *const G7_EN[] = {"Dutch", "western", "Moroccan", "Antillean/Aruban",
-                                    "Surinamese", "Turkish", "other non-western"};
-static const char *const G7_NL[] = {"Nederlands", "westers", "Marokkaans", "Antilliaans/Arubaans",
-                                    "Surinaams", "Turks", "overig niet-westers"};
+/* The groups' names in the CSV: identifiers of the data, the same in every
+ * output language (what a figure says about its grouping is spec text). */
+static const char *const G3[] = {"Dutch", "western", "non-western"};
+static const char *const G7[] = {"Dutch", "western", "Moroccan", "Antillean/Aruban",
+                                 "Surinamese", "Turkish", "other non-western"};
 
 const char *hhi_grouping_id(hhi_grouping g)
 {
@@ -25,33 +25,22 @@ size_t hhi_grouping_size(hhi_grouping g)
     return g == HHI_G3 ? 3 : g == HHI_G7 ? 7 : 0;
 }
 
-const char *hhi_group_name(hhi_grouping g, size_t i, int nl)
+const char *hhi_group_name(hhi_grouping g, size_t i)
 {
     if (g == HHI_G3 && i < 3)
-        return nl ? G3_NL[i] : G3_EN[i];
+        return G3[i];
     if (g == HHI_G7 && i < 7)
-        return nl ? G7_NL[i] : G7_EN[i];
+        return G7[i];
     return NULL;
 }
 
-const char *hhi_grouping_desc(hhi_grouping g, int nl)
+const char *hhi_grouping_text(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g)
 {
-    switch (g) {
-    case HHI_G3:
-        return nl ? "3 herkomstgroepen: Nederlands, westers, niet-westers"
-                  : "3 origin groups: Dutch, western, non-western";
-    case HHI_G7:
-        return nl ? "7 herkomstgroepen: Nederlands, westers, Marokkaans, Antilliaans/Arubaans, Surinaams, "
-                    "Turks, overig niet-westers"
-                  : "7 origin groups: Dutch, western, Moroccan, Antillean/Aruban, Surinamese, Turkish, "
-                    "other non-western";
-    case HHI_GCOUNTRY:
-        return nl ? "landniveau: Nederlands, elk land of voormalig land dat CBS 84910NED noemt (45 codes), "
-                    "per voormalig land de rest, en alle overige landen samen (50 groepen)"
-                  : "country level: Dutch, every country or former state CBS 84910NED lists (45 codes), "
-                    "the rest of each former state, and all other countries together (50 groups)";
-    }
-    return "";
+    char key[40];
+    snprintf(key, sizeof key, "text.grouping.%s", hhi_grouping_id(g));
+    const char *const keys[] = {key};
+    const char *text;
+    return wfc_spec_texts(h, ctx, keys, &text, 1) ? text : NULL;
 }
 
 void hhi_area_compute(hhi_area *a)

@@ -38,10 +38,14 @@ typedef struct hhi_area {
 
 /* "3", "7", "country". */
 const char *hhi_grouping_id(hhi_grouping g);
-/* One sentence naming the groups, for notes and manifests. */
-const char *hhi_grouping_desc(hhi_grouping g, int nl);
-/* Group names of the 3- and 7-group schemes (NULL for country level). */
-const char *hhi_group_name(hhi_grouping g, size_t i, int nl);
+/* The spec's sentence naming the groups of grouping g, for the notes:
+ * text.grouping.<id> ("text.grouping.7"), in the output language. NULL,
+ * with an error naming that key logged, when the spec lacks it (the caller
+ * fails the figure). Host-owned, valid until the callback returns. */
+const char *hhi_grouping_text(const wrrfig_host *h, wrrfig_ctx *ctx, hhi_grouping g);
+/* Group names of the 3- and 7-group schemes as the CSV writes them, the
+ * same in every language (NULL for country level). */
+const char *hhi_group_name(hhi_grouping g, size_t i);
 size_t hhi_grouping_size(hhi_grouping g);
 
 /* Computes d and h from w; ok = 0 when the weights are unusable. */

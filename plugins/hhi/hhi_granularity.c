@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "common/kindparam.h"
+#include "common/spectext.h"
 #include "hhi_classes.h"
 #include "hhi_data.h"
 
@@ -64,7 +65,6 @@ static void bar_row(const wrrfig_host *h, wrrfig_ctx *ctx, const char *label, co
 wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     static const hhi_grouping levels[N_LEVELS] = {HHI_GCOUNTRY, HHI_G7, HHI_G3};
-    int nl = strcmp(h->lang(ctx), "nl") == 0;
     const char *table = wfc_kind_text(h, ctx, "origin"), *period = wfc_kind_text(h, ctx, "period");
     int n_cities = (int)wfc_kind_count(h, ctx, "areas");
     if (!table || !period || n_cities < 1 || n_cities > MAX_CITIES) {
@@ -82,6 +82,20 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
             return WRRFIG_ERROR;
         }
     }
+    /* Every text on the figure comes from the spec ({a} in a cluster name
+     * is the number of groups). */
+    enum { YLABEL, CL_COUNTRY, CL_GROUPS, HEAD, MARK = HEAD + 4, N_TEXTS };
+    static const char *const keys[N_TEXTS] = {"ylabel", "clusters.country", "clusters.groups", "table_header.0",
+                                              "table_header.1", "table_header.2", "table_header.3",
+                                              "text.decimal_mark"};
+    const char *text[N_TEXTS], *level_text[N_LEVELS];
+    if (!wfc_spec_texts(h, ctx, keys, text, N_TEXTS))
+        return WRRFIG_ERROR;
+    const char *ylabel = text[YLABEL], *cl_country = text[CL_COUNTRY], *cl_groups = text[CL_GROUPS],
+               *const *head = &text[HEAD], *mark = text[MARK];
+    for (int l = 0; l < N_LEVELS; l++)
+        if (!(level_text[l] = hhi_grouping_text(h, ctx, levels[l])))
+            return WRRFIG_ERROR;
     hhi_area a[MAX_CITIES][N_LEVELS];
     for (int c = 0; c < n_cities; c++)
         for (int l = 0; l < N_LEVELS; l++) {
@@ -94,22 +108,8 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
             }
         }
 
-    /* Every text on the figure comes from the spec. */
-    const char *ylabel = h->spec_text(ctx, "ylabel"), *cl_country = h->spec_text(ctx, "clusters.country"),
-               *cl_groups = h->spec_text(ctx, "clusters.groups");
-    const char *head[4];
-    for (int i = 0; i < 4; i++) {
-        char key[32];
-        snprintf(key, sizeof key, "table_header.%d", i);
-        head[i] = h->spec_text(ctx, key);
-    }
-    if (!ylabel || !cl_country || !cl_groups || !head[0] || !head[1] || !head[2] || !head[3]) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "spec: expected ylabel, clusters.country and clusters.groups (with {a} for the "
-                                      "number of groups) and table_header (4 texts)");
-        return WRRFIG_ERROR;
-    }
     for (int l = 0; l < N_LEVELS; l++)
-        h->note(ctx, "%s", hhi_grouping_desc(levels[l], nl));
+        h->note(ctx, "%s", level_text[l]);
     h->note(ctx, "None of these is the report's grouping (18 geolinguistic groups): country level is finer, 7 "
                  "and 3 groups are coarser; the report's 2015 values are not reproduced here");
 
@@ -125,7 +125,8 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
     for (int l = 0; l < N_LEVELS; l++) {
         char label[96], n[24];
         snprintf(n, sizeof n, "%zu", a[0][l].n);
-        hhi_fill(levels[l] == HHI_GCOUNTRY ? cl_country : cl_groups, n, "", label, sizeof label);
+        wfc_fill(label, sizeof label, levels[l] == HHI_GCOUNTRY ? cl_country : cl_groups, (const char *const[]){"a"},
+                 (const char *const[]){n}, 1);
         double v[MAX_CITIES];
         for (int c = 0; c < n_cities; c++)
             v[c] = a[c][l].d;
@@ -156,8 +157,7 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
         char v[N_LEVELS][16];
         for (int l = 0; l < N_LEVELS; l++) {
             snprintf(v[l], sizeof v[l], "%.3f", a[c][l].d);
-            if (nl)
-                *strchr(v[l], '.') = ',';
+            wfc_decimal(v[l], sizeof v[l], mark);
         }
         len += (size_t)snprintf(md + len, sizeof md - len, "| %s | %s | %s | %s |\n", a[c][0].name, v[0], v[1], v[2]);
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/kindparam.h"
+#include "common/spectext.h"
 #include "hhi_classes.h"
 #include "hhi_index.h"
 #include "hhi_map.h"
@@ -221,7 +222,7 @@ static void write_csv(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_confi
         const char *cls = a[i].ok ? labels[hhi_class_of(cl, a[i].d)] : "";
         for (size_t g = 0; g < a[i].n; g++) {
             const char *gname = cfg->source == HHI_SRC_GROUP_COUNTS ? group_codes[g]
-                                                                    : hhi_group_name(effective_grouping(cfg), g, 0);
+                                                                    : hhi_group_name(effective_grouping(cfg), g);
             h->csv_row(ctx, "ssnsisnnnnss", a[i].code, a[i].name, a[i].pop, grouping, (int)a[i].n,
                        gname ? gname : "", a[i].w[g], total > 0 ? a[i].w[g] / total : NAN, a[i].d, a[i].h, cls,
                        on_map[i] ? "yes" : "no");
@@ -231,7 +232,13 @@ static void write_csv(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_confi
 
 wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg)
 {
-    int nl = strcmp(h->lang(ctx), "nl") == 0;
+    /* The figure's words, before any work: a spec without them fails. */
+    static const char *const mark_key[] = {"text.decimal_mark"};
+    const char *mark, *grouping_text = NULL;
+    if (!wfc_spec_texts(h, ctx, mark_key, &mark, 1))
+        return WRRFIG_ERROR;
+    if (cfg->source != HHI_SRC_GROUP_COUNTS && !(grouping_text = hhi_grouping_text(h, ctx, effective_grouping(cfg))))
+        return WRRFIG_ERROR;
     hhi_area *a = NULL;
     size_t n = 0, groups = 0;
     const char *group_codes[HHI_MAX_GROUPS] = {0};
@@ -252,7 +259,7 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
     if (cfg->source == HHI_SRC_GROUP_COUNTS)
         h->note(ctx, "Grouping: %zu origin groups as in the table %s", groups, cfg->table);
     else
-        h->note(ctx, "Grouping: %s", hhi_grouping_desc(effective_grouping(cfg), nl));
+        h->note(ctx, "Grouping: %s", grouping_text);
     h->note(ctx, "Index shown: 1 - sum of squared group shares (the report's \"hhi\", Gini-Simpson); the CSV "
                  "also has the textbook Herfindahl-Hirschman index, sum of squared shares");
     if (cfg->source == HHI_SRC_KWB_PCT) {
@@ -323,7 +330,7 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
     char labels[HHI_MAX_CLASSES][96];
     const char *label_ptr[HHI_MAX_CLASSES], *colours[HHI_MAX_CLASSES];
     for (size_t k = 0; k < nc; k++) {
-        hhi_class_label(&cl, k, decimals, nl, &words, labels[k], sizeof labels[k]);
+        hhi_class_label(&cl, k, decimals, mark, &words, labels[k], sizeof labels[k]);
         label_ptr[k] = labels[k];
         /* Spread the classes over a longer sequential palette. */
         size_t pi = nc > 1 ? (size_t)lround((double)k * (double)(np - 1) / (double)(nc - 1)) : 0;

@@ -98,26 +98,26 @@ static void test_fixed_classes_and_labels(void **state)
     char buf[64];
     const hhi_class_words nl = {"minder dan {a}", "{a} tot {b}", "{a} of meer", "alle waarden"},
                           en = {"< {a}", "{a} to {b}", "{a} or more", "all values"};
-    hhi_class_label(&c, 0, 2, 1, &nl, buf, sizeof buf);
+    hhi_class_label(&c, 0, 2, ",", &nl, buf, sizeof buf);
     assert_string_equal(buf, "minder dan 0,17");
-    hhi_class_label(&c, 3, 2, 1, &nl, buf, sizeof buf);
+    hhi_class_label(&c, 3, 2, ",", &nl, buf, sizeof buf);
     assert_string_equal(buf, "0,35 tot 0,48");
-    hhi_class_label(&c, 4, 2, 1, &nl, buf, sizeof buf);
+    hhi_class_label(&c, 4, 2, ",", &nl, buf, sizeof buf);
     assert_string_equal(buf, "0,48 of meer");
-    hhi_class_label(&c, 1, 2, 0, &en, buf, sizeof buf);
+    hhi_class_label(&c, 1, 2, ".", &en, buf, sizeof buf);
     assert_string_equal(buf, "0.17 to 0.26");
-    hhi_class_label(&c, 0, 2, 0, &en, buf, sizeof buf);
+    hhi_class_label(&c, 0, 2, ".", &en, buf, sizeof buf);
     assert_string_equal(buf, "< 0.17");
     /* the bounds in another order, a brace that is no placeholder, a buffer too short */
     const hhi_class_words odd = {"{a}{", "tussen {b} en {a}", "{b}>={a}", "-"};
-    hhi_class_label(&c, 2, 2, 0, &odd, buf, sizeof buf);
+    hhi_class_label(&c, 2, 2, ".", &odd, buf, sizeof buf);
     assert_string_equal(buf, "tussen 0.35 en 0.26");
-    hhi_class_label(&c, 0, 2, 0, &odd, buf, sizeof buf);
+    hhi_class_label(&c, 0, 2, ".", &odd, buf, sizeof buf);
     assert_string_equal(buf, "0.17{");
-    hhi_class_label(&c, 4, 2, 0, &odd, buf, sizeof buf);
+    hhi_class_label(&c, 4, 2, ".", &odd, buf, sizeof buf);
     assert_string_equal(buf, ">=0.48");
     char tiny[5];
-    hhi_class_label(&c, 3, 2, 1, &nl, tiny, sizeof tiny);
+    hhi_class_label(&c, 3, 2, ",", &nl, tiny, sizeof tiny);
     assert_string_equal(tiny, "0,35");
     const double unsorted[] = {0.2, 0.1};
     assert_int_equal(hhi_classes_fixed(unsorted, 2, &c, &bad), -1);
