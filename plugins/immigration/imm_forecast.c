@@ -10,18 +10,6 @@
 
 #define MAX_SCEN 8
 
-static int spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int def_to, int *from, int *to)
-{
-    double a = def_from, b = def_to;
-    h->spec_number(ctx, "period.from", &a);
-    h->spec_number(ctx, "period.to", &b);
-    if (!(a >= IMM_Y0 && a < IMM_Y0 + IMM_NY && b >= IMM_Y0 && b < IMM_Y0 + IMM_NY))
-        return 0; /* checked before the cast: (int)1e19 is undefined */
-    *from = (int)a;
-    *to = (int)b;
-    return *from <= *to;
-}
-
 static double or_nan(const imm_series *s, int y)
 {
     return imm_has(s, y) ? imm_get(s, y) : NAN;
@@ -33,7 +21,7 @@ wrrfig_status imm_build_fig_2_3(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (!obs_t || !fc_t)
         return WRRFIG_NODATA;
     int from, to;
-    if (!spec_period(h, ctx, 2000, 2040, &from, &to))
+    if (!imm_spec_period(h, ctx, 2000, 2040, &from, &to))
         return WRRFIG_ERROR;
     const char *cf = h->spec_text(ctx, "codes.forecast"), *cl = h->spec_text(ctx, "codes.lower"),
                *cu = h->spec_text(ctx, "codes.upper");
@@ -83,7 +71,7 @@ wrrfig_status imm_build_fig_2_4(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (!obs_t || !sc_t)
         return WRRFIG_NODATA;
     int from, to;
-    if (!spec_period(h, ctx, 2010, 2035, &from, &to))
+    if (!imm_spec_period(h, ctx, 2010, 2035, &from, &to))
         return WRRFIG_ERROR;
     imm_series obs;
     if (imm_series_load(h, ctx, obs_t, "Onderwerp", IMM_IMMIGRATION, NULL, NULL, &obs) < 0)

@@ -36,6 +36,35 @@ static void set_period_title(const wrrfig_host *h, wrrfig_ctx *ctx, int from, in
     h->set_title(ctx, buf);
 }
 
+/* The period of the national figures (1946-2018 unless the spec says
+ * otherwise), clipped to the series with a note. */
+static wrrfig_status period_of(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int *from, int *to)
+{
+    switch (imm_period(h, ctx, s, 1946, 2018, from, to)) {
+    case IMM_PERIOD_OK:
+        return WRRFIG_OK;
+    case IMM_PERIOD_NONE:
+        return WRRFIG_NODATA;
+    default:
+        return WRRFIG_ERROR;
+    }
+}
+
+/* The trend note: tmpl (text.trend) with {from}, {to} and {slope} (persons
+ * per year, one decimal, in the spec's decimal mark) filled in. */
+static void note_trend(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tmpl, const char *mark, int from, int to,
+                       double slope)
+{
+    static const char *const names[] = {"from", "to", "slope"};
+    char f[16], t[16], b[48], note[512];
+    snprintf(f, sizeof f, "%d", from);
+    snprintf(t, sizeof t, "%d", to);
+    snprintf(b, sizeof b, "%.1f", slope);
+    wfc_decimal(b, sizeof b, mark);
+    wfc_fill(note, sizeof note, tmpl, names, (const char *const[]){f, t, b}, 3);
+    h->note(ctx, "%s", note);
+}
+
 /* Every year of the period must have the number: a gap would silently bend
  * the trend or the chart. */
 static wrrfig_status require_years(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, const char *topic,
@@ -58,10 +87,13 @@ wrrfig_status imm_build_fig_2_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     wrrfig_status st = load_topic(h, ctx, t, IMM_IMMIGRATION, &imm);
     if (st != WRRFIG_OK)
         return st;
+    static const char *const text_keys[] = {"text.trend", "text.decimal_mark"};
+    const char *words[2];
+    if (!wfc_spec_texts(h, ctx, text_keys, words, 2))
+        return WRRFIG_ERROR;
     int from, to;
-    if (!imm_period(h, ctx, &imm, 1946, 2018, &from, &to))
-        return WRRFIG_NODATA;
-    if ((st = require_years(h, ctx, &imm, IMM_IMMIGRATION, from, to)) != WRRFIG_OK)
+    if ((st = period_of(h, ctx, &imm, &from, &to)) != WRRFIG_OK ||
+        (st = require_years(h, ctx, &imm, IMM_IMMIGRATION, from, to)) != WRRFIG_OK)
         return st;
     int n = to - from + 1;
     double x[IMM_NY], y[IMM_NY], a, b;
@@ -74,10 +106,7 @@ wrrfig_status imm_build_fig_2_1(const wrrfig_host *h, wrrfig_ctx *ctx)
         return WRRFIG_NODATA;
     }
     set_period_title(h, ctx, from, to);
-    int en = h->lang(ctx)[0] == 'e';
-    h->note(ctx, en ? "Linear trend (least squares over %d-%d): %.1f persons more per year."
-                    : "Lineaire trend (kleinste kwadraten over %d-%d): %.1f personen per jaar erbij.",
-            from, to, b);
+    note_trend(h, ctx, words[0], words[1], from, to, b);
     h->csv_row(ctx, "sss", "year", "immigration", "trend");
     h->gp_block_begin(ctx, "imm");
     for (int i = 0; i < n; i++) {
@@ -111,8 +140,8 @@ wrrfig_status imm_build_fig_2_7(const wrrfig_host *h, wrrfig_ctx *ctx)
         (st = load_topic(h, ctx, t, IMM_NET, &net)) != WRRFIG_OK)
         return st;
     int from, to;
-    if (!imm_period(h, ctx, &imm, 1946, 2018, &from, &to))
-        return WRRFIG_NODATA;
+    if ((st = period_of(h, ctx, &imm, &from, &to)) != WRRFIG_OK)
+        return st;
     if ((st = require_years(h, ctx, &imm, IMM_IMMIGRATION, from, to)) != WRRFIG_OK ||
         (st = require_years(h, ctx, &emi, IMM_EMIGRATION, from, to)) != WRRFIG_OK ||
         (st = require_years(h, ctx, &net, IMM_NET, from, to)) != WRRFIG_OK)
@@ -160,8 +189,8 @@ wrrfig_status imm_build_fig_2_8(const wrrfig_host *h, wrrfig_ctx *ctx)
         (st = load_topic(h, ctx, t, IMM_POPULATION, &pop)) != WRRFIG_OK)
         return st;
     int from, to;
-    if (!imm_period(h, ctx, &emi, 1946, 2018, &from, &to))
-        return WRRFIG_NODATA;
+    if ((st = period_of(h, ctx, &emi, &from, &to)) != WRRFIG_OK)
+        return st;
     if ((st = require_years(h, ctx, &emi, IMM_EMIGRATION, from, to)) != WRRFIG_OK ||
         (st = require_years(h, ctx, &pop, IMM_POPULATION, from, to + 1)) != WRRFIG_OK)
         return st;

@@ -10,18 +10,6 @@
 #define MAX_SERIES 16
 #define MAX_CODES 512
 
-static int period_from_spec(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int def_to, int *from, int *to)
-{
-    double a = def_from, b = def_to;
-    h->spec_number(ctx, "period.from", &a);
-    h->spec_number(ctx, "period.to", &b);
-    if (!(a >= IMM_Y0 && a < IMM_Y0 + IMM_NY && b >= IMM_Y0 && b < IMM_Y0 + IMM_NY))
-        return 0; /* checked before the cast: (int)1e19 is undefined */
-    *from = (int)a;
-    *to = (int)b;
-    return *from <= *to;
-}
-
 static wrrfig_status net_series(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim,
                                 const char *code, imm_series *net)
 {
@@ -99,7 +87,7 @@ wrrfig_status imm_build_fig_1_1(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (!t)
         return WRRFIG_NODATA;
     int from, to;
-    if (!period_from_spec(h, ctx, 2008, 2018, &from, &to))
+    if (!imm_spec_period(h, ctx, 2008, 2018, &from, &to))
         return WRRFIG_ERROR;
     int dk = h->table_dim_index(t, "Herkomst");
     if (dk < 0) {
@@ -180,7 +168,8 @@ static wrrfig_status add_lines(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrf
             if (st != WRRFIG_OK)
                 return st;
         }
-        ls->label[ls->n++] = imm_text(h, ctx, k2, code);
+        if (!(ls->label[ls->n++] = imm_label(h, ctx, k2)))
+            return WRRFIG_ERROR;
     }
     return WRRFIG_OK;
 }
@@ -252,7 +241,7 @@ wrrfig_status imm_build_fig_2_2(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (!t)
         return WRRFIG_NODATA;
     int from, to;
-    if (!period_from_spec(h, ctx, 1996, 2018, &from, &to))
+    if (!imm_spec_period(h, ctx, 1996, 2018, &from, &to))
         return WRRFIG_ERROR;
     line_set *ls = calloc(1, sizeof *ls);
     const char *names[MAX_SERIES];
@@ -273,7 +262,7 @@ wrrfig_status imm_build_fig_2_9(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (!to_ || !tn)
         return WRRFIG_NODATA;
     int from, to;
-    if (!period_from_spec(h, ctx, 1977, 2018, &from, &to))
+    if (!imm_spec_period(h, ctx, 1977, 2018, &from, &to))
         return WRRFIG_ERROR;
     line_set *ls = calloc(1, sizeof *ls);
     const char *names[MAX_SERIES];
@@ -299,7 +288,7 @@ wrrfig_status imm_build_fig_2_10(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (!t)
         return WRRFIG_NODATA;
     int from, to;
-    if (!period_from_spec(h, ctx, 1996, 2018, &from, &to))
+    if (!imm_spec_period(h, ctx, 1996, 2018, &from, &to))
         return WRRFIG_ERROR;
     line_set *ls = calloc(1, sizeof *ls);
     const char *names[MAX_SERIES];
@@ -321,7 +310,10 @@ wrrfig_status imm_build_fig_2_10(const wrrfig_host *h, wrrfig_ctx *ctx)
             }
         char key[64];
         snprintf(key, sizeof key, "series.%zu.label", i);
-        ls->label[ls->n++] = imm_text(h, ctx, key, names[i]);
+        if (!(ls->label[ls->n++] = imm_label(h, ctx, key))) {
+            st = WRRFIG_ERROR;
+            break;
+        }
     }
     if (st == WRRFIG_OK) {
         imm_axis_labels(h, ctx);

@@ -2,6 +2,7 @@
 #include "imm_national.h"
 #include "common/counts.h"
 #include "common/period.h"
+#include "common/spectext.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -79,9 +80,38 @@ int imm_span(const imm_series *s, int lo, int hi, int *first, int *last)
     return 1;
 }
 
-int imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int def_from, int def_to, int *from,
-               int *to)
+int imm_spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int def_to, int *from, int *to)
 {
+    double a = def_from, b = def_to;
+    h->spec_number(ctx, "period.from", &a);
+    h->spec_number(ctx, "period.to", &b);
+    if (!(a >= IMM_Y0 && a < IMM_Y0 + IMM_NY && b >= IMM_Y0 && b < IMM_Y0 + IMM_NY))
+        return 0; /* checked before the cast: (int)1e19 is undefined */
+    *from = (int)a;
+    *to = (int)b;
+    return *from <= *to;
+}
+
+/* tmpl with {report} and {data} filled in, as a note. */
+static void note_years(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tmpl, int report, int data)
+{
+    static const char *const names[] = {"report", "data"};
+    char r[16], d[16], note[512];
+    snprintf(r, sizeof r, "%d", report);
+    snprintf(d, sizeof d, "%d", data);
+    wfc_fill(note, sizeof note, tmpl, names, (const char *const[]){r, d}, 2);
+    h->note(ctx, "%s", note);
+}
+
+imm_period_result imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int def_from, int def_to,
+                             int *from, int *to)
+{
+    /* read before the data decide whether they are needed: a spec without
+     * them fails every time, not only in the year the data fall short */
+    static const char *const keys[] = {"text.period_starts_later", "text.period_ends_earlier"};
+    const char *words[2];
+    if (!wfc_spec_texts(h, ctx, keys, words, 2))
+        return IMM_PERIOD_ERROR;
     double a = def_from, b = def_to;
     h->spec_number(ctx, "period.from", &a);
     h->spec_number(ctx, "period.to", &b);
@@ -90,16 +120,12 @@ int imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int d
     b = b < -100000 ? -100000 : b > 100000 ? 100000 : b;
     int want_from = a == a ? (int)a : 0, want_to = b == b ? (int)b : 0;
     if (!imm_span(s, want_from, want_to, from, to))
-        return 0;
-    int en = h->lang(ctx)[0] == 'e';
+        return IMM_PERIOD_NONE;
     if (*from > want_from)
-        h->note(ctx, en ? "The report's period starts in %d; the data start in %d, so the figure starts there."
-                        : "De periode van het rapport begint in %d; de gegevens beginnen in %d, en de figuur dus ook.",
-                want_from, *from);
+        note_years(h, ctx, words[0], want_from, *from);
     if (*to < want_to)
-        h->note(ctx, en ? "The report's period ends in %d; the data end in %d." : "De periode van het rapport eindigt in %d; de gegevens eindigen in %d.",
-                want_to, *to);
-    return 1;
+        note_years(h, ctx, words[1], want_to, *to);
+    return IMM_PERIOD_OK;
 }
 
 int imm_least_squares(const double *x, const double *y, int n, double *a, double *b)
@@ -128,35 +154,18 @@ int imm_least_squares(const double *x, const double *y, int n, double *a, double
 
 void imm_fill_years(const char *tmpl, int from, int to, char *out, size_t n)
 {
-    size_t o = 0;
-    for (const char *p = tmpl; *p && o + 1 < n;) {
-        char num[16];
-        const char *rep = NULL;
-        size_t skip = 0;
-        if (strncmp(p, "{from}", 6) == 0) {
-            snprintf(num, sizeof num, "%d", from);
-            rep = num;
-            skip = 6;
-        } else if (strncmp(p, "{to}", 4) == 0 || strncmp(p, "{year}", 6) == 0) {
-            snprintf(num, sizeof num, "%d", to);
-            rep = num;
-            skip = p[1] == 't' ? 4 : 6;
-        }
-        if (rep) {
-            for (const char *r = rep; *r && o + 1 < n; r++)
-                out[o++] = *r;
-            p += skip;
-        } else {
-            out[o++] = *p++;
-        }
-    }
-    out[o] = '\0';
+    static const char *const names[] = {"from", "to", "year"};
+    char f[16], t[16];
+    snprintf(f, sizeof f, "%d", from);
+    snprintf(t, sizeof t, "%d", to);
+    wfc_fill(out, n, tmpl, names, (const char *const[]){f, t, t}, 3);
 }
 
-const char *imm_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key, const char *fallback)
+const char *imm_label(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key)
 {
-    const char *s = h->spec_text(ctx, key);
-    return s ? s : fallback;
+    const char *const keys[] = {key};
+    const char *text;
+    return wfc_spec_texts(h, ctx, keys, &text, 1) ? text : NULL;
 }
 
 void imm_axis_labels(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -167,4 +176,3 @@ void imm_axis_labels(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (y)
         h->gp_cmd(ctx, "set ylabel %q", y);
 }
-

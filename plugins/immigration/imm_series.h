@@ -31,23 +31,36 @@ double imm_get(const imm_series *s, int y);
 /* First and last year with a number in [lo, hi]; returns 0 when none. */
 int imm_span(const imm_series *s, int lo, int hi, int *first, int *last);
 
+/* The spec's period.from..period.to (or the given defaults), as asked:
+ * returns 0 when a year is out of 1800..2099 or from > to. */
+int imm_spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int def_to, int *from, int *to);
+
+typedef enum imm_period_result {
+    IMM_PERIOD_OK,    /* *from, *to set */
+    IMM_PERIOD_NONE,  /* no year of the period has a number */
+    IMM_PERIOD_ERROR  /* the spec lacks a text (logged) */
+} imm_period_result;
+
 /* The figure's period: the spec's period.from/period.to (or the given
- * defaults) clipped to the years the series has. Adds a note when the data
- * start later or end earlier than the spec asks. Returns 0 when no year is
- * left. */
-int imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int def_from, int def_to, int *from,
-               int *to);
+ * defaults) clipped to the years the series has. When the data start later
+ * or end earlier than the spec asks, adds the note text.period_starts_later
+ * or text.period_ends_earlier of the spec, with {report} (the year asked)
+ * and {data} (the year the data give) filled in. Both texts are required
+ * whether or not they are used. */
+imm_period_result imm_period(const wrrfig_host *h, wrrfig_ctx *ctx, const imm_series *s, int def_from, int def_to,
+                             int *from, int *to);
 
 /* Least-squares line y = a + b x through the points (x[i], y[i]). Returns
  * -1 when fewer than two distinct x. */
 int imm_least_squares(const double *x, const double *y, int n, double *a, double *b);
 
-/* A spec text with "{from}" and "{to}" (or "{year}") replaced; out holds
- * n bytes. Falls back to fallback when the key is absent. */
+/* tmpl (a spec text) with "{from}" and "{to}" (or "{year}", the same as
+ * {to}) replaced, through wfc_fill; out holds n bytes. */
 void imm_fill_years(const char *tmpl, int from, int to, char *out, size_t n);
 
-/* Looks up a text of the spec, with a fallback when absent. */
-const char *imm_text(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key, const char *fallback);
+/* The spec text at key (a series label), or NULL with an error naming the
+ * key logged: a label is never made up from the data code. */
+const char *imm_label(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key);
 
 /* Sets xlabel and ylabel from the spec when present. */
 void imm_axis_labels(const wrrfig_host *h, wrrfig_ctx *ctx);
