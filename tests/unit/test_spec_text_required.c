@@ -21,6 +21,8 @@ static const fig FIGS[] = {
     {"labour", "fig-3-7", "text.no_value"},    {"labour", "fig-3-11", "text.not_in_data"},
     {"origin", "fig-1-3", "text.latest_year"},     {"origin", "fig-2-5", "text.decimal_mark"},
     {"cohorts", "fig-2-12", "text.not_yet_passed"},
+    {"immigration", "fig-2-1", "text.decimal_mark"}, {"immigration", "fig-2-7", "text.period_ends_earlier"},
+    {"immigration", "fig-2-8", "text.period_ends_earlier"},
 };
 
 /* The shipped spec of id, without its "text" member when strip is set.
@@ -108,11 +110,165 @@ static void test_note_in_output_language(void **state)
     }
 }
 
+/* The spec of id with the member at the dotted path removed (an object
+ * member or an array element). Returns a string to free. */
+static char *spec_without(const char *id, const char *path)
+{
+    char *json = tu_readf("%s/%s.json", WF_FIGURES, id);
+    cJSON *root = cJSON_Parse(json);
+    free(json);
+    assert_non_null(root);
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", path);
+    cJSON *cur = root;
+    char *last = buf, *dot;
+    while ((dot = strchr(last, '.'))) {
+        *dot = '\0';
+        cur = cJSON_IsArray(cur) ? cJSON_GetArrayItem(cur, atoi(last)) : cJSON_GetObjectItemCaseSensitive(cur, last);
+        assert_non_null(cur);
+        last = dot + 1;
+    }
+    if (cJSON_IsArray(cur))
+        cJSON_DeleteItemFromArray(cur, atoi(last));
+    else {
+        assert_non_null(cJSON_GetObjectItemCaseSensitive(cur, last));
+        cJSON_DeleteItemFromObjectCaseSensitive(cur, last);
+    }
+    char *s = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    return s;
+}
+
+/* Builds spec (of a fixed figure id, or of kind `kind` when not NULL). */
+static wrrfig_status build_spec(fh_host *f, const char *plugin, const char *id, const char *kind, const char *spec)
+{
+    const wrrfig_plugin *p = fh_plugin(f, plugin);
+    assert_non_null(p);
+    fh_spec(f, spec);
+    return kind ? fh_kind(f, p, kind) : fh_figure(f, p, id);
+}
+
+/* Whether a note of the last build starts with want. */
+static bool has_note(const fh_host *f, const char *want)
+{
+    for (size_t i = 0; i < fh_notes(f); i++)
+        if (strncmp(fh_note(f, i), want, strlen(want)) == 0)
+            return true;
+    return false;
+}
+
+typedef struct lang_note {
+    const char *plugin, *id, *kind;
+    const char *note[2]; /* a note it must have: nl, en */
+} lang_note;
+
+/* The notes the hhi and immigration plugins chose in C by language before
+ * come from the spec, in the output language, their numbers filled in. */
+static void test_hhi_and_immigration_notes_follow_lang(void **state)
+{
+    (void)state;
+    static const lang_note NOTES[] = {
+        {"immigration", "fig-2-1", NULL,
+         {"Lineaire trend (kleinste kwadraten over 1950-2018): 1976,9 personen per jaar erbij.",
+          "Linear trend (least squares over 1950-2018): 1976.9 persons more per year."}},
+        {"immigration", "fig-2-7", NULL,
+         {"De periode van het rapport begint in 1946; de gegevens beginnen in 1950, en de figuur dus ook.",
+          "The report's period starts in 1946; the data start in 1950, so the figure starts there."}},
+        {"immigration", "fig-2-8", NULL,
+         {"De periode van het rapport begint in 1946; de gegevens beginnen in 1950",
+          "The report's period starts in 1946; the data start in 1950"}},
+        {"hhi", "fig-2-14", "hhi.area-map",
+         {"Grouping: 7 herkomstgroepen: Nederlands, westers, Marokkaans",
+          "Grouping: 7 origin groups: Dutch, western, Moroccan"}},
+        {"hhi", "fig-2-15", "hhi.area-map",
+         {"Grouping: 3 herkomstgroepen: Nederlands, westers, niet-westers",
+          "Grouping: 3 origin groups: Dutch, western, non-western"}},
+        {"hhi", "hhi-granularity", "hhi.granularity",
+         {"landniveau: Nederlands, elk land", "country level: Dutch, every country"}},
+        {"hhi", "hhi-granularity", "hhi.granularity",
+         {"3 herkomstgroepen: Nederlands", "3 origin groups: Dutch"}},
+    };
+    for (size_t i = 0; i < sizeof NOTES / sizeof NOTES[0]; i++)
+        for (int en = 0; en < 2; en++) {
+            const lang_note *n = &NOTES[i];
+            fh_host *f = fh_new(WF_DATA);
+            fh_lang(f, en ? "en" : "nl");
+            char *spec = spec_of(n->id, false);
+            wrrfig_status st = build_spec(f, n->plugin, n->id, n->kind, spec);
+            if (st != WRRFIG_OK)
+                fail_msg("%s (%s): status %d: %s", n->id, en ? "en" : "nl", st, fh_message(f));
+            if (!has_note(f, n->note[en]))
+                fail_msg("%s (%s): no note starting '%s'", n->id, en ? "en" : "nl", n->note[en]);
+            /* and not the other language's */
+            assert_false(has_note(f, n->note[!en]));
+            free(spec);
+            fh_free(f);
+        }
+    /* The legend of a map is in the spec's decimal mark. */
+    for (int en = 0; en < 2; en++) {
+        fh_host *f = fh_new(WF_DATA);
+        fh_lang(f, en ? "en" : "nl");
+        char *spec = spec_of("fig-2-14", false);
+        assert_int_equal(build_spec(f, "hhi", "fig-2-14", "hhi.area-map", spec), WRRFIG_OK);
+        assert_contains(fh_script(f), en ? "title '0.48 or more'" : "title '0,48 of meer'");
+        free(spec);
+        fh_free(f);
+    }
+}
+
+typedef struct missing_text {
+    const char *plugin, *id, *kind;
+    const char *path; /* removed from the shipped spec */
+} missing_text;
+
+/* A spec that lacks one of these texts fails the figure with a message
+ * naming the text's JSON path in the spec, in either language: no default
+ * in C stands in for it. */
+static void test_missing_text_names_its_path(void **state)
+{
+    (void)state;
+    static const missing_text MISSING[] = {
+        {"immigration", "fig-2-1", NULL, "text.trend"},
+        {"immigration", "fig-2-1", NULL, "text.decimal_mark"},
+        {"immigration", "fig-2-7", NULL, "text.period_starts_later"},
+        {"immigration", "fig-2-8", NULL, "text.period_ends_earlier"},
+        {"immigration", "fig-2-2", NULL, "series.1.label"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.grouping.7"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.decimal_mark"},
+        {"hhi", "fig-2-15", "hhi.area-map", "text.grouping.3"},
+        {"hhi", "hhi-granularity", "hhi.granularity", "text.grouping.country"},
+        {"hhi", "hhi-granularity", "hhi.granularity", "text.decimal_mark"},
+    };
+    for (size_t i = 0; i < sizeof MISSING / sizeof MISSING[0]; i++)
+        for (int en = 0; en < 2; en++) {
+            const missing_text *m = &MISSING[i];
+            fh_host *f = fh_new(WF_DATA);
+            fh_lang(f, en ? "en" : "nl");
+            /* fig-2-2 has no data shipped: two origins of a SYNTHETIC table */
+            fh_table(f, "cbs/migratie_herkomst",
+                     "Herkomst,Onderwerp,Perioden,value\nTurkije,Immigratie,2017JJ00,100\n"
+                     "Turkije,Immigratie,2018JJ00,110\nMarokko,Immigratie,2018JJ00,90\n",
+                     "SYNTHETIC TEST FIXTURE");
+            char *spec = spec_without(m->id, m->path);
+            wrrfig_status st = build_spec(f, m->plugin, m->id, m->kind, spec);
+            if (st != WRRFIG_ERROR)
+                fail_msg("%s without %s (%s): status %d, expected an error", m->id, m->path, en ? "en" : "nl", st);
+            char want[160];
+            snprintf(want, sizeof want, "spec: no text at '%s'", m->path);
+            assert_contains(fh_message(f), want);
+            assert_int_equal(fh_notes(f), 0); /* it failed before writing a note */
+            free(spec);
+            fh_free(f);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spec_without_text_fails_the_figure),
         cmocka_unit_test(test_note_in_output_language),
+        cmocka_unit_test(test_hhi_and_immigration_notes_follow_lang),
+        cmocka_unit_test(test_missing_text_names_its_path),
     };
     return cmocka_run_group_tests_name("spec text required", tests, NULL, NULL);
 }
