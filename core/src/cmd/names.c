@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "data/mapping_files.h"
 #include "util/strbuf.h"
 
 static void add(wf_names *out, char *s)
@@ -67,18 +68,12 @@ void wf_mapping_names(const char *data_dir, wf_names *out)
 {
     out->v = NULL;
     out->n = 0;
-    strbuf dir = STRBUF_INIT;
-    sb_printf(&dir, "%s/mappings", data_dir);
-    DIR *d = opendir(dir.s);
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        size_t k = stem_len(e->d_name, ".json");
-        if (k && e->d_name[0] != '.')
-            add(out, xstrndup(e->d_name, k));
-    }
-    if (d)
-        closedir(d);
-    sb_free(&dir);
+    wf_mapping_files files;
+    wf_mapping_files_list(data_dir, &files);
+    for (size_t i = 0; i < files.n; i++)
+        add(out, xstrdup(files.v[i].stem));
+    wf_mapping_files_free(&files);
+    /* by name, not by file name ("a" before "a-b", whose file sorts first) */
     if (out->n)
         qsort(out->v, out->n, sizeof *out->v, cmp);
 }

@@ -1,48 +1,31 @@
 #include "import/fetchable.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "data/mapping_files.h"
 #include "data/table.h"
 #include "import/mapping.h"
 #include "util/strbuf.h"
 
-static int cmp_entry(const void *a, const void *b)
-{
-    return strcmp(((const imp_fetch_entry *)a)->mapping, ((const imp_fetch_entry *)b)->mapping);
-}
-
 void imp_fetch_index_load(const char *data_dir, imp_fetch_index *ix)
 {
-    ix->v = NULL;
-    ix->n = 0;
-    strbuf dir = STRBUF_INIT;
-    sb_printf(&dir, "%s/mappings", data_dir);
-    DIR *d = opendir(dir.s);
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
-            continue;
-        ix->v = xrealloc(ix->v, (ix->n + 1) * sizeof *ix->v);
-        imp_fetch_entry *en = &ix->v[ix->n++];
-        memset(en, 0, sizeof *en);
-        strbuf p = STRBUF_INIT;
-        sb_printf(&p, "%s/%s", dir.s, e->d_name);
-        en->path = sb_take(&p);
-        sb_printf(&p, "data/mappings/%s", e->d_name);
-        en->mapping = sb_take(&p);
-        en->name = xstrndup(e->d_name, len - 5);
+    wf_mapping_files files;
+    wf_mapping_files_list(data_dir, &files);
+    ix->n = files.n;
+    ix->v = files.n ? xcalloc(files.n, sizeof *ix->v) : NULL;
+    for (size_t i = 0; i < files.n; i++) {
+        imp_fetch_entry *en = &ix->v[i];
+        strbuf shown = STRBUF_INIT;
+        sb_printf(&shown, "data/mappings/%s", files.v[i].file);
+        en->mapping = sb_take(&shown);
+        en->path = xstrdup(files.v[i].path);
+        en->name = xstrdup(files.v[i].stem);
     }
-    if (d)
-        closedir(d);
-    sb_free(&dir);
-    if (ix->n)
-        qsort(ix->v, ix->n, sizeof *ix->v, cmp_entry);
+    wf_mapping_files_free(&files);
     for (size_t i = 0; i < ix->n; i++) {
         imp_fetch_entry *en = &ix->v[i];
         imp_mapping *m = NULL;

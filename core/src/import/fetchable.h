@@ -28,7 +28,8 @@ typedef struct imp_fetch_index {
     size_t n;
 } imp_fetch_index;
 
-/* Reads every mapping of <data_dir>/mappings (sorted by name). */
+/* Reads every mapping of <data_dir>/mappings, as data/mapping_files.h lists
+ * them (sorted by file name). */
 void imp_fetch_index_load(const char *data_dir, imp_fetch_index *ix);
 void imp_fetch_index_free(imp_fetch_index *ix);
 
