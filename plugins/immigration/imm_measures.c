@@ -52,12 +52,7 @@ static wrrfig_status load_named(const wrrfig_host *h, wrrfig_ctx *ctx, const cha
         if (imm_series_load(h, ctx, t, "Onderwerp", IMM_NET, NULL, NULL, &n) < 0 ||
             imm_series_load(h, ctx, t, "Onderwerp", IMM_NATURAL, NULL, NULL, &g) < 0)
             return WRRFIG_ERROR;
-        memset(s, 0, sizeof *s);
-        for (int k = 0; k < IMM_NY; k++)
-            if (n.ok[k] && g.ok[k]) {
-                s->v[k] = n.v[k] - g.v[k];
-                s->ok[k] = 1;
-            }
+        imm_series_diff(&n, &g, s);
         return WRRFIG_OK;
     }
     h->log(ctx, WRRFIG_LOG_ERROR,
@@ -150,12 +145,20 @@ static wrrfig_status m_emig_per_1000(const wrrfig_host *h, wrrfig_ctx *c, const 
     return WRRFIG_OK;
 }
 
+/* The required whole-number parameters from and to of a measure call (a
+ * year range; each measure checks the range it can read). */
+static wrrfig_status years_param(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, int *from, int *to)
+{
+    wrrfig_status st = wfc_param_whole(h, c, p, "from", true, 0, from);
+    return st != WRRFIG_OK ? st : wfc_param_whole(h, c, p, "to", true, 0, to);
+}
+
 /* Reads from..to (inclusive) of the series parameter, requiring every year. */
 static wrrfig_status range(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig_params *p, imm_series *s, int *from,
                            int *to)
 {
     wrrfig_status st;
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, to)) != WRRFIG_OK)
+    if ((st = years_param(h, c, p, from, to)) != WRRFIG_OK)
         return st;
     if (*from > *to || *from < IMM_Y0 || *to >= IMM_Y0 + IMM_NY) {
         h->log(c, WRRFIG_LOG_ERROR, "from %d to %d: expected from <= to", *from, *to);
@@ -276,7 +279,7 @@ static wrrfig_status m_growth_pct(const wrrfig_host *h, wrrfig_ctx *c, const wrr
     int from, to;
     double a, b;
     wrrfig_status st;
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK ||
+    if ((st = years_param(h, c, p, &from, &to)) != WRRFIG_OK ||
         (st = value_at(h, c, "population", from, &a)) != WRRFIG_OK ||
         (st = value_at(h, c, "population", to, &b)) != WRRFIG_OK)
         return st;
@@ -329,7 +332,7 @@ static wrrfig_status m_by_origin(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
         if ((st = wfc_param_whole(h, c, p, "year", true, 0, &from)) != WRRFIG_OK)
             return st;
         to = from;
-    } else if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK) {
+    } else if ((st = years_param(h, c, p, &from, &to)) != WRRFIG_OK) {
         return st;
     }
     /* a country of birth may be named too (docs/measures.md), so any code is
@@ -349,7 +352,7 @@ static wrrfig_status net_sum_of(const wrrfig_host *h, wrrfig_ctx *c, const wrrfi
 {
     int from, to;
     wrrfig_status st;
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+    if ((st = years_param(h, c, p, &from, &to)) != WRRFIG_OK)
         return st;
     const wrrfig_table *t = h->table(c, IMM_T_MIG_HERKOMST);
     if (!t)
@@ -379,8 +382,7 @@ static wrrfig_status m_natural_by_origin(const wrrfig_host *h, wrrfig_ctx *c, co
     const char *org;
     int from, to;
     wrrfig_status st;
-    if ((st = origin_param(h, c, p, &org)) != WRRFIG_OK || (st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
-        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+    if ((st = origin_param(h, c, p, &org)) != WRRFIG_OK || (st = years_param(h, c, p, &from, &to)) != WRRFIG_OK)
         return st;
     double sum = 0;
     for (int y = from; y <= to; y++) {
@@ -410,6 +412,23 @@ static wrrfig_status m_emigrant_share(const wrrfig_host *h, wrrfig_ctx *c, const
 
 #define IMM_T60032 "cbs/60032"
 
+/* One code of a '+'-joined list ("L008567+L008723", "EuWork+NonEuWork"):
+ * copies the code at *q into code[size] and moves *q past it and its '+'
+ * (to NULL after the last). Returns 1 with a code, 0 after the last, -1
+ * for an empty or overlong code: an empty list, "a++b" or a trailing '+'. */
+static int next_code(const char **q, char *code, size_t size)
+{
+    if (!*q)
+        return 0;
+    size_t n = strcspn(*q, "+");
+    if (n == 0 || n >= size)
+        return -1;
+    memcpy(code, *q, n);
+    code[n] = '\0';
+    *q = (*q)[n] == '+' ? *q + n + 1 : NULL;
+    return 1;
+}
+
 /* Immigration from the countries of previous residence in `codes` (CBS 60032
  * codes joined by '+', e.g. 'L008567+L008723' = Bulgaria + Romania), summed
  * over the countries, for each year from..to, into sum[year - IMM_Y0] (the
@@ -430,14 +449,9 @@ static wrrfig_status sum_60032(const wrrfig_host *h, wrrfig_ctx *c, const char *
     if (!t)
         return WRRFIG_NODATA;
     char code[32];
-    for (const char *q = codes; *q;) {
-        size_t n = strcspn(q, "+");
-        if (n == 0 || n >= sizeof code) {
-            h->log(c, WRRFIG_LOG_ERROR, "countries: expected codes joined by '+', got '%s'", codes);
-            return WRRFIG_ERROR;
-        }
-        memcpy(code, q, n);
-        code[n] = '\0';
+    const char *q = codes;
+    int more;
+    while ((more = next_code(&q, code, sizeof code)) > 0) {
         imm_series s;
         if (imm_series_load(h, c, t, "LandVanHerkomstVestiging", code, "Geslacht", "T001038", &s) < 0)
             return WRRFIG_ERROR;
@@ -448,7 +462,10 @@ static wrrfig_status sum_60032(const wrrfig_host *h, wrrfig_ctx *c, const char *
             }
             sum[y - IMM_Y0] += imm_get(&s, y);
         }
-        q += n + (q[n] == '+');
+    }
+    if (more < 0) {
+        h->log(c, WRRFIG_LOG_ERROR, "countries: expected codes joined by '+', got '%s'", codes);
+        return WRRFIG_ERROR;
     }
     return WRRFIG_OK;
 }
@@ -460,8 +477,7 @@ static wrrfig_status m_jump_year(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
 {
     int from, to;
     wrrfig_status st;
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
-        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+    if ((st = years_param(h, c, p, &from, &to)) != WRRFIG_OK)
         return st;
     if (from <= IMM_Y0 || from > to) {
         h->log(c, WRRFIG_LOG_ERROR, "from/to: expected %d < from <= to < %d", IMM_Y0, IMM_Y0 + IMM_NY);
@@ -489,8 +505,7 @@ static wrrfig_status m_prev_residence_sum(const wrrfig_host *h, wrrfig_ctx *c, c
 {
     int from, to;
     wrrfig_status st;
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, &from)) != WRRFIG_OK ||
-        (st = wfc_param_whole(h, c, p, "to", true, 0, &to)) != WRRFIG_OK)
+    if ((st = years_param(h, c, p, &from, &to)) != WRRFIG_OK)
         return st;
     double sum[IMM_NY] = {0};
     if ((st = sum_60032(h, c, h->param_text(p, "countries"), from, to, sum)) != WRRFIG_OK)
@@ -517,8 +532,7 @@ static wrrfig_status motive_series(const wrrfig_host *h, wrrfig_ctx *c, const wr
         h->log(c, WRRFIG_LOG_ERROR, "parameter motive is required (EuWork, NonEuAsylum, NonEuFamily, ...)");
         return WRRFIG_ERROR;
     }
-    if ((st = wfc_param_whole(h, c, p, "from", true, 0, from)) != WRRFIG_OK ||
-        (st = wfc_param_whole(h, c, p, "to", true, 0, to)) != WRRFIG_OK)
+    if ((st = years_param(h, c, p, from, to)) != WRRFIG_OK)
         return st;
     if (*from > *to) {
         h->log(c, WRRFIG_LOG_ERROR, "from/to: expected from <= to");
@@ -585,16 +599,10 @@ static wrrfig_status motive_sum(const wrrfig_host *h, wrrfig_ctx *c, const wrrfi
                                 double *o)
 {
     double sum = 0;
-    for (const char *m = list;;) {
-        const char *e = strchr(m, '+');
-        size_t len = e ? (size_t)(e - m) : strlen(m);
-        char code[64];
-        if (len == 0 || len >= sizeof code) {
-            h->log(c, WRRFIG_LOG_ERROR, "motive list '%s': an empty or overlong motive code", list);
-            return WRRFIG_ERROR;
-        }
-        memcpy(code, m, len);
-        code[len] = '\0';
+    char code[64];
+    const char *q = list;
+    int more;
+    while ((more = next_code(&q, code, sizeof code)) > 0) {
         imm_series s;
         if (imm_series_load(h, c, t, "Motief", code, NULL, NULL, &s) < 0)
             return WRRFIG_ERROR;
@@ -603,9 +611,10 @@ static wrrfig_status motive_sum(const wrrfig_host *h, wrrfig_ctx *c, const wrrfi
             return WRRFIG_NODATA;
         }
         sum += imm_get(&s, year);
-        if (!e)
-            break;
-        m = e + 1;
+    }
+    if (more < 0) {
+        h->log(c, WRRFIG_LOG_ERROR, "motive list '%s': an empty or overlong motive code", list);
+        return WRRFIG_ERROR;
     }
     *o = sum;
     return WRRFIG_OK;

@@ -1,6 +1,7 @@
 /* Figures 1.1, 2.2, 2.9 and 2.10: flows and natural increase by origin. */
 #include "imm_origin.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +20,7 @@ static wrrfig_status net_series(const wrrfig_host *h, wrrfig_ctx *ctx, const wrr
     if (imm_series_load(h, ctx, t, dim, code, "Onderwerp", "Immigratie", &in) < 0 ||
         imm_series_load(h, ctx, t, dim, code, "Onderwerp", "Emigratie", &out) < 0)
         return WRRFIG_ERROR;
-    memset(net, 0, sizeof *net);
-    for (int i = 0; i < IMM_NY; i++)
-        if (in.ok[i] && out.ok[i]) {
-            net->v[i] = in.v[i] - out.v[i];
-            net->ok[i] = 1;
-        }
+    imm_series_diff(&in, &out, net);
     return WRRFIG_OK;
 }
 
@@ -235,25 +231,56 @@ static void codes_of(const wrrfig_host *h, wrrfig_ctx *ctx, const char *spec_key
     }
 }
 
+/* A multi-line figure under way: its period, its series and their codes
+ * (the CSV's series column). */
+typedef struct lines_fig {
+    int from, to;
+    line_set *ls;
+    const char *names[MAX_SERIES];
+    size_t nn;
+} lines_fig;
+
+/* The period (period.from/to of the spec, else def_from..def_to) and an
+ * empty set of series. */
+static wrrfig_status lines_begin(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int def_to, lines_fig *lf)
+{
+    memset(lf, 0, sizeof *lf);
+    if (!imm_spec_period(h, ctx, def_from, def_to, &lf->from, &lf->to))
+        return WRRFIG_ERROR;
+    if (!(lf->ls = calloc(1, sizeof *lf->ls))) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "out of memory");
+        return WRRFIG_ERROR;
+    }
+    return WRRFIG_OK;
+}
+
+/* Draws the series when st is WRRFIG_OK (axis labels from the spec, a zero
+ * line for balances, series from dashed_from on dashed) and frees them. */
+static wrrfig_status lines_end(const wrrfig_host *h, wrrfig_ctx *ctx, lines_fig *lf, wrrfig_status st,
+                               bool zero_axis, size_t dashed_from)
+{
+    if (st == WRRFIG_OK) {
+        imm_axis_labels(h, ctx);
+        if (zero_axis)
+            h->gp_cmd(ctx, "set xzeroaxis lt -1 lc rgb '#444444'");
+        st = draw_lines(h, ctx, lf->ls, lf->from, lf->to, dashed_from, lf->names);
+    }
+    free(lf->ls);
+    return st;
+}
+
 wrrfig_status imm_build_fig_2_2(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     const wrrfig_table *t = h->table(ctx, IMM_T_MIG_HERKOMST);
     if (!t)
         return WRRFIG_NODATA;
-    int from, to;
-    if (!imm_spec_period(h, ctx, 1996, 2018, &from, &to))
-        return WRRFIG_ERROR;
-    line_set *ls = calloc(1, sizeof *ls);
-    const char *names[MAX_SERIES];
-    size_t nn = 0;
-    wrrfig_status st = add_lines(h, ctx, t, "Herkomst", "series", "Immigratie", ls);
-    codes_of(h, ctx, "series", names, &nn);
-    if (st == WRRFIG_OK) {
-        imm_axis_labels(h, ctx);
-        st = draw_lines(h, ctx, ls, from, to, 4, names);
-    }
-    free(ls);
-    return st;
+    lines_fig lf;
+    wrrfig_status st = lines_begin(h, ctx, 1996, 2018, &lf);
+    if (st != WRRFIG_OK)
+        return st;
+    st = add_lines(h, ctx, t, "Herkomst", "series", "Immigratie", lf.ls);
+    codes_of(h, ctx, "series", lf.names, &lf.nn);
+    return lines_end(h, ctx, &lf, st, false, 4);
 }
 
 wrrfig_status imm_build_fig_2_9(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -261,25 +288,17 @@ wrrfig_status imm_build_fig_2_9(const wrrfig_host *h, wrrfig_ctx *ctx)
     const wrrfig_table *to_ = h->table(ctx, IMM_T_MIG_HERKOMST), *tn = h->table(ctx, IMM_T_MIG_NAT);
     if (!to_ || !tn)
         return WRRFIG_NODATA;
-    int from, to;
-    if (!imm_spec_period(h, ctx, 1977, 2018, &from, &to))
-        return WRRFIG_ERROR;
-    line_set *ls = calloc(1, sizeof *ls);
-    const char *names[MAX_SERIES];
-    size_t nn = 0;
-    wrrfig_status st = add_lines(h, ctx, tn, "Nationaliteit", "nationality_series", NULL, ls);
-    codes_of(h, ctx, "nationality_series", names, &nn);
-    size_t n_nat = ls->n;
+    lines_fig lf;
+    wrrfig_status st = lines_begin(h, ctx, 1977, 2018, &lf);
+    if (st != WRRFIG_OK)
+        return st;
+    st = add_lines(h, ctx, tn, "Nationaliteit", "nationality_series", NULL, lf.ls);
+    codes_of(h, ctx, "nationality_series", lf.names, &lf.nn);
+    size_t n_nat = lf.ls->n;
     if (st == WRRFIG_OK)
-        st = add_lines(h, ctx, to_, "Herkomst", "origin_series", NULL, ls);
-    codes_of(h, ctx, "origin_series", names, &nn);
-    if (st == WRRFIG_OK) {
-        imm_axis_labels(h, ctx);
-        h->gp_cmd(ctx, "set xzeroaxis lt -1 lc rgb '#444444'");
-        st = draw_lines(h, ctx, ls, from, to, n_nat, names);
-    }
-    free(ls);
-    return st;
+        st = add_lines(h, ctx, to_, "Herkomst", "origin_series", NULL, lf.ls);
+    codes_of(h, ctx, "origin_series", lf.names, &lf.nn);
+    return lines_end(h, ctx, &lf, st, true, n_nat);
 }
 
 wrrfig_status imm_build_fig_2_10(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -287,39 +306,24 @@ wrrfig_status imm_build_fig_2_10(const wrrfig_host *h, wrrfig_ctx *ctx)
     const wrrfig_table *t = h->table(ctx, IMM_T_BIRTHS_DEATHS);
     if (!t)
         return WRRFIG_NODATA;
-    int from, to;
-    if (!imm_spec_period(h, ctx, 1996, 2018, &from, &to))
-        return WRRFIG_ERROR;
-    line_set *ls = calloc(1, sizeof *ls);
-    const char *names[MAX_SERIES];
-    size_t nn = 0;
-    codes_of(h, ctx, "series", names, &nn);
-    wrrfig_status st = WRRFIG_OK;
-    for (size_t i = 0; i < nn && st == WRRFIG_OK; i++) {
+    lines_fig lf;
+    wrrfig_status st = lines_begin(h, ctx, 1996, 2018, &lf);
+    if (st != WRRFIG_OK)
+        return st;
+    codes_of(h, ctx, "series", lf.names, &lf.nn);
+    line_set *ls = lf.ls;
+    for (size_t i = 0; i < lf.nn && st == WRRFIG_OK; i++) {
         imm_series b, d;
-        if (imm_series_load(h, ctx, t, "Herkomst", names[i], "Onderwerp", "LevendGeborenen", &b) < 0 ||
-            imm_series_load(h, ctx, t, "Herkomst", names[i], "Onderwerp", "Overledenen", &d) < 0) {
+        if (imm_series_load(h, ctx, t, "Herkomst", lf.names[i], "Onderwerp", "LevendGeborenen", &b) < 0 ||
+            imm_series_load(h, ctx, t, "Herkomst", lf.names[i], "Onderwerp", "Overledenen", &d) < 0) {
             st = WRRFIG_ERROR;
             break;
         }
-        imm_series *s = &ls->s[ls->n];
-        for (int k = 0; k < IMM_NY; k++)
-            if (b.ok[k] && d.ok[k]) {
-                s->v[k] = b.v[k] - d.v[k];
-                s->ok[k] = 1;
-            }
+        imm_series_diff(&b, &d, &ls->s[ls->n]);
         char key[64];
         snprintf(key, sizeof key, "series.%zu.label", i);
-        if (!(ls->label[ls->n++] = imm_label(h, ctx, key))) {
+        if (!(ls->label[ls->n++] = imm_label(h, ctx, key)))
             st = WRRFIG_ERROR;
-            break;
-        }
     }
-    if (st == WRRFIG_OK) {
-        imm_axis_labels(h, ctx);
-        h->gp_cmd(ctx, "set xzeroaxis lt -1 lc rgb '#444444'");
-        st = draw_lines(h, ctx, ls, from, to, MAX_SERIES, names);
-    }
-    free(ls);
-    return st;
+    return lines_end(h, ctx, &lf, st, true, MAX_SERIES);
 }

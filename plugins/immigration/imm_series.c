@@ -80,6 +80,16 @@ int imm_span(const imm_series *s, int lo, int hi, int *first, int *last)
     return 1;
 }
 
+void imm_series_diff(const imm_series *a, const imm_series *b, imm_series *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int k = 0; k < IMM_NY; k++)
+        if (a->ok[k] && b->ok[k]) {
+            out->v[k] = a->v[k] - b->v[k];
+            out->ok[k] = 1;
+        }
+}
+
 int imm_spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int def_to, int *from, int *to)
 {
     double a = def_from, b = def_to;

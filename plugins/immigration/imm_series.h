@@ -31,6 +31,10 @@ double imm_get(const imm_series *s, int y);
 /* First and last year with a number in [lo, hi]; returns 0 when none. */
 int imm_span(const imm_series *s, int lo, int hi, int *first, int *last);
 
+/* out = a - b in every year both have a number; no number elsewhere.
+ * out may not be a or b. */
+void imm_series_diff(const imm_series *a, const imm_series *b, imm_series *out);
+
 /* The spec's period.from..period.to (or the given defaults), as asked:
  * returns 0 when a year is out of 1800..2099 or from > to. */
 int imm_spec_period(const wrrfig_host *h, wrrfig_ctx *ctx, int def_from, int def_to, int *from, int *to);
