@@ -59,6 +59,22 @@ static void set_code_name(hhi_area *a, const wrrfig_host *h, const wrrfig_table 
     snprintf(a->name, sizeof a->name, "%s", name ? name : code);
 }
 
+/* Opens a table of dimensions region x `second`: NODATA when it is absent,
+ * an error when it lacks either dimension. */
+static wrrfig_status open_by_region(const wrrfig_host *h, wrrfig_ctx *ctx, const char *table, const char *second,
+                                    const wrrfig_table **t, int *dr, int *d2)
+{
+    if (!(*t = h->table(ctx, table)))
+        return WRRFIG_NODATA;
+    *dr = h->table_dim_index(*t, "region");
+    *d2 = h->table_dim_index(*t, second);
+    if (*dr < 0 || *d2 < 0) {
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected dimensions 'region' and '%s'", table, second);
+        return WRRFIG_ERROR;
+    }
+    return WRRFIG_OK;
+}
+
 /* Values of the named variables per region of a region x variable table.
  * vals[i * nv + k] is variable k of area i; NaN when absent or not a
  * number. */
@@ -69,14 +85,11 @@ static wrrfig_status collect(const wrrfig_host *h, wrrfig_ctx *ctx, const char *
     *out = NULL;
     *vals = NULL;
     *n = 0;
-    const wrrfig_table *t = h->table(ctx, table);
-    if (!t)
-        return WRRFIG_NODATA;
-    int dr = h->table_dim_index(t, "region"), dv = h->table_dim_index(t, "variable");
-    if (dr < 0 || dv < 0) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected dimensions 'region' and 'variable'", table);
-        return WRRFIG_ERROR;
-    }
+    const wrrfig_table *t;
+    int dr, dv;
+    wrrfig_status st = open_by_region(h, ctx, table, "variable", &t, &dr, &dv);
+    if (st != WRRFIG_OK)
+        return st;
     size_t rows = h->table_rows(t);
     hhi_area *a = calloc(rows ? rows : 1, sizeof *a);
     double *v = malloc((rows ? rows : 1) * nv * sizeof *v);
@@ -205,14 +218,11 @@ wrrfig_status hhi_load_group_counts(const wrrfig_host *h, wrrfig_ctx *ctx, const
 {
     *out = NULL;
     *n = *n_groups = 0;
-    const wrrfig_table *t = h->table(ctx, table);
-    if (!t)
-        return WRRFIG_NODATA;
-    int dr = h->table_dim_index(t, "region"), dg = h->table_dim_index(t, "herkomst");
-    if (dr < 0 || dg < 0) {
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: expected dimensions 'region' and 'herkomst'", table);
-        return WRRFIG_ERROR;
-    }
+    const wrrfig_table *t;
+    int dr, dg;
+    wrrfig_status st = open_by_region(h, ctx, table, "herkomst", &t, &dr, &dg);
+    if (st != WRRFIG_OK)
+        return st;
     size_t rows = h->table_rows(t);
     hhi_area *a = calloc(rows ? rows : 1, sizeof *a);
     if (!a) {

@@ -244,28 +244,28 @@ static wrrfig_status area_index(const wrrfig_host *h, wrrfig_ctx *ctx, const wrr
     return st;
 }
 
-wrrfig_status hhi_m_index(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+/* The area's D (the report's index) or, when textbook, its H. */
+static wrrfig_status area_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, bool textbook,
+                                double *out)
 {
     hhi_area a;
     wrrfig_status st = area_index(h, ctx, p, &a);
     if (st == WRRFIG_OK) {
         if (!a.ok)
             return WRRFIG_NODATA;
-        *out = a.d;
+        *out = textbook ? a.h : a.d;
     }
     return st;
 }
 
+wrrfig_status hhi_m_index(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    return area_value(h, ctx, p, false, out);
+}
+
 wrrfig_status hhi_m_textbook(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
 {
-    hhi_area a;
-    wrrfig_status st = area_index(h, ctx, p, &a);
-    if (st == WRRFIG_OK) {
-        if (!a.ok)
-            return WRRFIG_NODATA;
-        *out = a.h;
-    }
-    return st;
+    return area_value(h, ctx, p, true, out);
 }
 
 /* Year, grouping and the municipalities for the all-municipality measures. */
