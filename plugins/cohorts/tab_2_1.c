@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cohorts.h"
+#include "common/spectext.h"
 
 #define MAX_TYPES 16
 #define N_STAY 3
@@ -99,15 +100,27 @@ static double row_sum(const tab21 *t, size_t i, int c)
     return t->v[i][c][0] + t->v[i][c][1] + t->v[i][c][2];
 }
 
-static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, const tab21 *t, const char *title)
+/* The words of the Markdown table, from the spec (tab_2_1_build reads
+ * them): its title, the type column's head, the three stay classes (the
+ * legend's), the two cohorts' heads, the footnote and the source line. */
+enum { MD_TITLE, MD_TYPE, MD_STAY, MD_COHORT = MD_STAY + N_STAY, MD_FOOTNOTE = MD_COHORT + N_COHORT, MD_SOURCE,
+       MD_N };
+static const char *const md_keys[MD_N] = {"title",         "text.md_type_column", "legend.0",       "legend.1",
+                                          "legend.2",      "text.md_cohorts.0",   "text.md_cohorts.1",
+                                          "text.md_footnote", "text.md_source"};
+_Static_assert(N_STAY == 3 && N_COHORT == 2, "md_keys lists 3 stay classes and 2 cohorts");
+
+static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, const tab21 *t, const char *const *w)
 {
     /* Sized for 16 rows of at most ~120 bytes plus notes. */
     char md[8192];
     size_t n = 0;
+    const char *const *stay = &w[MD_STAY];
     n += (size_t)snprintf(md + n, sizeof md - n,
-                          "# %s\n\n| wrr-typologie | < 2 jaar | 2-5 jaar | > 5 jaar | < 2 jaar | 2-5 jaar | > 5 jaar |\n"
-                          "|---|---:|---:|---:|---:|---:|---:|\n| | cohort 1999-2005* | | | cohort 2006-2010 | | |\n",
-                          title);
+                          "# %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n"
+                          "|---|---:|---:|---:|---:|---:|---:|\n| | %s | | | %s | | |\n",
+                          w[MD_TITLE], w[MD_TYPE], stay[0], stay[1], stay[2], stay[0], stay[1], stay[2],
+                          w[MD_COHORT], w[MD_COHORT + 1]);
     for (size_t i = 0; i < t->n_types && n < sizeof md; i++) {
         n += (size_t)snprintf(md + n, sizeof md - n, "| %s |", t->types[i]);
         for (int c = 0; c < N_COHORT; c++)
@@ -117,9 +130,7 @@ static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, const tab21 *t
             n += (size_t)snprintf(md + n, sizeof md - n, "\n");
     }
     if (n < sizeof md)
-        snprintf(md + n, sizeof md - n,
-                 "\n\\* The report's title says cohort 1999-2005, its column header 1995-2005.\n\n"
-                 "Bron: WRR (2020), Samenleven in verscheidenheid, Tabel 2.1.\n");
+        snprintf(md + n, sizeof md - n, "\n%s\n\n%s\n", w[MD_FOOTNOTE], w[MD_SOURCE]);
     h->output_text(ctx, "md", md);
 }
 
@@ -140,14 +151,10 @@ wrrfig_status tab_2_1_build(const wrrfig_host *h, wrrfig_ctx *ctx)
             }
         }
 
-    const char *stay_label[N_STAY];
-    for (int s = 0; s < N_STAY; s++) {
-        char key[32];
-        snprintf(key, sizeof key, "legend.%d", s);
-        stay_label[s] = h->spec_text(ctx, key);
-        if (!stay_label[s])
-            stay_label[s] = stay_codes[s];
-    }
+    const char *words[MD_N];
+    if (!wfc_spec_texts(h, ctx, md_keys, words, MD_N))
+        return WRRFIG_ERROR;
+    const char *const *stay_label = &words[MD_STAY];
 
     h->csv_row(ctx, "ssssss", "type", "cohort", "stay_lt2_pct", "stay_2to5_pct", "stay_gt5_pct", "row_sum");
     for (size_t i = 0; i < t.n_types; i++)
@@ -230,8 +237,7 @@ wrrfig_status tab_2_1_build(const wrrfig_host *h, wrrfig_ctx *ctx)
     }
     h->gp_cmd(ctx, "unset multiplot");
 
-    const char *title = h->spec_text(ctx, "title");
-    write_markdown(h, ctx, &t, title ? title : "Tabel 2.1");
+    write_markdown(h, ctx, &t, words);
     return WRRFIG_OK;
 }
 

@@ -115,6 +115,14 @@ static void test_english(void **state)
     assert_contains(svg, "Table 2.1 Length of stay by municipality type");
     assert_contains(svg, "64.0");
     free(svg);
+    /* The Markdown table's words come from the spec too (they were Dutch
+     * in C before, whatever --lang said). */
+    char *md = tu_readf("%s/tab-2-1.md", out2);
+    assert_contains(md, "| WRR municipality type | < 2 years | 2-5 years | > 5 years |");
+    assert_contains(md, "\nSource: WRR (2020), Samenleven in verscheidenheid, table 2.1.\n");
+    assert_false(tu_contains(md, "jaar"));
+    assert_false(tu_contains(md, "Bron"));
+    free(md);
     free(out);
     free(err);
 }

@@ -22,7 +22,7 @@ static const fig FIGS[] = {
     {"origin", "fig-1-3", "text.latest_year"},     {"origin", "fig-2-5", "text.decimal_mark"},
     {"cohorts", "fig-2-12", "text.not_yet_passed"},
     {"immigration", "fig-2-1", "text.decimal_mark"}, {"immigration", "fig-2-7", "text.period_ends_earlier"},
-    {"immigration", "fig-2-8", "text.period_ends_earlier"},
+    {"immigration", "fig-2-8", "text.period_ends_earlier"}, {"cohorts", "tab-2-1", "text.md_source"},
 };
 
 /* The shipped spec of id, without its "text" member when strip is set.
