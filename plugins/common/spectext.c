@@ -46,11 +46,14 @@ size_t wfc_spec_countf(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, .
 bool wfc_spec_texts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *keys, const char **out, size_t n)
 {
     bool all = true;
+    /* the spec's file is <id>.json: named as the host names spec errors */
+    const char *id = h->spec_text(ctx, "id");
     for (size_t i = 0; i < n; i++) {
         out[i] = h->spec_text(ctx, keys[i]);
         if (!out[i]) {
-            h->log(ctx, WRRFIG_LOG_ERROR, "spec: no text at '%s' (figure text lives in the spec, in nl and en)",
-                   keys[i]);
+            h->log(ctx, WRRFIG_LOG_ERROR,
+                   "spec %s%s$.%s: no text at '%s' (figure text lives in the spec, in nl and en; C has no default)",
+                   id ? id : "", id ? ".json: " : "", keys[i], keys[i]);
             all = false;
         }
     }

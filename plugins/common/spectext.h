@@ -19,7 +19,9 @@ size_t wfc_spec_countf(const wrrfig_host *h, wrrfig_ctx *ctx, const char *fmt, .
 
 /* The spec texts at keys[0..n) into out[0..n). When one is absent the
  * figure cannot be labelled in the output language: logs an error naming
- * every missing key and returns false (the caller fails the figure). */
+ * every missing key as a JSON path of the spec ("spec fig-2-1.json:
+ * $.text.trend: no text at 'text.trend' ...") and returns false (the
+ * caller fails the figure). */
 bool wfc_spec_texts(const wrrfig_host *h, wrrfig_ctx *ctx, const char *const *keys, const char **out, size_t n);
 
 /* tmpl (spec text) into out[0..size) with every "{name}" of names[0..n)

@@ -3,6 +3,8 @@
 
 #include "common/spectext.h"
 
+static bool with_id;
+
 static const char *text(wrrfig_ctx *ctx, const char *key)
 {
     (void)ctx;
@@ -10,6 +12,8 @@ static const char *text(wrrfig_ctx *ctx, const char *key)
         return "Turks";
     if (strcmp(key, "legend.first") == 0)
         return "first generation";
+    if (strcmp(key, "id") == 0 && with_id)
+        return "fig-9-9";
     return NULL;
 }
 
@@ -63,8 +67,13 @@ static void test_spectext(void **state)
     assert_false(wfc_spec_texts(&h, NULL, keys, out, 2));
     assert_string_equal(out[0], "first generation");
     assert_null(out[1]);
-    assert_contains(last_log, "no text at 'legend.second'");
+    assert_contains(last_log, "spec $.legend.second: no text at 'legend.second'"); /* no id in this spec */
     assert_true(wfc_spec_texts(&h, NULL, keys, out, 1));
+    /* with an id: the spec's file, as the host names spec errors */
+    with_id = true;
+    assert_false(wfc_spec_texts(&h, NULL, keys, out, 2));
+    assert_contains(last_log, "spec fig-9-9.json: $.legend.second: no text at 'legend.second'");
+    with_id = false;
 }
 
 /* Spec text is data: placeholders are filled, '%' is printed as it is. */

@@ -61,7 +61,7 @@ static void test_spec_without_text_fails_the_figure(void **state)
             if (st != WRRFIG_ERROR)
                 fail_msg("%s without text: status %d, expected an error", FIGS[i].id, st);
             char want[128];
-            snprintf(want, sizeof want, "spec: no text at '%s'", FIGS[i].missing_key);
+            snprintf(want, sizeof want, "$.%s: no text at '%s'", FIGS[i].missing_key, FIGS[i].missing_key);
             assert_contains(fh_message(f), want);
             assert_int_equal(fh_misuse(f), 0);
             free(full);
@@ -254,7 +254,7 @@ static void test_missing_text_names_its_path(void **state)
             if (st != WRRFIG_ERROR)
                 fail_msg("%s without %s (%s): status %d, expected an error", m->id, m->path, en ? "en" : "nl", st);
             char want[160];
-            snprintf(want, sizeof want, "spec: no text at '%s'", m->path);
+            snprintf(want, sizeof want, "spec %s.json: $.%s: no text at '%s'", m->id, m->path, m->path);
             assert_contains(fh_message(f), want);
             assert_int_equal(fh_notes(f), 0); /* it failed before writing a note */
             free(spec);
