@@ -30,6 +30,7 @@ struct wf_gpserver {
     char *script;        /* of the pending request, as gnuplot quotes it in messages */
     char *shown_as;      /* ... and the name to show instead */
     char *version;
+    bool ready;          /* the version answer arrived (gpserver_await) */
 };
 
 /* Everything between two scripts that makes gnuplot's state that of a
@@ -163,7 +164,7 @@ char *gpserver_png_encoder(void)
     return sb_take(&p);
 }
 
-wf_gpserver *gpserver_start(double timeout, wf_error *err)
+wf_gpserver *gpserver_launch(wf_error *err)
 {
     int in[2], er[2];
     if (pipe2(in, O_CLOEXEC) != 0)
@@ -232,26 +233,46 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err)
     sb_printf(&cmd, "set print\nprint sprintf('%s VERSION gnuplot %%s patchlevel %%s', "
                     "gprintf('%%g', GPVAL_VERSION), GPVAL_PATCHLEVEL)\n",
               s->nonce);
-    char version[128] = "";
-    long e = 0;
     /* A gnuplot that could not be started closes the pipe at once; writing
-     * may still succeed (the pipe buffers it), so only the answer counts. */
-    int r = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL) == 0
-                ? wait_done(s, timeout, &e, version, sizeof version)
-                : -1;
+     * may still succeed (the pipe buffers it), so only the answer counts
+     * (gpserver_await). */
+    int w = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL);
     sb_free(&cmd);
-    if (r != 1 || !version[0]) {
-        if (r == 0)
-            wf_errorf(err, "%s did not answer within %.0f s", gnuplot_program(), timeout);
-        else
-            wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
+    if (w != 0) {
+        wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
         gpserver_stop(s);
         return NULL;
+    }
+    return s;
+}
+
+int gpserver_await(wf_gpserver *s, double timeout, wf_error *err)
+{
+    if (s->ready)
+        return 0;
+    char version[128] = "";
+    long e = 0;
+    int r = wait_done(s, timeout, &e, version, sizeof version);
+    if (r != 1 || !version[0]) {
+        if (r == 0)
+            return wf_errorf(err, "%s did not answer within %.0f s", gnuplot_program(), timeout);
+        return wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
     }
     s->version = xstrdup(version);
     s->msgs.len = 0;
     if (s->msgs.s)
         s->msgs.s[0] = '\0';
+    s->ready = true;
+    return 0;
+}
+
+wf_gpserver *gpserver_start(double timeout, wf_error *err)
+{
+    wf_gpserver *s = gpserver_launch(err);
+    if (s && gpserver_await(s, timeout, err) != 0) {
+        gpserver_stop(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -260,6 +281,8 @@ int gpserver_submit(wf_gpserver *s, const char *script, const char *shown_as, co
 {
     if (s->busy)
         return wf_errorf(err, "gnuplot server: a request is already pending");
+    if (!s->ready)
+        return wf_errorf(err, "gnuplot server: not started (gpserver_await first)");
     free(s->script);
     free(s->shown_as);
     s->script = xstrdup(script);

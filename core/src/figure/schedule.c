@@ -182,6 +182,10 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         fcntl(lp[0], F_SETFL, O_NONBLOCK);
     }
     j->log_fd = lp[0];
+    /* The slot's gnuplot starts now, after the fork (the worker inherits
+     * none of its descriptors), while the worker computes its script. */
+    if (o->pool)
+        render_pool_warm(o->pool, j->slot);
 }
 
 static void drain(job *j)
