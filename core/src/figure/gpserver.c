@@ -31,6 +31,7 @@ struct wf_gpserver {
     char *shown_as;      /* ... and the name to show instead */
     char *version;
     bool ready;          /* the version answer arrived (gpserver_await) */
+    char *prog;          /* the program started, for messages */
 };
 
 /* Everything between two scripts that makes gnuplot's state that of a
@@ -219,6 +220,7 @@ wf_gpserver *gpserver_launch(wf_error *err)
     signal(SIGPIPE, SIG_IGN);
     fcntl(er[0], F_SETFL, fcntl(er[0], F_GETFL) | O_NONBLOCK);
     wf_gpserver *s = xcalloc(1, sizeof *s);
+    s->prog = xstrdup(gnuplot_program());
     s->pid = pid;
     s->in = in[1];
     s->err = er[0];
@@ -239,7 +241,7 @@ wf_gpserver *gpserver_launch(wf_error *err)
     int w = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL);
     sb_free(&cmd);
     if (w != 0) {
-        wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
+        wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", s->prog);
         gpserver_stop(s);
         return NULL;
     }
@@ -255,8 +257,8 @@ int gpserver_await(wf_gpserver *s, double timeout, wf_error *err)
     int r = wait_done(s, timeout, &e, version, sizeof version);
     if (r != 1 || !version[0]) {
         if (r == 0)
-            return wf_errorf(err, "%s did not answer within %.0f s", gnuplot_program(), timeout);
-        return wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
+            return wf_errorf(err, "%s did not answer within %.0f s", s->prog, timeout);
+        return wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", s->prog);
     }
     s->version = xstrdup(version);
     s->msgs.len = 0;
@@ -392,6 +394,7 @@ void gpserver_stop(wf_gpserver *s)
     sb_free(&s->pending);
     sb_free(&s->msgs);
     free(s->version);
+    free(s->prog);
     free(s->script);
     free(s->shown_as);
     free(s);
