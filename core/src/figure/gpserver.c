@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include "figure/build.h"
 #include "figure/gpwrite.h"
 #include "util/fdio.h"
+#include "util/path.h"
 #include "util/proc.h"
 
 struct wf_gpserver {
@@ -146,17 +146,12 @@ char *gpserver_png_encoder(void)
     const char *off = getenv("WRRFIG_FAST_PNG");
     if (off && strcmp(off, "0") == 0)
         return NULL;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    char *exe = path_exe_dir();
+    if (!exe)
         return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
     strbuf p = STRBUF_INIT;
     sb_printf(&p, "%s/../lib/wrrfig/gp-pngenc.so", exe);
+    free(exe);
     /* LD_PRELOAD splits its list at blanks and colons */
     if (access(p.s, R_OK) != 0 || strpbrk(p.s, " :\t\n")) {
         sb_free(&p);
