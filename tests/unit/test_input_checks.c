@@ -69,6 +69,22 @@ static void test_terminal_echo(void **state)
     assert_string_equal(out, "ab\\x1B[2Jc\\xFF\\x0A");
     text_for_terminal("caf\xc3\xa9", out, sizeof out);
     assert_string_equal(out, "caf\xc3\xa9");
+    /* C1 controls: U+009B is a one-character CSI to some terminals */
+    text_for_terminal("a\xc2\x9b" "2J\xc2\x85\xc2\xa0z", out, sizeof out);
+    assert_string_equal(out, "a\\xC2\\x9B2J\\xC2\\x85\xc2\xa0z"); /* U+00A0 is text */
+    /* a C1 pair is never cut in half at the end of the buffer */
+    char small[9];
+    text_for_terminal("abc\xc2\x9b", small, sizeof small);
+    assert_string_equal(small, "abc");
+    /* text_print_safe, as the import, fetch, refresh and import-geo errors use it */
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    text_print_safe(f, "wrrfig import: ", "got '\x1b[2J\xc2\x9b'");
+    rewind(f);
+    char line[128];
+    assert_non_null(fgets(line, sizeof line, f));
+    assert_string_equal(line, "wrrfig import: got '\\x1B[2J\\xC2\\x9B'\n");
+    fclose(f);
 }
 
 /* Regression (#2): answers are decoded field by field and checked. */

@@ -1,7 +1,10 @@
 #include "util/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/strbuf.h"
 
 /* Length of the UTF-8 sequence at s (at most left bytes), 0 when invalid:
  * overlong forms, surrogates and code points above U+10FFFF are invalid. */
@@ -106,7 +109,13 @@ void text_for_terminal(const char *s, char *out, size_t n)
     size_t len = strlen(s), o = 0;
     for (size_t i = 0; i < len && o + 5 < n;) {
         size_t k = utf8_len(p + i, len - i);
-        if (k == 0 || is_bad_control(p[i]) || p[i] == 0x7f || (p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) {
+        bool c1 = k == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0; /* U+0080-U+009F */
+        if (c1 && o + 9 < n) {
+            o += (size_t)snprintf(out + o, n - o, "\\x%02X\\x%02X", p[i], p[i + 1]);
+            i += 2;
+        } else if (c1) {
+            break;
+        } else if (k == 0 || is_bad_control(p[i]) || p[i] == 0x7f || (p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) {
             o += (size_t)snprintf(out + o, n - o, "\\x%02X", p[i]);
             i++;
         } else {
@@ -118,4 +127,13 @@ void text_for_terminal(const char *s, char *out, size_t n)
         }
     }
     out[o] = '\0';
+}
+
+void text_print_safe(FILE *f, const char *prefix, const char *msg)
+{
+    size_t n = 8 * strlen(msg) + 8; /* \xNN for each byte, and room for the C1 pairs */
+    char *safe = xmalloc(n);
+    text_for_terminal(msg, safe, n);
+    fprintf(f, "%s%s\n", prefix, safe);
+    free(safe);
 }
