@@ -39,6 +39,11 @@ static void test_text_check(void **state)
     assert_int_equal(text_check("t", "\xed\xa0\x80", 3, &err), -1); /* a surrogate */
     assert_int_equal(text_check("t", "\xc0\xaf", 2, &err), -1);     /* overlong */
     assert_int_equal(text_check("t", "\xef\xbb\xbf" "a\tb\r\n", 8, &err), 0); /* BOM, tab, CRLF */
+    /* C1 controls (U+009B: a one-character CSI to some terminals) */
+    assert_int_equal(text_check("t", "x\n\xc3\xa9\xc2\x9b", 6, &err), -1);
+    assert_string_equal(err.msg, "t:2:2: control character U+009B: not allowed in text");
+    assert_false(text_valid("a\xc2\x85"));
+    assert_true(text_valid("a\xc2\xa0\xc3\xa9")); /* U+00A0 and U+00E9 are text */
 }
 
 /* Regression (#13, #12): duplicate keys (cJSON keeps the first) and control

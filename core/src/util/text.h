@@ -1,6 +1,6 @@
 /* What counts as text in the project's own files (tables, specs, registry,
- * manifests): UTF-8 without NUL or C0 control characters other than tab,
- * line feed and carriage return. Checked where files are read, so a label
+ * manifests): UTF-8 without NUL, C0 control characters other than tab,
+ * line feed and carriage return, or C1 control characters (U+0080-U+009F). Checked where files are read, so a label
  * that would make gnuplot write an SVG that is not well-formed XML (or echo
  * an escape sequence to a terminal) is refused with its position. */
 #ifndef WF_TEXT_H
