@@ -22,6 +22,8 @@ typedef struct build_opts {
     const char *render_formats;   /* what gnuplot is asked for: formats, with png as png1x for
                                    * --format png1x (the same FIG.png at 1x); NULL: formats */
     bool latest;                  /* --latest: time series run to the data's last period (figure/period.h) */
+    const struct imp_fetch_index *fetch_index; /* what fetch can fill (import/fetchable.h), loaded once per
+                                   * build by the caller and borrowed; NULL: each NO-DATA manifest loads it */
 } build_opts;
 
 /* figure_build's result when an input (table, geometry, spec) exists but

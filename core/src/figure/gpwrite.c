@@ -1,6 +1,7 @@
 #include "figure/gpwrite.h"
 
 #include "common/fontmetrics.h"
+#include "util/numfmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -124,8 +125,11 @@ int gp_vformat(strbuf *out, gp_mode mode, const char *fmt, va_list ap, wf_error 
             if (*p != 'f' || prec > 12)
                 return wf_errorf(err, "%s", "only %.Nf (N <= 12) is supported after %.");
             double v = va_arg(ap, double);
+            char fixed[NUMFMT_FIXED_MAX];
             if (isnan(v))
                 sb_puts(out, "NaN");
+            else if (numfmt_fixed(fixed, sizeof fixed, v, prec) >= 0)
+                sb_puts(out, fixed);
             else
                 sb_printf(out, "%.*f", prec, v);
             break;

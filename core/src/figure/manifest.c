@@ -113,14 +113,18 @@ int figure_write_nodata_manifest(const wf_app *a, const wf_figure *f, const buil
     cJSON_AddStringToObject(m, "missing_input", missing);
     cJSON_AddStringToObject(m, "needs", f->needs);
     /* Whether `wrrfig fetch --needed` can fill it, or what is missing. */
-    imp_fetch_index ix;
-    imp_fetch_index_load(a->data_dir, &ix);
+    imp_fetch_index own = {0};
+    const imp_fetch_index *ix = o->fetch_index;
+    if (!ix) {
+        imp_fetch_index_load(a->data_dir, &own);
+        ix = &own;
+    }
     imp_fetchable fe;
-    imp_figure_fetchable(&ix, a->data_dir, f->inputs, f->needs, &fe);
+    imp_figure_fetchable(ix, a->data_dir, f->inputs, f->needs, &fe);
     cJSON_AddItemToObject(m, "fetchable", imp_fetchable_json(&fe));
     if (!fe.ok)
         cJSON_AddStringToObject(m, "fetchable_reason", fe.reason);
-    imp_fetch_index_free(&ix);
+    imp_fetch_index_free(&own);
     cJSON *pl = cJSON_AddObjectToObject(m, "plugin");
     cJSON_AddStringToObject(pl, "name", f->plugin->name);
     cJSON_AddStringToObject(pl, "version", f->plugin->version);

@@ -1,9 +1,12 @@
 #include "util/sha256.h"
 
+#include "util/sha256_blocks.h"
+
 #include <stdio.h>
 #include <string.h>
 
-static const uint32_t K[64] = {
+/* the round constants; shared with util/sha256_shani.c */
+const uint32_t sha256_k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
     0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -15,7 +18,7 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-static void block(sha256_ctx *c, const unsigned char *p)
+static void block(uint32_t hs[8], const unsigned char *p)
 {
     uint32_t w[64];
     for (int i = 0; i < 16; i++)
@@ -26,10 +29,10 @@ static void block(sha256_ctx *c, const unsigned char *p)
         uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    uint32_t a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3];
-    uint32_t e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
+    uint32_t a = hs[0], b = hs[1], cc = hs[2], d = hs[3];
+    uint32_t e = hs[4], f = hs[5], g = hs[6], h = hs[7];
     for (int i = 0; i < 64; i++) {
-        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
         uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
         h = g;
         g = f;
@@ -40,14 +43,31 @@ static void block(sha256_ctx *c, const unsigned char *p)
         b = a;
         a = t1 + t2;
     }
-    c->h[0] += a;
-    c->h[1] += b;
-    c->h[2] += cc;
-    c->h[3] += d;
-    c->h[4] += e;
-    c->h[5] += f;
-    c->h[6] += g;
-    c->h[7] += h;
+    hs[0] += a;
+    hs[1] += b;
+    hs[2] += cc;
+    hs[3] += d;
+    hs[4] += e;
+    hs[5] += f;
+    hs[6] += g;
+    hs[7] += h;
+}
+
+void sha256_blocks_portable(uint32_t h[8], const unsigned char *p, size_t n)
+{
+    for (; n > 0; n--, p += 64)
+        block(h, p);
+}
+
+/* Asking the CPU (one cpuid) per update, not caching the answer, keeps the
+ * choice out of mutable global state; sha256_file_hex updates in 64 KiB
+ * pieces, so the question costs nothing next to the hashing. */
+static void blocks(uint32_t h[8], const unsigned char *p, size_t n)
+{
+    if (sha256_have_shani())
+        sha256_blocks_shani(h, p, n);
+    else
+        sha256_blocks_portable(h, p, n);
 }
 
 void sha256_init(sha256_ctx *c)
@@ -63,7 +83,7 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n)
 {
     const unsigned char *p = data;
     c->bytes += n;
-    while (n > 0) {
+    if (c->fill > 0) { /* complete the buffered block first */
         size_t take = 64 - c->fill;
         if (take > n)
             take = n;
@@ -71,11 +91,18 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n)
         c->fill += take;
         p += take;
         n -= take;
-        if (c->fill == 64) {
-            block(c, c->buf);
-            c->fill = 0;
-        }
+        if (c->fill < 64)
+            return;
+        blocks(c->h, c->buf, 1);
+        c->fill = 0;
     }
+    if (n >= 64) { /* whole blocks straight from the input */
+        blocks(c->h, p, n / 64);
+        p += n / 64 * 64;
+        n %= 64;
+    }
+    memcpy(c->buf, p, n);
+    c->fill = n;
 }
 
 void sha256_final(sha256_ctx *c, unsigned char out[32])

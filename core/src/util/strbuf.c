@@ -6,6 +6,7 @@
 #include "util/proc.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,35 @@ void sb_double(strbuf *b, double v)
     sb_puts(b, tmp);
 }
 
+/* sb_number's answer in one printf instead of up to 17, when that is
+ * provable: if %.15g shows k <= 13 significant digits, the number D it
+ * shows is within 5e-15 (relative) of v, and every shorter decimal is at
+ * least 10^-k - 5e-15 (>= 9.5e-14) away, so the loop below would fail for
+ * every precision under k and, at k, print D again (the nearest k-digit
+ * decimal to v), in the same style as long as the text has a '.' or an
+ * exponent. Whether D passes the 4e-15 test is computed exactly as the loop
+ * does; when it does not, or any premise fails, the loop decides. */
+static bool number_short_form(char *tmp, size_t n, double v)
+{
+    snprintf(tmp, n, "%.15g", v);
+    int k = 0;
+    bool started = false, point = false;
+    const char *p = tmp;
+    for (; *p && *p != 'e'; p++) {
+        if (*p == '.') {
+            point = true;
+        } else if (*p >= '0' && *p <= '9') {
+            if (*p != '0')
+                started = true;
+            if (started)
+                k++;
+        }
+    }
+    if (!point && *p != 'e')
+        return false;
+    return k <= 13 && fabs(strtod(tmp, NULL) - v) <= 4e-15 * fabs(v);
+}
+
 void sb_number(strbuf *b, double v)
 {
     if (isnan(v) || isinf(v) || v == floor(v) || fabs(v) < DBL_MIN) {
@@ -149,6 +179,10 @@ void sb_number(strbuf *b, double v)
      * prints as 41.9, 1 - 0.9414 as 0.0586. 17 digits always round-trip,
      * so the loop ends. */
     char tmp[40];
+    if (number_short_form(tmp, sizeof tmp, v)) {
+        sb_puts(b, tmp);
+        return;
+    }
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (fabs(strtod(tmp, NULL) - v) <= 4e-15 * fabs(v))
