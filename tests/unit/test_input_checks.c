@@ -138,7 +138,9 @@ static void test_float_casts_range_checked(void **state)
     gp_script_parts p = {"fig-x", "A title that is long enough to wrap", "Bron", "nl", "", "plot 1\n", NULL, 10, 10,
                          NULL, 0};
     char *gp = gp_script(&p);
-    assert_contains(gp, "wrrfig_title = ");
+    /* the wrap width is below zero: each word on a line of its own */
+    assert_contains(gp, "wrrfig_title = 'A'.\"\\n\".'title'.\"\\n\".'that'.\"\\n\".'is'.\"\\n\".'long'.\"\\n\"."
+                        "'enough'.\"\\n\".'to'.\"\\n\".'wrap'\n");
     free(gp);
 }
 
