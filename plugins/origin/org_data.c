@@ -88,6 +88,11 @@ int org_find(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const
         for (size_t r = 0; r < n; r++)
             if (row_matches(h, t, r, query))
                 return org_value(h, ctx, t, r, out);
+        /* not found again (cannot happen): refused all the same */
+        const char *file = h->table_meta(t, "file");
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: %.17g is negative, but it counts " ORG_COUNTS, file ? file : "table",
+               query, v);
+        return -1;
     }
     if (k == WRRFIG_VALUE)
         *out = v;
