@@ -62,11 +62,7 @@ cJSON *wf_cue_compute(const wf_app *a, const wf_figure *f, const build_opts *o)
     bool series = false; /* only a time series shows something else with --latest (figure/period.h) */
     if (spec) {
         add_file_hash(c, "spec", spec, NULL);
-        cJSON *sj = NULL;
-        wf_error e;
-        if (json_read_file(spec, &sj, &e) == 0)
-            series = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(sj, "period"));
-        cJSON_Delete(sj);
+        series = specs_is_series(&a->specs, f->id);
     } else {
         cJSON_AddStringToObject(c, "spec", "absent");
     }

@@ -16,4 +16,12 @@
 int plugin_probe(wf_registry *r, const char *path, int (*load)(wf_registry *r, const char *path), char *why,
                  size_t n);
 
+enum { PROBE_WHY = 1024 };
+
+/* The same for n plugins at once: one child each, all running together
+ * under one time limit, so start-up waits for the slowest probe, not for
+ * the sum. rc[i] is 0, or -1 with why[i] set. */
+void plugin_probe_all(wf_registry *r, char *const *paths, size_t n, int (*load)(wf_registry *r, const char *path),
+                      char (*why)[PROBE_WHY], int *rc);
+
 #endif

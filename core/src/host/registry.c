@@ -439,7 +439,7 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
  * descriptor pointer that crashes refuses that file only. */
 int registry_load_file(wf_registry *r, const char *path)
 {
-    char why[1024];
+    char why[PROBE_WHY];
     if (plugin_probe(r, path, load_checked, why, sizeof why) != 0) {
         refuse(r, "%s", why);
         return -1;
@@ -466,14 +466,29 @@ int registry_load_dir(wf_registry *r, const char *dir)
     /* Sorted, so which of two duplicate ids wins does not depend on readdir. */
     if (n)
         qsort(names, n, sizeof *names, cmp_str);
+    char **paths = xcalloc(n ? n : 1, sizeof *paths);
     for (size_t i = 0; i < n; i++) {
         strbuf p = STRBUF_INIT;
         sb_printf(&p, "%s/%s", dir, names[i]);
-        registry_load_file(r, p.s);
-        sb_free(&p);
+        paths[i] = sb_take(&p);
         free(names[i]);
     }
     free(names);
+    /* Every file is tried in its own child first, all at once; then the
+     * survivors are loaded here in name order. */
+    char (*why)[PROBE_WHY] = xcalloc(n ? n : 1, sizeof *why);
+    int *rc = xcalloc(n ? n : 1, sizeof *rc);
+    plugin_probe_all(r, paths, n, load_checked, why, rc);
+    for (size_t i = 0; i < n; i++) {
+        if (rc[i] != 0)
+            refuse(r, "%s", why[i]);
+        else
+            load_checked(r, paths[i]);
+        free(paths[i]);
+    }
+    free(paths);
+    free(why);
+    free(rc);
     return 0;
 }
 

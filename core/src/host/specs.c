@@ -63,6 +63,7 @@ static void scan_dir(wf_specs *s, const char *dir)
         s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
         s->v[s->n].id = names[i];
         s->v[s->n].path = sb_take(&p);
+        s->v[s->n].series = false; /* until specs_instantiate reads it */
         s->n++;
     }
     free(names);
@@ -119,10 +120,18 @@ static void instantiate(wf_specs *s, wf_registry *r, const wf_spec *sp, const ch
     registry_add_figure(r, &f); /* the id was checked free above */
 }
 
+bool specs_is_series(const wf_specs *s, const char *id)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i].id, id) == 0)
+            return s->v[i].series;
+    return false;
+}
+
 void specs_instantiate(wf_specs *s, wf_registry *r)
 {
     for (size_t i = 0; i < s->n; i++) {
-        const wf_spec *sp = &s->v[i];
+        wf_spec *sp = &s->v[i];
         cJSON *spec = NULL;
         wf_error err;
         if (json_read_file(sp->path, &spec, &err) != 0) {
@@ -131,6 +140,7 @@ void specs_instantiate(wf_specs *s, wf_registry *r)
         }
         const cJSON *kind = cJSON_GetObjectItemCaseSensitive(spec, "kind");
         const char *id = json_str(spec, "id");
+        sp->series = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(spec, "period"));
         if (!cJSON_IsObject(spec))
             problem(s, "%s: $: expected an object", sp->path);
         else if (!id || strcmp(id, sp->id) != 0)

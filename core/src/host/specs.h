@@ -13,11 +13,14 @@
 
 #include <stddef.h>
 
+#include <stdbool.h>
+
 #include "host/registry.h"
 
 typedef struct wf_spec {
     char *id;
     char *path;
+    bool series;  /* has a "period" object (a time series: figure/period.h); set by specs_instantiate */
 } wf_spec;
 
 typedef struct wf_specs {
@@ -33,6 +36,9 @@ void specs_scan(wf_specs *s, char *const *dirs, size_t n);
 /* Adds the figures of kind specs to r, and records every spec that
  * registers nothing. Call after the plugins are loaded. */
 void specs_instantiate(wf_specs *s, wf_registry *r);
+/* Whether spec id is a time series (see wf_spec.series): read once at
+ * start-up so the build's cues do not parse every spec again. */
+bool specs_is_series(const wf_specs *s, const char *id);
 /* The file of id's spec, or NULL. */
 const char *specs_path(const wf_specs *s, const char *id);
 void specs_free(wf_specs *s);
