@@ -4,6 +4,8 @@
  * report order and reversed) and compares each file. */
 #include "testutil.h"
 
+#include <time.h>
+
 #include "figure/gpserver.h"
 #include "util/strbuf.h"
 
@@ -181,6 +183,47 @@ static void test_missing_gnuplot(void **state)
     assert_contains(e.msg, "cannot run /nonexistent/gnuplot");
 }
 
+/* A launched server is not ready until awaited: a request before that is
+ * refused, and the version arrives with the await, however long after the
+ * launch it comes. A gnuplot that cannot run fails at the await. */
+static void test_launch_then_await(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir("gpserver-launch");
+    char script[1024], prefix[1024];
+    snprintf(script, sizeof script, "%s/one.gp", dir);
+    snprintf(prefix, sizeof prefix, "%s/x", dir);
+    tu_write(script, "set output wrrfig_output.'.svg'\nset terminal svg\nplot x\n");
+    wf_error e = {""};
+    wf_gpserver *s = gpserver_launch(&e);
+    assert_non_null(s);
+    assert_int_equal(gpserver_submit(s, script, NULL, "svg", prefix, &e), -1);
+    assert_contains(e.msg, "not started");
+    struct timespec pause = {0, 200 * 1000 * 1000};
+    nanosleep(&pause, NULL); /* the answer waits in the pipe */
+    assert_int_equal(gpserver_await(s, 30, &e), 0);
+    assert_contains(gpserver_version(s), "gnuplot 5");
+    assert_int_equal(gpserver_await(s, 30, &e), 0); /* once ready, at once */
+    assert_int_equal(gpserver_render(&s, script, "svg", prefix, 30, NULL, &e), 0);
+    char out[1100];
+    snprintf(out, sizeof out, "%s.svg", prefix);
+    char *svg = tu_read(out, NULL);
+    assert_non_null(svg);
+    assert_contains(svg, "</svg>");
+    free(svg);
+    gpserver_stop(s);
+    setenv("WRRFIG_GNUPLOT", "/nonexistent/gnuplot", 1);
+    s = gpserver_launch(&e);
+    unsetenv("WRRFIG_GNUPLOT");
+    if (s) { /* the fork worked; the exec failed in the child */
+        assert_int_equal(gpserver_await(s, 5, &e), -1);
+        assert_contains(e.msg, "cannot run /nonexistent/gnuplot");
+        gpserver_stop(s);
+    }
+    tu_rmrf(dir);
+    free(dir);
+}
+
 /* A build renders every figure through one gnuplot per job slot: a
  * wrapper that logs each start of gnuplot sees at most --jobs starts. */
 static void test_build_starts_one_gnuplot_per_slot(void **state)
@@ -225,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_error_then_next),
         cmocka_unit_test(test_timeout_and_death),
         cmocka_unit_test(test_missing_gnuplot),
+        cmocka_unit_test(test_launch_then_await),
         cmocka_unit_test(test_build_starts_one_gnuplot_per_slot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

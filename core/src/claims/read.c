@@ -12,6 +12,7 @@
 
 #include "claims/expr.h"
 #include "claims/policy.h"
+#include "util/figid.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 #include "format/jsonfile.h"
@@ -108,31 +109,11 @@ static int valid_id(const char *s)
     return *s != '\0';
 }
 
-/* Canonical figure ids: fig-2-14, tab-2-1, kader-4-5. */
+/* Canonical figure ids: fig-2-14, tab-2-1, kader-4-5 (no variant). */
 static int valid_figure(const char *s)
 {
-    const char *p = s;
-    if (!strncmp(p, "fig-", 4))
-        p += 4;
-    else if (!strncmp(p, "tab-", 4))
-        p += 4;
-    else if (!strncmp(p, "kader-", 6))
-        p += 6;
-    else
-        return 0;
-    int parts = 0;
-    while (*p) {
-        if (*p < '0' || *p > '9')
-            return 0;
-        while (*p >= '0' && *p <= '9')
-            p++;
-        parts++;
-        if (*p == '-')
-            p++;
-        else if (*p)
-            return 0;
-    }
-    return parts == 2 && p[-1] != '-';
+    int chapter, number;
+    return figid_parse(s, &chapter, &number, NULL);
 }
 
 static void read_quantifier(reader *r, const cJSON *o, claim *c)

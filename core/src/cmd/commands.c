@@ -2,7 +2,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cmd/cmd.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -37,20 +36,6 @@ const wf_command *wf_command_find(const char *name)
         if (strcmp(c->name, name) == 0)
             return c;
     return NULL;
-}
-
-/* The directory of the running executable, or NULL. Caller frees. */
-static char *exe_dir(void)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
-    return xstrdup(exe);
 }
 
 /* The source tree the executable was built in (build/bin/wrrfig,
@@ -146,7 +131,7 @@ static int default_data_dir(wf_app *a, const wf_command *c, const char *exe, con
 
 int wf_cmd_prepare(wf_app *a, const char *command)
 {
-    char *exe = exe_dir(), *tree = exe ? source_tree(exe) : NULL;
+    char *exe = path_exe_dir(), *tree = exe ? source_tree(exe) : NULL;
     const wf_command *c = wf_command_find(command);
     if (!a->data_dir) {
         int rc = default_data_dir(a, c, exe, tree);

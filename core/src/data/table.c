@@ -395,7 +395,7 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
     if (!json_str_req(meta, "source", metap, "$", err))
         goto done;
     /* read line by line: a large table is never held twice */
-    table_lines tl = {csvp, {{0}, 0, {0}, 0}};
+    table_lines tl = {.path = csvp};
     sha256_init(&tl.sha);
     bool sorted;
     if (csv_reader_open(csvp, &o, check_table_line, &tl, &rd, err) != 0 ||

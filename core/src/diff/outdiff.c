@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure/manifest_scan.h"
 #include "format/csv.h"
 #include "format/jsonfile.h"
 #include "util/strset.h"
@@ -19,30 +20,19 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Figure manifests in a directory: <id>.json holding that "id" and a
- * "plugin" object. Adds their ids to ids. */
+/* Figure manifests in a directory (figure/manifest_scan.h): adds their ids
+ * to ids. */
 static int scan_manifests(const char *dir, strset *ids, wf_error *err)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    char **found;
+    size_t n;
+    if (figure_manifest_ids(dir, NULL, NULL, &found, &n) != 0)
         return wf_errorf(err, "%s: cannot read the directory (expected a build's output directory)", dir);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 6 || e->d_name[0] == '.' || strcmp(e->d_name + len - 5, ".json") != 0)
-            continue;
-        strbuf p = STRBUF_INIT;
-        sb_printf(&p, "%s/%s", dir, e->d_name);
-        cJSON *m = NULL;
-        wf_error je;
-        if (json_read_file(p.s, &m, &je) == 0 && cJSON_IsObject(m) && json_str(m, "id") &&
-            cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(m, "plugin")) && strlen(json_str(m, "id")) == len - 5 &&
-            strncmp(json_str(m, "id"), e->d_name, len - 5) == 0)
-            strset_intern(ids, json_str(m, "id"));
-        cJSON_Delete(m);
-        sb_free(&p);
+    for (size_t i = 0; i < n; i++) {
+        strset_intern(ids, found[i]);
+        free(found[i]);
     }
-    closedir(d);
+    free(found);
     return 0;
 }
 

@@ -1,7 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "figure/cue.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 
 #include "data/table.h"
 #include "figure/manifest.h"
+#include "figure/manifest_scan.h"
 #include "figure/period.h"
 #include "format/jsonfile.h"
 #include "util/fileio.h"
@@ -201,46 +201,30 @@ void wf_cue_forget(const build_opts *o, const char *id)
     free(p);
 }
 
-static int cmp_str(const void *a, const void *b)
+typedef struct known_ids {
+    const char *const *ids;
+    size_t n;
+} known_ids;
+
+static bool is_known(void *ud, const char *stem)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    const known_ids *k = ud;
+    for (size_t i = 0; i < k->n; i++)
+        if (strcmp(k->ids[i], stem) == 0)
+            return true;
+    return false;
 }
 
 size_t wf_orphans(const char *out_dir, const char *const *ids, size_t n, bool remove,
                   void (*fn)(void *ud, const char *id), void *ud)
 {
-    DIR *d = opendir(out_dir);
-    if (!d)
+    /* Only manifests of figures that do not exist any more; the known ones
+     * are not even read. */
+    known_ids known = {ids, n};
+    char **found;
+    size_t nf;
+    if (figure_manifest_ids(out_dir, is_known, &known, &found, &nf) != 0)
         return 0;
-    char **found = NULL;
-    size_t nf = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 6 || e->d_name[0] == '.' || strcmp(e->d_name + len - 5, ".json") != 0)
-            continue;
-        strbuf p = STRBUF_INIT;
-        sb_printf(&p, "%s/%s", out_dir, e->d_name);
-        cJSON *m = NULL;
-        wf_error err;
-        /* Only figure manifests: other JSON there (claims.json) is not ours. */
-        if (json_read_file(p.s, &m, &err) == 0 && cJSON_IsObject(m) && json_str(m, "id") &&
-            cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(m, "plugin")) &&
-            strlen(json_str(m, "id")) == len - 5 && strncmp(json_str(m, "id"), e->d_name, len - 5) == 0) {
-            bool known = false;
-            for (size_t i = 0; i < n && !known; i++)
-                known = strcmp(ids[i], json_str(m, "id")) == 0;
-            if (!known) {
-                found = xrealloc(found, (nf + 1) * sizeof *found);
-                found[nf++] = xstrdup(json_str(m, "id"));
-            }
-        }
-        cJSON_Delete(m);
-        sb_free(&p);
-    }
-    closedir(d);
-    if (nf)
-        qsort(found, nf, sizeof *found, cmp_str);
     for (size_t i = 0; i < nf; i++) {
         if (remove) {
             static const char *const exts[] = {"gp", "csv", "svg", "pdf", "png", "md", "html", "json"};

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include "figure/build.h"
 #include "figure/gpwrite.h"
 #include "util/fdio.h"
+#include "util/path.h"
 #include "util/proc.h"
 
 struct wf_gpserver {
@@ -30,6 +30,8 @@ struct wf_gpserver {
     char *script;        /* of the pending request, as gnuplot quotes it in messages */
     char *shown_as;      /* ... and the name to show instead */
     char *version;
+    bool ready;          /* the version answer arrived (gpserver_await) */
+    char *prog;          /* the program started, for messages */
 };
 
 /* Everything between two scripts that makes gnuplot's state that of a
@@ -144,17 +146,12 @@ char *gpserver_png_encoder(void)
     const char *off = getenv("WRRFIG_FAST_PNG");
     if (off && strcmp(off, "0") == 0)
         return NULL;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    char *exe = path_exe_dir();
+    if (!exe)
         return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
     strbuf p = STRBUF_INIT;
     sb_printf(&p, "%s/../lib/wrrfig/gp-pngenc.so", exe);
+    free(exe);
     /* LD_PRELOAD splits its list at blanks and colons */
     if (access(p.s, R_OK) != 0 || strpbrk(p.s, " :\t\n")) {
         sb_free(&p);
@@ -163,7 +160,7 @@ char *gpserver_png_encoder(void)
     return sb_take(&p);
 }
 
-wf_gpserver *gpserver_start(double timeout, wf_error *err)
+wf_gpserver *gpserver_launch(wf_error *err)
 {
     int in[2], er[2];
     if (pipe2(in, O_CLOEXEC) != 0)
@@ -218,6 +215,7 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err)
     signal(SIGPIPE, SIG_IGN);
     fcntl(er[0], F_SETFL, fcntl(er[0], F_GETFL) | O_NONBLOCK);
     wf_gpserver *s = xcalloc(1, sizeof *s);
+    s->prog = xstrdup(gnuplot_program());
     s->pid = pid;
     s->in = in[1];
     s->err = er[0];
@@ -232,26 +230,46 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err)
     sb_printf(&cmd, "set print\nprint sprintf('%s VERSION gnuplot %%s patchlevel %%s', "
                     "gprintf('%%g', GPVAL_VERSION), GPVAL_PATCHLEVEL)\n",
               s->nonce);
-    char version[128] = "";
-    long e = 0;
     /* A gnuplot that could not be started closes the pipe at once; writing
-     * may still succeed (the pipe buffers it), so only the answer counts. */
-    int r = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL) == 0
-                ? wait_done(s, timeout, &e, version, sizeof version)
-                : -1;
+     * may still succeed (the pipe buffers it), so only the answer counts
+     * (gpserver_await). */
+    int w = fd_write_all(s->in, cmd.s, cmd.len, FDIO_FOREVER, "gnuplot: cannot send commands", NULL);
     sb_free(&cmd);
-    if (r != 1 || !version[0]) {
-        if (r == 0)
-            wf_errorf(err, "%s did not answer within %.0f s", gnuplot_program(), timeout);
-        else
-            wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", gnuplot_program());
+    if (w != 0) {
+        wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", s->prog);
         gpserver_stop(s);
         return NULL;
+    }
+    return s;
+}
+
+int gpserver_await(wf_gpserver *s, double timeout, wf_error *err)
+{
+    if (s->ready)
+        return 0;
+    char version[128] = "";
+    long e = 0;
+    int r = wait_done(s, timeout, &e, version, sizeof version);
+    if (r != 1 || !version[0]) {
+        if (r == 0)
+            return wf_errorf(err, "%s did not answer within %.0f s", s->prog, timeout);
+        return wf_errorf(err, "cannot run %s (install gnuplot: apt-get install gnuplot-nox)", s->prog);
     }
     s->version = xstrdup(version);
     s->msgs.len = 0;
     if (s->msgs.s)
         s->msgs.s[0] = '\0';
+    s->ready = true;
+    return 0;
+}
+
+wf_gpserver *gpserver_start(double timeout, wf_error *err)
+{
+    wf_gpserver *s = gpserver_launch(err);
+    if (s && gpserver_await(s, timeout, err) != 0) {
+        gpserver_stop(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -260,6 +278,8 @@ int gpserver_submit(wf_gpserver *s, const char *script, const char *shown_as, co
 {
     if (s->busy)
         return wf_errorf(err, "gnuplot server: a request is already pending");
+    if (!s->ready)
+        return wf_errorf(err, "gnuplot server: not started (gpserver_await first)");
     free(s->script);
     free(s->shown_as);
     s->script = xstrdup(script);
@@ -369,6 +389,7 @@ void gpserver_stop(wf_gpserver *s)
     sb_free(&s->pending);
     sb_free(&s->msgs);
     free(s->version);
+    free(s->prog);
     free(s->script);
     free(s->shown_as);
     free(s);

@@ -39,9 +39,20 @@ typedef struct wf_gpserver wf_gpserver;
  * the bytes cairo writes (core/preload/gp_pngenc.c). Caller frees. */
 char *gpserver_png_encoder(void);
 
-/* Starts gnuplot ($WRRFIG_GNUPLOT or "gnuplot") and reads its version.
- * Returns NULL with err when it cannot be run or does not answer within
- * timeout seconds. Free with gpserver_stop. */
+/* Starts gnuplot ($WRRFIG_GNUPLOT or "gnuplot") and asks its version
+ * without waiting for the answer, so that gnuplot's own start-up (dynamic
+ * linking, fonts: tens of milliseconds) runs while the caller does other
+ * work. Returns NULL with err when it cannot even be started. Free with
+ * gpserver_stop. */
+wf_gpserver *gpserver_launch(wf_error *err);
+
+/* Waits for a launched server's version answer (at once when it came
+ * already). Returns 0, or -1 with err when gnuplot cannot be run or does
+ * not answer within timeout seconds (then stop the server). Requests can be
+ * submitted only after it returned 0. */
+int gpserver_await(wf_gpserver *s, double timeout, wf_error *err);
+
+/* gpserver_launch and gpserver_await: NULL with err on failure. */
 wf_gpserver *gpserver_start(double timeout, wf_error *err);
 
 /* "gnuplot 5.4 patchlevel 4", as `gnuplot --version` prints it. Owned by the

@@ -113,7 +113,11 @@ int render_pool_take_request(wf_render_pool *p, int k, strbuf *buf, const char *
         answer(reply_fd, false, "render request refused: one is already pending");
     } else {
         if (!s->gp)
-            s->gp = gpserver_start(p->timeout, &err);
+            s->gp = gpserver_launch(&err);
+        if (s->gp && gpserver_await(s->gp, p->timeout, &err) != 0) {
+            gpserver_stop(s->gp);
+            s->gp = NULL;
+        }
         strbuf shown = STRBUF_INIT;
         sb_printf(&shown, "%s.gp", id);
         int sub = s->gp ? gpserver_submit(s->gp, script, shown.s, formats, prefix, &err) : -1;
@@ -128,6 +132,13 @@ int render_pool_take_request(wf_render_pool *p, int k, strbuf *buf, const char *
     }
     free(body);
     return 1;
+}
+
+void render_pool_warm(wf_render_pool *p, int k)
+{
+    slot *s = &p->slots[k];
+    if (!s->gp)
+        s->gp = gpserver_launch(NULL); /* a failure shows at the slot's first request */
 }
 
 int render_pool_fd(const wf_render_pool *p, int k)

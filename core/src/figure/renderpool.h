@@ -39,6 +39,9 @@ void render_pool_free(wf_render_pool *p);
  * says so and no gnuplot runs. reply_fd is the worker's channel. */
 int render_pool_take_request(wf_render_pool *p, int slot, strbuf *buf, const char *out_dir, const char *id,
                              int reply_fd);
+/* Starts slot's gnuplot without waiting for it (gpserver_launch), when it
+ * has none, so that its start-up overlaps the worker's work. */
+void render_pool_warm(wf_render_pool *p, int slot);
 /* The descriptor to poll for slot's pending render, or -1. */
 int render_pool_fd(const wf_render_pool *p, int slot);
 /* Reads slot's gnuplot; when its render finished, answers the worker.

@@ -182,6 +182,10 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         fcntl(lp[0], F_SETFL, O_NONBLOCK);
     }
     j->log_fd = lp[0];
+    /* The slot's gnuplot starts now, after the fork (the worker inherits
+     * none of its descriptors), while the worker computes its script. */
+    if (o->pool)
+        render_pool_warm(o->pool, j->slot);
 }
 
 static void drain(job *j)
@@ -479,6 +483,32 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         order[i].cost = jobs > 1 ? estimated_cost(o->out_dir, figs[i]->id) : 0;
     }
     qsort(order, n, sizeof *order, by_cost);
+    /* A figure with an absent input needs no worker: the parent writes its
+     * NO-DATA manifest. Those go right after the first `jobs` figures, so
+     * the parent writes them while the first workers run instead of
+     * between two figures later, when a free slot would wait for it. */
+    for (size_t i = 0; i < n; i++)
+        js[i].missing = first_missing_input(a, figs[i]->inputs);
+    {
+        start_order *o2 = xcalloc(n ? n : 1, sizeof *o2);
+        bool *taken = xcalloc(n ? n : 1, sizeof *taken);
+        size_t k = 0, first = 0;
+        for (size_t i = 0; i < n && first < (size_t)jobs; i++)
+            if (!js[order[i].i].missing) {
+                o2[k++] = order[i];
+                taken[i] = true;
+                first++;
+            }
+        for (size_t i = 0; i < n; i++)
+            if (js[order[i].i].missing)
+                o2[k++] = order[i];
+        for (size_t i = 0; i < n; i++)
+            if (!js[order[i].i].missing && !taken[i])
+                o2[k++] = order[i];
+        free(taken);
+        free(order);
+        order = o2;
+    }
     size_t finished = 0, next = 0, running = 0;
     double t0 = now_ms();
     clean_stale_temps(o->out_dir);
@@ -492,9 +522,12 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
     while (finished < n && !interrupted) {
-        while (next < n && running < (size_t)jobs && !interrupted) {
-            job *j = &js[order[next++].i];
-            const char *missing = first_missing_input(a, j->fig->inputs);
+        while (next < n && !interrupted) {
+            job *j = &js[order[next].i];
+            if (!j->missing && running >= (size_t)jobs)
+                break; /* needs a worker, and every slot is busy */
+            next++;
+            const char *missing = j->missing;
             if (cue_begin(&j->cue, a, o, j->fig, missing != NULL)) {
                 j->done = 1; /* up to date: nothing to build */
                 j->status = missing ? WRRFIG_NODATA : WRRFIG_OK;

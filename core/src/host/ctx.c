@@ -47,6 +47,16 @@ void table_cache_free(table_cache *tc)
     tc->n = 0;
 }
 
+bool ctx_declared(const wrrfig_ctx *c, const char *name)
+{
+    if (!c->declared)
+        return true;
+    for (size_t i = 0; c->declared[i]; i++)
+        if (strcmp(c->declared[i], name) == 0)
+            return true;
+    return false;
+}
+
 void ctx_broken_input(wrrfig_ctx *c, const char *msg)
 {
     if (c->broken++ == 0)

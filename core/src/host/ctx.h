@@ -68,6 +68,9 @@ void table_cache_free(table_cache *tc);
 
 void ctx_init(wrrfig_ctx *c, const char *plugin, const char *item, const char *data_dir, const char *lang);
 void ctx_release(wrrfig_ctx *c);
+/* Whether the figure or measure declared input name (a context without a
+ * declaration list allows every name). */
+bool ctx_declared(const wrrfig_ctx *c, const char *name);
 /* Records that a declared input exists but cannot be read. */
 void ctx_broken_input(wrrfig_ctx *c, const char *msg);
 /* Logs an API misuse (a plugin bug) and marks the build failed. */

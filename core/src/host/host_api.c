@@ -59,16 +59,6 @@ static void api_note(wrrfig_ctx *c, const char *fmt, ...)
 
 static const char *api_lang(wrrfig_ctx *c) { return c->lang; }
 
-static bool declared(const wrrfig_ctx *c, const char *name)
-{
-    if (!c->declared)
-        return true;
-    for (size_t i = 0; c->declared[i]; i++)
-        if (strcmp(c->declared[i], name) == 0)
-            return true;
-    return false;
-}
-
 static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
 {
     if (!name) {
@@ -78,7 +68,7 @@ static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
     for (size_t i = 0; i < c->n_tables; i++)
         if (strcmp(c->tables[i]->name, name) == 0)
             return c->tables[i];
-    if (!declared(c, name)) {
+    if (!ctx_declared(c, name)) {
         /* Undeclared inputs would make `list` and manifests lie about what a
          * figure depends on. */
         ctx_misuse(c, "table '%s' is not among the declared inputs", name);

@@ -36,16 +36,6 @@ static void geo_cache_free(void *p)
     free(gc);
 }
 
-static bool geo_declared(const wrrfig_ctx *c, const char *name)
-{
-    if (!c->declared)
-        return true;
-    for (size_t i = 0; c->declared[i]; i++)
-        if (strcmp(c->declared[i], name) == 0)
-            return true;
-    return false;
-}
-
 /* Reads the provenance sidecar; a layer without one is refused, as a table
  * without provenance would be. */
 static int record_input(wrrfig_ctx *c, const char *name, const char *path)
@@ -86,7 +76,7 @@ const wrrfig_feature *host_geo_features(wrrfig_ctx *c, const char *name, size_t 
         ctx_misuse(c, "geo_features(NULL)");
         return NULL;
     }
-    if (!geo_declared(c, name)) {
+    if (!ctx_declared(c, name)) {
         ctx_misuse(c, "geometry '%s' is not among the declared inputs", name);
         return NULL;
     }

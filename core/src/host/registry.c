@@ -10,6 +10,7 @@
 
 #include "host/kind.h"
 #include "host/probe.h"
+#include "util/figid.h"
 #include "util/strbuf.h"
 
 static void refuse(wf_registry *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -143,27 +144,14 @@ static bool valid_dotted(const char *s)
     return true;
 }
 
-static bool digits(const char **p)
-{
-    const char *s = *p;
-    while (**p >= '0' && **p <= '9')
-        (*p)++;
-    return *p > s;
-}
-
 bool registry_figure_id_ok(const char *id, const char *plugin)
 {
     if (!valid_slug(id))
         return false;
-    static const char *const report[] = {"fig-", "tab-", "kader-"};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(report[i]);
-        if (strncmp(id, report[i], n) != 0)
-            continue;
-        const char *p = id + n;
-        if (digits(&p) && *p++ == '-' && digits(&p) && (*p == '\0' || *p == '-'))
-            return true; /* a variant after the number is any slug */
-    }
+    int chapter, number;
+    const char *variant;
+    if (figid_parse(id, &chapter, &number, &variant))
+        return true; /* a variant after the number is any slug */
     size_t n = strlen(plugin);
     return strncmp(id, plugin, n) == 0 && id[n] == '-' && id[n + 1];
 }

@@ -13,6 +13,7 @@
 #include "claims/read.h"
 #include "data/table.h"
 #include "format/jsonfile.h"
+#include "util/figid.h"
 #include "util/fileio.h"
 
 const char *site_text(const cJSON *obj, int lang)
@@ -77,29 +78,7 @@ const site_fig *site_find_fig(const site *s, const char *id)
 /* fig-C-N, tab-C-N, kader-C-N: sets chapter and number. */
 static int parse_canonical(const char *id, int *chapter, int *num)
 {
-    const char *p = id;
-    if (!strncmp(p, "fig-", 4))
-        p += 4;
-    else if (!strncmp(p, "tab-", 4))
-        p += 4;
-    else if (!strncmp(p, "kader-", 6))
-        p += 6;
-    else
-        return 0;
-    if (!isdigit((unsigned char)*p))
-        return 0;
-    int c = 0, n = 0;
-    while (isdigit((unsigned char)*p) && c < 100)
-        c = c * 10 + (*p++ - '0');
-    if (*p++ != '-' || !isdigit((unsigned char)*p))
-        return 0;
-    while (isdigit((unsigned char)*p) && n < 1000)
-        n = n * 10 + (*p++ - '0');
-    if (*p)
-        return 0;
-    *chapter = c;
-    *num = n;
-    return 1;
+    return figid_parse(id, chapter, num, NULL);
 }
 
 static long leading_number(const char *s)

@@ -22,4 +22,8 @@ bool path_rel_safe(const char *rel);
  * checked. 0, or -1 with err ("'rel': outside root"). */
 int path_inside(const char *root, const char *rel, wf_error *err);
 
+/* The directory of the running executable (from /proc/self/exe), or NULL.
+ * Caller frees. */
+char *path_exe_dir(void);
+
 #endif

@@ -59,12 +59,12 @@ void sha256_blocks_portable(uint32_t h[8], const unsigned char *p, size_t n)
         block(h, p);
 }
 
-/* Asking the CPU (one cpuid) per update, not caching the answer, keeps the
- * choice out of mutable global state; sha256_file_hex updates in 64 KiB
- * pieces, so the question costs nothing next to the hashing. */
-static void blocks(uint32_t h[8], const unsigned char *p, size_t n)
+/* Which block function: asked once per hash at sha256_init (a cpuid costs
+ * about 7 us on a virtual machine, and tables are hashed line by line), and
+ * kept in the context rather than in global state. */
+static void blocks(const sha256_ctx *c, uint32_t h[8], const unsigned char *p, size_t n)
 {
-    if (sha256_have_shani())
+    if (c->shani)
         sha256_blocks_shani(h, p, n);
     else
         sha256_blocks_portable(h, p, n);
@@ -77,6 +77,7 @@ void sha256_init(sha256_ctx *c)
     memcpy(c->h, iv, sizeof iv);
     c->bytes = 0;
     c->fill = 0;
+    c->shani = sha256_have_shani();
 }
 
 void sha256_update(sha256_ctx *c, const void *data, size_t n)
@@ -93,11 +94,11 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n)
         n -= take;
         if (c->fill < 64)
             return;
-        blocks(c->h, c->buf, 1);
+        blocks(c, c->h, c->buf, 1);
         c->fill = 0;
     }
     if (n >= 64) { /* whole blocks straight from the input */
-        blocks(c->h, p, n / 64);
+        blocks(c, c->h, p, n / 64);
         p += n / 64 * 64;
         n %= 64;
     }

@@ -5,6 +5,7 @@
 #ifndef WF_SHA256_H
 #define WF_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,6 +14,7 @@ typedef struct sha256_ctx {
     uint64_t bytes;
     unsigned char buf[64];
     size_t fill;
+    bool shani;   /* the CPU's SHA extensions do the blocks (asked once, at init) */
 } sha256_ctx;
 
 void sha256_init(sha256_ctx *c);

@@ -10,12 +10,13 @@
 
 extern const uint32_t sha256_k[64];
 
-/* CPUID leaf 7 EBX bit 29: SHA; leaf 1 ECX bits 9 and 19: SSSE3, SSE4.1.
- * (clang 14's __builtin_cpu_supports does not know "sha".) */
+/* CPUID leaf 7 EBX bit 29: SHA (clang 14's __builtin_cpu_supports does not
+ * know "sha"); SSSE3 and SSE4.1 from libgcc's cached answer, no cpuid. */
 bool sha256_have_shani(void)
 {
     unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("ssse3") || !__builtin_cpu_supports("sse4.1"))
         return false;
     return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
 }
