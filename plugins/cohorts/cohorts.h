@@ -6,6 +6,12 @@
 
 #define TAB21_TABLE "report/tab-2-1"
 
+/* Every number this plugin reads counts immigrants or is a share of them,
+ * so none may be negative: reads go through wfc_count_value
+ * (common/counts.h), which refuses one with the table's file, row and
+ * column (issue 14). This says what they count, in its message. */
+#define COHORTS_COUNTS "persons (or a share of them)"
+
 wrrfig_status tab_2_1_build(const wrrfig_host *h, wrrfig_ctx *ctx);
 wrrfig_status cohorts_stay_share(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);
 wrrfig_status cohorts_row_sum(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cohorts.h"
+#include "common/counts.h"
 #include "common/params.h"
 #include "common/period.h"
 
@@ -85,9 +86,10 @@ wrrfig_status cohorts_dep_open(const wrrfig_host *h, wrrfig_ctx *ctx, cohorts_de
 }
 
 /* Persons of immigration year `year` with motive code `motive` still present
- * after the duration whose code is `stay`. */
-static wrrfig_value_kind dep_count(const wrrfig_host *h, const cohorts_dep *d, const char *motive, int year,
-                                   const char *stay, double *out)
+ * after the duration whose code is `stay`: the kind, or -1 for a negative
+ * count (logged with the table's file, row and column). */
+static int dep_count(const wrrfig_host *h, wrrfig_ctx *ctx, const cohorts_dep *d, const char *motive, int year,
+                     const char *stay, double *out)
 {
     for (size_t r = 0, n = h->table_rows(d->t); r < n; r++) {
         if (wfc_period_year_or(h->table_key(d->t, r, (size_t)d->d_year), -1) != year ||
@@ -99,7 +101,7 @@ static wrrfig_value_kind dep_count(const wrrfig_host *h, const cohorts_dep *d, c
             k++;
         if (k < d->n_fixed)
             continue;
-        return h->table_value(d->t, r, out);
+        return wfc_count_value(h, ctx, d->t, r, COHORTS_COUNTS, out);
     }
     return WRRFIG_NO_CELL;
 }
@@ -124,7 +126,9 @@ wrrfig_status cohorts_dep_cohort(const wrrfig_host *h, wrrfig_ctx *ctx, const co
         present[i] = 0;
         for (int y = from; y <= to; y++) {
             double v;
-            wrrfig_value_kind k = dep_count(h, d, motive, y, stay, &v);
+            int k = dep_count(h, ctx, d, motive, y, stay, &v);
+            if (k < 0)
+                return WRRFIG_ERROR;
             if (k == WRRFIG_NIL)
                 v = 0, k = WRRFIG_VALUE;
             if (k != WRRFIG_VALUE) {
@@ -190,7 +194,9 @@ static wrrfig_status small_cell(const wrrfig_host *h, wrrfig_ctx *ctx, const cha
             k++;
         if (k < n)
             continue;
-        wrrfig_value_kind kind = h->table_value(t, r, out);
+        int kind = wfc_count_value(h, ctx, t, r, COHORTS_COUNTS, out);
+        if (kind < 0)
+            return WRRFIG_ERROR;
         if (kind == WRRFIG_NIL)
             return *out = 0, WRRFIG_OK;
         if (kind == WRRFIG_VALUE)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cohorts.h"
+#include "common/counts.h"
 #include "common/period.h"
 #include "common/spectext.h"
 
@@ -137,7 +138,12 @@ wrrfig_status fig_2_12_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         for (size_t r = 0, n = h->table_rows(t); group && r < n; r++) {
             double v;
             if (strcmp(h->table_key(t, r, (size_t)d_group), group) != 0 ||
-                strcmp(h->table_key(t, r, (size_t)d_within), within) != 0 || h->table_value(t, r, &v) != WRRFIG_VALUE)
+                strcmp(h->table_key(t, r, (size_t)d_within), within) != 0)
+                continue;
+            int kind = wfc_count_value(h, ctx, t, r, COHORTS_COUNTS, &v);
+            if (kind < 0)
+                return WRRFIG_ERROR;
+            if (kind != WRRFIG_VALUE)
                 continue;
             int y = wfc_period_year_or(h->table_key(t, r, (size_t)d_year), -1);
             if (y < 0) {
@@ -234,8 +240,10 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         for (size_t k = 0; k < ny; k++) {
             double present[2];
             /* A cohort too recent for the duration has no row: no point. */
-            if (cohorts_dep_cohort(h, ctx, &d, "Totaal", years[k], years[k], durs, 2, 1, present) == WRRFIG_OK &&
-                present[0] > 0 && present[1] <= present[0]) {
+            wrrfig_status cst = cohorts_dep_cohort(h, ctx, &d, "Totaal", years[k], years[k], durs, 2, 1, present);
+            if (cst == WRRFIG_ERROR)
+                return cst; /* a negative count (logged) */
+            if (cst == WRRFIG_OK && present[0] > 0 && present[1] <= present[0]) {
                 double v = 100.0 * (1.0 - present[1] / present[0]);
                 add_point(&s[2 * i], years[k], v);
                 h->csv_row(ctx, "iisns", years[k], dur, kind[0], v, label ? label : "");
@@ -246,7 +254,12 @@ wrrfig_status fig_2_12_report_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         snprintf(within, sizeof within, "%d", dur);
         for (size_t r = 0, n = h->table_rows(f); r < n; r++) {
             double v;
-            if (strcmp(h->table_key(f, r, (size_t)f_within), within) != 0 || h->table_value(f, r, &v) != WRRFIG_VALUE)
+            if (strcmp(h->table_key(f, r, (size_t)f_within), within) != 0)
+                continue;
+            int vk = wfc_count_value(h, ctx, f, r, COHORTS_COUNTS, &v);
+            if (vk < 0)
+                return WRRFIG_ERROR;
+            if (vk != WRRFIG_VALUE)
                 continue;
             int y = wfc_period_year_or(h->table_key(f, r, (size_t)f_year), -1);
             if (y < 0)

@@ -56,8 +56,11 @@ wrrfig_status fig_2_13_build(const wrrfig_host *h, wrrfig_ctx *ctx)
         for (size_t c = 0; c < N_COHORTS; c++) {
             double present[3];
             have[m][c] = 0;
-            if (!key ||
-                cohorts_dep_cohort(h, ctx, &d, key, from[c], to[c], durations, 3, 0, present) != WRRFIG_OK)
+            wrrfig_status cst = key ? cohorts_dep_cohort(h, ctx, &d, key, from[c], to[c], durations, 3, 0, present)
+                                    : WRRFIG_NODATA;
+            if (cst == WRRFIG_ERROR)
+                return cst; /* a negative count (logged) */
+            if (cst != WRRFIG_OK)
                 continue;
             if (cohorts_stay_shares(present, &share[m][c][0], &share[m][c][1], &share[m][c][2]) != 0) {
                 h->log(ctx, WRRFIG_LOG_ERROR, "%s: counts for %s %d-%d do not fall with the duration of stay",

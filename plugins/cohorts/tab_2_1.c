@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cohorts.h"
+#include "common/counts.h"
 #include "common/spectext.h"
 
 #define MAX_TYPES 16
@@ -72,7 +73,10 @@ static wrrfig_status load(const wrrfig_host *h, wrrfig_ctx *ctx, tab21 *out)
             out->types[ti] = type;
         }
         double v;
-        if (h->table_value(t, r, &v) != WRRFIG_VALUE) {
+        int kind = wfc_count_value(h, ctx, t, r, COHORTS_COUNTS, &v);
+        if (kind < 0)
+            return WRRFIG_ERROR;
+        if (kind != WRRFIG_VALUE) {
             h->log(ctx, WRRFIG_LOG_ERROR, "%s row %zu: no number for %s / %s / %s", TAB21_TABLE, r + 2, type,
                    cohort_codes[c], stay_codes[s]);
             return WRRFIG_ERROR;

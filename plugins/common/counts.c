@@ -1,6 +1,7 @@
 #include "common/counts.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
                     double *out)
@@ -21,8 +22,13 @@ int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t
             o += (size_t)n;
         }
         const char *file = h->table_meta(t, "file"), *name = h->table_meta(t, "name");
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: data row %zu (%s), column value: %.17g is negative, but it counts %s",
-               file ? file : name ? name : "table", r + 1, codes, v, what);
+        /* the number as the file has it: -43.7, not -43.700000000000003 */
+        char num[32];
+        snprintf(num, sizeof num, "%.15g", v);
+        if (strtod(num, NULL) != v)
+            snprintf(num, sizeof num, "%.17g", v);
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: data row %zu (%s), column value: %s is negative, but it counts %s",
+               file ? file : name ? name : "table", r + 1, codes, num, what);
         return -1;
     }
     *out = v;

@@ -40,9 +40,10 @@ int org_latest_year(const wrrfig_host *h, const wrrfig_table *t)
 const org_extra org_default_extras[] = {{"Marokko", "Marokko_35"}};
 const size_t org_n_default_extras = sizeof org_default_extras / sizeof org_default_extras[0];
 
-size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_table *tn, int year,
-                     const org_extra *extras, size_t n_extras, org_country *out, size_t max)
+int org_countries(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *tc, const wrrfig_table *tn, int year,
+                  const org_extra *extras, size_t n_extras, org_country *out, size_t max, size_t *n_out)
 {
+    *n_out = 0;
     int dp = h->table_dim_index(tc, "Perioden"), dn = h->table_dim_index(tc, "Niveau"),
         dh = h->table_dim_index(tc, "Herkomst");
     if (dp < 0 || dn < 0 || dh < 0)
@@ -50,8 +51,12 @@ size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_
     size_t n = 0, rows = h->table_rows(tc);
     for (size_t r = 0; r < rows && n < max; r++) {
         double v;
-        if (strcmp(h->table_key(tc, r, (size_t)dn), "land") != 0 || wfc_period_year_or(h->table_key(tc, r, (size_t)dp), 0) != year ||
-            h->table_value(tc, r, &v) != WRRFIG_VALUE)
+        if (strcmp(h->table_key(tc, r, (size_t)dn), "land") != 0 || wfc_period_year_or(h->table_key(tc, r, (size_t)dp), 0) != year)
+            continue;
+        int k = org_value(h, ctx, tc, r, &v);
+        if (k < 0)
+            return -1;
+        if (k != WRRFIG_VALUE)
             continue;
         out[n].code = h->table_key(tc, r, (size_t)dh);
         out[n].total = v;
@@ -63,7 +68,10 @@ size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_
         for (size_t j = 0; j < n; j++)
             dup |= strcmp(out[j].code, extras[i].country) == 0;
         double v;
-        if (dup || org_cell(h, tn, "Onderwerp", extras[i].topic, NULL, NULL, year, &v) != WRRFIG_VALUE)
+        int k = dup ? WRRFIG_NO_CELL : org_cell(h, ctx, tn, "Onderwerp", extras[i].topic, NULL, NULL, year, &v);
+        if (k < 0)
+            return -1;
+        if (k != WRRFIG_VALUE)
             continue;
         out[n].code = extras[i].country;
         out[n].total = v;
@@ -71,7 +79,8 @@ size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_
         n++;
     }
     qsort(out, n, sizeof *out, by_total_desc);
-    return n;
+    *n_out = n;
+    return 0;
 }
 
 wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
@@ -102,7 +111,11 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
             return WRRFIG_ERROR;
     }
     org_country *c = calloc(MAX_COUNTRIES, sizeof *c);
-    size_t n = org_countries(h, tc, tn, year, extras, ne, c, MAX_COUNTRIES);
+    size_t n;
+    if (org_countries(h, ctx, tc, tn, year, extras, ne, c, MAX_COUNTRIES, &n) != 0) {
+        free(c);
+        return WRRFIG_ERROR;
+    }
     double top = 10;
     h->spec_number(ctx, "top", &top);
     size_t k = n < (size_t)top ? n : (size_t)top;
@@ -138,8 +151,14 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
             double fv, sv;
             if (!cc || strcmp(cc, e->code) != 0 || !h->spec_text(ctx, kf) || !h->spec_text(ctx, ks))
                 continue;
-            if (org_cell(h, tn, "Onderwerp", h->spec_text(ctx, kf), NULL, NULL, year, &fv) != WRRFIG_VALUE ||
-                org_cell(h, tn, "Onderwerp", h->spec_text(ctx, ks), NULL, NULL, year, &sv) != WRRFIG_VALUE)
+            int kfv = org_cell(h, ctx, tn, "Onderwerp", h->spec_text(ctx, kf), NULL, NULL, year, &fv);
+            int ksv = kfv < 0 ? kfv : org_cell(h, ctx, tn, "Onderwerp", h->spec_text(ctx, ks), NULL, NULL, year, &sv);
+            if (kfv < 0 || ksv < 0) {
+                h->gp_block_end(ctx); /* an open block would be reported as misuse, not as this error */
+                free(c);
+                return WRRFIG_ERROR;
+            }
+            if (kfv != WRRFIG_VALUE || ksv != WRRFIG_VALUE)
                 continue;
             f = fv;
             s = sv;

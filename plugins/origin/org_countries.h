@@ -27,8 +27,8 @@ extern const size_t org_n_default_extras;
 /* Countries (Niveau=land) of a year, plus the extras (from tn, when tn is
  * given and the country is absent), sorted by total, largest first. Groups
  * and continents (Niveau groep/werelddeel) are not countries and are left
- * out. */
-size_t org_countries(const wrrfig_host *h, const wrrfig_table *tc, const wrrfig_table *tn, int year,
-                     const org_extra *extras, size_t n_extras, org_country *out, size_t max);
+ * out. Sets *n and returns 0; -1 (logged) when a count is negative. */
+int org_countries(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *tc, const wrrfig_table *tn, int year,
+                  const org_extra *extras, size_t n_extras, org_country *out, size_t max, size_t *n);
 
 #endif

@@ -1,4 +1,5 @@
 #include "org_data.h"
+#include "common/counts.h"
 #include "common/period.h"
 
 #include <stdio.h>
@@ -47,8 +48,59 @@ const char *org_column(const char *code, int generation, int *known)
     return NULL;
 }
 
-wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const char *dim, const char *code,
-                           const char *dim2, const char *code2, int year, double *out)
+/* What a count of the origin tables counts, for the refusal message. */
+#define ORG_COUNTS "persons (or a share of them)"
+
+int org_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, double *out)
+{
+    return wfc_count_value(h, ctx, t, r, ORG_COUNTS, out);
+}
+
+/* Whether row r has every code of query "dim=code;dim=code". */
+static int row_matches(const wrrfig_host *h, const wrrfig_table *t, size_t r, const char *query)
+{
+    for (const char *p = query; *p;) {
+        const char *semi = strchr(p, ';'), *eq = strchr(p, '=');
+        size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        char dim[128];
+        if (!eq || eq > p + n || (size_t)(eq - p) >= sizeof dim)
+            return 0;
+        memcpy(dim, p, (size_t)(eq - p));
+        dim[eq - p] = '\0';
+        int d = h->table_dim_index(t, dim);
+        const char *key = d < 0 ? NULL : h->table_key(t, r, (size_t)d);
+        if (!key || strlen(key) != n - (size_t)(eq - p) - 1 || strncmp(key, eq + 1, strlen(key)) != 0)
+            return 0;
+        p += n;
+        if (*p == ';')
+            p++;
+    }
+    return 1;
+}
+
+int org_find(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *query, double *out)
+{
+    double v = 0;
+    wrrfig_value_kind k = h->table_find(t, query, &v);
+    if (k == WRRFIG_VALUE && v < 0) {
+        /* find the row, for a message that names it as org_value's does */
+        size_t n = h->table_rows(t);
+        for (size_t r = 0; r < n; r++)
+            if (row_matches(h, t, r, query))
+                return org_value(h, ctx, t, r, out);
+        /* not found again (cannot happen): refused all the same */
+        const char *file = h->table_meta(t, "file");
+        h->log(ctx, WRRFIG_LOG_ERROR, "%s: %s: %.17g is negative, but it counts " ORG_COUNTS, file ? file : "table",
+               query, v);
+        return -1;
+    }
+    if (k == WRRFIG_VALUE)
+        *out = v;
+    return (int)k;
+}
+
+int org_cell(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim, const char *code,
+             const char *dim2, const char *code2, int year, double *out)
 {
     int dp = h->table_dim_index(t, "Perioden"), d1 = h->table_dim_index(t, dim);
     int d2 = dim2 ? h->table_dim_index(t, dim2) : -1;
@@ -62,7 +114,7 @@ wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const ch
             continue;
         if (wfc_period_year_or(h->table_key(t, r, (size_t)dp), 0) != year)
             continue;
-        return h->table_value(t, r, out);
+        return org_value(h, ctx, t, r, out);
     }
     return WRRFIG_NO_CELL;
 }
@@ -70,7 +122,9 @@ wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const ch
 wrrfig_status org_topic(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *topic, int year,
                         double *out)
 {
-    wrrfig_value_kind k = org_cell(h, t, "Onderwerp", topic, NULL, NULL, year, out);
+    int k = org_cell(h, ctx, t, "Onderwerp", topic, NULL, NULL, year, out);
+    if (k < 0)
+        return WRRFIG_ERROR;
     if (k != WRRFIG_VALUE) {
         h->log(ctx, WRRFIG_LOG_WARN, "%s: no number for Onderwerp=%s on 1 January %d", ORG_T37296, topic, year);
         return WRRFIG_NODATA;

@@ -28,13 +28,29 @@ const char *org_column(const char *code, int generation, int *known);
 int org_not_in_37296(const char *code);
 
 
+/* Every number the origin plugin reads counts persons (or is a share of
+ * them), so none may be negative: each read goes through
+ * wfc_count_value (common/counts.h), which refuses a negative one with the
+ * table's file, the row and the column. The functions below return -1
+ * after that message; the caller returns WRRFIG_ERROR. (Non-finite numbers
+ * never reach a plugin: the table reader refuses them as a broken input.) */
+
 /* Value of one cell of a table found by matching dimension codes and a
- * year in Perioden. Returns the kind (WRRFIG_NO_CELL when absent). */
-wrrfig_value_kind org_cell(const wrrfig_host *h, const wrrfig_table *t, const char *dim, const char *code,
-                           const char *dim2, const char *code2, int year, double *out);
+ * year in Perioden. Returns the kind (WRRFIG_NO_CELL when absent), or -1
+ * for a negative count (logged). */
+int org_cell(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *dim, const char *code,
+             const char *dim2, const char *code2, int year, double *out);
+
+/* table_value of row r of a count table: the kind, or -1 for a negative
+ * count (logged). */
+int org_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, double *out);
+
+/* table_find of a count table ("dim=code;dim=code"): the kind, or -1 for a
+ * negative count (logged with the row it was found in). */
+int org_find(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *query, double *out);
 
 /* 37296ned value of a topic in a year; logs and returns NODATA when the
- * cell is absent or not a number. */
+ * cell is absent or not a number, ERROR when it is negative. */
 wrrfig_status org_topic(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, const char *topic, int year,
                         double *out);
 

@@ -34,7 +34,8 @@ static int spec_int(const wrrfig_host *h, wrrfig_ctx *ctx, const char *key, int 
     return 1;
 }
 
-/* Sum of the 37296ned topics of group g in a year; 0 when one is absent. */
+/* Sum of the 37296ned topics of group g in a year; 0 when one is absent,
+ * -1 when one is negative (logged). */
 static int group_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t g, int year,
                        double *out)
 {
@@ -47,8 +48,9 @@ static int group_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table
     for (size_t c = 0; c < nc; c++) {
         snprintf(k, sizeof k, "groups.%zu.codes.%zu", g, c);
         const char *code = h->spec_text(ctx, k);
-        if (!code || org_cell(h, t, "Onderwerp", code, NULL, NULL, year, &v) != WRRFIG_VALUE)
-            return 0;
+        int kind = code ? org_cell(h, ctx, t, "Onderwerp", code, NULL, NULL, year, &v) : WRRFIG_NO_CELL;
+        if (kind != WRRFIG_VALUE)
+            return kind < 0 ? -1 : 0;
         s += v;
     }
     *out = s;
@@ -56,8 +58,9 @@ static int group_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table
 }
 
 /* The totals table's row for a year: population and migration background,
- * and the Kwaliteit code that row carries. */
-static int totals_of(const wrrfig_host *h, const wrrfig_table *t, int year, column *c)
+ * and the Kwaliteit code that row carries. 1 when both are there, 0 when
+ * not, -1 when one is negative (logged). */
+static int totals_of(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, int year, column *c)
 {
     int dq = h->table_dim_index(t, "Kwaliteit"), dp = h->table_dim_index(t, "Perioden");
     int dt = h->table_dim_index(t, "Onderwerp");
@@ -70,7 +73,10 @@ static int totals_of(const wrrfig_host *h, const wrrfig_table *t, int year, colu
             continue;
         const char *topic = h->table_key(t, r, (size_t)dt);
         double v;
-        if (h->table_value(t, r, &v) != WRRFIG_VALUE)
+        int k = org_value(h, ctx, t, r, &v);
+        if (k < 0)
+            return -1;
+        if (k != WRRFIG_VALUE)
             continue;
         if (strcmp(topic, "Bevolking") == 0) {
             c->pop = v;
@@ -128,13 +134,17 @@ wrrfig_status org_build_fig_2_5(const wrrfig_host *h, wrrfig_ctx *ctx)
         column *c = &col[nc];
         if (!spec_int(h, ctx, k, &c->year))
             return WRRFIG_ERROR;
-        int in_totals = totals_of(h, tt, c->year, c);
+        int in_totals = totals_of(h, ctx, tt, c->year, c);
         double pop37, tot37;
-        int split = org_cell(h, t, "Onderwerp", "TotaleBevolking_26", NULL, NULL, c->year, &pop37) == WRRFIG_VALUE &&
-                    org_cell(h, t, "Onderwerp", "PersoonMetEenMigratieachtergrond_28", NULL, NULL, c->year, &tot37) ==
-                        WRRFIG_VALUE;
+        int kp = in_totals < 0 ? -1 : org_cell(h, ctx, t, "Onderwerp", "TotaleBevolking_26", NULL, NULL, c->year, &pop37);
+        int kt = kp < 0 ? -1
+                        : org_cell(h, ctx, t, "Onderwerp", "PersoonMetEenMigratieachtergrond_28", NULL, NULL, c->year,
+                                   &tot37);
+        int split = kp == WRRFIG_VALUE && kt == WRRFIG_VALUE;
         for (size_t g = 0; g < ng && split; g++)
             split = group_value(h, ctx, t, g, c->year, &c->v[g]);
+        if (kt < 0 || split < 0)
+            return WRRFIG_ERROR; /* a negative count (logged) */
         if (split) {
             /* Two tables for one year must tell the same total. */
             if (in_totals && (c->total != tot37 || c->pop != pop37))

@@ -59,10 +59,15 @@ static wrrfig_status migbg_share(const wrrfig_host *h, wrrfig_ctx *c, int y, int
     double part, all;
     snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=%s", y,
              gen == 1 ? "Generatie1" : gen == 2 ? "Generatie2" : "Migratieachtergrond");
-    if (h->table_find(t, q, &part) != WRRFIG_VALUE)
+    int k = org_find(h, c, t, q, &part);
+    if (k < 0)
+        return WRRFIG_ERROR;
+    if (k != WRRFIG_VALUE)
         goto absent;
     snprintf(q, sizeof q, "Perioden=%dJJ00;Onderwerp=Bevolking", y);
-    if (h->table_find(t, q, &all) != WRRFIG_VALUE || all <= 0)
+    if ((k = org_find(h, c, t, q, &all)) < 0)
+        return WRRFIG_ERROR;
+    if (k != WRRFIG_VALUE || all <= 0)
         goto absent;
     *o = 100.0 * part / all;
     return WRRFIG_OK;
@@ -110,7 +115,11 @@ static wrrfig_status country_value(const wrrfig_host *h, wrrfig_ctx *c, const ch
     if (!tc)
         return WRRFIG_NODATA;
     org_country *list = calloc(MAX_C, sizeof *list);
-    size_t n = org_countries(h, tc, tn, year, org_default_extras, org_n_default_extras, list, MAX_C);
+    size_t n;
+    if (org_countries(h, c, tc, tn, year, org_default_extras, org_n_default_extras, list, MAX_C, &n) != 0) {
+        free(list);
+        return WRRFIG_ERROR;
+    }
     wrrfig_status st = WRRFIG_NODATA;
     for (size_t i = 0; i < n; i++)
         if (strcmp(list[i].code, country) == 0) {
@@ -146,7 +155,11 @@ static wrrfig_status m_country_rank(const wrrfig_host *h, wrrfig_ctx *c, const w
     if (!tc)
         return WRRFIG_NODATA;
     org_country *list = calloc(MAX_C, sizeof *list);
-    size_t n = org_countries(h, tc, tn, y, org_default_extras, org_n_default_extras, list, MAX_C);
+    size_t n;
+    if (org_countries(h, c, tc, tn, y, org_default_extras, org_n_default_extras, list, MAX_C, &n) != 0) {
+        free(list);
+        return WRRFIG_ERROR;
+    }
     st = WRRFIG_NODATA;
     for (size_t i = 0; i < n; i++)
         if (strcmp(list[i].code, country) == 0) {
@@ -222,12 +235,13 @@ static wrrfig_status kwb_share(const wrrfig_host *h, wrrfig_ctx *c, const wrrfig
         double a = 0, b = 0;
         char q[128];
         snprintf(q, sizeof q, "region=%s;variable=%s", area, MAP[i][1]);
-        if (h->table_find(t, q, &a) != WRRFIG_VALUE)
-            return WRRFIG_NODATA;
+        int k = org_find(h, c, t, q, &a);
+        if (k != WRRFIG_VALUE)
+            return k < 0 ? WRRFIG_ERROR : WRRFIG_NODATA;
         if (MAP[i][2]) {
             snprintf(q, sizeof q, "region=%s;variable=%s", area, MAP[i][2]);
-            if (h->table_find(t, q, &b) != WRRFIG_VALUE)
-                return WRRFIG_NODATA;
+            if ((k = org_find(h, c, t, q, &b)) != WRRFIG_VALUE)
+                return k < 0 ? WRRFIG_ERROR : WRRFIG_NODATA;
         }
         *o = strcmp(group, "Nederlands") == 0 ? 100.0 - a - b : a + b;
         return WRRFIG_OK;
@@ -284,18 +298,21 @@ static wrrfig_status city_share_2019(const wrrfig_host *h, wrrfig_ctx *c, const 
     double part, nl, mb;
     char q[160];
     const char *fix = "Geslacht=T001038;Leeftijd=10000;Generatie=T001040;Perioden=2019JJ00";
+    int k;
     snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=%s", fix, area, code);
-    if (h->table_find(t, q, &part) != WRRFIG_VALUE)
+    if ((k = org_find(h, c, t, q, &part)) != WRRFIG_VALUE)
         goto absent;
     snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=1012600", fix, area);
-    if (h->table_find(t, q, &nl) != WRRFIG_VALUE)
+    if ((k = org_find(h, c, t, q, &nl)) != WRRFIG_VALUE)
         goto absent;
     snprintf(q, sizeof q, "%s;RegioS=%s;Migratieachtergrond=2012605", fix, area);
-    if (h->table_find(t, q, &mb) != WRRFIG_VALUE || nl + mb <= 0)
+    if ((k = org_find(h, c, t, q, &mb)) != WRRFIG_VALUE || nl + mb <= 0)
         goto absent;
     *o = 100.0 * part / (nl + mb);
     return WRRFIG_OK;
 absent:
+    if (k < 0)
+        return WRRFIG_ERROR;
     h->log(c, WRRFIG_LOG_WARN, "%s has no 2019 population of %s for %s (Amsterdam GM0363 and Den Haag GM0518 only)",
            ORG_T_CITIES, group, area);
     return WRRFIG_NODATA;
@@ -334,7 +351,10 @@ static wrrfig_status m_area_rank(const wrrfig_host *h, wrrfig_ctx *c, const wrrf
             continue; /* rows are sorted: one visit per municipality */
         prev = reg;
         double v;
-        if (kwb_share(h, c, t, reg, group, &v) == WRRFIG_OK && v > mine)
+        wrrfig_status sv = kwb_share(h, c, t, reg, group, &v);
+        if (sv == WRRFIG_ERROR)
+            return sv; /* a negative count (logged) */
+        if (sv == WRRFIG_OK && v > mine)
             above++;
     }
     *o = above + 1;
@@ -357,7 +377,10 @@ static wrrfig_status m_area_population(const wrrfig_host *h, wrrfig_ctx *c, cons
         return WRRFIG_NODATA;
     char q[128];
     snprintf(q, sizeof q, "region=%s;variable=AANT_INW", area);
-    if (h->table_find(t, q, o) != WRRFIG_VALUE) {
+    int k = org_find(h, c, t, q, o);
+    if (k < 0)
+        return WRRFIG_ERROR;
+    if (k != WRRFIG_VALUE) {
         h->log(c, WRRFIG_LOG_WARN, "%s has no inhabitants for %s", ORG_T_KWB, area);
         return WRRFIG_NODATA;
     }
@@ -433,7 +456,10 @@ static wrrfig_status m_wijk_count_above(const wrrfig_host *h, wrrfig_ctx *c, con
             break;
         cur = reg;
         double v;
-        if (h->table_value(t, r, &v) != WRRFIG_VALUE)
+        int k = org_value(h, c, t, r, &v);
+        if (k < 0)
+            return WRRFIG_ERROR;
+        if (k != WRRFIG_VALUE)
             continue;
         const char *var = h->table_key(t, r, (size_t)dv);
         if (!strcmp(var, "AANT_INW"))
@@ -459,8 +485,11 @@ static wrrfig_status m_share_projection(const wrrfig_host *h, wrrfig_ctx *c, con
     static const char *const STATUS[] = {"Waargenomen", "Prognose"};
     for (int s = 0; s < 2; s++) {
         double a, b;
-        if (org_cell(h, t, "Herkomst", g, "Status", STATUS[s], y, &a) == WRRFIG_VALUE &&
-            org_cell(h, t, "Herkomst", "Totaal", "Status", STATUS[s], y, &b) == WRRFIG_VALUE) {
+        int ka = org_cell(h, c, t, "Herkomst", g, "Status", STATUS[s], y, &a);
+        int kb = ka < 0 ? ka : org_cell(h, c, t, "Herkomst", "Totaal", "Status", STATUS[s], y, &b);
+        if (ka < 0 || kb < 0)
+            return WRRFIG_ERROR;
+        if (ka == WRRFIG_VALUE && kb == WRRFIG_VALUE) {
             *o = 100.0 * a / b;
             return WRRFIG_OK;
         }

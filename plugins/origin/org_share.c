@@ -111,17 +111,25 @@ wrrfig_status org_build_fig_2_11(const wrrfig_host *h, wrrfig_ctx *ctx)
         int i = y - Y0;
         /* a year is observed or forecast; the table says which */
         const char *status = "Waargenomen";
-        if (org_cell(h, t, "Herkomst", tot_code, "Status", status, y, &s->tot[i]) != WRRFIG_VALUE) {
+        int k = org_cell(h, ctx, t, "Herkomst", tot_code, "Status", status, y, &s->tot[i]);
+        if (k >= 0 && k != WRRFIG_VALUE) {
             status = "Prognose";
-            if (org_cell(h, t, "Herkomst", tot_code, "Status", status, y, &s->tot[i]) != WRRFIG_VALUE)
+            k = org_cell(h, ctx, t, "Herkomst", tot_code, "Status", status, y, &s->tot[i]);
+            if (k >= 0 && k != WRRFIG_VALUE)
                 continue;
             s->forecast[i] = 1;
             if (!fc_from)
                 fc_from = y;
         }
-        int ok = 1;
-        for (size_t g = 0; g < s->ng && ok; g++)
-            ok = org_cell(h, t, "Herkomst", codes[g], "Status", status, y, &s->v[g][i]) == WRRFIG_VALUE;
+        int ok = k >= 0;
+        for (size_t g = 0; g < s->ng && ok; g++) {
+            k = org_cell(h, ctx, t, "Herkomst", codes[g], "Status", status, y, &s->v[g][i]);
+            ok = k == WRRFIG_VALUE;
+        }
+        if (k < 0) {
+            free(s);
+            return WRRFIG_ERROR; /* a negative count (logged) */
+        }
         s->ok[i] = (unsigned char)ok;
         if (ok) {
             if (!first)

@@ -211,6 +211,140 @@ static void test_fig_2_11_fixture(void **state)
     free(e);
 }
 
+/* Regression (issue 14, #13: negative counts). Every number the origin
+ * plugin reads counts persons (or is a share of them); a negative one used
+ * to be drawn and computed with. Now each figure and measure that meets one
+ * fails, naming the table file, the data row (with its codes) and the
+ * column. The fixture (SYNTHETIC TEST FIXTURE) has one negative count in
+ * each table the plugin reads; the builds run the real binary. */
+#define FIX_NEG WF_FIXTURES "/origin/negative/data"
+#define NEG_MSG "column value: %s is negative, but it counts persons (or a share of them)"
+
+static void assert_measure_refused(const wf_app *a, const char *ref, const char *where, const char *value)
+{
+    wf_measure_result r;
+    wf_measure_eval(a, ref, &r);
+    if (r.status != EVAL_ERROR)
+        fail_msg("%s: status %d (%s), expected an error", ref, r.status, r.reason.msg);
+    char msg[200];
+    snprintf(msg, sizeof msg, NEG_MSG, value);
+    assert_contains(r.reason.msg, where);
+    assert_contains(r.reason.msg, msg);
+}
+
+static void test_negative_counts_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fig, *where, *value;
+    } figs[] = {
+        {"fig-2-6", "cbs/37296ned.csv: data row 65 (Perioden=2018JJ00, Onderwerp=Turkije_38)", "-1000"},
+        {"fig-1-2", "cbs/37296ned.csv: data row 65 (Perioden=2018JJ00, Onderwerp=Turkije_38)", "-1000"},
+        {"fig-1-3", "cbs/herkomstland_1997_2017.csv: data row 2 (Niveau=land, Herkomst=Suriname, Perioden=2017)", "-5"},
+        {"fig-2-5",
+         "cbs/migration_background_1972_2021.csv: data row 8 (Perioden=1995JJ00, Kwaliteit=cbs_reconstruction, "
+         "Onderwerp=Migratieachtergrond)",
+         "-1100000"},
+        {"fig-2-11", "cbs/prognose_migratieachtergrond.csv: data row 230 (Herkomst=Totaal, Perioden=2030JJ00, Status=Prognose)",
+         "-16860000"},
+    };
+    char *neg = tu_tempdir("orgneg");
+    for (size_t i = 0; i < sizeof figs / sizeof *figs; i++) {
+        char *out = NULL, *err = NULL, msg[200];
+        int rc = tu_wrrfig_dirs(WF_PLUGINS, FIX_NEG, WF_FIGURES, &out, &err, "build", "--no-render", "--out", neg,
+                                figs[i].fig, NULL);
+        if (rc != 1)
+            fail_msg("%s: exit %d, expected 1 (a negative count drawn?)\n%s%s", figs[i].fig, rc, out, err);
+        snprintf(msg, sizeof msg, NEG_MSG, figs[i].value);
+        assert_contains(err, figs[i].where);
+        assert_contains(err, msg);
+        snprintf(msg, sizeof msg, "%s FAILED", figs[i].fig);
+        assert_contains(err, msg);
+        free(out);
+        free(err);
+    }
+    tu_rmrf(neg);
+    free(neg);
+
+    /* The measures: the same refusal in the claim's reason; a count of the
+     * same table that is not negative still computes. */
+    wf_app a;
+    tu_app(&a, FIX_NEG);
+    static const char *const T38 = "cbs/37296ned.csv: data row 65 (Perioden=2018JJ00, Onderwerp=Turkije_38)";
+    assert_measure_refused(&a, "origin.population{group='Turkije', year=2018}", T38, "-1000");
+    assert_measure_refused(&a, "origin.share{group='Turkije', year=2018}", T38, "-1000");
+    assert_measure_refused(&a, "origin.group_rank{group='Marokko', year=2018}", T38, "-1000");
+    wf_table *nt = NULL;
+    wf_error e;
+    assert_int_equal(table_load(FIX_NEG, "cbs/37296ned", &nt, &e), 0);
+    assert_double_near(tu_eval_ok(&a, "origin.population{group='Marokko', year=2018}"), tu_cbs_year(nt, "Marokko_35", 2018),
+                       0);
+    table_free(nt);
+    assert_measure_refused(&a, "origin.country_rank{country='Turkije', year=2017}",
+                           "herkomstland_1997_2017.csv: data row 2 (Niveau=land, Herkomst=Suriname, Perioden=2017)",
+                           "-5");
+    assert_measure_refused(&a, "origin.share{group='Migratieachtergrond', year=1995}",
+                           "migration_background_1972_2021.csv: data row 8 (Perioden=1995JJ00", "-1100000");
+    assert_measure_refused(&a, "origin.share_projection{group='GroteVier', year=2030}",
+                           "prognose_migratieachtergrond.csv: data row 230 (Herkomst=Totaal, Perioden=2030JJ00, "
+                           "Status=Prognose)",
+                           "-16860000");
+    static const char *const INW2 = "kwb2017_gemeente.csv: data row 5 (region=GM0002, variable=AANT_INW)";
+    assert_measure_refused(&a, "origin.area_population{area='GM0002', year=2017}", INW2, "-2000");
+    assert_double_near(tu_eval_ok(&a, "origin.area_population{area='GM0001', year=2017}"), 1000, 0);
+    assert_measure_refused(&a, "origin.area_share{area='GM0003', group='NietWesters', year=2017}",
+                           "kwb2017_gemeente.csv: data row 11 (region=GM0003, variable=P_N_W_AL)", "-12");
+    /* a rank compares with every municipality, so it meets GM0003's -12 */
+    assert_measure_refused(&a, "origin.area_rank{area='GM0001', group='NietWesters', year=2017}",
+                           "data row 11 (region=GM0003, variable=P_N_W_AL)", "-12");
+    registry_free(&a.reg);
+}
+
+/* Non-finite numbers never reach the plugin: the table reader refuses
+ * "nan", "inf" and 1e999 as a broken input (file:line:col), and the
+ * previous outputs stay as they were. The negative count of the fixture
+ * made positive first gives a build to keep. */
+static void test_nonfinite_count_is_broken_input(void **state)
+{
+    (void)state;
+    char *data = tu_tempdir("orgnan"), *o = tu_tempdir("orgnanout");
+    char cmd[1600], p[700];
+    snprintf(cmd, sizeof cmd, "cp -r '%s/.' '%s/' && sed -i 's/^2018JJ00,Turkije_38,-1000$/2018JJ00,Turkije_38,1000/' "
+             "'%s/cbs/37296ned.csv'", FIX_NEG, data, data);
+    assert_int_equal(system(cmd), 0);
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", "--no-render", "--out", o, "fig-2-6", NULL);
+    if (rc != 0)
+        fail_msg("the fixture with its negative count made positive: exit %d\n%s", rc, err);
+    free(out);
+    free(err);
+    char *csv0 = tu_readf("%s/fig-2-6.csv", o), *js0 = tu_readf("%s/fig-2-6.json", o);
+    static const char *const bad[] = {"nan", "inf", "-inf", "1e999"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(cmd, sizeof cmd, "sed -i 's/^2018JJ00,Turkije_38,.*$/2018JJ00,Turkije_38,%s/' '%s/cbs/37296ned.csv'",
+                 bad[i], data);
+        assert_int_equal(system(cmd), 0);
+        rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", "--no-render", "--out", o, "fig-2-6", NULL);
+        assert_int_equal(rc, 1);
+        assert_contains(err, "fig-2-6 FAILED: unreadable input");
+        assert_contains(err, "cbs/37296ned.csv:66:");
+        snprintf(p, sizeof p, "%s/fig-2-6.csv", o);
+        char *csv1 = tu_read(p, NULL), *js1 = tu_readf("%s/fig-2-6.json", o);
+        assert_string_equal(csv0, csv1);
+        assert_string_equal(js0, js1);
+        free(csv1);
+        free(js1);
+        free(out);
+        free(err);
+    }
+    free(csv0);
+    free(js0);
+    tu_rmrf(data);
+    tu_rmrf(o);
+    free(data);
+    free(o);
+}
+
 static void test_measures(void **state)
 {
     (void)state;
@@ -267,7 +401,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fig_2_5_three_years),  cmocka_unit_test(test_fig_2_6_groups), cmocka_unit_test(test_fig_1_2_panels),
-        cmocka_unit_test(test_fig_1_3_top10),   cmocka_unit_test(test_fig_2_11_fixture), cmocka_unit_test(test_measures),
+        cmocka_unit_test(test_fig_1_3_top10),   cmocka_unit_test(test_fig_2_11_fixture), cmocka_unit_test(test_measures), cmocka_unit_test(test_negative_counts_refused),
+        cmocka_unit_test(test_nonfinite_count_is_broken_input),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -152,6 +152,13 @@ static void test_duplicates_and_syntax(void **state)
                       "\"statnaam\":\"b\"},\"geometry\":" SQUARE "}]}";
     assert_int_equal(parse(dup, &g, &err), -1);
     assert_string_equal(err.msg, "t.geojson: features[1].properties.statcode: code \"GM0001\" repeats features[0]");
+    /* Regression (issue 14, #13 and #12): of a key given twice the first
+     * one won, and an escaped control character reached the labels. */
+    assert_int_equal(parse_one("{\"statcode\":\"GM0001\",\"statcode\":\"GM0002\",\"statnaam\":\"a\"}", SQUARE, &g, &err),
+                     -1);
+    assert_string_equal(err.msg, "t.geojson: $.features[0].properties.statcode: duplicate key");
+    assert_int_equal(parse_one("{\"statcode\":\"GM0001\",\"statnaam\":\"a\\u001b[2J\"}", SQUARE, &g, &err), -1);
+    assert_string_equal(err.msg, "t.geojson: $.features[0].properties.statnaam: control character or invalid UTF-8 in a string");
     assert_int_equal(parse("{\"type\":\"FeatureCollection\",\n \"features\": [,]}", &g, &err), -1);
     assert_string_equal(err.msg, "t.geojson: 2:15: invalid JSON (expected a value, ',' or a closing bracket)");
     assert_int_equal(geojson_read_file(WF_FIXTURES "/geo/absent.geojson", NULL, &g, &err), -1);

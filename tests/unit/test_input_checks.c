@@ -39,6 +39,11 @@ static void test_text_check(void **state)
     assert_int_equal(text_check("t", "\xed\xa0\x80", 3, &err), -1); /* a surrogate */
     assert_int_equal(text_check("t", "\xc0\xaf", 2, &err), -1);     /* overlong */
     assert_int_equal(text_check("t", "\xef\xbb\xbf" "a\tb\r\n", 8, &err), 0); /* BOM, tab, CRLF */
+    /* C1 controls (U+009B: a one-character CSI to some terminals) */
+    assert_int_equal(text_check("t", "x\n\xc3\xa9\xc2\x9b", 6, &err), -1);
+    assert_string_equal(err.msg, "t:2:2: control character U+009B: not allowed in text");
+    assert_false(text_valid("a\xc2\x85"));
+    assert_true(text_valid("a\xc2\xa0\xc3\xa9")); /* U+00A0 and U+00E9 are text */
 }
 
 /* Regression (#13, #12): duplicate keys (cJSON keeps the first) and control
@@ -69,6 +74,22 @@ static void test_terminal_echo(void **state)
     assert_string_equal(out, "ab\\x1B[2Jc\\xFF\\x0A");
     text_for_terminal("caf\xc3\xa9", out, sizeof out);
     assert_string_equal(out, "caf\xc3\xa9");
+    /* C1 controls: U+009B is a one-character CSI to some terminals */
+    text_for_terminal("a\xc2\x9b" "2J\xc2\x85\xc2\xa0z", out, sizeof out);
+    assert_string_equal(out, "a\\xC2\\x9B2J\\xC2\\x85\xc2\xa0z"); /* U+00A0 is text */
+    /* a C1 pair is never cut in half at the end of the buffer */
+    char small[9];
+    text_for_terminal("abc\xc2\x9b", small, sizeof small);
+    assert_string_equal(small, "abc");
+    /* text_print_safe, as the import, fetch, refresh and import-geo errors use it */
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    text_print_safe(f, "wrrfig import: ", "got '\x1b[2J\xc2\x9b'");
+    rewind(f);
+    char line[128];
+    assert_non_null(fgets(line, sizeof line, f));
+    assert_string_equal(line, "wrrfig import: got '\\x1B[2J\\xC2\\x9B'\n");
+    fclose(f);
 }
 
 /* Regression (#2): answers are decoded field by field and checked. */
@@ -117,7 +138,9 @@ static void test_float_casts_range_checked(void **state)
     gp_script_parts p = {"fig-x", "A title that is long enough to wrap", "Bron", "nl", "", "plot 1\n", NULL, 10, 10,
                          NULL, 0};
     char *gp = gp_script(&p);
-    assert_contains(gp, "wrrfig_title = ");
+    /* the wrap width is below zero: each word on a line of its own */
+    assert_contains(gp, "wrrfig_title = 'A'.\"\\n\".'title'.\"\\n\".'that'.\"\\n\".'is'.\"\\n\".'long'.\"\\n\"."
+                        "'enough'.\"\\n\".'to'.\"\\n\".'wrap'\n");
     free(gp);
 }
 

@@ -13,6 +13,7 @@
 #include "fetch/snapshot.h"
 #include "import/fetchable.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 
 static const char *env_or(const char *name, const char *dflt)
 {
@@ -139,7 +140,9 @@ int cmd_fetch(wf_app *a, int argc, char **argv)
         wf_error err = {{0}};
         fo.api = jobs[i].api;
         if (fetch_table(&fo, jobs[i].id, &dir, &log, &err) != 0) {
-            fprintf(stderr, "wrrfig fetch: %s: %s\n", jobs[i].id, err.msg);
+            char pre[160]; /* the message may quote a server's response */
+            snprintf(pre, sizeof pre, "wrrfig fetch: %s: ", jobs[i].id);
+            text_print_safe(stderr, pre, err.msg);
             failed = 1;
         } else {
             printf("fetched %s -> %s\n%s", jobs[i].id, dir, sb_cstr(&log));

@@ -157,9 +157,7 @@ int cmd_import(wf_app *a, int argc, char **argv)
         if (import_run_report(pos[i], a->shared_dir, a->data_dir, check, &differs, &name, &summary, &err) != 0) {
             /* The message quotes source cells: escape sequences in them
              * must not reach the terminal. */
-            char safe[4 * sizeof err.msg];
-            text_for_terminal(err.msg, safe, sizeof safe);
-            fprintf(stderr, "wrrfig import: %s\n", safe);
+            text_print_safe(stderr, "wrrfig import: ", err.msg);
             failed = 1;
         } else if (check) {
             printf("%s %s (%s)\n%s", differs ? "DIFFERS  " : "unchanged", name, pos[i], differs ? sb_cstr(&summary) : "");

@@ -20,6 +20,7 @@
 #include "util/sha256.h"
 #include "util/strbuf.h"
 #include "data/table.h"
+#include "util/text.h"
 
 typedef struct geo_opts {
     const char *src, *name, *data_dir, *code_key, *name_key, *from, *prefix;
@@ -201,7 +202,7 @@ static int write_json(const char *path, cJSON *j)
     wf_error err;
     int rc = atomic_write(path, b.s, b.len, &err);
     if (rc != 0)
-        fprintf(stderr, "wrrfig import-geo: %s\n", err.msg);
+        text_print_safe(stderr, "wrrfig import-geo: ", err.msg); /* may quote the GeoJSON */
     sb_free(&b);
     return rc;
 }
@@ -247,7 +248,7 @@ static int write_layer(const geo_opts *o, const geojson *g, int wgs84, const cha
         rc = atomic_write(sb_cstr(&path), b.s, b.len, &err);
     sb_free(&rel);
     if (rc != 0)
-        fprintf(stderr, "wrrfig import-geo: %s\n", err.msg);
+        text_print_safe(stderr, "wrrfig import-geo: ", err.msg); /* may quote the GeoJSON */
     sb_free(&b);
 
     if (rc == 0) {
@@ -393,7 +394,7 @@ static int write_attrs(const geo_opts *o, const cJSON *root, const char *sha, in
         wf_error err;
         rc = table_save(t, o->data_dir, &err);
         if (rc != 0)
-            fprintf(stderr, "wrrfig import-geo: %s\n", err.msg);
+            text_print_safe(stderr, "wrrfig import-geo: ", err.msg); /* may quote the GeoJSON */
         else
             printf("%s/%s.csv: %zu rows\n", o->data_dir, o->table, t->n_rows);
     }
@@ -428,13 +429,13 @@ static int import_geo(const geo_opts *po, int argc, char **argv)
     cJSON *root = NULL;
     wf_error err;
     if (json_read_file(o.src, &root, &err) != 0) {
-        fprintf(stderr, "wrrfig import-geo: %s\n", err.msg);
+        text_print_safe(stderr, "wrrfig import-geo: ", err.msg); /* may quote the GeoJSON */
         return 1;
     }
     geojson g;
     geojson_opts go = {o.code_key, o.name_key, o.allow_null};
     if (geojson_from_cjson(root, o.src, &go, &g, &err) != 0) {
-        fprintf(stderr, "wrrfig import-geo: %s\n", err.msg);
+        text_print_safe(stderr, "wrrfig import-geo: ", err.msg); /* may quote the GeoJSON */
         cJSON_Delete(root);
         return 1;
     }

@@ -26,6 +26,7 @@
 #include "util/proc.h"
 #include "util/rmtree.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 
 /* Does the mapping's table ("cbs/37296ned") match what the user typed
  * ("37296ned", "37296NED" or "cbs/37296ned")? */
@@ -142,7 +143,9 @@ static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, fetc
                 char *dir = NULL;
                 wf_error err = {{0}};
                 if (fetch_table(&fo, id, &dir, &log, &err) != 0) {
-                    fprintf(stderr, "wrrfig refresh: fetch %s: %s\n", id, err.msg);
+                    char pre[160]; /* the message may quote a server's response */
+                    snprintf(pre, sizeof pre, "wrrfig refresh: fetch %s: ", id);
+                    text_print_safe(stderr, pre, err.msg);
                     rc = -1;
                 } else {
                     const char *base = strrchr(dir, '/');
@@ -377,7 +380,7 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
             char *name = NULL;
             int differs = 0;
             if (import_run_report(maps[k], a->shared_dir, a->data_dir, 0, &differs, &name, &summary, &ierr) != 0) {
-                fprintf(stderr, "wrrfig refresh: import: %s\n", ierr.msg);
+                text_print_safe(stderr, "wrrfig refresh: import: ", ierr.msg); /* quotes source cells */
                 failed = 1;
             } else {
                 printf("import %s (%s)\n%s", name, maps[k], sb_cstr(&summary));

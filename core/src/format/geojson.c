@@ -1,5 +1,6 @@
 #include "util/text.h"
 #include "format/geojson.h"
+#include "format/jsonfile.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -300,6 +301,12 @@ int geojson_parse(const char *text, size_t len, const char *source, const geojso
         size_t at = end && end >= text && (size_t)(end - text) <= len ? (size_t)(end - text) : 0;
         line_col(text, at, &line, &col);
         return fail(&r, "%zu:%zu: invalid JSON (expected a value, ',' or a closing bracket)", line, col);
+    }
+    /* As for every JSON file: "\u001b" in a name would reach labels and
+     * SVGs, and of a key given twice cJSON keeps the first. */
+    if (json_check_values(root, source, err) != 0) {
+        cJSON_Delete(root);
+        return -1;
     }
     int rc = geojson_from_cjson(root, source, opts, out, err);
     cJSON_Delete(root);

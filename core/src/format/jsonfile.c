@@ -65,16 +65,21 @@ int json_parse(const char *text, size_t len, const char *name, cJSON **out, wf_e
         }
         return wf_error_at(err, name, line, col, "invalid JSON here (or trailing data after the value)");
     }
-    strbuf path = STRBUF_INIT;
-    sb_putc(&path, '$');
-    int rc = check_values(j, name, &path, err);
-    sb_free(&path);
-    if (rc != 0) {
+    if (json_check_values(j, name, err) != 0) {
         cJSON_Delete(j);
         return -1;
     }
     *out = j;
     return 0;
+}
+
+int json_check_values(const cJSON *j, const char *name, wf_error *err)
+{
+    strbuf path = STRBUF_INIT;
+    sb_putc(&path, '$');
+    int rc = check_values(j, name, &path, err);
+    sb_free(&path);
+    return rc;
 }
 
 int json_read_file(const char *path, cJSON **out, wf_error *err)

@@ -12,6 +12,12 @@
 int json_parse(const char *text, size_t len, const char *name, cJSON **out, wf_error *err);
 int json_read_file(const char *path, cJSON **out, wf_error *err);
 
+/* The checks json_parse makes after cJSON has parsed (for a reader that
+ * reports syntax errors its own way): every decoded key and string is text
+ * (util/text.h), and no object has a key twice ("name: $.a.b: duplicate
+ * key"). 0 or -1. */
+int json_check_values(const cJSON *j, const char *name, wf_error *err);
+
 /* Case-sensitive member lookups with type checks. Return NULL/-1 when the
  * member is absent or of another type; *_req variants set err with the
  * JSON path ("$.title.nl") and what was expected. */

@@ -1,7 +1,10 @@
 #include "util/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/strbuf.h"
 
 /* Length of the UTF-8 sequence at s (at most left bytes), 0 when invalid:
  * overlong forms, surrogates and code points above U+10FFFF are invalid. */
@@ -38,6 +41,10 @@ static size_t utf8_len(const unsigned char *s, size_t left)
 
 static bool is_bad_control(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
 
+/* U+0080-U+009F (0xC2 0x80-0x9F): C1 controls; U+009B is a one-character
+ * CSI to some terminals, and text has no use for any of them. */
+static bool is_c1(const unsigned char *s, size_t n) { return n == 2 && s[0] == 0xc2 && s[1] < 0xa0; }
+
 int text_check(const char *name, const char *s, size_t len, wf_error *err)
 {
     return text_check_from(name, s, len, 1, err);
@@ -55,6 +62,8 @@ int text_check_from(const char *name, const char *s, size_t len, size_t first_li
         size_t n = utf8_len(p + i, len - i);
         if (n == 0)
             return wf_error_at(err, name, line, col, "invalid UTF-8 (byte 0x%02X)", p[i]);
+        if (is_c1(p + i, n))
+            return wf_error_at(err, name, line, col, "control character U+%04X: not allowed in text", p[i + 1]);
         if (p[i] == '\n') {
             line++;
             col = 1;
@@ -74,7 +83,7 @@ bool text_valid(const char *s)
         if (is_bad_control(p[i]))
             return false;
         size_t n = utf8_len(p + i, len - i);
-        if (n == 0)
+        if (n == 0 || is_c1(p + i, n))
             return false;
         i += n;
     }
@@ -106,7 +115,13 @@ void text_for_terminal(const char *s, char *out, size_t n)
     size_t len = strlen(s), o = 0;
     for (size_t i = 0; i < len && o + 5 < n;) {
         size_t k = utf8_len(p + i, len - i);
-        if (k == 0 || is_bad_control(p[i]) || p[i] == 0x7f || (p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) {
+        bool c1 = is_c1(p + i, k);
+        if (c1 && o + 9 < n) {
+            o += (size_t)snprintf(out + o, n - o, "\\x%02X\\x%02X", p[i], p[i + 1]);
+            i += 2;
+        } else if (c1) {
+            break;
+        } else if (k == 0 || is_bad_control(p[i]) || p[i] == 0x7f || (p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) {
             o += (size_t)snprintf(out + o, n - o, "\\x%02X", p[i]);
             i++;
         } else {
@@ -118,4 +133,13 @@ void text_for_terminal(const char *s, char *out, size_t n)
         }
     }
     out[o] = '\0';
+}
+
+void text_print_safe(FILE *f, const char *prefix, const char *msg)
+{
+    size_t n = 8 * strlen(msg) + 8; /* \xNN for each byte, and room for the C1 pairs */
+    char *safe = xmalloc(n);
+    text_for_terminal(msg, safe, n);
+    fprintf(f, "%s%s\n", prefix, safe);
+    free(safe);
 }

@@ -1,6 +1,6 @@
 /* What counts as text in the project's own files (tables, specs, registry,
- * manifests): UTF-8 without NUL or C0 control characters other than tab,
- * line feed and carriage return. Checked where files are read, so a label
+ * manifests): UTF-8 without NUL, C0 control characters other than tab,
+ * line feed and carriage return, or C1 control characters (U+0080-U+009F). Checked where files are read, so a label
  * that would make gnuplot write an SVG that is not well-formed XML (or echo
  * an escape sequence to a terminal) is refused with its position. */
 #ifndef WF_TEXT_H
@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util/wf_error.h"
 
@@ -26,8 +27,14 @@ bool text_valid(const char *s);
  * encodings). */
 int text_check_nul(const char *name, const char *s, size_t len, wf_error *err);
 
-/* Copies s into out (n bytes) for a terminal: control characters and
- * invalid bytes as \xNN, so data cannot send escape sequences. */
+/* Copies s into out (n bytes) for a terminal: control characters (C0,
+ * DEL and the C1 controls U+0080-U+009F, whose U+009B is a one-character
+ * CSI to some terminals) and invalid bytes as \xNN, so data cannot send
+ * escape sequences. */
 void text_for_terminal(const char *s, char *out, size_t n);
+
+/* Writes prefix, msg as text_for_terminal gives it, and a newline to f: for
+ * error messages that may quote data (source cells, server responses). */
+void text_print_safe(FILE *f, const char *prefix, const char *msg);
 
 #endif
