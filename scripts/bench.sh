@@ -122,13 +122,32 @@ if [ -f "$pngenc" ]; then
 fi
 
 if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && [ -f ../shared/bench/peer_all.py ]; then
-    t_peer=$(med /usr/bin/python3 ../shared/bench/peer_all.py data figures "$tmp/peer" --jobs "$JOBS")
-    row "peer: peer_all.py (matplotlib), --jobs $JOBS" "$t_peer"
-    row "peer / wrrfig full build" "$(ratio "$t_peer" "$t_jn")" "how many times faster wrrfig is"
+    # Side by side: the peer, wrrfig's full build and wrrfig doing the
+    # peer's work run in turn, N rounds, and the ratios use these medians.
+    # This machine shares its cores, and its speed drifts by up to 1.5x
+    # over minutes; measured in turn, a drift slows all three alike.
     # The peer draws PNGs at 1x; wrrfig's default PNG is 2x (4x the pixels).
-    if "$bin" build --help 2>/dev/null | grep -q png1x; then
-        t_1x=$(med "$bin" build --out "$out" --format svg,pdf,png1x --jobs "$JOBS" $force)
-        row "build, svg+pdf+png1x (the peer's work)" "$t_1x"
+    has1x=""
+    "$bin" build --help 2>/dev/null | grep -q png1x && has1x=1
+    : >"$tmp/side"
+    i=0
+    while [ $i -lt "$N" ]; do
+        echo "peer $(ms /usr/bin/python3 ../shared/bench/peer_all.py data figures "$tmp/peer" --jobs "$JOBS")" >>"$tmp/side"
+        echo "full $(ms "$bin" build --out "$out" --jobs "$JOBS" $force)" >>"$tmp/side"
+        if [ -n "$has1x" ]; then
+            echo "eq $(ms "$bin" build --out "$out" --format svg,pdf,png1x --jobs "$JOBS" $force)" >>"$tmp/side"
+        fi
+        i=$((i + 1))
+    done
+    side() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/side" | median; }
+    t_peer=$(side peer)
+    t_full=$(side full)
+    row "peer: peer_all.py (matplotlib), --jobs $JOBS" "$t_peer" "in turn with the next two rows"
+    row "build, svg+pdf+png, --jobs $JOBS" "$t_full" "in turn with the peer"
+    row "peer / wrrfig full build" "$(ratio "$t_peer" "$t_full")" "how many times faster wrrfig is"
+    if [ -n "$has1x" ]; then
+        t_1x=$(side eq)
+        row "build, svg+pdf+png1x (the peer's work)" "$t_1x" "in turn with the peer"
         row "peer / wrrfig, equal work" "$(ratio "$t_peer" "$t_1x")" "how many times faster wrrfig is"
     fi
 else
