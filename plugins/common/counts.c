@@ -27,8 +27,10 @@ int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t
         snprintf(num, sizeof num, "%.15g", v);
         if (strtod(num, NULL) != v)
             snprintf(num, sizeof num, "%.17g", v);
-        h->log(ctx, WRRFIG_LOG_ERROR, "%s: data row %zu (%s), column value: %s is negative, but it counts %s",
-               file ? file : name ? name : "table", r + 1, codes, num, what);
+        /* broken input, not a plugin error: the figure keeps its previous
+         * outputs (wrrfig_host.input_broken) */
+        h->input_broken(ctx, "%s: data row %zu (%s), column value: %s is negative, but it counts %s",
+                        file ? file : name ? name : "table", r + 1, codes, num, what);
         return -1;
     }
     *out = v;

@@ -9,10 +9,11 @@
 #include <stddef.h>
 #include <wrrfig/plugin.h>
 
-/* table_value of row r; when it is a number below zero, logs an error
- * ("<file>: data row N (dim=code, ...), column value: -5 is negative, but it
- * counts <what>") and returns -1. Otherwise returns the kind (*out set only
- * for WRRFIG_VALUE). */
+/* table_value of row r; when it is a number below zero, reports the table
+ * as broken input (wrrfig_host.input_broken: "<file>: data row N (dim=code,
+ * ...), column value: -5 is negative, but it counts <what>"; the figure
+ * fails and keeps its previous outputs) and returns -1. Otherwise returns
+ * the kind (*out set only for WRRFIG_VALUE). */
 int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
                     double *out);
 

@@ -337,6 +337,26 @@ static void test_nonfinite_count_is_broken_input(void **state)
         free(out);
         free(err);
     }
+    /* A negative count is broken input too (wrrfig_host.input_broken),
+     * not a plugin error: the figure fails and its previous outputs stay,
+     * manifest included. Before ABI 2.2 it left a "failed" manifest and
+     * removed the .gp and .csv. */
+    snprintf(cmd, sizeof cmd, "sed -i 's/^2018JJ00,Turkije_38,.*$/2018JJ00,Turkije_38,-1000/' '%s/cbs/37296ned.csv'",
+             data);
+    assert_int_equal(system(cmd), 0);
+    rc = tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "build", "--no-render", "--out", o, "fig-2-6", NULL);
+    assert_int_equal(rc, 1);
+    assert_contains(err, "fig-2-6 FAILED: broken input: ");
+    assert_contains(err, "data row 65 (Perioden=2018JJ00, Onderwerp=Turkije_38), column value: -1000 is negative");
+    char *csv2 = tu_readf("%s/fig-2-6.csv", o), *js2 = tu_readf("%s/fig-2-6.json", o), *gp2 = tu_readf("%s/fig-2-6.gp", o);
+    assert_non_null(gp2);
+    assert_string_equal(csv0, csv2);
+    assert_string_equal(js0, js2);
+    free(csv2);
+    free(js2);
+    free(gp2);
+    free(out);
+    free(err);
     free(csv0);
     free(js0);
     tu_rmrf(data);

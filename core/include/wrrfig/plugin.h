@@ -43,7 +43,7 @@
  * host function, never by growing these structs.
  *
  * History: 2.0 element sizes, figure kinds, bool getters. 2.1 `doc` on
- * wrrfig_figure.
+ * wrrfig_figure. 2.2 `input_broken` in wrrfig_host.
  */
 #ifndef WRRFIG_PLUGIN_H
 #define WRRFIG_PLUGIN_H
@@ -58,7 +58,7 @@ extern "C" {
 
 #define WRRFIG_ABI_MAGIC 0x57524647u /* "WRFG" */
 #define WRRFIG_ABI_MAJOR 2
-#define WRRFIG_ABI_MINOR 1
+#define WRRFIG_ABI_MINOR 2
 #define WRRFIG_PLUGIN_SYMBOL wrrfig_plugin_descriptor
 #define WRRFIG_PLUGIN_SYMBOL_NAME "wrrfig_plugin_descriptor"
 
@@ -238,6 +238,15 @@ typedef struct wrrfig_host {
     const char *(*kind_text)(wrrfig_ctx *ctx, const char *name);
     bool (*kind_number)(wrrfig_ctx *ctx, const char *name, double *out); /* true: found */
     size_t (*kind_count)(wrrfig_ctx *ctx, const char *name);             /* elements of a list */
+
+    /* --- 2.2 --- */
+    /* An input is present and readable but its content cannot be right:
+     * a negative count, a share above 100. The message (copied) names the
+     * file, the row and the column. The figure (or measure) then fails as
+     * broken input, like an unreadable file: a non-zero exit and its
+     * previous outputs kept, where a plugin error would replace them with a
+     * "failed" manifest. Return WRRFIG_ERROR after calling it. */
+    void (*input_broken)(wrrfig_ctx *ctx, const char *fmt, ...) WRRFIG_PRINTF(2, 3);
 } wrrfig_host;
 
 /* Builds one figure. Returns WRRFIG_OK, WRRFIG_NODATA (log why) or

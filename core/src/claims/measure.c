@@ -63,7 +63,7 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
         /* Whatever the plugin made of it: a corrupt input is an error, never
          * NO-DATA. */
         r->status = EVAL_ERROR;
-        wf_errorf(&r->reason, "unreadable input: %s", c.broken_msg);
+        wf_errorf(&r->reason, "%s input: %s", c.broken_content ? "broken" : "unreadable", c.broken_msg);
     } else if (c.misuse) {
         r->status = EVAL_ERROR;
         wf_errorf(&r->reason, "the plugin misused the host API");

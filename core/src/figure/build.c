@@ -151,7 +151,7 @@ int figure_build(const wf_app *a, const wf_figure *f, const build_opts *o, wf_er
         /* Decided by the host, not by what the plugin returned: six plugins
          * map any NULL table to NO-DATA, which would delete the previous
          * outputs of a figure whose data is merely corrupt. */
-        wf_errorf(reason, "unreadable input: %s", c.broken_msg);
+        wf_errorf(reason, "%s input: %s", c.broken_content ? "broken" : "unreadable", c.broken_msg);
         rc = FIGURE_BROKEN_INPUT;
         goto done;
     }

@@ -56,6 +56,7 @@ struct wrrfig_ctx {
      * into "absent". broken_msg keeps the first error (file:line:col). */
     int broken;
     char broken_msg[512];
+    bool broken_content;         /* that first one was readable but wrong (input_broken: a negative count) */
     bool quiet;                   /* keep messages instead of printing them (measures) */
     char last_msg[512];          /* the last warning or error, kept when quiet */
 };

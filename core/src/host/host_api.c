@@ -57,6 +57,22 @@ static void api_note(wrrfig_ctx *c, const char *fmt, ...)
     c->notes[c->n_notes++] = sb_take(&b);
 }
 
+/* Logged like an error, and recorded so that the host, not the plugin's
+ * return value, decides: broken input keeps the previous outputs. */
+static void api_input_broken(wrrfig_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf b = STRBUF_INIT;
+    sb_vprintf(&b, fmt, ap);
+    va_end(ap);
+    api_log(c, WRRFIG_LOG_ERROR, "%s", b.s);
+    if (!c->broken)
+        c->broken_content = true;
+    ctx_broken_input(c, b.s);
+    sb_free(&b);
+}
+
 static const char *api_lang(wrrfig_ctx *c) { return c->lang; }
 
 static const wrrfig_table *api_table(wrrfig_ctx *c, const char *name)
@@ -371,6 +387,7 @@ static const wrrfig_host the_host = {
     api_param_text, api_param_number,
     api_output_text,
     api_kind_text, api_kind_number, api_kind_count,
+    api_input_broken,
 };
 
 const wrrfig_host *host_api(void) { return &the_host; }
