@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "org_data.h"
+#include "common/spectext.h"
 #include "org_figures.h"
 
 #define MAX_GROUPS 12
@@ -44,11 +45,29 @@ static wrrfig_status group_sum(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrf
     return WRRFIG_OK;
 }
 
+/* A note that the groups do not add up to CBS' total: tmpl (spec text) with
+ * {what} (a year or a panel number), {sum} and {total}. */
+static void note_sum(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tmpl, const char *what, double sum,
+                     double total)
+{
+    static const char *const names[] = {"what", "sum", "total"};
+    char s[32], t[32], note[512];
+    snprintf(s, sizeof s, "%.0f", sum);
+    snprintf(t, sizeof t, "%.0f", total);
+    const char *const values[] = {what, s, t};
+    wfc_fill(note, sizeof note, tmpl, names, values, 3);
+    h->note(ctx, "%s", note);
+}
+
 wrrfig_status org_build_fig_2_6(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     const wrrfig_table *t = h->table(ctx, ORG_T37296);
     if (!t)
         return WRRFIG_NODATA;
+    static const char *const keys[] = {"text.groups_sum_differ"};
+    const char *sum_differ;
+    if (!wfc_spec_texts(h, ctx, keys, &sum_differ, 1))
+        return WRRFIG_ERROR;
     size_t ny = h->spec_count(ctx, "years"), ng = h->spec_count(ctx, "groups");
     if (ny == 0 || ny > 4 || ng == 0 || ng > MAX_GROUPS) {
         h->log(ctx, WRRFIG_LOG_ERROR, "spec needs 1-4 years and 1-%d groups", MAX_GROUPS);
@@ -76,9 +95,11 @@ wrrfig_status org_build_fig_2_6(const wrrfig_host *h, wrrfig_ctx *ctx)
                 return st;
             sum += val[y][g];
         }
-        if (sum != total[y])
-            h->note(ctx, "1 januari %d: de groepen tellen op tot %.0f, CBS' totaal met migratieachtergrond is %.0f.",
-                    years[y], sum, total[y]);
+        if (sum != total[y]) {
+            char yt[16];
+            snprintf(yt, sizeof yt, "%d", years[y]);
+            note_sum(h, ctx, sum_differ, yt, sum, total[y]);
+        }
     }
     for (size_t g = 0; g < ng; g++) {
         char key[48];
@@ -134,6 +155,10 @@ wrrfig_status org_build_fig_1_2(const wrrfig_host *h, wrrfig_ctx *ctx)
     const wrrfig_table *t = h->table(ctx, ORG_T37296);
     if (!t)
         return WRRFIG_NODATA;
+    static const char *const keys[] = {"text.panel_sum_differ"};
+    const char *sum_differ;
+    if (!wfc_spec_texts(h, ctx, keys, &sum_differ, 1))
+        return WRRFIG_ERROR;
     double yy = 2018;
     h->spec_number(ctx, "year", &yy);
     int year = (int)yy;
@@ -169,9 +194,11 @@ wrrfig_status org_build_fig_1_2(const wrrfig_host *h, wrrfig_ctx *ctx)
             sum += val[p][g];
             h->csv_row(ctx, "ssnnn", plabel, lab[p][g], val[p][g], total, 100.0 * val[p][g] / total);
         }
-        if (sum != total)
-            h->note(ctx, "Paneel %zu: de groepen tellen op tot %.0f, CBS' totaal met migratieachtergrond is %.0f.", p + 1,
-                    sum, total);
+        if (sum != total) {
+            char pt[16];
+            snprintf(pt, sizeof pt, "%zu", p + 1);
+            note_sum(h, ctx, sum_differ, pt, sum, total);
+        }
         char name[16];
         snprintf(name, sizeof name, "p%zu", p);
         h->gp_block_begin(ctx, name);

@@ -88,10 +88,13 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
     const wrrfig_table *tc = h->table(ctx, ORG_T_COUNTRY), *tn = h->table(ctx, ORG_T37296);
     if (!tc || !tn)
         return WRRFIG_NODATA;
-    static const char *const keys[] = {"text.latest_year"};
-    const char *latest_year;
-    if (!wfc_spec_texts(h, ctx, keys, &latest_year, 1))
+    /* every word the figure writes, in the output language, before any data */
+    static const char *const keys[] = {"text.latest_year", "text.generations_differ", "legend.first",
+                                       "legend.second", "legend.unknown"};
+    const char *words[5];
+    if (!wfc_spec_texts(h, ctx, keys, words, 5))
         return WRRFIG_ERROR;
+    const char *latest_year = words[0];
     int year = org_latest_year(h, tc);
     if (!year) {
         h->log(ctx, WRRFIG_LOG_ERROR, "%s has no country values", ORG_T_COUNTRY);
@@ -163,8 +166,15 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
             f = fv;
             s = sv;
             u = 0;
-            if (fv + sv != e->total)
-                h->note(ctx, "%s: 1e + 2e generatie (37296ned) = %.0f, landentotaal = %.0f.", e->code, fv + sv, e->total);
+            if (fv + sv != e->total) {
+                static const char *const names[] = {"country", "generations", "total"};
+                char gen[32], tot[32], note[512];
+                snprintf(gen, sizeof gen, "%.0f", fv + sv);
+                snprintf(tot, sizeof tot, "%.0f", e->total);
+                const char *const values[] = {e->code, gen, tot};
+                wfc_fill(note, sizeof note, words[1], names, values, 3);
+                h->note(ctx, "%s", note);
+            }
         }
         char key[256];
         snprintf(key, sizeof key, "label:Herkomst:%s", e->code);
@@ -187,10 +197,10 @@ wrrfig_status org_build_fig_1_3(const wrrfig_host *h, wrrfig_ctx *ctx)
     h->gp_cmd(ctx, "set xtics rotate by 30 right");
     h->gp_cmd(ctx, "set bmargin 9");
     h->gp_cmd(ctx, "plot $c using 1:($2/2):($1-0.35):($1+0.35):(0):2:xtic(5) with boxxyerror lt 1 title %q, \\",
-              h->spec_text(ctx, "legend.first") ? h->spec_text(ctx, "legend.first") : "eerste generatie");
+              words[2]);
     h->gp_cmd(ctx, "     $c using 1:($2+$3/2):($1-0.35):($1+0.35):2:($2+$3) with boxxyerror lt 2 title %q, \\",
-              h->spec_text(ctx, "legend.second") ? h->spec_text(ctx, "legend.second") : "tweede generatie");
+              words[3]);
     h->gp_cmd(ctx, "     $c using 1:($4/2):($1-0.35):($1+0.35):(0):4 with boxxyerror lt 8 fs pattern 4 title %q",
-              h->spec_text(ctx, "legend.unknown") ? h->spec_text(ctx, "legend.unknown") : "generatie onbekend");
+              words[4]);
     return WRRFIG_OK;
 }

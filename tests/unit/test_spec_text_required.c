@@ -19,7 +19,7 @@ typedef struct fig {
 static const fig FIGS[] = {
     {"labour", "tab-7-1", "text.missing_cells"},   {"labour", "fig-3-6", "text.no_value"},
     {"labour", "fig-3-7", "text.no_value"},    {"labour", "fig-3-11", "text.not_in_data"},
-    {"origin", "fig-1-3", "text.latest_year"},     {"origin", "fig-2-5", "text.decimal_mark"},
+    {"origin", "fig-1-3", "text.generations_differ"},     {"origin", "fig-2-5", "text.decimal_mark"},
     {"cohorts", "fig-2-12", "text.not_yet_passed"},
     {"immigration", "fig-2-1", "text.decimal_mark"}, {"immigration", "fig-2-7", "text.period_ends_earlier"},
     {"immigration", "fig-2-8", "text.period_ends_earlier"}, {"cohorts", "tab-2-1", "text.md_source"},
@@ -238,6 +238,11 @@ static void test_missing_text_names_its_path(void **state)
         {"hhi", "fig-2-15", "hhi.area-map", "text.grouping.3"},
         {"hhi", "hhi-granularity", "hhi.granularity", "text.grouping.country"},
         {"hhi", "hhi-granularity", "hhi.granularity", "text.decimal_mark"},
+        {"origin", "fig-1-3", NULL, "text.generations_differ"},
+        {"origin", "fig-1-3", NULL, "legend.first"},
+        {"origin", "fig-1-3", NULL, "legend.unknown"},
+        {"origin", "fig-2-6", NULL, "text.groups_sum_differ"},
+        {"origin", "fig-1-2", NULL, "text.panel_sum_differ"},
     };
     for (size_t i = 0; i < sizeof MISSING / sizeof MISSING[0]; i++)
         for (int en = 0; en < 2; en++) {
@@ -262,6 +267,45 @@ static void test_missing_text_names_its_path(void **state)
         }
 }
 
+/* The origin plugin's check that the groups add up to CBS' total writes
+ * its note from the spec, in the output language (it was Dutch C text). A
+ * SYNTHETIC 37296ned whose six groups of fig-2-6 sum to 600 against a
+ * total of 700. */
+static void test_origin_sum_note_follows_lang(void **state)
+{
+    (void)state;
+    static const char *const want[2] = {"1 januari 2018: de groepen tellen op tot 600, CBS' totaal met "
+                                        "migratieachtergrond is 700.",
+                                        "1 January 2018: the groups add up to 600, CBS' total with a migration "
+                                        "background is 700."};
+    static const char *const codes[] = {"Turkije_38", "Marokko_35", "Suriname_37", "VoormaligNedAntillenAruba_36",
+                                        "OverigNietWesters_39", "TotaalWesterseMigratieachtergrond_30"};
+    char csv[2048];
+    size_t o = (size_t)snprintf(csv, sizeof csv, "Perioden,Onderwerp,value\n");
+    for (int y = 0; y < 2; y++) {
+        const char *yr = y ? "2018JJ00" : "1998JJ00";
+        o += (size_t)snprintf(csv + o, sizeof csv - o, "%s,PersoonMetEenMigratieachtergrond_28,%d\n", yr,
+                              y ? 700 : 600);
+        for (size_t g = 0; g < sizeof codes / sizeof *codes; g++)
+            o += (size_t)snprintf(csv + o, sizeof csv - o, "%s,%s,100\n", yr, codes[g]);
+    }
+    for (int en = 0; en < 2; en++) {
+        fh_host *f = fh_new(NULL);
+        fh_lang(f, en ? "en" : "nl");
+        fh_table(f, "cbs/37296ned", csv, "SYNTHETIC TEST FIXTURE");
+        char *spec = spec_of("fig-2-6", false);
+        wrrfig_status st = build_spec(f, "origin", "fig-2-6", NULL, spec);
+        if (st != WRRFIG_OK)
+            fail_msg("fig-2-6 (%s): status %d: %s", en ? "en" : "nl", st, fh_message(f));
+        if (!has_note(f, want[en]))
+            fail_msg("fig-2-6 (%s): no note '%s' (%zu notes)", en ? "en" : "nl", want[en], fh_notes(f));
+        assert_false(has_note(f, want[!en]));
+        assert_false(has_note(f, "1 januari 1998")); /* 1998 adds up */
+        free(spec);
+        fh_free(f);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_note_in_output_language),
         cmocka_unit_test(test_hhi_and_immigration_notes_follow_lang),
         cmocka_unit_test(test_missing_text_names_its_path),
+        cmocka_unit_test(test_origin_sum_note_follows_lang),
     };
     return cmocka_run_group_tests_name("spec text required", tests, NULL, NULL);
 }
