@@ -103,6 +103,16 @@ static int get_resource(fetch_run *r, const char *url0, const char *name, cJSON 
         sb_free(&body);
         free(url);
         url = NULL;
+        /* An OData document is an object; a bare number or string (found
+         * by tests/fuzz/fuzz_fetch.c: a DataProperties of "2" was saved as
+         * the resource) is not one. */
+        if (!cJSON_IsObject(doc)) {
+            wf_errorf(err, "%s: page %zu: expected a JSON object (an OData document), got %s", url0, k,
+                      cJSON_IsArray(doc) ? "an array" : cJSON_IsString(doc) ? "a string" : cJSON_IsNumber(doc) ? "a number"
+                                                                                  : "a literal");
+            cJSON_Delete(doc);
+            goto done;
+        }
         cJSON *value = cJSON_GetObjectItemCaseSensitive(doc, "value");
         if (!cJSON_IsArray(value)) {
             /* A single object (v4 Properties): kept as it is, no paging. */
