@@ -62,9 +62,12 @@ static void test_outputs_match_reference(void **state)
                 n_bad++;
             }
         }
+    /* The build is kept for a look (the list holds hashes only), with what
+     * the build printed. */
     if (n_bad)
         fail_msg("%zu of %zu reference outputs differ (scripts/update-reference.sh regenerates the list when a "
-                 "change is meant):\n%s", n_bad, n_ref, report.s);
+                 "change is meant):\n%sthe build is kept in %s; it printed:\n%s%s", n_bad, n_ref, report.s, dir,
+                 out ? out : "", err ? err : "");
     assert_true(n_ref > 90);
     sb_free(&report);
     free(ref);
