@@ -166,6 +166,21 @@ static void test_failures_leave_nothing(void **state)
     assert_null(only_snapshot(root, "TRUNC"));
     free(out);
     free(err);
+    /* a resource that is not a JSON object, and a dimension listed twice
+     * (whose second download would overwrite the first under the
+     * manifest's hashes): refused, nothing left (both found by the fetch
+     * fuzzer) */
+    assert_int_equal(fetch(&s, root, "v3", "SCALAR", &out, &err), 1);
+    assert_contains(err, "/v3/SCALAR/DataProperties?$format=json: page 1: expected a JSON object (an OData document), "
+                         "got a number");
+    assert_null(only_snapshot(root, "SCALAR"));
+    free(out);
+    free(err);
+    assert_int_equal(fetch(&s, root, "v3", "DUPDIM", &out, &err), 1);
+    assert_contains(err, "DataProperties: dimension 'Perioden' is listed twice");
+    assert_null(only_snapshot(root, "DUPDIM"));
+    free(out);
+    free(err);
     /* a stalled connection times out (--stall 2) */
     double t0 = now_ms();
     assert_int_equal(fetch(&s, root, "v3", "STALL", &out, &err), 1);

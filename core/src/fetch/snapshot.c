@@ -189,6 +189,21 @@ static int dims_of(const cJSON *doc, int v3, char ***out, size_t *n, wf_error *e
             continue;
         if (!key || !fetch_valid_table_id(key))
             return wf_errorf(err, "%s: a dimension without a plain %s", what, v3 ? "Key" : "Identifier");
+        /* Each dimension is saved as <key>.json: a key listed twice would
+         * overwrite the first download's pages under the manifest's hashes
+         * (found by tests/fuzz/fuzz_fetch.c). */
+        for (size_t i = 0; i < *n; i++)
+            if (strcmp((*out)[i], key) == 0)
+                return wf_errorf(err, "%s: dimension '%s' is listed twice", what, key);
+        /* ... and one named like a resource of the table would overwrite it */
+        static const char *const taken[] = {"TableInfos", "Properties", "DataProperties", "Dimensions",
+                                            "MeasureCodes", "TypedDataSet", "Observations", "manifest"};
+        char res[80]; /* the resource it is saved as: v3 <Key>, v4 <Identifier>Codes */
+        snprintf(res, sizeof res, "%s%s", key, v3 ? "" : "Codes");
+        for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+            if (strcmp(taken[i], res) == 0)
+                return wf_errorf(err, "%s: dimension '%s' would be saved as %s.json, a resource of the table", what,
+                                 key, res);
         *out = xrealloc(*out, (*n + 1) * sizeof **out);
         (*out)[(*n)++] = xstrdup(key);
     }
