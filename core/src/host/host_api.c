@@ -46,15 +46,22 @@ static void api_log(wrrfig_ctx *c, wrrfig_log_level level, const char *fmt, ...)
     sb_free(&b);
 }
 
+/* The plugin's printf-style message as a string; caller frees. */
+static char *message(const char *fmt, va_list ap)
+{
+    strbuf b = STRBUF_INIT;
+    sb_vprintf(&b, fmt, ap);
+    return sb_take(&b);
+}
+
 static void api_note(wrrfig_ctx *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    strbuf b = STRBUF_INIT;
-    sb_vprintf(&b, fmt, ap);
+    char *note = message(fmt, ap);
     va_end(ap);
     c->notes = xrealloc(c->notes, (c->n_notes + 1) * sizeof *c->notes);
-    c->notes[c->n_notes++] = sb_take(&b);
+    c->notes[c->n_notes++] = note;
 }
 
 /* Logged like an error, and recorded so that the host, not the plugin's
@@ -63,14 +70,13 @@ static void api_input_broken(wrrfig_ctx *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    strbuf b = STRBUF_INIT;
-    sb_vprintf(&b, fmt, ap);
+    char *msg = message(fmt, ap);
     va_end(ap);
-    api_log(c, WRRFIG_LOG_ERROR, "%s", b.s);
+    api_log(c, WRRFIG_LOG_ERROR, "%s", msg);
     if (!c->broken)
         c->broken_content = true;
-    ctx_broken_input(c, b.s);
-    sb_free(&b);
+    ctx_broken_input(c, msg);
+    free(msg);
 }
 
 static const char *api_lang(wrrfig_ctx *c) { return c->lang; }
