@@ -24,12 +24,18 @@ static void problem(wf_specs *s, const char *fmt, ...)
 static int cmp_spec(const void *a, const void *b) { return strcmp(((const wf_spec *)a)->id, ((const wf_spec *)b)->id); }
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-const char *specs_path(const wf_specs *s, const char *id)
+static const wf_spec *find(const wf_specs *s, const char *id)
 {
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i].id, id) == 0)
-            return s->v[i].path;
+            return &s->v[i];
     return NULL;
+}
+
+const char *specs_path(const wf_specs *s, const char *id)
+{
+    const wf_spec *sp = find(s, id);
+    return sp ? sp->path : NULL;
 }
 
 static void scan_dir(wf_specs *s, const char *dir)
@@ -122,10 +128,8 @@ static void instantiate(wf_specs *s, wf_registry *r, const wf_spec *sp, const ch
 
 bool specs_is_series(const wf_specs *s, const char *id)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->v[i].id, id) == 0)
-            return s->v[i].series;
-    return false;
+    const wf_spec *sp = find(s, id);
+    return sp && sp->series;
 }
 
 void specs_instantiate(wf_specs *s, wf_registry *r)
