@@ -247,4 +247,5 @@ const char *fh_message(const fh_host *f) { return f->message; }
 size_t fh_notes(const fh_host *f) { return f->have_ctx ? f->c.n_notes : 0; }
 const char *fh_note(const fh_host *f, size_t i) { return i < fh_notes(f) ? f->c.notes[i] : NULL; }
 int fh_misuse(const fh_host *f) { return f->have_ctx ? f->c.misuse : 0; }
+const char *fh_broken(const fh_host *f) { return f->have_ctx && f->c.broken ? f->c.broken_msg : NULL; }
 const char *fh_inputs(const fh_host *f) { return sb_cstr((strbuf *)&f->inputs); }

@@ -59,6 +59,10 @@ const char *fh_message(const fh_host *f);  /* the last warning or error logged *
 size_t fh_notes(const fh_host *f);
 const char *fh_note(const fh_host *f, size_t i);
 int fh_misuse(const fh_host *f);           /* API misuse count */
+/* The broken-input message the host recorded (input_broken or an unreadable
+ * table), NULL when the inputs were sound: the host fails the figure on it
+ * and keeps the previous outputs, whatever the plugin returned. */
+const char *fh_broken(const fh_host *f);
 /* "name sha256" of each input the callback opened, one per line. */
 const char *fh_inputs(const fh_host *f);
 

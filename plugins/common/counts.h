@@ -1,8 +1,10 @@
-/* Counts (persons, residents) are never negative: a negative one is corrupt
- * data, and drawing it would show -230,739 immigrants. The plugins that
- * draw counts read them through wfc_count_value, which refuses such a
- * value with the table's file, the row and the column. Balances (net
- * migration, natural increase) may be negative and are read as they are. */
+/* Counts (persons, residents) are never negative, and a percentage share
+ * (net participation, unemployment, the share employed) lies in 0..100: a
+ * value outside is corrupt data, and drawing it would show -230,739
+ * immigrants or a participation of 130 %. The plugins read such values
+ * through wfc_count_value and wfc_share_value, which refuse them with the
+ * table's file, the row and the column. Balances (net migration, natural
+ * increase) and changes may be negative and are read as they are. */
 #ifndef WRRFIG_COMMON_COUNTS_H
 #define WRRFIG_COMMON_COUNTS_H
 
@@ -15,6 +17,11 @@
  * fails and keeps its previous outputs) and returns -1. Otherwise returns
  * the kind (*out set only for WRRFIG_VALUE). */
 int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
+                    double *out);
+
+/* The same for a percentage share: a number below 0 or above 100 is broken
+ * input ("... column value: 130 is above 100, but it is a percentage: <what>"). */
+int wfc_share_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
                     double *out);
 
 #endif

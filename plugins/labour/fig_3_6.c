@@ -65,7 +65,10 @@ wrrfig_status lab_build_fig_3_6(const wrrfig_host *h, wrrfig_ctx *ctx)
             if (!wfc_period_year(h->table_key(t, r, (size_t)d_period), &y) || y < from || y > to)
                 continue;
             double v;
-            if (h->table_value(t, r, &v) != WRRFIG_VALUE)
+            int kind = wfc_share_value(h, ctx, t, r, "net labour participation", &v);
+            if (kind < 0)
+                return WRRFIG_ERROR;
+            if (kind != WRRFIG_VALUE)
                 continue;
             if (lab_series_add(&s[i], y, v) != 0) {
                 h->log(ctx, WRRFIG_LOG_ERROR, "series %s: more than %d points", code, LAB_MAX_POINTS);

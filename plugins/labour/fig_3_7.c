@@ -46,7 +46,10 @@ wrrfig_status lab_build_fig_3_7(const wrrfig_host *h, wrrfig_ctx *ctx)
             const char *codes[3] = {gcode, scode, period};
             size_t r = lab_find_row(h, t, dims, codes, 3);
             double v;
-            if (r == LAB_NO_ROW || h->table_value(t, r, &v) != WRRFIG_VALUE) {
+            int kind = r == LAB_NO_ROW ? WRRFIG_NO_CELL : wfc_share_value(h, ctx, t, r, "net labour participation", &v);
+            if (kind < 0)
+                return WRRFIG_ERROR;
+            if (kind != WRRFIG_VALUE) {
                 static const char *const names[] = {"group", "sex"};
                 const char *values_of[] = {glabels[g] ? glabels[g] : gcode, slabels[s] ? slabels[s] : scode};
                 char note[512];

@@ -48,13 +48,15 @@ wrrfig_status lab_build_fig_3_8(const wrrfig_host *h, wrrfig_ctx *ctx)
             const char *age = wfc_spec_textf(h, ctx, "layout.ages.%zu.key", s);
             values[g * ns + s] = NAN;
             double v = NAN;
-            wrrfig_value_kind k = WRRFIG_NO_CELL;
+            int k = WRRFIG_NO_CELL;
             if (origin && age) {
                 const char *codes[5] = {origin, age, period, LAB_TOPIC_UNEMP, sex};
                 size_t r = lab_find_row(h, t, dims, codes, 5);
                 if (r != LAB_NO_ROW)
-                    k = h->table_value(t, r, &v);
+                    k = wfc_share_value(h, ctx, t, r, "unemployment", &v);
             }
+            if (k < 0)
+                return WRRFIG_ERROR;
             if (k == WRRFIG_VALUE) {
                 values[g * ns + s] = v;
                 found++;

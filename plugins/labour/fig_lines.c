@@ -107,7 +107,10 @@ wrrfig_status lab_build_cohort_lines(const wrrfig_host *h, wrrfig_ctx *ctx, cons
                        h->table_dim_name(t, (size_t)d_x), xc);
                 return WRRFIG_ERROR;
             }
-            if (h->table_value(t, r, &v) != WRRFIG_VALUE)
+            int kind = wfc_share_value(h, ctx, t, r, "the share of a cohort", &v);
+            if (kind < 0)
+                return WRRFIG_ERROR;
+            if (kind != WRRFIG_VALUE)
                 continue;
             if (lab_series_add(&s[i], x, v) != 0) {
                 h->log(ctx, WRRFIG_LOG_ERROR, "%s: more than %d points for %s", tn, LAB_MAX_POINTS, code);

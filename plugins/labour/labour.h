@@ -7,6 +7,7 @@
 
 #include <wrrfig/plugin.h>
 
+#include "common/counts.h"
 #include "common/spectext.h"
 
 /* Only the descriptor is exported (plugin.h); everything declared here

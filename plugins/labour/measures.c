@@ -53,11 +53,17 @@ static const char *text_param(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfi
     return v;
 }
 
+/* What a cell holds: every labour number is a percentage share (0..100)
+ * except 82809NED's population and employed, which count persons. A value
+ * outside its range is broken input (common/counts.h). */
+typedef enum cell_unit { CELL_SHARE, CELL_COUNT } cell_unit;
+
 /* Reads the cell dims[k]=codes[k] of table tn. All matching rows must agree
  * (a value printed by two sources is cross-checked, not just the first
  * taken). */
-static wrrfig_status cell(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tn, size_t n,
-                          const char *const *dim_names, const char *const *codes, const char *needs, double *out)
+static wrrfig_status cell_of(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tn, size_t n,
+                             const char *const *dim_names, const char *const *codes, const char *needs,
+                             cell_unit unit, double *out)
 {
     const wrrfig_table *t = h->table(ctx, tn);
     if (!t) {
@@ -80,14 +86,17 @@ static wrrfig_status cell(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tn,
         if (k < n)
             continue;
         double v = NAN;
-        wrrfig_value_kind vk = h->table_value(t, r, &v);
+        int vk = unit == CELL_COUNT ? wfc_count_value(h, ctx, t, r, "persons", &v)
+                                    : wfc_share_value(h, ctx, t, r, "a share of persons", &v);
+        if (vk < 0)
+            return WRRFIG_ERROR;
         if (vk == WRRFIG_NIL) {
             vk = WRRFIG_VALUE;
             v = 0; /* '-' is a true zero by definition */
         }
         if (vk != WRRFIG_VALUE) {
             if (kind == WRRFIG_NO_CELL)
-                kind = vk;
+                kind = (wrrfig_value_kind)vk;
             continue;
         }
         if (matches++ == 0) {
@@ -114,6 +123,13 @@ static wrrfig_status cell(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tn,
     }
     *out = first;
     return WRRFIG_OK;
+}
+
+/* A percentage share (what almost every measure here reads). */
+static wrrfig_status cell(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tn, size_t n,
+                          const char *const *dim_names, const char *const *codes, const char *needs, double *out)
+{
+    return cell_of(h, ctx, tn, n, dim_names, codes, needs, CELL_SHARE, out);
 }
 
 /* The parameters year (required) and quarter (0 = annual, default) as a
@@ -156,10 +172,14 @@ wrrfig_status lab_m_net_participation(const wrrfig_host *h, wrrfig_ctx *ctx, con
     /* Without a published rate, the definition itself: employed / population. */
     double employed, population;
     codes[4] = LAB_TOPIC_EMPLOYED;
-    bool counts = cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, &employed) == WRRFIG_OK;
+    wrrfig_status se = cell_of(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, CELL_COUNT, &employed);
     codes[4] = LAB_TOPIC_POP;
-    counts = counts && cell(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, &population) == WRRFIG_OK &&
-             population > 0;
+    wrrfig_status sp = se == WRRFIG_ERROR
+                           ? WRRFIG_ERROR
+                           : cell_of(h, ctx, LAB_T_PART, 5, PART_DIMS, codes, NEEDS_82809, CELL_COUNT, &population);
+    if (se == WRRFIG_ERROR || sp == WRRFIG_ERROR)
+        return WRRFIG_ERROR;
+    bool counts = se == WRRFIG_OK && sp == WRRFIG_OK && population > 0;
     if (!counts) {
         /* Annual, both sexes: CBS news 2020/46's series 2003-2019. */
         if (quarter == 0 && !strcmp(sex, "Totaal") && h->table(ctx, LAB_T_PART_YEARS)) {

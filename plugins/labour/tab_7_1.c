@@ -112,7 +112,11 @@ wrrfig_status lab_build_tab_7_1(const wrrfig_host *h, wrrfig_ctx *ctx)
                 int dims[3] = {d_origin, d_domain, d_doubt};
                 const char *codes[3] = {code, domain, doubt[k]};
                 size_t row = lab_find_row(h, t, dims, codes, 3);
-                if (row != LAB_NO_ROW && h->table_value(t, row, &v[k]) == WRRFIG_VALUE)
+                int kind = row == LAB_NO_ROW ? WRRFIG_NO_CELL
+                                             : wfc_share_value(h, ctx, t, row, "experienced discrimination", &v[k]);
+                if (kind < 0)
+                    return WRRFIG_ERROR;
+                if (kind == WRRFIG_VALUE)
                     line = h->table_key(t, row, (size_t)d_line);
                 else
                     v[k] = NAN;

@@ -3,7 +3,9 @@
  * immigrants or are shares of them, refuse a negative count with the table,
  * the row and the column, as the immigration plugin does
  * (test_immigration_measures) and the origin plugin (test_origin, through
- * the binary). SYNTHETIC tables through the fake host. */
+ * the binary). The labour plugin's percentages lie in 0..100, and its
+ * counts of persons are never negative. SYNTHETIC tables through the fake
+ * host, or shipped tables with one value made wrong (named so). */
 #include "testutil.h"
 
 #include "fakehost.h"
@@ -63,11 +65,140 @@ static void test_cohorts_refuses_negative_counts(void **state)
     fh_free(fh);
 }
 
+/* csv with the value of its first data row (the last field of line 2)
+ * replaced by v. Caller frees. */
+static char *first_value_set(const char *csv, const char *v)
+{
+    const char *line2 = strchr(csv, '\n');
+    assert_non_null(line2);
+    line2++;
+    const char *eol = strchr(line2, '\n');
+    assert_non_null(eol);
+    const char *comma = eol;
+    while (comma > line2 && comma[-1] != ',')
+        comma--;
+    assert_true(comma > line2);
+    size_t head = (size_t)(comma - csv), vl = strlen(v), tail = strlen(eol);
+    char *out = malloc(head + vl + tail + 1);
+    assert_non_null(out);
+    memcpy(out, csv, head);
+    memcpy(out + head, v, vl);
+    memcpy(out + head + vl, eol, tail + 1);
+    return out;
+}
+
+/* Each ready labour figure builds from its shipped table; the same table
+ * with its first value made -5 or 130 (SYNTHETIC: one value changed) is
+ * broken input, named by table, row and column, and the host records it as
+ * such (the figure keeps its previous outputs). */
+static void test_labour_refuses_shares_outside_0_100(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *id, *table, *synthetic; /* synthetic: the table is not shipped */
+    } FIGS[] = {
+        {"fig-3-6", "labour/participation_2003_2019", NULL},
+        {"fig-3-7", "report/fig-3-7", NULL},
+        {"fig-3-8", "labour/unemployment_age_82809",
+         "geslacht,leeftijd,herkomst,periode,onderwerp,bron,value\n"
+         "Totaal,15-25,Nederlands,2019KW04,WERKLOOS_PCT,t,6.1\n"},
+        {"fig-3-11", "labour/asylum_cohort_2014", NULL},
+        {"tab-7-1", "report/tab-7-1", NULL},
+    };
+    static const struct {
+        const char *value, *why;
+    } BAD[] = {{"-5", "column value: -5 is negative, but it is a percentage"},
+               {"130", "column value: 130 is above 100, but it is a percentage"}};
+    for (size_t i = 0; i < sizeof FIGS / sizeof FIGS[0]; i++) {
+        char *spec = tu_readf("%s/%s.json", WF_FIGURES, FIGS[i].id);
+        char *csv = FIGS[i].synthetic ? strdup(FIGS[i].synthetic) : tu_readf("%s/%s.csv", WF_DATA, FIGS[i].table);
+        for (size_t b = 0; b <= sizeof BAD / sizeof BAD[0]; b++) {
+            fh_host *fh = fh_new(WF_DATA);
+            const wrrfig_plugin *lab = fh_plugin(fh, "labour");
+            fh_spec(fh, spec);
+            if (b == 0) { /* as shipped */
+                if (FIGS[i].synthetic)
+                    fh_table(fh, FIGS[i].table, csv, "SYNTHETIC TEST FIXTURE");
+                wrrfig_status st = fh_figure(fh, lab, FIGS[i].id);
+                if (st != WRRFIG_OK)
+                    fail_msg("%s from its shipped table: status %d: %s", FIGS[i].id, st, fh_message(fh));
+                assert_null(fh_broken(fh));
+                fh_free(fh);
+                continue;
+            }
+            char *bad = first_value_set(csv, BAD[b - 1].value);
+            fh_table(fh, FIGS[i].table, bad, "SYNTHETIC TEST FIXTURE: one value of the shipped table changed");
+            assert_int_equal(fh_figure(fh, lab, FIGS[i].id), WRRFIG_ERROR);
+            const char *broken = fh_broken(fh);
+            if (!broken)
+                fail_msg("%s with %s: not recorded as broken input (%s)", FIGS[i].id, BAD[b - 1].value,
+                         fh_message(fh));
+            char want[256];
+            snprintf(want, sizeof want, "%s: data row 1 (", FIGS[i].table);
+            assert_contains(broken, want);
+            assert_contains(broken, BAD[b - 1].why);
+            assert_int_equal(fh_misuse(fh), 0);
+            free(bad);
+            fh_free(fh);
+        }
+        free(spec);
+        free(csv);
+    }
+}
+
+/* The measures read the same cells: a published rate outside 0..100 and a
+ * negative count of persons (net participation computed as employed /
+ * population when no rate is published) are broken input. */
+static void test_labour_measures_refuse_bad_values(void **state)
+{
+    (void)state;
+    static const char *const head = "geslacht,leeftijd,herkomst,periode,onderwerp,bron,value\n";
+    static const struct {
+        const char *rows, *why;
+    } CASES[] = {
+        {"Totaal,15-75,Marokko,2019JJ00,NETTO_PART,t,101\n", "101 is above 100, but it is a percentage"},
+        {"Totaal,15-75,Marokko,2019JJ00,WERKZAAM,t,-70\nTotaal,15-75,Marokko,2019JJ00,BEVOLKING,t,100\n",
+         "-70 is negative, but it counts persons"},
+        {"Totaal,15-75,Marokko,2019JJ00,WERKZAAM,t,70\nTotaal,15-75,Marokko,2019JJ00,BEVOLKING,t,-100\n",
+         "-100 is negative, but it counts persons"},
+    };
+    double v = 0;
+    {   /* sane numbers compute: the rate, or employed / population */
+        fh_host *fh = fh_new(NULL);
+        const wrrfig_plugin *lab = fh_plugin(fh, "labour");
+        char csv[512];
+        snprintf(csv, sizeof csv, "%s%s", head,
+                 "Totaal,15-75,Marokko,2019JJ00,WERKZAAM,t,70\nTotaal,15-75,Marokko,2019JJ00,BEVOLKING,t,100\n");
+        fh_table(fh, "labour/participation_82809", csv, "SYNTHETIC TEST FIXTURE");
+        assert_int_equal(fh_measure(fh, lab, "labour.net_participation{origin='Marokko', year=2019}", &v), WRRFIG_OK);
+        assert_double_near(v, 70, 1e-12);
+        assert_null(fh_broken(fh));
+        fh_free(fh);
+    }
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        fh_host *fh = fh_new(NULL);
+        const wrrfig_plugin *lab = fh_plugin(fh, "labour");
+        char csv[512];
+        snprintf(csv, sizeof csv, "%s%s", head, CASES[i].rows);
+        fh_table(fh, "labour/participation_82809", csv, "SYNTHETIC TEST FIXTURE");
+        assert_int_equal(fh_measure(fh, lab, "labour.net_participation{origin='Marokko', year=2019}", &v),
+                         WRRFIG_ERROR);
+        const char *broken = fh_broken(fh);
+        if (!broken)
+            fail_msg("case %zu: not broken input (%s)", i, fh_message(fh));
+        assert_contains(broken, "labour/participation_82809: data row ");
+        assert_contains(broken, CASES[i].why);
+        fh_free(fh);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hhi_refuses_negative_residents),
         cmocka_unit_test(test_cohorts_refuses_negative_counts),
+        cmocka_unit_test(test_labour_refuses_shares_outside_0_100),
+        cmocka_unit_test(test_labour_measures_refuse_bad_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
