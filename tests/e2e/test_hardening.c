@@ -478,9 +478,9 @@ static void test_plugin_children_do_not_survive(void **state)
     free(err);
 }
 
-/* Starts a build of hostile-loop in the background; returns the host's pid once
- * the worker has recorded its own. */
-static pid_t start_loop_build(void)
+/* Starts a build of fig (hostile-loop or hostile-loopkids) in the
+ * background; returns the host's pid once the worker has recorded its own. */
+static pid_t start_loop_build(const char *fig)
 {
     fflush(NULL);
     pid_t pid = fork();
@@ -495,7 +495,7 @@ static pid_t start_loop_build(void)
         dup2(fd, 1);
         dup2(fd, 2);
         execl(WF_BIN, WF_BIN, "--no-builtin", "--plugins", plugdir, "--data", datadir, "--figures", WF_FIXTURES "/figures",
-              "--timeout", "60", "build", "--out", outdir, "hostile-loop", (char *)NULL);
+              "--timeout", "60", "build", "--out", outdir, fig, (char *)NULL);
         _exit(127);
     }
     for (int i = 0; i < 200; i++) {
@@ -521,7 +521,7 @@ static void test_interrupted_host_leaves_no_worker(void **state)
     static const int sigs[] = {SIGINT, SIGTERM, SIGKILL};
     for (size_t i = 0; i < 3; i++) {
         sh("rm -f '%s'/*", piddir);
-        pid_t host = start_loop_build();
+        pid_t host = start_loop_build("hostile-loop");
         if (host <= 0) /* kill(-1, ...) would signal every process */
             fail_msg("fork failed");
         kill(host, sigs[i]);
@@ -606,6 +606,63 @@ static void test_bad_plugins_refused_by_name(void **state)
     free(err);
 }
 
+/* A registry directory holding one claim, on the given measure, that
+ * expects 1 (free the path, remove the directory). */
+static char *one_claim_registry(const char *measure)
+{
+    char *dir = tu_tempdir("hreg"), p[700], claim[1024];
+    snprintf(claim, sizeof claim,
+             "[{\"id\": \"t-hostile\", \"line\": 1, \"figure\": null, \"quote_nl\": \"SYNTHETIC TEST FIXTURE\", "
+             "\"en\": \"one\", \"op\": \"=\", \"value\": 1, \"unit\": \"count\", \"tolerance\": 0, "
+             "\"measure\": \"%s\", \"source\": \"SYNTHETIC TEST FIXTURE\"}]\n",
+             measure);
+    snprintf(p, sizeof p, "%s/ch2.json", dir);
+    tu_write(p, claim);
+    return dir;
+}
+
+/* Probe 3: what a plugin printed on standard output went into the host's
+ * build log, where it could forge the line of another figure. It now goes
+ * with the worker's other messages (stderr, with the figure's id). */
+static void test_plugin_stdout_not_in_log(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "10", "hostile-stdout");
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, err);
+    if (strstr(out, "forged") || strstr(out, "fig-9-9"))
+        fail_msg("the plugin's stdout reached the build log:\n%s", out);
+    assert_contains(out, "] hostile-stdout ");
+    assert_contains(err, "forged by the plugin on stdout");
+    free(out);
+    free(err);
+}
+
+/* Probe 3: a measure's printf went into `wrrfig check`'s standard output:
+ * a forged "ok 1" before the TAP header, JSON that did not parse. */
+static void test_measure_stdout_not_in_report(void **state)
+{
+    (void)state;
+    char *reg = one_claim_registry("hostile.stdout");
+    static const char *const formats[] = {"json", "tap"};
+    for (size_t i = 0; i < 2; i++) {
+        char *out = NULL, *err = NULL;
+        int rc = tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", &out, &err, "check", "--registry", reg,
+                                "--no-report", "--format", formats[i], NULL);
+        if (rc != 0)
+            fail_msg("check --format %s: rc %d: %s", formats[i], rc, err);
+        if (strstr(out, "forged"))
+            fail_msg("the measure's stdout reached the %s report:\n%s", formats[i], out);
+        assert_true(i == 0 ? out[0] == '{' || out[0] == '[' : strncmp(out, "TAP version", 11) == 0);
+        assert_contains(err, "forged by the plugin on stdout");
+        free(out);
+        free(err);
+    }
+    tu_rmrf(reg);
+    free(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -625,6 +682,8 @@ int main(void)
         cmocka_unit_test(test_out_of_memory_reported),
         cmocka_unit_test(test_stale_temporaries_removed),
         cmocka_unit_test(test_bad_plugins_refused_by_name),
+        cmocka_unit_test(test_plugin_stdout_not_in_log),
+        cmocka_unit_test(test_measure_stdout_not_in_report),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

@@ -304,6 +304,9 @@ static int server_start(wf_measure_server *s)
     if (pid == 0) {
         child_die_with_parent(parent);
         worker_default_signals();
+        /* Standard output carries `wrrfig check`'s report (JSON, TAP): a
+         * measure's printf goes to stderr instead, where it is a message. */
+        dup2(2, 1);
         close(sv[0]);
         child_close_fds(sv[1]);
         worker_loop(s->a, sv[1]);

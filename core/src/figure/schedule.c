@@ -161,6 +161,10 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         signal(SIGTERM, SIG_DFL);
         if (lp[1] >= 0)
             dup2(lp[1], 2); /* the copy on 2 is inherited; both pipe ends close below */
+        /* Standard output is the host's build log (and a tool's input): a
+         * plugin's printf must not write lines there that look like the
+         * host's ("[1/1] fig-2-1 ... ok"). It goes with its stderr. */
+        dup2(2, 1);
         child_close_fds(p[1]); /* no other job's pipe, no host file */
         worker_limits(a, o);
         wf_error reason = {""};

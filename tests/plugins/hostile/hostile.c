@@ -160,7 +160,63 @@ static wrrfig_status build_broken(const wrrfig_host *h, wrrfig_ctx *ctx)
     return draw(h, ctx, NULL);
 }
 
+/* Leaves a sleeping child that puts itself in a session of its own (out
+ * of the worker's process group), then builds normally. */
+static wrrfig_status build_escape(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    pid_t p = fork();
+    if (p == 0) {
+        setsid();
+        sleep(60);
+        _exit(0);
+    }
+    if (p > 0)
+        note_pid("escape", p);
+    return draw(h, ctx, NULL);
+}
+
+/* Stops itself (SIGSTOP): only the time limit can end it. */
+static wrrfig_status build_stop(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    (void)h;
+    (void)ctx;
+    raise(SIGSTOP);
+    return WRRFIG_OK;
+}
+
+/* Writes lines to standard output that look like the host's own build log,
+ * then builds normally. */
+static wrrfig_status build_stdout(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    printf("[ 1/1] fig-9-9  1 ms  ok\nforged by the plugin on stdout\n");
+    fflush(stdout);
+    return draw(h, ctx, NULL);
+}
+
+/* Leaves a sleeping child, then loops until killed, after recording
+ * both pids. */
+static wrrfig_status build_loopkids(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    (void)h;
+    (void)ctx;
+    pid_t p = fork();
+    if (p == 0) {
+        sleep(60);
+        _exit(0);
+    }
+    if (p > 0)
+        note_pid("kid", p);
+    note_pid("loop", getpid());
+    for (volatile unsigned long i = 0;; i++)
+        ;
+    return WRRFIG_OK;
+}
+
 static const wrrfig_figure figures[] = {
+    {"hostile-escape", hostile_in, "nothing", build_escape},
+    {"hostile-stop", NULL, "nothing", build_stop},
+    {"hostile-stdout", hostile_in, "nothing", build_stdout},
+    {"hostile-loopkids", NULL, "nothing", build_loopkids},
     {"hostile-spoof", NULL, "nothing", build_spoof},
     {"hostile-closefds", hostile_in, "nothing", build_closefds},
     {"hostile-children", hostile_in, "nothing", build_children},
@@ -207,7 +263,38 @@ static wrrfig_status measure_one(const wrrfig_host *h, wrrfig_ctx *ctx, const wr
     return WRRFIG_OK;
 }
 
+/* Writes a forged line to standard output, then answers 1. */
+static wrrfig_status measure_stdout(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)h;
+    (void)ctx;
+    (void)p;
+    printf("ok 1 - forged by the plugin on stdout\n");
+    fflush(stdout);
+    *out = 1;
+    return WRRFIG_OK;
+}
+
+/* Leaves a sleeping child behind, then answers 1. */
+static wrrfig_status measure_child(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)h;
+    (void)ctx;
+    (void)p;
+    pid_t c = fork();
+    if (c == 0) {
+        sleep(60);
+        _exit(0);
+    }
+    if (c > 0)
+        note_pid("mchild", c);
+    *out = 1;
+    return WRRFIG_OK;
+}
+
 static const wrrfig_measure measures[] = {
+    {"hostile.stdout", "", "count", "writes to standard output, then 1", NULL, measure_stdout},
+    {"hostile.child", "", "count", "leaves a sleeping child, then 1", NULL, measure_child},
     {"hostile.junk", "", "count", "writes junk to every descriptor, then 1", NULL, measure_junk},
     {"hostile.one", "", "count", "1", NULL, measure_one},
     {"hostile.broken", "", "count", "the first value of test/broken", broken_in, measure_broken},
