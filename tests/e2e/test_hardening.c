@@ -663,6 +663,40 @@ static void test_measure_stdout_not_in_report(void **state)
     free(reg);
 }
 
+/* Probe 3: a child a measure left behind ran on after `wrrfig check`
+ * ended (the measure worker was killed alone, not with its group). */
+static void test_measure_children_do_not_survive(void **state)
+{
+    (void)state;
+    sh("rm -f '%s'/*", piddir);
+    char *reg = one_claim_registry("hostile.child");
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", &out, &err, "check", "--registry", reg,
+                            "--no-report", NULL);
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, err);
+    assert_int_equal(assert_pids_gone("mchild"), 1);
+    tu_rmrf(reg);
+    free(reg);
+    free(out);
+    free(err);
+}
+
+/* Probe 3: after SIGKILL of the host, its worker died (PR_SET_PDEATHSIG)
+ * but a child the plugin had started ran on. */
+static void test_killed_host_leaves_no_plugin_child(void **state)
+{
+    (void)state;
+    sh("rm -f '%s'/*", piddir);
+    pid_t host = start_loop_build("hostile-loopkids");
+    if (host <= 0)
+        fail_msg("fork failed");
+    kill(host, SIGKILL);
+    waitpid(host, NULL, 0);
+    assert_int_equal(assert_pids_gone("loop"), 1);
+    assert_int_equal(assert_pids_gone("kid"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -684,6 +718,8 @@ int main(void)
         cmocka_unit_test(test_bad_plugins_refused_by_name),
         cmocka_unit_test(test_plugin_stdout_not_in_log),
         cmocka_unit_test(test_measure_stdout_not_in_report),
+        cmocka_unit_test(test_measure_children_do_not_survive),
+        cmocka_unit_test(test_killed_host_leaves_no_plugin_child),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

@@ -133,8 +133,9 @@ out:
  * a fresh worker. */
 struct wf_measure_server {
     const wf_app *a;
-    pid_t pid;
+    pid_t pid;   /* the worker, which leads its own process group */
     int fd; /* our end of the socket pair; -1 when no worker runs */
+    int guard[2]; /* the worker group's guard (util/proc.h), open while it runs */
     uint32_t seq; /* number of the last request, echoed in its answer */
 };
 
@@ -275,17 +276,35 @@ static void worker_loop(const wf_app *a, int fd)
     table_cache_free(&cache);
 }
 
-static void server_stop(wf_measure_server *s, int kill_it)
+/* Ends the worker (at once when kill_it, else when it reads end of file)
+ * and whatever plugin code left running in its group; st gets its wait
+ * status (may be NULL). */
+static void server_end(wf_measure_server *s, int kill_it, int *st)
 {
     if (s->fd < 0)
         return;
     if (kill_it)
         kill(s->pid, SIGKILL);
     close(s->fd); /* the worker reads end of file and exits */
-    int st;
-    waitpid(s->pid, &st, 0);
+    int w = 0;
+    waitpid(s->pid, &w, 0);
+    if (st)
+        *st = w;
+    /* A child a measure started must not outlive the check: the group
+     * outlives its leader while any member runs. */
+    kill(-s->pid, SIGKILL);
+    if (s->guard[0] >= 0) {
+        close(s->guard[0]);
+        close(s->guard[1]);
+    }
+    s->guard[0] = s->guard[1] = -1;
     s->fd = -1;
     s->pid = 0;
+}
+
+static void server_stop(wf_measure_server *s, int kill_it)
+{
+    server_end(s, kill_it, NULL);
 }
 
 static int server_start(wf_measure_server *s)
@@ -293,17 +312,28 @@ static int server_start(wf_measure_server *s)
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
         return -1;
+    if (group_guard_pipe(s->guard) != 0)
+        s->guard[0] = s->guard[1] = -1;
     fflush(NULL);
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(sv[0]);
         close(sv[1]);
+        if (s->guard[0] >= 0) {
+            close(s->guard[0]);
+            close(s->guard[1]);
+        }
+        s->guard[0] = s->guard[1] = -1;
         return -1;
     }
     if (pid == 0) {
+        /* Its own group, so that it ends with whatever a measure started
+         * (server_end), even when the host is killed (the guard). */
+        setpgid(0, 0);
         child_die_with_parent(parent);
         worker_default_signals();
+        child_start_group_guard(s->guard);
         /* Standard output carries `wrrfig check`'s report (JSON, TAP): a
          * measure's printf goes to stderr instead, where it is a message. */
         dup2(2, 1);
@@ -313,6 +343,7 @@ static int server_start(wf_measure_server *s)
         close(sv[1]);
         _exit(0);
     }
+    setpgid(pid, pid); /* before any kill(-pid): whichever of the two runs first */
     close(sv[1]);
     s->pid = pid;
     s->fd = sv[0];
@@ -324,6 +355,7 @@ wf_measure_server *measure_server_new(const wf_app *a)
     wf_measure_server *s = xcalloc(1, sizeof *s);
     s->a = a;
     s->fd = -1;
+    s->guard[0] = s->guard[1] = -1;
     return s;
 }
 
@@ -404,10 +436,7 @@ void measure_server_eval(wf_measure_server *s, const char *ref, wf_measure_resul
                  s->a->timeout);
         return;
     }
-    close(s->fd);
-    waitpid(s->pid, &st, 0);
-    s->fd = -1;
-    s->pid = 0;
+    server_end(s, 0, &st);
     res->status = EVAL_ERROR;
     wf_errorf(&res->reason, "measure '%s' crashed (%s)", m->name,
              WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "the worker ended without an answer");

@@ -114,7 +114,7 @@ static void send_frame(int fd, int status, const char *reason)
     (void)w;
 }
 
-static void start_job(const wf_app *a, const build_opts *o, job *j)
+static void start_job(const wf_app *a, const build_opts *o, job *j, int guard[2])
 {
     int p[2];
     /* A socket, not a pipe: the worker also asks the parent to render over
@@ -159,6 +159,9 @@ static void start_job(const wf_app *a, const build_opts *o, job *j)
         worker_default_signals();
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
+        /* PR_SET_PDEATHSIG ends the worker alone when the host is killed;
+         * the guardian ends what the plugin started in the group too. */
+        child_start_group_guard(guard);
         if (lp[1] >= 0)
             dup2(lp[1], 2); /* the copy on 2 is inherited; both pipe ends close below */
         /* Standard output is the host's build log (and a tool's input): a
@@ -515,6 +518,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     }
     size_t finished = 0, next = 0, running = 0;
     double t0 = now_ms();
+    /* Open while this schedule runs; each worker's guardian reads it. */
+    int guard[2] = {-1, -1};
+    if (group_guard_pipe(guard) != 0)
+        guard[0] = guard[1] = -1;
     clean_stale_temps(o->out_dir);
     /* Ctrl-C reaches the host only (workers have their own groups): it ends
      * every worker group, then the host, with the same signal. */
@@ -546,7 +553,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 figure_write_nodata_manifest(a, j->fig, o, missing);
             } else {
                 j->slot = free_slot(js, n, jobs);
-                start_job(a, o, j);
+                start_job(a, o, j, guard);
                 if (!j->done)
                     running++;
             }
@@ -620,6 +627,10 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     }
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
+    if (guard[0] >= 0) {
+        close(guard[0]);
+        close(guard[1]);
+    }
     /* Again at the end: a worker of a killed build may still have been
      * dying (and writing) when this build started. */
     clean_stale_temps(o->out_dir);

@@ -45,6 +45,37 @@ void child_close_fds(int keep)
             close(fd);
 }
 
+int group_guard_pipe(int fds[2])
+{
+    return pipe2(fds, O_CLOEXEC);
+}
+
+void child_start_group_guard(int fds[2])
+{
+    if (fds[0] < 0)
+        return;
+    pid_t g = fork();
+    if (g == 0) {
+        /* Nothing of the worker's: its sockets and pipes must close when
+         * the worker dies, or the host would not see it end. */
+        int rd = fds[0];
+        close(fds[1]);
+        child_close_fds(rd);
+        int null = open("/dev/null", O_RDWR);
+        for (int fd = 0; fd < 3; fd++)
+            dup2(null, fd);
+        if (null > 2)
+            close(null);
+        char c;
+        while (read(rd, &c, 1) < 0 && errno == EINTR)
+            ;
+        kill(0, SIGKILL); /* the whole group, this guardian included */
+        _exit(0);
+    }
+    close(fds[0]);
+    close(fds[1]);
+}
+
 double now_ms(void)
 {
     struct timespec ts;

@@ -26,6 +26,20 @@ void child_die_with_parent(pid_t parent);
  * (-1 for none), so no child holds another job's pipe or the host's files. */
 void child_close_fds(int keep);
 
+/* A guard that ends a child's whole process group when the host ends,
+ * however it ends (SIGKILL included). PR_SET_PDEATHSIG kills the child
+ * alone: the processes a plugin started in its group ran on. The host makes
+ * the pipe (both ends close-on-exec), keeps it open while its children run
+ * and never writes to it; 0 or -1. */
+int group_guard_pipe(int fds[2]);
+
+/* In a freshly forked child that leads its own process group, before any
+ * plugin code runs: forks a guardian into the group that holds nothing but
+ * the pipe's read end and, when it reads end of file (every copy of the
+ * host's write end is closed: the host closed it or ended), kills the group
+ * with SIGKILL. Closes both ends of the pipe in the caller. */
+void child_start_group_guard(int fds[2]);
+
 /* Exit status of a process whose allocation failed (xmalloc and friends):
  * the scheduler reports it as out of memory, not as a crash. */
 #define WF_EXIT_OOM 125
