@@ -664,7 +664,8 @@ static void test_measure_stdout_not_in_report(void **state)
 }
 
 /* Probe 3: a child a measure left behind ran on after `wrrfig check`
- * ended (the measure worker was killed alone, not with its group). */
+ * ended (the measure worker was killed alone, not with its group); so did
+ * one that left the group (setsid). */
 static void test_measure_children_do_not_survive(void **state)
 {
     (void)state;
@@ -675,7 +676,7 @@ static void test_measure_children_do_not_survive(void **state)
                             "--no-report", NULL);
     if (rc != 0)
         fail_msg("rc %d: %s", rc, err);
-    assert_int_equal(assert_pids_gone("mchild"), 1);
+    assert_int_equal(assert_pids_gone("mchild"), 2);
     tu_rmrf(reg);
     free(reg);
     free(out);
@@ -695,6 +696,21 @@ static void test_killed_host_leaves_no_plugin_child(void **state)
     waitpid(host, NULL, 0);
     assert_int_equal(assert_pids_gone("loop"), 1);
     assert_int_equal(assert_pids_gone("kid"), 1);
+}
+
+/* Probe 3: a plugin child that left the worker's process group (setsid)
+ * ran on after the build. */
+static void test_escaped_children_do_not_survive(void **state)
+{
+    (void)state;
+    sh("rm -f '%s'/*", piddir);
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "10", "hostile-escape");
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, err);
+    assert_int_equal(assert_pids_gone("escape"), 1);
+    free(out);
+    free(err);
 }
 
 int main(void)
@@ -720,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_measure_stdout_not_in_report),
         cmocka_unit_test(test_measure_children_do_not_survive),
         cmocka_unit_test(test_killed_host_leaves_no_plugin_child),
+        cmocka_unit_test(test_escaped_children_do_not_survive),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

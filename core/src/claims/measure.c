@@ -293,6 +293,7 @@ static void server_end(wf_measure_server *s, int kill_it, int *st)
     /* A child a measure started must not outlive the check: the group
      * outlives its leader while any member runs. */
     kill(-s->pid, SIGKILL);
+    strays_end(NULL, 0); /* what left the group, adopted (strays_adopt) */
     if (s->guard[0] >= 0) {
         close(s->guard[0]);
         close(s->guard[1]);
@@ -314,6 +315,7 @@ static int server_start(wf_measure_server *s)
         return -1;
     if (group_guard_pipe(s->guard) != 0)
         s->guard[0] = s->guard[1] = -1;
+    strays_adopt();
     fflush(NULL);
     pid_t parent = getpid();
     pid_t pid = fork();

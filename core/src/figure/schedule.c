@@ -522,6 +522,9 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
     int guard[2] = {-1, -1};
     if (group_guard_pipe(guard) != 0)
         guard[0] = guard[1] = -1;
+    /* What a plugin moved out of its worker's group comes back here when
+     * its parent ends, and is ended with the run (strays_end). */
+    strays_adopt();
     clean_stale_temps(o->out_dir);
     /* Ctrl-C reaches the host only (workers have their own groups): it ends
      * every worker group, then the host, with the same signal. */
@@ -617,6 +620,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 if (js[i].log_fd >= 0)
                     close(js[i].log_fd);
             }
+        strays_end(NULL, 0);
         clean_stale_temps(o->out_dir);
         int sig = interrupted;
         sigaction(SIGINT, &old_int, NULL);
@@ -631,6 +635,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         close(guard[0]);
         close(guard[1]);
     }
+    strays_end(NULL, 0);
     /* Again at the end: a worker of a killed build may still have been
      * dying (and writing) when this build started. */
     clean_stale_temps(o->out_dir);

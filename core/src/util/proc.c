@@ -1,7 +1,10 @@
 #define _GNU_SOURCE /* syscall() */
 #include "util/proc.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
+#include <string.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -74,6 +77,64 @@ void child_start_group_guard(int fds[2])
     }
     close(fds[0]);
     close(fds[1]);
+}
+
+void strays_adopt(void)
+{
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+}
+
+/* The parent and process group of pid from /proc/<pid>/stat; -1 if gone. */
+static int stat_parent_group(const char *pid, pid_t *ppid, pid_t *pgrp)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%s/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    /* "pid (comm) S ppid pgrp ...": comm may hold spaces and parentheses */
+    const char *p = strrchr(buf, ')');
+    long pp, pg;
+    if (!p || sscanf(p + 1, " %*c %ld %ld", &pp, &pg) != 2)
+        return -1;
+    *ppid = (pid_t)pp;
+    *pgrp = (pid_t)pg;
+    return 0;
+}
+
+void strays_end(const pid_t *keep, size_t n)
+{
+    pid_t self = getpid(), group = getpgrp();
+    for (int round = 0; round < 100; round++) {
+        DIR *d = opendir("/proc");
+        if (!d)
+            return;
+        int found = 0;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (e->d_name[0] < '1' || e->d_name[0] > '9')
+                continue;
+            pid_t ppid, pgrp, pid = (pid_t)strtol(e->d_name, NULL, 10);
+            if (stat_parent_group(e->d_name, &ppid, &pgrp) != 0 || ppid != self || pgrp == group)
+                continue;
+            bool kept = false;
+            for (size_t i = 0; i < n && !kept; i++)
+                kept = keep[i] == pid;
+            if (kept)
+                continue;
+            kill(pid, SIGKILL);
+            waitpid(pid, NULL, 0);
+            found++;
+        }
+        closedir(d);
+        if (!found)
+            return;
+    }
 }
 
 double now_ms(void)

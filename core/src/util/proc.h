@@ -40,6 +40,20 @@ int group_guard_pipe(int fds[2]);
  * with SIGKILL. Closes both ends of the pipe in the caller. */
 void child_start_group_guard(int fds[2]);
 
+/* Makes this process the reaper of its orphaned descendants (Linux
+ * PR_SET_CHILD_SUBREAPER, before it starts workers): a process a plugin
+ * moved out of its worker's group (setsid, setpgid) is not killed with the
+ * group, and when its parent ends it becomes this process's child instead of
+ * init's, where strays_end finds it. */
+void strays_adopt(void);
+
+/* Kills (SIGKILL) and reaps every child of this process that is in another
+ * process group than this one's and is not in keep[0..n): adopted orphans,
+ * and the zombies of workers' guardians. This process's own helpers
+ * (gnuplot) share its group and are left alone. Repeats while it finds some
+ * (a stray's children are adopted when it dies). */
+void strays_end(const pid_t *keep, size_t n);
+
 /* Exit status of a process whose allocation failed (xmalloc and friends):
  * the scheduler reports it as out of memory, not as a crash. */
 #define WF_EXIT_OOM 125

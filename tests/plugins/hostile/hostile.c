@@ -275,26 +275,31 @@ static wrrfig_status measure_stdout(const wrrfig_host *h, wrrfig_ctx *ctx, const
     return WRRFIG_OK;
 }
 
-/* Leaves a sleeping child behind, then answers 1. */
+/* Leaves two sleeping children behind, the second in a session of its
+ * own (out of the worker's group), then answers 1. */
 static wrrfig_status measure_child(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
 {
     (void)h;
     (void)ctx;
     (void)p;
-    pid_t c = fork();
-    if (c == 0) {
-        sleep(60);
-        _exit(0);
+    for (int i = 0; i < 2; i++) {
+        pid_t c = fork();
+        if (c == 0) {
+            if (i == 1)
+                setsid();
+            sleep(60);
+            _exit(0);
+        }
+        if (c > 0)
+            note_pid("mchild", c);
     }
-    if (c > 0)
-        note_pid("mchild", c);
     *out = 1;
     return WRRFIG_OK;
 }
 
 static const wrrfig_measure measures[] = {
     {"hostile.stdout", "", "count", "writes to standard output, then 1", NULL, measure_stdout},
-    {"hostile.child", "", "count", "leaves a sleeping child, then 1", NULL, measure_child},
+    {"hostile.child", "", "count", "leaves two sleeping children, then 1", NULL, measure_child},
     {"hostile.junk", "", "count", "writes junk to every descriptor, then 1", NULL, measure_junk},
     {"hostile.one", "", "count", "1", NULL, measure_one},
     {"hostile.broken", "", "count", "the first value of test/broken", broken_in, measure_broken},
