@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static void nap_ms(long ms)
@@ -713,6 +714,40 @@ static void test_escaped_children_do_not_survive(void **state)
     free(err);
 }
 
+/* Probe 3: a FIFO named like a spec in the figures path (or like a table
+ * in data/) made `wrrfig list` and `build` wait forever in open(). Now the
+ * spec is refused by name and the build fails that figure. SIGALRM fails the
+ * test instead of hanging it. */
+static void test_fifo_input_does_not_hang(void **state)
+{
+    (void)state;
+    char *figs = tu_tempdir("hfigs"), p[700];
+    sh("cp '%s/figures/hostile-closefds.json' '%s/'", WF_FIXTURES, figs);
+    snprintf(p, sizeof p, "%s/hostile-zz.json", figs);
+    assert_int_equal(mkfifo(p, 0644), 0);
+    alarm(60);
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig_dirs(plugdir, datadir, figs, &out, &err, "list", NULL);
+    assert_int_equal(rc, 1);
+    assert_contains(err, "hostile-zz.json: cannot open: not a regular file");
+    free(out);
+    free(err);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/test/hostile.csv", datadir);
+    sh("mv '%s' '%s.keep'", p, p);
+    assert_int_equal(mkfifo(p, 0644), 0);
+    rc = hbuild(&out, &err, "10", "hostile-stdout");
+    assert_int_equal(rc, 1);
+    assert_contains(out, "FAILED: unreadable input");
+    assert_contains(out, "not a regular file");
+    alarm(0);
+    sh("rm '%s' && mv '%s.keep' '%s'", p, p, p);
+    free(out);
+    free(err);
+    tu_rmrf(figs);
+    free(figs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -737,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_measure_children_do_not_survive),
         cmocka_unit_test(test_killed_host_leaves_no_plugin_child),
         cmocka_unit_test(test_escaped_children_do_not_survive),
+        cmocka_unit_test(test_fifo_input_does_not_hang),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

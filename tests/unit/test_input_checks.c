@@ -8,6 +8,13 @@
 #include "util/text.h"
 #include "claims/read.h"
 #include "figure/gpwrite.h"
+#include "data/table.h"
+#include "format/csv.h"
+#include "format/geojson.h"
+#include "util/fileio.h"
+#include "util/sha256.h"
+
+#include <sys/stat.h>
 
 /* Regression (#1): 100,000 '-' overflowed the stack in factor(). */
 static void test_expr_unary_minus_depth(void **state)
@@ -166,6 +173,47 @@ static void test_registry_file_names(void **state)
     free(dir);
 }
 
+/* Probe 3: a FIFO named like a data file, spec or registry file blocked
+ * every reader in open() (waiting for a writer that never comes): `wrrfig
+ * list` hung on a FIFO in the figures path, `build` on one in data/. Each
+ * reader now refuses what is not a regular file. SIGALRM fails the test
+ * instead of hanging it. */
+static void test_fifo_never_blocks(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir("fifo"), p[700], q[700];
+    snprintf(p, sizeof p, "%s/t", dir);
+    mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/t/x.csv", dir);
+    assert_int_equal(mkfifo(p, 0644), 0);
+    snprintf(q, sizeof q, "%s/t/x.meta.json", dir);
+    tu_write(q, "{\"source\": \"SYNTHETIC TEST FIXTURE\"}");
+    alarm(20);
+    wf_error err;
+    char *text = NULL, hex[65];
+    assert_int_equal(read_file(p, &text, NULL, &err), -1);
+    assert_contains(err.msg, "not a regular file");
+    assert_int_equal(sha256_file_hex(p, hex), -1);
+    csv_opts o = {0};
+    o.sep = ',';
+    csv_reader *r = NULL;
+    assert_int_equal(csv_reader_open(p, &o, NULL, NULL, &r, &err), -1);
+    assert_contains(err.msg, "not a regular file");
+    geojson g;
+    assert_int_equal(geojson_read_file(p, NULL, &g, &err), -1);
+    assert_contains(err.msg, "not a regular file");
+    wf_table *t = NULL;
+    assert_int_equal(table_load(dir, "t/x", &t, &err), -1);
+    assert_contains(err.msg, "not a regular file");
+    /* a directory is refused the same way */
+    snprintf(p, sizeof p, "%s/t", dir);
+    assert_int_equal(read_file(p, &text, NULL, &err), -1);
+    assert_contains(err.msg, "not a regular file");
+    alarm(0);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_measure_answer_decode),
         cmocka_unit_test(test_float_casts_range_checked),
         cmocka_unit_test(test_registry_file_names),
+        cmocka_unit_test(test_fifo_never_blocks),
     };
     return cmocka_run_group_tests_name("input checks", tests, NULL, NULL);
 }

@@ -378,8 +378,13 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
     sb_free(&rel);
     if (outside != 0)
         goto done;
-    if (!file_exists(csvp)) {
+    struct stat cst;
+    if (stat(csvp, &cst) != 0) {
         wf_errorf(err, "%s: table '%s' not found", csvp, name);
+        goto done;
+    }
+    if (!S_ISREG(cst.st_mode)) { /* present, but a directory or a FIFO: broken, not absent */
+        wf_errorf(err, "%s: table '%s': not a regular file", csvp, name);
         goto done;
     }
     if (!file_exists(metap)) {

@@ -216,9 +216,10 @@ static csv_reader *reader_new(const char *name, const csv_opts *o)
 int csv_reader_open(const char *path, const csv_opts *o, csv_line_fn hook, void *ud, csv_reader **out,
                     wf_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    const char *why;
+    FILE *f = fopen_regular(path, &why);
     if (!f)
-        return wf_errorf(err, "%s: cannot open: %s", path, strerror(errno));
+        return wf_errorf(err, "%s: cannot open: %s", path, why);
     csv_reader *r = reader_new(path, o);
     r->f = f;
     r->hook = hook;

@@ -1,6 +1,7 @@
 #include "util/text.h"
 #include "format/geojson.h"
 #include "format/jsonfile.h"
+#include "util/fileio.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -317,9 +318,10 @@ int geojson_read_file(const char *path, const geojson_opts *opts, geojson *out, 
 {
     reader r = {path, err};
     memset(out, 0, sizeof *out);
-    FILE *fp = fopen(path, "rb");
+    const char *why;
+    FILE *fp = fopen_regular(path, &why);
     if (!fp)
-        return fail(&r, "cannot open: %s", strerror(errno));
+        return fail(&r, "cannot open: %s", why);
     char *buf = NULL;
     size_t len = 0, cap = 0;
     for (;;) {

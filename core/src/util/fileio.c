@@ -11,11 +11,37 @@
 
 #include "util/strbuf.h"
 
+FILE *fopen_regular(const char *path, const char **why)
+{
+    const char *w = NULL;
+    FILE *f = NULL;
+    /* O_NONBLOCK: open() itself must not wait (a FIFO); it has no effect
+     * on reading a regular file. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        w = strerror(errno);
+    else if (fstat(fd, &st) != 0)
+        w = strerror(errno);
+    else if (S_ISDIR(st.st_mode))
+        w = "not a regular file (a directory)";
+    else if (!S_ISREG(st.st_mode))
+        w = "not a regular file (a FIFO, socket or device)";
+    else if (!(f = fdopen(fd, "rb")))
+        w = strerror(errno);
+    if (!f && fd >= 0)
+        close(fd);
+    if (why)
+        *why = w;
+    return f;
+}
+
 int read_file(const char *path, char **out, size_t *len, wf_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    const char *why;
+    FILE *f = fopen_regular(path, &why);
     if (!f)
-        return wf_errorf(err, "%s: cannot open: %s", path, strerror(errno));
+        return wf_errorf(err, "%s: cannot open: %s", path, why);
     strbuf b = STRBUF_INIT;
     char buf[65536];
     size_t n;

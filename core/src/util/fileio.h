@@ -7,8 +7,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util/wf_error.h"
+
+/* Opens path for reading ("rb") if it is a regular file (symlinks
+ * followed). Anything else named like a data file is refused without
+ * blocking: open() of a FIFO waits for a writer forever, a device may never
+ * end. NULL with *why (when why is not NULL) set to a static text: "not a
+ * regular file (...)" or strerror. Every reader of the project's files opens
+ * them through this. */
+FILE *fopen_regular(const char *path, const char **why);
 
 /* Reads a whole file; *out is NUL-terminated and owned by the caller. */
 int read_file(const char *path, char **out, size_t *len, wf_error *err);

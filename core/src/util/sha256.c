@@ -1,6 +1,7 @@
 #include "util/sha256.h"
 
 #include "util/sha256_blocks.h"
+#include "util/fileio.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -148,7 +149,7 @@ void sha256_hex(const void *data, size_t n, char out[65])
 
 int sha256_file_hex(const char *path, char out[65])
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = fopen_regular(path, NULL); /* never waits on a FIFO */
     if (!f)
         return -1;
     sha256_ctx c;
