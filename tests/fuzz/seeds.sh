@@ -14,6 +14,7 @@ mapping) find data/mappings tests/fixtures/import/mappings -name '*.json' | sort
 claims) find data/claims tests/fixtures/claims -name 'ch*.json' | sort ;;
 spec) find figures tests/fixtures/figures -name '*.json' | sort ;;
 fetch) find tests/fuzz/seeds/fetch -type f | sort ;;
+import) find tests/fuzz/seeds/import -type f | sort ;;
 expr|measure_answer) ;;
 *) echo "seeds.sh: unknown harness $1" >&2; exit 2 ;;
 esac
