@@ -181,6 +181,20 @@ static void test_failures_leave_nothing(void **state)
     assert_null(only_snapshot(root, "DUPDIM"));
     free(out);
     free(err);
+    /* a dimension named like another resource of the table would be saved
+     * over it: v3 Key TypedDataSet, v4 Identifier Measure (MeasureCodes) */
+    assert_int_equal(fetch(&s, root, "v3", "RESDIM", &out, &err), 1);
+    assert_contains(err, "DataProperties: dimension 'TypedDataSet' would be saved as TypedDataSet.json, a resource "
+                         "of the table");
+    assert_null(only_snapshot(root, "RESDIM"));
+    free(out);
+    free(err);
+    assert_int_equal(fetch(&s, root, "v4", "RESDIM", &out, &err), 1);
+    assert_contains(err, "Dimensions: dimension 'Measure' would be saved as MeasureCodes.json, a resource of the "
+                         "table");
+    assert_null(only_snapshot(root, "RESDIM"));
+    free(out);
+    free(err);
     /* a stalled connection times out (--stall 2) */
     double t0 = now_ms();
     assert_int_equal(fetch(&s, root, "v3", "STALL", &out, &err), 1);

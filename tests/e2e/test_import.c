@@ -173,6 +173,15 @@ static void test_errors_name_positions(void **state)
     e = build_err(IMP_MAP "bad_value.json");
     assert_contains(e, "bad_value.csv:3:16: expected a number or one of . x - (or empty) in column 'X_1', got '1,5'");
     free(e);
+    /* a source byte that is not UTF-8 (a Latin-1 export), a control
+     * character in a labels file: the table written from them would be
+     * refused by every build (found by tests/fuzz/fuzz_import.c) */
+    e = build_err(IMP_MAP "bad_encoding.json");
+    assert_contains(e, "bad_encoding.csv:3:10: invalid UTF-8 (byte 0xE7)");
+    free(e);
+    e = build_err(IMP_MAP "bad_control_labels.json");
+    assert_contains(e, "bad_control_labels.csv:2:18: control character U+0001: not allowed in text");
+    free(e);
     e = build_err(IMP_MAP "bad_duplicate.json");
     assert_contains(e, "bad_duplicate.csv:3:16: the same cell occurs twice (first at");
     assert_contains(e, "bad_duplicate.csv:2:16)");

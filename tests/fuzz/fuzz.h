@@ -8,11 +8,13 @@
 #define WF_FUZZ_H
 
 #define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifdef WF_FUZZ_MAIN
@@ -54,6 +56,30 @@ static inline void fuzz_write(const char *path, const void *data, size_t size)
     if (size && fwrite(data, 1, size, f) != size)
         abort();
     fclose(f);
+}
+
+/* rm -r without a process per input (paths are the harness's own). */
+static inline void fuzz_rm_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            char sub[1200];
+            int n = snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+            if (n < 0 || (size_t)n >= sizeof sub)
+                continue;
+            fuzz_rm_tree(sub);
+        }
+        if (d)
+            closedir(d);
+    }
+    remove(path);
 }
 
 #endif

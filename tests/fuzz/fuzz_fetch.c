@@ -20,7 +20,6 @@
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
-#include <sys/stat.h>
 
 #include "fetch/snapshot.h"
 #include "format/jsonfile.h"
@@ -60,28 +59,6 @@ int http_get(const http_opts *o, const char *url, strbuf *body, int *attempts, w
         return wf_errorf(err, "%s: the response exceeds the size limit of %zu bytes", url, o->max_bytes);
     sb_add(body, start, n);
     return 0;
-}
-
-/* rm -r without a process per input (paths are the fetcher's own). */
-static void fetch_rm_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char sub[1200];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            fetch_rm_tree(sub);
-        }
-        if (d)
-            closedir(d);
-    }
-    remove(path);
 }
 
 /* The manifest and what it lists agree with the files of the snapshot. */
@@ -172,7 +149,7 @@ static int fuzz_fetch(const uint8_t *data, size_t size)
                 abort();
         closedir(d);
     }
-    fetch_rm_tree(root);
+    fuzz_rm_tree(root);
     return 0;
 }
 WF_FUZZ_ENTRY(fuzz_fetch)

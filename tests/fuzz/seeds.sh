@@ -14,6 +14,9 @@ mapping) find data/mappings tests/fixtures/import/mappings -name '*.json' | sort
 claims) find data/claims tests/fixtures/claims -name 'ch*.json' | sort ;;
 spec) find figures tests/fixtures/figures -name '*.json' | sort ;;
 fetch) find tests/fuzz/seeds/fetch -type f | sort ;;
+import) find tests/fuzz/seeds/import -type f | sort ;;
+scan) find data/claims -name 'ch*.json' | sort  # their quotes are report text
+      [ ! -f ../shared/report/samenleven-in-verscheidenheid.txt ] || echo ../shared/report/samenleven-in-verscheidenheid.txt ;;
 expr|measure_answer) ;;
 *) echo "seeds.sh: unknown harness $1" >&2; exit 2 ;;
 esac

@@ -17,6 +17,8 @@
 #include "../fuzz/fuzz_table.c"
 #include "../fuzz/fuzz_measure_answer.c"
 #include "../fuzz/fuzz_fetch.c" /* defines http_get: the fetcher is served the input */
+#include "../fuzz/fuzz_import.c"
+#include "../fuzz/fuzz_scan.c"
 
 typedef int (*harness_fn)(const uint8_t *, size_t);
 
@@ -91,6 +93,8 @@ REPLAY(spec, 10)
 REPLAY(table, 10)
 REPLAY(measure_answer, 1)
 REPLAY(fetch, 4)
+REPLAY(import, 20)
+REPLAY(scan, 5)
 
 static int cleanup(void **state)
 {
@@ -106,7 +110,8 @@ int main(void)
         cmocka_unit_test(test_csv),     cmocka_unit_test(test_json),  cmocka_unit_test(test_geojson),
         cmocka_unit_test(test_odata),   cmocka_unit_test(test_mapping), cmocka_unit_test(test_claims),
         cmocka_unit_test(test_expr),    cmocka_unit_test(test_spec),  cmocka_unit_test(test_table),
-        cmocka_unit_test(test_measure_answer), cmocka_unit_test(test_fetch),
+        cmocka_unit_test(test_measure_answer), cmocka_unit_test(test_fetch),  cmocka_unit_test(test_import),
+        cmocka_unit_test(test_scan),
     };
     return cmocka_run_group_tests_name("fuzz regressions", tests, NULL, cleanup);
 }

@@ -176,6 +176,35 @@ static char *res_url(const char *base, const char *id, const char *res, int v3)
 
 /* The dimension identifiers: v3 DataProperties entries of a *Dimension
  * type (Key), v4 Dimensions (Identifier). */
+/* The resources of a table that fetch_resources requests, per API, besides
+ * one per dimension (v3 <Key>, v4 <Identifier>Codes). Each is saved as
+ * <name>.json, next to manifest.json. */
+typedef struct api_resources {
+    const char *info;     /* table information: CBS's release signals */
+    const char *props;    /* the dimensions (and, in v3, the topics) */
+    const char *measures; /* v4's measure codes; NULL in v3 */
+    const char *data;     /* the observations */
+    const char *dim_suffix;
+} api_resources;
+
+static const api_resources V3_RESOURCES = {"TableInfos", "DataProperties", NULL, "TypedDataSet", ""};
+static const api_resources V4_RESOURCES = {"Properties", "Dimensions", "MeasureCodes", "Observations", "Codes"};
+
+/* Whether a file named <res>.json is already another resource of the table
+ * (of either API, so a snapshot directory never mixes them up) or the
+ * manifest. */
+static int resource_taken(const char *res)
+{
+    const api_resources *apis[2] = {&V3_RESOURCES, &V4_RESOURCES};
+    for (size_t a = 0; a < 2; a++) {
+        const char *names[4] = {apis[a]->info, apis[a]->props, apis[a]->measures, apis[a]->data};
+        for (size_t i = 0; i < 4; i++)
+            if (names[i] && strcmp(names[i], res) == 0)
+                return 1;
+    }
+    return strcmp(res, "manifest") == 0;
+}
+
 static int dims_of(const cJSON *doc, int v3, char ***out, size_t *n, wf_error *err, const char *what)
 {
     *out = NULL;
@@ -196,14 +225,11 @@ static int dims_of(const cJSON *doc, int v3, char ***out, size_t *n, wf_error *e
             if (strcmp((*out)[i], key) == 0)
                 return wf_errorf(err, "%s: dimension '%s' is listed twice", what, key);
         /* ... and one named like a resource of the table would overwrite it */
-        static const char *const taken[] = {"TableInfos", "Properties", "DataProperties", "Dimensions",
-                                            "MeasureCodes", "TypedDataSet", "Observations", "manifest"};
         char res[80]; /* the resource it is saved as: v3 <Key>, v4 <Identifier>Codes */
-        snprintf(res, sizeof res, "%s%s", key, v3 ? "" : "Codes");
-        for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
-            if (strcmp(taken[i], res) == 0)
-                return wf_errorf(err, "%s: dimension '%s' would be saved as %s.json, a resource of the table", what,
-                                 key, res);
+        snprintf(res, sizeof res, "%s%s", key, (v3 ? &V3_RESOURCES : &V4_RESOURCES)->dim_suffix);
+        if (resource_taken(res))
+            return wf_errorf(err, "%s: dimension '%s' would be saved as %s.json, a resource of the table", what,
+                             key, res);
         *out = xrealloc(*out, (*n + 1) * sizeof **out);
         (*out)[(*n)++] = xstrdup(key);
     }
@@ -220,13 +246,14 @@ static void free_list(char **v, size_t n)
 static int fetch_resources(fetch_run *r, const char *id, cJSON *cbs, wf_error *err)
 {
     int v3 = r->o->api == FETCH_V3;
+    const api_resources *R = v3 ? &V3_RESOURCES : &V4_RESOURCES;
     const char *base = v3 ? r->o->v3_base : r->o->v4_base;
     cJSON *info = NULL, *props = NULL;
     char **dims = NULL;
     size_t nd = 0;
     int rc = -1;
-    char *u = res_url(base, id, v3 ? "TableInfos" : "Properties", v3);
-    int grc = get_resource(r, u, v3 ? "TableInfos" : "Properties", &info, err);
+    char *u = res_url(base, id, R->info, v3);
+    int grc = get_resource(r, u, R->info, &info, err);
     free(u);
     if (grc != 0)
         goto done;
@@ -238,21 +265,21 @@ static int fetch_resources(fetch_run *r, const char *id, cJSON *cbs, wf_error *e
         if (v && (cJSON_IsString(v) || cJSON_IsNumber(v)))
             cJSON_AddItemToObject(cbs, sig[k], cJSON_Duplicate(v, 0));
     }
-    u = res_url(base, id, v3 ? "DataProperties" : "Dimensions", v3);
-    grc = get_resource(r, u, v3 ? "DataProperties" : "Dimensions", &props, err);
+    u = res_url(base, id, R->props, v3);
+    grc = get_resource(r, u, R->props, &props, err);
     free(u);
-    if (grc != 0 || dims_of(props, v3, &dims, &nd, err, v3 ? "DataProperties" : "Dimensions") != 0)
+    if (grc != 0 || dims_of(props, v3, &dims, &nd, err, R->props) != 0)
         goto done;
-    if (!v3) {
-        u = res_url(base, id, "MeasureCodes", 0);
-        grc = get_resource(r, u, "MeasureCodes", NULL, err);
+    if (R->measures) {
+        u = res_url(base, id, R->measures, v3);
+        grc = get_resource(r, u, R->measures, NULL, err);
         free(u);
         if (grc != 0)
             goto done;
     }
     for (size_t i = 0; i < nd; i++) {
         strbuf res = STRBUF_INIT;
-        sb_printf(&res, "%s%s", dims[i], v3 ? "" : "Codes");
+        sb_printf(&res, "%s%s", dims[i], R->dim_suffix);
         u = res_url(base, id, res.s, v3);
         grc = get_resource(r, u, res.s, NULL, err);
         free(u);
@@ -260,8 +287,8 @@ static int fetch_resources(fetch_run *r, const char *id, cJSON *cbs, wf_error *e
         if (grc != 0)
             goto done;
     }
-    u = res_url(base, id, v3 ? "TypedDataSet" : "Observations", v3);
-    grc = get_resource(r, u, v3 ? "TypedDataSet" : "Observations", NULL, err);
+    u = res_url(base, id, R->data, v3);
+    grc = get_resource(r, u, R->data, NULL, err);
     free(u);
     rc = grc;
 done:

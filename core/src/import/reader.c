@@ -72,9 +72,12 @@ static int fix_line(void *ud, char *line, size_t len, size_t lineno, wf_error *e
 {
     line_fix *lf = ud;
     sha256_update(&lf->sha, line, len);
-    const char *z = memchr(line, '\0', len);
-    if (z)
-        return wf_error_at(err, lf->s->path, lineno, (size_t)(z - line) + 1, "contains a NUL byte: not a text file");
+    /* The table written from it must be text the project's reader takes
+     * (util/text.h): a source cell with a byte that is not UTF-8 would give
+     * a table that every build refuses, so it is refused here, at its
+     * source line and column (found by tests/fuzz/fuzz_import.c). */
+    if (text_check_from(lf->s->path, line, len, lineno, err) != 0)
+        return -1;
     if (lf->strip_stray)
         strip_stray_quote(lf, line, len, lineno);
     if (lf->also)
@@ -267,7 +270,7 @@ int imp_labels_read(const imp_labels_file *lf, const char *shared_dir, cJSON **o
             goto done;
         char sep = lf->sep;
         csv_opts o = {sep, 1, 1};
-        rc = csv_parse(text, len, path, &o, &d, err);
+        rc = text_check(path, text, len, err) != 0 ? -1 : csv_parse(text, len, path, &o, &d, err);
         free(text);
         if (rc != 0)
             goto done;

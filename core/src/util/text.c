@@ -90,23 +90,6 @@ bool text_valid(const char *s)
     return true;
 }
 
-int text_check_nul(const char *name, const char *s, size_t len, wf_error *err)
-{
-    const char *z = memchr(s, '\0', len);
-    if (!z)
-        return 0;
-    size_t line = 1, col = 1;
-    for (const char *q = s; q < z; q++) {
-        if (*q == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-    }
-    return wf_error_at(err, name, line, col, "contains a NUL byte: not a text file");
-}
-
 void text_for_terminal(const char *s, char *out, size_t n)
 {
     if (n == 0)

@@ -23,10 +23,6 @@ int text_check_from(const char *name, const char *s, size_t len, size_t first_li
  * a position: true when valid. */
 bool text_valid(const char *s);
 
-/* Only the NUL byte, with its position (sources that may use other
- * encodings). */
-int text_check_nul(const char *name, const char *s, size_t len, wf_error *err);
-
 /* Copies s into out (n bytes) for a terminal: control characters (C0,
  * DEL and the C1 controls U+0080-U+009F, whose U+009B is a one-character
  * CSI to some terminals) and invalid bytes as \xNN, so data cannot send
