@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,59 @@ size_t app_report_spec_problems(const wf_app *a)
 
 const char *app_spec_path(const wf_app *a, const char *id) { return specs_path(&a->specs, id); }
 
+/* A spec text: a string, or an object of strings by language
+ * ({"nl": ..., "en": ...}). */
+static bool spec_is_text(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return true;
+    if (!cJSON_IsObject(v) || !v->child)
+        return false;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, v)
+    {
+        if (!cJSON_IsString(it))
+            return false;
+    }
+    return true;
+}
+
+/* The texts the host itself reads from a spec have the right types: the
+ * readers skip a value that is not a text, so a "title" of 5 drew the figure
+ * titled with its id and a "notes" entry of the wrong type left the
+ * manifest without that note, silently. (Texts a plugin reads are checked
+ * by spec_text, which says where a text is missing.) */
+static int spec_check_types(const cJSON *j, const char *path, wf_error *err)
+{
+    static const char *const texts[] = {"title", "title_template", "subtitle", "xlabel", "ylabel",
+                                        "source", "alt", "chart"};
+    static const char *const lists[] = {"notes", "footnotes"};
+    const char *want = "expected a text (a string, or {\"nl\": ..., \"en\": ...} strings)";
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, texts[i]);
+        if (v && !spec_is_text(v))
+            return wf_errorf(err, "%s: $.%s: %s", path, texts[i], want);
+    }
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, lists[i]), *it;
+        if (!v)
+            continue;
+        if (!cJSON_IsArray(v))
+            return wf_errorf(err, "%s: $.%s: expected an array of texts", path, lists[i]);
+        int k = 0;
+        cJSON_ArrayForEach(it, v)
+        {
+            if (!spec_is_text(it))
+                return wf_errorf(err, "%s: $.%s[%d]: %s", path, lists[i], k, want);
+            k++;
+        }
+    }
+    const cJSON *pl = cJSON_GetObjectItemCaseSensitive(j, "plugin");
+    if (pl && !cJSON_IsString(pl))
+        return wf_errorf(err, "%s: $.plugin: expected a string (the plugin's name)", path);
+    return 0;
+}
+
 cJSON *spec_load_file(const char *path, const char *id, wf_error *err)
 {
     cJSON *j = NULL;
@@ -112,6 +166,10 @@ cJSON *spec_load_file(const char *path, const char *id, wf_error *err)
             cJSON_Delete(j);
             j = NULL;
         }
+    }
+    if (j && spec_check_types(j, path, err) != 0) {
+        cJSON_Delete(j);
+        j = NULL;
     }
     return j;
 }

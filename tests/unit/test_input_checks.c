@@ -8,6 +8,7 @@
 #include "util/text.h"
 #include "claims/read.h"
 #include "figure/gpwrite.h"
+#include "app.h"
 #include "data/table.h"
 #include "format/csv.h"
 #include "format/geojson.h"
@@ -214,6 +215,47 @@ static void test_fifo_never_blocks(void **state)
     free(dir);
 }
 
+/* Probe 3: spec texts of the wrong type were dropped without a word: a
+ * "title" of 5 drew the figure titled with its id, "notes" entries that
+ * were not texts vanished from the manifest (and a "notes" string dropped
+ * every note). Texts the host reads are checked when the spec is loaded. */
+static void test_spec_text_types(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json, *msg;
+    } bad[] = {
+        {"\"title\": 5", "$.title: expected a text"},
+        {"\"title_template\": {\"nl\": 5, \"en\": \"x\"}", "$.title_template: expected a text"},
+        {"\"source\": []", "$.source: expected a text"},
+        {"\"alt\": {}", "$.alt: expected a text"},
+        {"\"notes\": \"one note\"", "$.notes: expected an array of texts"},
+        {"\"notes\": [\"a\", 5]", "$.notes[1]: expected a text"},
+        {"\"footnotes\": [{\"nl\": {\"a\": 1}}]", "$.footnotes[0]: expected a text"},
+        {"\"plugin\": 5", "$.plugin: expected a string"},
+    };
+    char *dir = tu_tempdir("spectypes"), p[700], text[512];
+    snprintf(p, sizeof p, "%s/fig-9-1.json", dir);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(text, sizeof text, "{\"id\": \"fig-9-1\", %s}", bad[i].json);
+        tu_write(p, text);
+        wf_error err;
+        cJSON *j = spec_load_file(p, "fig-9-1", &err);
+        if (j)
+            fail_msg("accepted %s", bad[i].json);
+        assert_contains(err.msg, bad[i].msg);
+    }
+    tu_write(p, "{\"id\": \"fig-9-1\", \"plugin\": \"x\", \"title\": \"t\", \"source\": {\"nl\": \"b\", \"en\": \"s\"}, "
+                "\"notes\": [\"a\", {\"nl\": \"n\", \"en\": \"e\"}], \"footnotes\": []}");
+    wf_error err;
+    cJSON *j = spec_load_file(p, "fig-9-1", &err);
+    if (!j)
+        fail_msg("refused a good spec: %s", err.msg);
+    cJSON_Delete(j);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_float_casts_range_checked),
         cmocka_unit_test(test_registry_file_names),
         cmocka_unit_test(test_fifo_never_blocks),
+        cmocka_unit_test(test_spec_text_types),
     };
     return cmocka_run_group_tests_name("input checks", tests, NULL, NULL);
 }
