@@ -256,6 +256,50 @@ static void test_spec_text_types(void **state)
     free(dir);
 }
 
+/* Probe 3: sidecar fields of the wrong type were dropped without a word: a
+ * "licence" of 5 left the manifest without the licence, a label of 5 left
+ * its code unexplained. table_load refuses them with the JSON path. */
+static void test_sidecar_types(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json, *msg;
+    } bad[] = {
+        {"\"licence\": 5", "$.licence: expected a string"},
+        {"\"title\": [\"x\"]", "$.title: expected a string"},
+        {"\"source_sha256\": null", "$.source_sha256: expected a string"},
+        {"\"notes\": \"one\"", "$.notes: expected an array of strings"},
+        {"\"notes\": [\"a\", 1]", "$.notes[1]: expected a string"},
+        {"\"labels\": {\"k\": {\"a\": 5}}", "$.labels.k.a: expected a string"},
+        {"\"labels\": {\"k\": \"a\"}", "$.labels.k: expected an object"},
+        {"\"units\": {\"a\": 1}", "$.units.a: expected a string"},
+    };
+    char *dir = tu_tempdir("sidecar"), p[700], q[700], text[512];
+    snprintf(p, sizeof p, "%s/t", dir);
+    mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/t/x.csv", dir);
+    tu_write(p, "k,value\na,1\n");
+    snprintf(q, sizeof q, "%s/t/x.meta.json", dir);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(text, sizeof text, "{\"source\": \"SYNTHETIC TEST FIXTURE\", %s}", bad[i].json);
+        tu_write(q, text);
+        wf_error err;
+        wf_table *t = NULL;
+        if (table_load(dir, "t/x", &t, &err) == 0)
+            fail_msg("accepted %s", bad[i].json);
+        assert_contains(err.msg, bad[i].msg);
+    }
+    tu_write(q, "{\"source\": \"SYNTHETIC TEST FIXTURE\", \"licence\": \"none\", \"notes\": [\"n\"], "
+                "\"labels\": {\"k\": {\"a\": \"A\"}}, \"units\": {\"a\": \"count\"}, \"computed\": {\"x\": 1}}");
+    wf_error err;
+    wf_table *t = NULL;
+    if (table_load(dir, "t/x", &t, &err) != 0)
+        fail_msg("refused a good sidecar: %s", err.msg);
+    table_free(t);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_registry_file_names),
         cmocka_unit_test(test_fifo_never_blocks),
         cmocka_unit_test(test_spec_text_types),
+        cmocka_unit_test(test_sidecar_types),
     };
     return cmocka_run_group_tests_name("input checks", tests, NULL, NULL);
 }

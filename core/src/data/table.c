@@ -362,6 +362,57 @@ static int check_table_line(void *ud, char *line, size_t len, size_t lineno, wf_
     return text_check_from(tl->path, line, len, lineno, err);
 }
 
+/* The documented sidecar fields (docs/data-formats.md) have their types:
+ * table_meta returns only strings, so a "licence" of 5 left the manifest
+ * without a licence and a label of 5 left its code unexplained, silently. */
+static int meta_check_types(const cJSON *meta, const char *metap, wf_error *err)
+{
+    static const char *const strs[] = {"title", "title_en", "source_file", "source_sha256", "licence", "unit",
+                                       "unit_dim", "reference_period", "importer"};
+    for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(meta, strs[i]);
+        if (v && !cJSON_IsString(v))
+            return wf_errorf(err, "%s: $.%s: expected a string", metap, strs[i]);
+    }
+    const cJSON *notes = cJSON_GetObjectItemCaseSensitive(meta, "notes"), *it, *lab;
+    if (notes && !cJSON_IsArray(notes))
+        return wf_errorf(err, "%s: $.notes: expected an array of strings", metap);
+    int k = 0;
+    cJSON_ArrayForEach(it, notes)
+    {
+        if (!cJSON_IsString(it))
+            return wf_errorf(err, "%s: $.notes[%d]: expected a string", metap, k);
+        k++;
+    }
+    static const char *const maps[] = {"labels", "labels_en"};
+    for (size_t i = 0; i < 2; i++) {
+        const cJSON *m = cJSON_GetObjectItemCaseSensitive(meta, maps[i]);
+        if (m && !cJSON_IsObject(m))
+            return wf_errorf(err, "%s: $.%s: expected an object (dimension -> code -> label)", metap, maps[i]);
+        cJSON_ArrayForEach(it, m)
+        {
+            if (!cJSON_IsObject(it))
+                return wf_errorf(err, "%s: $.%s.%s: expected an object (code -> label)", metap, maps[i],
+                                 it->string);
+            cJSON_ArrayForEach(lab, it)
+            {
+                if (!cJSON_IsString(lab))
+                    return wf_errorf(err, "%s: $.%s.%s.%s: expected a string", metap, maps[i], it->string,
+                                     lab->string);
+            }
+        }
+    }
+    const cJSON *units = cJSON_GetObjectItemCaseSensitive(meta, "units");
+    if (units && !cJSON_IsObject(units))
+        return wf_errorf(err, "%s: $.units: expected an object (code -> unit)", metap);
+    cJSON_ArrayForEach(it, units)
+    {
+        if (!cJSON_IsString(it))
+            return wf_errorf(err, "%s: $.units.%s: expected a string", metap, it->string);
+    }
+    return 0;
+}
+
 int table_load(const char *data_dir, const char *name, wf_table **out, wf_error *err)
 {
     char *csvp = table_csv_path(data_dir, name);
@@ -397,7 +448,7 @@ int table_load(const char *data_dir, const char *name, wf_table **out, wf_error 
         wf_errorf(err, "%s: $: expected an object", metap);
         goto done;
     }
-    if (!json_str_req(meta, "source", metap, "$", err))
+    if (!json_str_req(meta, "source", metap, "$", err) || meta_check_types(meta, metap, err) != 0)
         goto done;
     /* read line by line: a large table is never held twice */
     table_lines tl = {.path = csvp};
