@@ -82,10 +82,48 @@ static void test_diff_two_builds(void **state)
     free(b);
 }
 
+/* Probe 3: a CSV, manifest or claims.json that was there but unreadable
+ * (a control character, bad JSON) was read as absent: "values: 0 changed,
+ * 0 added, 3 removed" (or "no longer built"), exit 0. Broken is not absent:
+ * the diff fails with the file and position. */
+static void test_diff_broken_files_are_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *text, *msg;
+    } bad[] = {
+        {"fig-a.csv", "year,group,value\n2017,x\x1b[2J,1\n", "fig-a.csv:2:7: control character U+001B"},
+        {"fig-a.json", "{\"id\": \"fig-a\", ", "fig-a.json"},
+        {"claims.json", "{\"claims\": [", "claims.json"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *a = tu_tempdir("diffa"), *b = tu_tempdir("diffb");
+        put(a, "fig-a.json", man_old);
+        put(b, "fig-a.json", man_old);
+        put(a, "fig-a.csv", "year,group,value\n2017,x,1\n");
+        put(b, "fig-a.csv", "year,group,value\n2017,x,1\n");
+        put(a, "claims.json", "{\"claims\": []}\n");
+        put(b, "claims.json", "{\"claims\": []}\n");
+        put(b, bad[i].name, bad[i].text);
+        char *out = NULL, *err = NULL;
+        int rc = tu_wrrfig(&out, &err, "diff", a, b, NULL);
+        if (rc != 4)
+            fail_msg("%s: rc %d, out: %s", bad[i].name, rc, out);
+        assert_contains(err, bad[i].msg);
+        free(out);
+        free(err);
+        tu_rmrf(a);
+        tu_rmrf(b);
+        free(a);
+        free(b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_diff_two_builds),
+        cmocka_unit_test(test_diff_broken_files_are_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

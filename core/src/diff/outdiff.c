@@ -2,10 +2,12 @@
 #include "diff/outdiff.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "figure/manifest_scan.h"
 #include "format/csv.h"
@@ -315,6 +317,48 @@ static size_t diff_claims(const cJSON *oa, const cJSON *na, od_claim_change **ou
     return flips;
 }
 
+/* A file the diff reads is absent (that side has no such output: 0) or
+ * readable; one that is there but unreadable (a control character, a JSON
+ * syntax error, a directory) is an error with its position (-1). The
+ * readers below treat a failed read as absent, which reported a corrupt
+ * CSV as every value removed, with exit status 0. */
+static int check_present_readable(const char *dir, const char *name, bool is_csv, wf_error *err)
+{
+    strbuf p = STRBUF_INIT;
+    sb_printf(&p, "%s/%s", dir, name);
+    struct stat st;
+    int rc = 0;
+    if (lstat(p.s, &st) == 0 || errno != ENOENT) {
+        if (is_csv) {
+            csv_doc *d = NULL;
+            csv_opts o = {',', false, false}; /* as read_cells reads it */
+            rc = csv_read_file(p.s, &o, &d, err);
+            csv_free(d);
+        } else {
+            cJSON *j = NULL;
+            rc = json_read_file(p.s, &j, err);
+            cJSON_Delete(j);
+        }
+    }
+    sb_free(&p);
+    return rc;
+}
+
+static int check_figure_files(const char *old_dir, const char *new_dir, const char *id, wf_error *err)
+{
+    const char *dirs[] = {old_dir, new_dir};
+    for (size_t k = 0; k < 2; k++)
+        for (int csv = 0; csv < 2; csv++) {
+            strbuf n = STRBUF_INIT;
+            sb_printf(&n, "%s.%s", id, csv ? "csv" : "json");
+            int rc = check_present_readable(dirs[k], n.s, csv, err);
+            sb_free(&n);
+            if (rc != 0)
+                return -1;
+        }
+    return 0;
+}
+
 int od_compare(const char *old_dir, const char *new_dir, double tolerance, od_result *r, wf_error *err)
 {
     memset(r, 0, sizeof *r);
@@ -327,6 +371,15 @@ int od_compare(const char *old_dir, const char *new_dir, double tolerance, od_re
     for (size_t i = 0; i < ids.n; i++)
         sorted[i] = ids.order[i];
     qsort(sorted, ids.n, sizeof *sorted, cmp_str);
+    bool broken = check_present_readable(old_dir, "claims.json", false, err) != 0 ||
+                  check_present_readable(new_dir, "claims.json", false, err) != 0;
+    for (size_t i = 0; i < ids.n && !broken; i++)
+        broken = check_figure_files(old_dir, new_dir, sorted[i], err) != 0;
+    if (broken) {
+        free(sorted);
+        strset_free(&ids);
+        return -1;
+    }
     for (size_t i = 0; i < ids.n; i++) {
         cJSON *om = load_manifest(old_dir, sorted[i]), *nm = load_manifest(new_dir, sorted[i]);
         od_figure f;

@@ -47,7 +47,9 @@ typedef struct od_result {
 } od_result;
 
 /* Compares two output directories. tolerance: absolute; a change of at most
- * that much is not reported. -1 with err when a directory cannot be read. */
+ * that much is not reported. -1 with err when a directory cannot be read, or
+ * when a manifest, CSV or claims.json there is present but unreadable
+ * (broken is not absent). */
 int od_compare(const char *old_dir, const char *new_dir, double tolerance, od_result *r, wf_error *err);
 void od_free(od_result *r);
 
