@@ -467,6 +467,24 @@ static void test_command(void **state)
     free(err);
 }
 
+/* Probe 3: a figure's manifest that was there but unreadable made the
+ * site show that figure as never built, with exit status 0. It is an error
+ * naming the file. */
+static void test_broken_manifest_is_error(void **state)
+{
+    fx *f = *state;
+    char man[700];
+    snprintf(man, sizeof man, "%s/fig-2-1.json", f->out);
+    tu_write(man, "{\"id\": \"fig-2-1\", ");
+    char *err = NULL;
+    char *run[] = {(char *)WF_BIN, "site", "--out", f->out, NULL};
+    int rc = tu_run(run, NULL, &err);
+    unlink(man);
+    assert_int_equal(rc, 1);
+    assert_non_null(strstr(err, "fig-2-1.json"));
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,7 +492,7 @@ int main(void)
         cmocka_unit_test(test_both_languages),      cmocka_unit_test(test_claims_page),
         cmocka_unit_test(test_no_machine_paths),    cmocka_unit_test(test_valid_html),
         cmocka_unit_test(test_long_table),          cmocka_unit_test(test_every_spec_has_alt),
-        cmocka_unit_test(test_command),
+        cmocka_unit_test(test_command),             cmocka_unit_test(test_broken_manifest_is_error),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

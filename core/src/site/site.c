@@ -5,9 +5,11 @@
 #include "site/html.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "claims/read.h"
@@ -108,18 +110,26 @@ static int fig_cmp(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
-static cJSON *read_manifest(const char *dir, const char *id)
+/* The manifest <dir>/<id>.json: *out NULL when there is none (never
+ * built). One that is there but unreadable is an error (-1), not "never
+ * built": broken is not absent. */
+static int read_manifest(const char *dir, const char *id, cJSON **out, wf_error *err)
 {
     strbuf p = STRBUF_INIT;
     sb_printf(&p, "%s/%s.json", dir, id);
-    cJSON *j = NULL;
-    wf_error e;
-    if (file_exists(p.s) && json_read_file(p.s, &j, &e) == 0 && !cJSON_IsObject(j)) {
-        cJSON_Delete(j);
-        j = NULL;
+    *out = NULL;
+    struct stat st;
+    int rc = 0;
+    if (lstat(p.s, &st) == 0 || errno != ENOENT) {
+        rc = json_read_file(p.s, out, err);
+        if (rc == 0 && !cJSON_IsObject(*out)) {
+            rc = wf_errorf(err, "%s: $: expected an object (a figure manifest)", p.s);
+            cJSON_Delete(*out);
+            *out = NULL;
+        }
     }
     sb_free(&p);
-    return j;
+    return rc;
 }
 
 static int load_figs(site *s, wf_error *err)
@@ -132,8 +142,9 @@ static int load_figs(site *s, wf_error *err)
         f->id = xstrdup(r->figures[i].id);
         wf_error e;
         f->spec = spec_load(s->o->figures_dir, f->id, &e);
-        f->man[LANG_NL] = read_manifest(s->o->out_dir, f->id);
-        f->man[LANG_EN] = read_manifest(s->en_dir, f->id);
+        if (read_manifest(s->o->out_dir, f->id, &f->man[LANG_NL], err) != 0 ||
+            read_manifest(s->en_dir, f->id, &f->man[LANG_EN], err) != 0)
+            return -1;
         int num = 0;
         f->canonical = parse_canonical(f->id, &f->chapter, &num);
         const cJSON *rep = f->spec ? cJSON_GetObjectItemCaseSensitive(f->spec, "report") : NULL;
@@ -155,7 +166,6 @@ static int load_figs(site *s, wf_error *err)
         }
     }
     qsort(s->figs, s->n_figs, sizeof *s->figs, fig_cmp);
-    (void)err;
     return 0;
 }
 
