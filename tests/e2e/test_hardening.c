@@ -761,6 +761,30 @@ static void test_fifo_input_does_not_hang(void **state)
     free(figs);
 }
 
+/* Probe 3: a script that makes gnuplot print 100,000 lines (plugin code
+ * writes the script) grew the host's memory with every line (166 MB for a
+ * million) and failed the figure ("the host's answer is too long"). The
+ * host keeps the first 64 KB of messages. */
+static void test_gnuplot_message_flood_capped(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "60", "hostile-gpflood");
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, out);
+    char p[700];
+    snprintf(p, sizeof p, "%s/hostile-gpflood.json", outdir);
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_true(st.st_size < 200 * 1024);
+    char *m = tu_readf("%s", p);
+    assert_contains(m, "\"status\":\t\"ok\"");
+    assert_contains(m, "[more gnuplot messages dropped]");
+    free(m);
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -786,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_killed_host_leaves_no_plugin_child),
         cmocka_unit_test(test_escaped_children_do_not_survive),
         cmocka_unit_test(test_fifo_input_does_not_hang),
+        cmocka_unit_test(test_gnuplot_message_flood_capped),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

@@ -26,13 +26,20 @@ struct wf_gpserver {
     unsigned long seq;   /* requests sent */
     bool busy;
     strbuf pending;      /* bytes read but not yet a whole line */
-    strbuf msgs;         /* lines of the pending request */
+    strbuf msgs;         /* lines of the pending request, at most MSGS_CAP bytes */
+    bool msgs_cut;       /* lines were dropped beyond MSGS_CAP */
     char *script;        /* of the pending request, as gnuplot quotes it in messages */
     char *shown_as;      /* ... and the name to show instead */
     char *version;
     bool ready;          /* the version answer arrived (gpserver_await) */
     char *prog;          /* the program started, for messages */
 };
+
+/* gnuplot's messages kept per request. A script that prints in a loop
+ * (plugin code writes the script) grew the host's memory by 166 MB per
+ * million lines, and the answer to the worker beyond its frame limit failed
+ * the figure; the first MSGS_CAP bytes say what went wrong. */
+enum { MSGS_CAP = 64 * 1024 };
 
 /* Everything between two scripts that makes gnuplot's state that of a
  * fresh process (see gpserver.h). */
@@ -72,7 +79,11 @@ static int take_line(wf_gpserver *s, const char *line, long *errno_out, char *ve
     const char *p = line;
     while (*p == ' ' || *p == '\t' || *p == '^')
         p++;
-    if (*p) {
+    if (*p && s->msgs.len >= MSGS_CAP) {
+        if (!s->msgs_cut)
+            sb_puts(&s->msgs, "[more gnuplot messages dropped]\n");
+        s->msgs_cut = true;
+    } else if (*p) {
         /* Leading blanks are gnuplot's indentation. The script's path (a
          * temporary file, with a pid in it) becomes the name it is shown as:
          * "\"/out/.fig-1-2.gp.123.1.tmp\" line 58: warning: ..." */
@@ -106,6 +117,12 @@ static int read_some(wf_gpserver *s, long *errno_out, char *version_out, size_t 
         if (r <= 0)
             return -1;
         sb_add(&s->pending, buf, (size_t)r);
+        if (s->pending.len > MSGS_CAP && !memchr(s->pending.s, '\n', s->pending.len)) {
+            /* one endless line: never a sentinel (those start a line) */
+            take_line(s, "[a line of more than 64 KB dropped]", errno_out, version_out, vn);
+            s->pending.len = 0;
+            s->pending.s[0] = '\0';
+        }
         for (;;) {
             char *nl = memchr(s->pending.s, '\n', s->pending.len);
             if (!nl)
@@ -257,6 +274,7 @@ int gpserver_await(wf_gpserver *s, double timeout, wf_error *err)
     }
     s->version = xstrdup(version);
     s->msgs.len = 0;
+    s->msgs_cut = false;
     if (s->msgs.s)
         s->msgs.s[0] = '\0';
     s->ready = true;
@@ -286,6 +304,7 @@ int gpserver_submit(wf_gpserver *s, const char *script, const char *shown_as, co
     s->shown_as = shown_as ? xstrdup(shown_as) : NULL;
     s->seq++;
     s->msgs.len = 0;
+    s->msgs_cut = false;
     if (s->msgs.s)
         s->msgs.s[0] = '\0';
     strbuf cmd = STRBUF_INIT;

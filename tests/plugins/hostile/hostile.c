@@ -212,7 +212,14 @@ static wrrfig_status build_loopkids(const wrrfig_host *h, wrrfig_ctx *ctx)
     return WRRFIG_OK;
 }
 
+/* gnuplot prints 100,000 lines to its stderr while rendering. */
+static wrrfig_status build_gpflood(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    return draw(h, ctx, "do for [i=1:100000] { print 'flooding the host with gnuplot messages, line ', i }");
+}
+
 static const wrrfig_figure figures[] = {
+    {"hostile-gpflood", hostile_in, "nothing", build_gpflood},
     {"hostile-escape", hostile_in, "nothing", build_escape},
     {"hostile-stop", NULL, "nothing", build_stop},
     {"hostile-stdout", hostile_in, "nothing", build_stdout},
