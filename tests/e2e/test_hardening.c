@@ -785,6 +785,31 @@ static void test_gnuplot_message_flood_capped(void **state)
     free(err);
 }
 
+/* Probe 3: what a plugin wrote to stderr, gnuplot's messages and a forged
+ * failure reason reached the terminal as written: escape sequences (clear
+ * the screen, set the window title) included. They are shown as \\xNN. */
+static void test_plugin_text_escaped_for_terminal(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "10", "hostile-termesc");
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, err);
+    assert_contains(err, "plugin says \\x1B[2J\\x1B]0;pwned\\x07 on stderr");
+    assert_contains(err, "gnuplot says \\x1B[31m in red");
+    if (strchr(out, '\033') || strchr(err, '\033') || strchr(err, '\007'))
+        fail_msg("a control character reached the terminal");
+    free(out);
+    free(err);
+    rc = hbuild(&out, &err, "10", "hostile-escreason");
+    assert_int_equal(rc, 1);
+    assert_contains(out, "FAILED: forged reason \\x1B[2J clearing the screen");
+    if (strchr(out, '\033') || strchr(err, '\033'))
+        fail_msg("a control character reached the terminal");
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -811,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_escaped_children_do_not_survive),
         cmocka_unit_test(test_fifo_input_does_not_hang),
         cmocka_unit_test(test_gnuplot_message_flood_capped),
+        cmocka_unit_test(test_plugin_text_escaped_for_terminal),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

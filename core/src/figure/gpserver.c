@@ -17,6 +17,7 @@
 #include "util/fdio.h"
 #include "util/path.h"
 #include "util/proc.h"
+#include "util/text.h"
 
 struct wf_gpserver {
     pid_t pid;
@@ -90,6 +91,12 @@ static int take_line(wf_gpserver *s, const char *line, long *errno_out, char *ve
         const char *t = line;
         while (*t == ' ' || *t == '\t')
             t++;
+        /* gnuplot prints what the script says (plugin code writes it):
+         * control characters as \xNN, for the terminal and the manifest */
+        size_t sn = 8 * strlen(t) + 8;
+        char *safe = xmalloc(sn);
+        text_for_terminal(t, safe, sn);
+        t = safe;
         strbuf q = STRBUF_INIT;
         if (s->script && s->shown_as)
             sb_printf(&q, "\"%s\"", s->script);
@@ -99,6 +106,7 @@ static int take_line(wf_gpserver *s, const char *line, long *errno_out, char *ve
         else
             sb_printf(&s->msgs, "%s\n", t);
         sb_free(&q);
+        free(safe);
     }
     return 0;
 }

@@ -26,6 +26,7 @@
 #include "util/fileio.h"
 #include "util/proc.h"
 #include "util/strbuf.h"
+#include "util/text.h"
 
 typedef struct job {
     const wf_figure *fig;
@@ -242,6 +243,18 @@ static void set_reason(job *j, const char *fmt, ...)
     va_end(ap);
 }
 
+/* b's text with control characters as \xNN, line by line. */
+static void terminal_safe(strbuf *b)
+{
+    if (!b->len)
+        return;
+    char *safe = text_lines_for_terminal(b->s);
+    b->len = 0;
+    b->s[0] = '\0';
+    sb_puts(b, safe);
+    free(safe);
+}
+
 static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int timed_out)
 {
     drain(j);
@@ -294,6 +307,12 @@ static void finish_job(const wf_app *a, const build_opts *o, job *j, int st, int
                        said == WRRFIG_OK ? "ok" : "no data", why);
         }
     }
+    /* The reason (a well-formed frame's, which plugin code can forge) and
+     * the worker's stderr are shown on a terminal: control characters as
+     * \xNN, so a plugin cannot send escape sequences (clear the screen,
+     * set the title). */
+    terminal_safe(&j->reason);
+    terminal_safe(&j->log);
     if (j->status == WRRFIG_ERROR && !keep)
         figure_write_failed_manifest(a, j->fig, o, sb_cstr(&j->reason));
 }

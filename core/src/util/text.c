@@ -118,6 +118,26 @@ void text_for_terminal(const char *s, char *out, size_t n)
     out[o] = '\0';
 }
 
+char *text_lines_for_terminal(const char *s)
+{
+    strbuf b = STRBUF_INIT;
+    while (*s) {
+        const char *eol = strchr(s, '\n');
+        size_t len = eol ? (size_t)(eol - s) : strlen(s);
+        char *line = xstrndup(s, len);
+        size_t n = 8 * len + 8;
+        char *safe = xmalloc(n);
+        text_for_terminal(line, safe, n);
+        sb_puts(&b, safe);
+        if (eol)
+            sb_putc(&b, '\n');
+        free(safe);
+        free(line);
+        s += len + (eol ? 1 : 0);
+    }
+    return sb_take(&b);
+}
+
 void text_print_safe(FILE *f, const char *prefix, const char *msg)
 {
     size_t n = 8 * strlen(msg) + 8; /* \xNN for each byte, and room for the C1 pairs */

@@ -29,6 +29,10 @@ bool text_valid(const char *s);
  * escape sequences. */
 void text_for_terminal(const char *s, char *out, size_t n);
 
+/* text_for_terminal for each line of s, the newlines kept: a malloc'd
+ * copy for text that is shown line by line (a worker's stderr). */
+char *text_lines_for_terminal(const char *s);
+
 /* Writes prefix, msg as text_for_terminal gives it, and a newline to f: for
  * error messages that may quote data (source cells, server responses). */
 void text_print_safe(FILE *f, const char *prefix, const char *msg);

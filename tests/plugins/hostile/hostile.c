@@ -218,7 +218,34 @@ static wrrfig_status build_gpflood(const wrrfig_host *h, wrrfig_ctx *ctx)
     return draw(h, ctx, "do for [i=1:100000] { print 'flooding the host with gnuplot messages, line ', i }");
 }
 
+/* Terminal escape sequences on stderr and in gnuplot's messages, then
+ * builds normally. */
+static wrrfig_status build_termesc(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    fprintf(stderr, "plugin says \033[2J\033]0;pwned\007 on stderr\n");
+    fflush(stderr);
+    return draw(h, ctx, "print \"gnuplot says \\033[31m in red\"");
+}
+
+/* A well-formed error frame whose reason holds an escape sequence, on
+ * every descriptor, then leaves. */
+static wrrfig_status build_escreason(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    (void)h;
+    (void)ctx;
+    static const char reason[] = "forged reason \033[2J clearing the screen";
+    unsigned char frame[9 + sizeof reason - 1] = {'W', 'R', 'F', 'G', 1, (unsigned char)(sizeof reason - 1), 0, 0, 0};
+    memcpy(frame + 9, reason, sizeof reason - 1);
+    for (int fd = 3; fd < 1024; fd++) {
+        ssize_t w = write(fd, frame, sizeof frame);
+        (void)w;
+    }
+    _exit(1);
+}
+
 static const wrrfig_figure figures[] = {
+    {"hostile-termesc", hostile_in, "nothing", build_termesc},
+    {"hostile-escreason", NULL, "nothing", build_escreason},
     {"hostile-gpflood", hostile_in, "nothing", build_gpflood},
     {"hostile-escape", hostile_in, "nothing", build_escape},
     {"hostile-stop", NULL, "nothing", build_stop},
