@@ -82,4 +82,71 @@ static inline void fuzz_rm_tree(const char *path)
     remove(path);
 }
 
+
+static inline int fuzz_in_list(const char *s, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncmp(s, list[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Aborts unless every tag of html is "<name attr=\"value\" ...>" or
+ * "</name>" with a name from tags and attribute names from attrs, values
+ * without '<'; the text of <style> and <script> (the writer's own) is
+ * skipped. A string from the data that reached the page unescaped shows up
+ * as a tag, an attribute or a broken value of its own. */
+static inline void fuzz_check_html(const char *html, const char *const *tags, const char *const *attrs)
+{
+    for (const char *p = strchr(html, '<'); p; p = strchr(p, '<')) {
+        const char *q = p + 1, *why = NULL;
+        if (strncmp(p, "<!DOCTYPE html>", 15) == 0) {
+            p += 15;
+            continue;
+        }
+        int closing = *q == '/';
+        q += closing;
+        size_t n = 0;
+        while ((q[n] >= 'a' && q[n] <= 'z') || (q[n] >= '0' && q[n] <= '9'))
+            n++;
+        const char *name = q;
+        if (!n || !fuzz_in_list(q, n, tags))
+            why = "a tag the writer does not write";
+        q += n;
+        while (!why && *q == ' ') {
+            size_t an = 0;
+            while ((q[an + 1] >= 'a' && q[an + 1] <= 'z') || q[an + 1] == '-')
+                an++;
+            if (!an || closing || !fuzz_in_list(q + 1, an, attrs)) {
+                why = "an attribute the writer does not write";
+                break;
+            }
+            q += 1 + an;
+            if (*q == '=') {
+                const char *e = q[1] == '"' ? strchr(q + 2, '"') : NULL;
+                if (!e || memchr(q + 2, '<', (size_t)(e - q - 2)))
+                    why = "an attribute value that is not closed";
+                else
+                    q = e + 1;
+            }
+        }
+        if (!why && *q != '>')
+            why = "a tag that is not closed";
+        if (why) {
+            fprintf(stderr, "%s in the HTML: %.80s\n", why, p);
+            abort();
+        }
+        q++;
+        if (!closing && ((n == 5 && strncmp(name, "style", 5) == 0) || (n == 6 && strncmp(name, "script", 6) == 0))) {
+            const char *e = strstr(q, n == 5 ? "</style>" : "</script>");
+            if (!e) {
+                fprintf(stderr, "an unclosed <%.*s> in the HTML\n", (int)n, name);
+                abort();
+            }
+            q = e;
+        }
+        p = q;
+    }
+}
+
 #endif
