@@ -83,6 +83,67 @@ static inline void fuzz_rm_tree(const char *path)
 }
 
 
+/* The multi-file harnesses (fetch, import, diff, site) take parts separated
+ * by lines "\n----\n". Gives the next part [*start, *stop) and moves *p past
+ * it and its separator (NULL after the last); 0 when none is left. */
+#define FUZZ_SEP "\n----\n"
+static inline int fuzz_part(const char **p, const char *end, const char **start, const char **stop)
+{
+    if (!*p)
+        return 0;
+    *start = *p;
+    *stop = end;
+    for (const char *q = *p; q + sizeof FUZZ_SEP - 1 <= end; q++)
+        if (memcmp(q, FUZZ_SEP, sizeof FUZZ_SEP - 1) == 0) {
+            *stop = q;
+            break;
+        }
+    *p = *stop < end ? *stop + sizeof FUZZ_SEP - 1 : NULL;
+    return 1;
+}
+
+/* Whether p[0..n) is a relative name the harness may write: [A-Za-z0-9._-]
+ * in components joined by at most slashes '/', none empty or starting with
+ * '.' (so no "..", no hidden file). */
+static inline int fuzz_name_ok(const char *p, size_t n, int slashes)
+{
+    if (n == 0 || n > 120)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if ((i == 0 || p[i - 1] == '/') && (c == '.' || c == '/'))
+            return 0;
+        if (c == '/' && (slashes-- <= 0 || i + 1 == n))
+            return 0;
+        if (c != '/' && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                          c == '_' || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* The whole file at path (NUL-terminated, *len its size; caller frees), or
+ * NULL when it cannot be opened. */
+static inline char *fuzz_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t n = 0, cap = 4096;
+    char *s = malloc(cap);
+    size_t k;
+    while ((k = fread(s + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (cap - n - 1 == 0)
+            s = realloc(s, cap *= 2);
+    }
+    fclose(f);
+    s[n] = '\0';
+    if (len)
+        *len = n;
+    return s;
+}
+
 static inline int fuzz_in_list(const char *s, size_t n, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)

@@ -17,26 +17,11 @@
 #include "diff/outdiff.h"
 #include "util/strbuf.h"
 
-#define DIFF_SEP "\n----\n"
-
 /* The tags and attributes od_html writes. */
 static const char *const DIFF_TAGS[] = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "div",
                                         "figure", "figcaption", "img", "ul", "li", "table", "tr", "th", "td", "pre",
                                         NULL};
 static const char *const DIFF_ATTRS[] = {"charset", "class", "src", "alt", NULL};
-
-static int diff_name_ok(const char *p, size_t n)
-{
-    if (n == 0 || n > 100 || p[0] == '.')
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '-'))
-            return 0;
-    }
-    return 1;
-}
 
 static void diff_self(const char *dir)
 {
@@ -52,21 +37,16 @@ static void diff_self(const char *dir)
     }
     char path[300];
     snprintf(path, sizeof path, "%s/claims.json", dir);
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char *text = fuzz_read(path, NULL);
+    if (!text)
         return;
-    strbuf text = STRBUF_INIT, out = STRBUF_INIT;
-    char buf[4096];
-    size_t k;
-    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_add(&text, buf, k);
-    fclose(f);
+    strbuf out = STRBUF_INIT;
     size_t flips = 0, moved = 0;
-    if (od_compare_claims(path, text.s ? text.s : "", &out, &flips, &moved, &err) == 0 && (flips || moved)) {
+    if (od_compare_claims(path, text, &out, &flips, &moved, &err) == 0 && (flips || moved)) {
         fprintf(stderr, "claims.json against itself: %zu flips, %zu moved\n", flips, moved);
         abort();
     }
-    sb_free(&text);
+    free(text);
     sb_free(&out);
 }
 
@@ -80,24 +60,15 @@ static int fuzz_diff(const uint8_t *data, size_t size)
         snprintf(dirs[w], sizeof dirs[w], "%s/%c", top, "ab"[w]);
         mkdir(dirs[w], 0755);
     }
-    const char *p = (const char *)data, *end = p + size;
-    while (p < end) {
-        const char *stop = end;
-        for (const char *q = p; q + sizeof DIFF_SEP - 1 <= end; q++)
-            if (memcmp(q, DIFF_SEP, sizeof DIFF_SEP - 1) == 0) {
-                stop = q;
-                break;
-            }
-        const char *nl = memchr(p, '\n', (size_t)(stop - p));
-        if (nl && nl - p > 2 && (p[0] == 'a' || p[0] == 'b') && p[1] == '/' &&
-            diff_name_ok(p + 2, (size_t)(nl - p - 2))) {
+    const char *p = (const char *)data, *end = p + size, *start, *stop;
+    while (fuzz_part(&p, end, &start, &stop)) {
+        const char *nl = memchr(start, '\n', (size_t)(stop - start));
+        if (nl && nl - start > 2 && (start[0] == 'a' || start[0] == 'b') && start[1] == '/' &&
+            fuzz_name_ok(start + 2, (size_t)(nl - start - 2), 0)) {
             char path[400];
-            snprintf(path, sizeof path, "%s/%.*s", dirs[p[0] == 'b'], (int)(nl - p - 2), p + 2);
+            snprintf(path, sizeof path, "%s/%.*s", dirs[start[0] == 'b'], (int)(nl - start - 2), start + 2);
             fuzz_write(path, nl + 1, (size_t)(stop - nl - 1));
         }
-        if (stop == end)
-            break;
-        p = stop + sizeof DIFF_SEP - 1;
     }
     od_result r;
     wf_error err;

@@ -15,8 +15,6 @@
 
 #include "site/site.h"
 
-#define SITE_SEP "\n----\n"
-
 /* The markup of core/src/site/ (tags and attributes). */
 static const char *const SITE_TAGS[] = {
     "a", "article", "blockquote", "body", "br", "code", "dd", "details", "div", "dl", "dt", "figcaption",
@@ -27,21 +25,6 @@ static const char *const SITE_ATTRS[] = {
     "alt", "aria-hidden", "aria-label", "aria-labelledby", "aria-live", "autocomplete", "charset", "class",
     "colspan", "content", "data-chapter", "data-figure", "data-verdict", "download", "href", "hreflang", "id",
     "lang", "name", "onsubmit", "rel", "role", "scope", "src", "tabindex", "type", "value", NULL};
-
-static int site_name_ok(const char *p, size_t n, int slashes)
-{
-    if (n == 0 || n > 100 || p[0] == '.')
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (c == '/' && slashes-- > 0 && i > 0 && i + 1 < n && p[i + 1] != '.')
-            continue;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '-'))
-            return 0;
-    }
-    return 1;
-}
 
 static int site_fig_cmp(const void *a, const void *b)
 {
@@ -70,17 +53,11 @@ static void site_check_pages(const char *dir)
         size_t len = strlen(e->d_name);
         if (len < 5 || strcmp(e->d_name + len - 5, ".html") != 0)
             continue;
-        FILE *f = fopen(p, "rb");
-        if (!f)
+        char *html = fuzz_read(p, NULL);
+        if (!html)
             abort();
-        strbuf b = STRBUF_INIT;
-        char buf[8192];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-            sb_add(&b, buf, k);
-        fclose(f);
-        fuzz_check_html(sb_cstr(&b), SITE_TAGS, SITE_ATTRS);
-        sb_free(&b);
+        fuzz_check_html(html, SITE_TAGS, SITE_ATTRS);
+        free(html);
     }
     if (d)
         closedir(d);
@@ -101,22 +78,16 @@ static int fuzz_site(const uint8_t *data, size_t size)
     memset(&reg, 0, sizeof reg);
     static char input0[] = "cbs/t", no_doc[] = "";
     static char *inputs[] = {input0, NULL}; /* read only, like the registry's own */
-    const char *p = (const char *)data, *end = p + size;
-    while (p < end) {
-        const char *stop = end;
-        for (const char *q = p; q + sizeof SITE_SEP - 1 <= end; q++)
-            if (memcmp(q, SITE_SEP, sizeof SITE_SEP - 1) == 0) {
-                stop = q;
-                break;
-            }
-        const char *nl = memchr(p, '\n', (size_t)(stop - p));
-        const char *slash = nl ? memchr(p, '/', (size_t)(nl - p)) : NULL;
+    const char *p = (const char *)data, *end = p + size, *start, *stop;
+    while (fuzz_part(&p, end, &start, &stop)) {
+        const char *nl = memchr(start, '\n', (size_t)(stop - start));
+        const char *slash = nl ? memchr(start, '/', (size_t)(nl - start)) : NULL;
         int a = -1;
         for (int k = 0; slash && k < 4; k++)
-            if ((size_t)(slash - p) == strlen(AREAS[k]) && strncmp(p, AREAS[k], strlen(AREAS[k])) == 0)
+            if ((size_t)(slash - start) == strlen(AREAS[k]) && strncmp(start, AREAS[k], strlen(AREAS[k])) == 0)
                 a = k;
         size_t n = a >= 0 ? (size_t)(nl - slash - 1) : 0;
-        if (a >= 0 && site_name_ok(slash + 1, n, a == 3)) {
+        if (a >= 0 && fuzz_name_ok(slash + 1, n, a == 3)) {
             char path[500];
             snprintf(path, sizeof path, "%s/%.*s", dirs[a], (int)n, slash + 1);
             if (a == 3) { /* data/<dir>/<table>.meta.json */
@@ -147,9 +118,6 @@ static int fuzz_site(const uint8_t *data, size_t size)
                 }
             }
         }
-        if (stop == end)
-            break;
-        p = stop + sizeof SITE_SEP - 1;
     }
     qsort(reg.figures, reg.n_figures, sizeof *reg.figures, site_fig_cmp); /* the registry is sorted by id */
     site_opts o = {dirs[0], dirs[1], dirs[3], dirs[2], NULL, NULL, &reg};
