@@ -119,7 +119,8 @@ static int fuzz_site(const uint8_t *data, size_t size)
             }
         }
     }
-    qsort(reg.figures, reg.n_figures, sizeof *reg.figures, site_fig_cmp); /* the registry is sorted by id */
+    if (reg.n_figures > 1) /* the registry is sorted by id */
+        qsort(reg.figures, reg.n_figures, sizeof *reg.figures, site_fig_cmp);
     site_opts o = {dirs[0], dirs[1], dirs[3], dirs[2], NULL, NULL, &reg};
     site_stats st;
     wf_error err;
