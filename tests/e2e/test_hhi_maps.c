@@ -102,7 +102,7 @@ static void test_fixture_map(void **state)
     assert_contains(m, "index van de samengevoegde aandelen 0,350");
     assert_false(tu_contains(m, "Grouping"));
     assert_false(tu_contains(m, "matched"));
-    assert_contains(m, "4 area values 0.325 unweighted, 0.274 weighted");
+    assert_contains(m, "4 gebiedswaarden 0,325 ongewogen, 0,274 gewogen");
     assert_contains(m, "SYNTHETIC TEST FIXTURE");
     free(m);
 
@@ -293,7 +293,7 @@ static void test_den_haag_shipped_data(void **state)
     assert_double_near(csv_field(csv, "WK051829,", 8), d_of(sch7, 7), 1e-12);
     assert_double_near(csv_field(csv, "WK051827,", 8), d_of(sta7, 7), 1e-12);
     m = tu_readf("%s/fig-2-15-2017.json", out);
-    assert_contains(m, "kept as one group (in the column 'other non-western') (1): WK051843");
+    assert_contains(m, "als één groep gehouden (in de kolom 'other non-western') (1): WK051843");
     free(m);
     /* With 7 groups the Schilderswijk is among the most diverse; with 3 it
      * looked homogeneous. */
