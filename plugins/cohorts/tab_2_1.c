@@ -108,10 +108,12 @@ static double row_sum(const tab21 *t, size_t i, int c)
  * them): its title, the type column's head, the three stay classes (the
  * legend's), the two cohorts' heads, the footnote and the source line. */
 enum { MD_TITLE, MD_TYPE, MD_STAY, MD_COHORT = MD_STAY + N_STAY, MD_FOOTNOTE = MD_COHORT + N_COHORT, MD_SOURCE,
-       MD_N };
-static const char *const md_keys[MD_N] = {"title",         "text.md_type_column", "legend.0",       "legend.1",
-                                          "legend.2",      "text.md_cohorts.0",   "text.md_cohorts.1",
-                                          "text.md_footnote", "text.md_source"};
+       MD_N, ROW_SUM = MD_N, DECIMAL_MARK, N_WORDS };
+/* ... and the note on a row that does not add up, with its decimal mark. */
+static const char *const md_keys[N_WORDS] = {"title",         "text.md_type_column", "legend.0",       "legend.1",
+                                             "legend.2",      "text.md_cohorts.0",   "text.md_cohorts.1",
+                                             "text.md_footnote", "text.md_source", "text.row_sum",
+                                             "text.decimal_mark"};
 _Static_assert(N_STAY == 3 && N_COHORT == 2, "md_keys lists 3 stay classes and 2 cohorts");
 
 static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, const tab21 *t, const char *const *w)
@@ -145,19 +147,26 @@ wrrfig_status tab_2_1_build(const wrrfig_host *h, wrrfig_ctx *ctx)
     if (st != WRRFIG_OK)
         return st;
 
+    const char *words[N_WORDS];
+    if (!wfc_spec_texts(h, ctx, md_keys, words, N_WORDS))
+        return WRRFIG_ERROR;
+
     for (size_t i = 0; i < t.n_types; i++)
         for (int c = 0; c < N_COHORT; c++) {
             double sum = row_sum(&t, i, c);
             if (fabs(sum - 100.0) > ROW_SUM_TOLERANCE + 1e-9) {
-                h->note(ctx, "Row '%s', cohort %s sums to %.1f, not 100 within the rounding of the printed values "
-                             "(+/- %.2f).", t.types[i], cohort_codes[c], sum, ROW_SUM_TOLERANCE);
+                static const char *const names[] = {"row", "cohort", "sum", "tolerance"};
+                char s[32], tol[32], note[512];
+                snprintf(s, sizeof s, "%.1f", sum);
+                snprintf(tol, sizeof tol, "%.2f", ROW_SUM_TOLERANCE);
+                const char *mark = words[DECIMAL_MARK];
+                const char *const values[] = {t.types[i], cohort_codes[c], wfc_decimal(s, sizeof s, mark),
+                                              wfc_decimal(tol, sizeof tol, mark)};
+                wfc_fill(note, sizeof note, words[ROW_SUM], names, values, 4);
+                h->note(ctx, "%s", note);
                 h->log(ctx, WRRFIG_LOG_WARN, "row '%s', cohort %s sums to %.1f", t.types[i], cohort_codes[c], sum);
             }
         }
-
-    const char *words[MD_N];
-    if (!wfc_spec_texts(h, ctx, md_keys, words, MD_N))
-        return WRRFIG_ERROR;
     const char *const *stay_label = &words[MD_STAY];
 
     h->csv_row(ctx, "ssssss", "type", "cohort", "stay_lt2_pct", "stay_2to5_pct", "stay_gt5_pct", "row_sum");

@@ -1,5 +1,6 @@
 #include "common/counts.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -30,30 +31,31 @@ static int refuse(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, 
     return -1;
 }
 
-int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
-                    double *out)
+/* table_value of row r, refused as broken input outside [0, max]. */
+static int ranged_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, double max,
+                        const char *negative, const char *above, const char *what, double *out)
 {
     double v = 0;
     wrrfig_value_kind k = h->table_value(t, r, &v);
     if (k != WRRFIG_VALUE)
         return (int)k;
     if (v < 0)
-        return refuse(h, ctx, t, r, v, "is negative, but it counts ", what);
+        return refuse(h, ctx, t, r, v, negative, what);
+    if (v > max)
+        return refuse(h, ctx, t, r, v, above, what);
     *out = v;
     return (int)k;
+}
+
+int wfc_count_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
+                    double *out)
+{
+    return ranged_value(h, ctx, t, r, HUGE_VAL, "is negative, but it counts ", NULL, what, out);
 }
 
 int wfc_share_value(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_table *t, size_t r, const char *what,
                     double *out)
 {
-    double v = 0;
-    wrrfig_value_kind k = h->table_value(t, r, &v);
-    if (k != WRRFIG_VALUE)
-        return (int)k;
-    if (v < 0)
-        return refuse(h, ctx, t, r, v, "is negative, but it is a percentage: ", what);
-    if (v > 100)
-        return refuse(h, ctx, t, r, v, "is above 100, but it is a percentage: ", what);
-    *out = v;
-    return (int)k;
+    return ranged_value(h, ctx, t, r, 100, "is negative, but it is a percentage: ",
+                        "is above 100, but it is a percentage: ", what, out);
 }

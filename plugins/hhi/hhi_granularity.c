@@ -84,10 +84,10 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
     }
     /* Every text on the figure comes from the spec ({a} in a cluster name
      * is the number of groups). */
-    enum { YLABEL, CL_COUNTRY, CL_GROUPS, HEAD, MARK = HEAD + 4, N_TEXTS };
+    enum { YLABEL, CL_COUNTRY, CL_GROUPS, HEAD, MARK = HEAD + 4, NOT_REPORT, N_TEXTS };
     static const char *const keys[N_TEXTS] = {"ylabel", "clusters.country", "clusters.groups", "table_header.0",
                                               "table_header.1", "table_header.2", "table_header.3",
-                                              "text.decimal_mark"};
+                                              "text.decimal_mark", "text.not_report_grouping"};
     const char *text[N_TEXTS], *level_text[N_LEVELS];
     if (!wfc_spec_texts(h, ctx, keys, text, N_TEXTS))
         return WRRFIG_ERROR;
@@ -110,8 +110,7 @@ wrrfig_status hhi_build_granularity(const wrrfig_host *h, wrrfig_ctx *ctx)
 
     for (int l = 0; l < N_LEVELS; l++)
         h->note(ctx, "%s", level_text[l]);
-    h->note(ctx, "None of these is the report's grouping (18 geolinguistic groups): country level is finer, 7 "
-                 "and 3 groups are coarser; the report's 2015 values are not reproduced here");
+    h->note(ctx, "%s", text[NOT_REPORT]);
 
     h->csv_row(ctx, "sssssss", "code", "name", "grouping", "n_groups", "population", "hhi_wrr_1_minus_sum_p2",
                "hhi_textbook_sum_p2");

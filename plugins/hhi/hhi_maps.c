@@ -129,27 +129,61 @@ static wrrfig_status load(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_c
     return st;
 }
 
+/* The words of a map's notes, from the spec (hhi_build_map reads them
+ * before any work, so a spec without one fails the figure). */
+typedef struct map_words {
+    const char *mark;            /* text.decimal_mark */
+    const char *join;            /* {n_data} {boundaries} {n_geo} {matched} */
+    const char *only_data, *only_geo; /* labels of the code lists */
+    const char *more;            /* " and {n} more" after MAX_LISTED codes */
+    const char *index_shown;
+    const char *grouping;        /* {grouping} (KWB layouts) */
+    const char *grouping_table;  /* {n} {table} (group-counts) */
+    const char *no_value;        /* {n} */
+    const char *national;        /* {pooled} {textbook} {n} {mean} {wmean} (params.national) */
+    const char *shares_pct, *shares_pct_scaled, *nw_unsplit; /* kwb-pct */
+} map_words;
+
+/* tmpl with names[i] replaced by values[i], as one note. */
+static void note_fill(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tmpl, const char *const *names,
+                      const char *const *values, size_t n)
+{
+    char note[1024];
+    wfc_fill(note, sizeof note, tmpl, names, values, n);
+    h->note(ctx, "%s", note);
+}
+
+/* v with 3 decimals in the spec's decimal mark, into out[0..size). */
+static const char *fmt3(char *out, size_t size, double v, const char *mark)
+{
+    snprintf(out, size, "%.3f", v);
+    return wfc_decimal(out, size, mark);
+}
+
 /* Lists codes in one note, at most MAX_LISTED of them. */
-static void note_codes(const wrrfig_host *h, wrrfig_ctx *ctx, const char *what, const char *const *codes,
-                       size_t n)
+static void note_codes(const wrrfig_host *h, wrrfig_ctx *ctx, const map_words *w, const char *what,
+                       const char *const *codes, size_t n)
 {
     if (n == 0)
         return;
-    char buf[MAX_LISTED * 12 + 64];
+    char buf[MAX_LISTED * 12 + 256];
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n && i < MAX_LISTED; i++)
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", codes[i]);
-    if (n > MAX_LISTED)
-        snprintf(buf + len, sizeof buf - len, " and %zu more", n - MAX_LISTED);
+    if (n > MAX_LISTED) {
+        char more[24];
+        snprintf(more, sizeof more, "%zu", n - MAX_LISTED);
+        wfc_fill(buf + len, sizeof buf - len, w->more, (const char *const[]){"n"}, (const char *const[]){more}, 1);
+    }
     h->note(ctx, "%s (%zu): %s", what, n, buf);
 }
 
 /* Join of data areas and boundary features on the (trimmed) CBS code;
  * codes present on one side only are listed in the notes, because
  * municipalities merge every 1 January and a year mismatch shows up here. */
-static void join_report(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg, const hhi_area *a,
-                        size_t n, const wrrfig_feature *f, size_t nf, size_t *matched)
+static void join_report(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg, const map_words *w,
+                        const hhi_area *a, size_t n, const wrrfig_feature *f, size_t nf, size_t *matched)
 {
     const char **only_data = malloc((n + 1) * sizeof *only_data);
     const char **only_geo = malloc((nf + 1) * sizeof *only_geo);
@@ -182,24 +216,29 @@ static void join_report(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_con
         if (!found)
             only_data[nd++] = a[i].code;
     }
-    h->note(ctx, "Join of the data (%zu areas) with the boundaries %s (%zu areas) on the CBS code: %zu matched",
-            n, cfg->geometry, nf, *matched);
-    note_codes(h, ctx, "In the data but not in the boundaries", only_data, nd);
-    note_codes(h, ctx, "In the boundaries but not in the data (drawn grey)", only_geo, ng);
+    static const char *const names[] = {"n_data", "boundaries", "n_geo", "matched"};
+    char sd[24], sg[24], sm[24];
+    snprintf(sd, sizeof sd, "%zu", n);
+    snprintf(sg, sizeof sg, "%zu", nf);
+    snprintf(sm, sizeof sm, "%zu", *matched);
+    note_fill(h, ctx, w->join, names, (const char *const[]){sd, cfg->geometry, sg, sm}, 4);
+    note_codes(h, ctx, w, w->only_data, only_data, nd);
+    note_codes(h, ctx, w, w->only_geo, only_geo, ng);
     free(only_data);
     free(only_geo);
 }
 
-static void note_national(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_area *a, size_t n)
+static void note_national(const wrrfig_host *h, wrrfig_ctx *ctx, const map_words *w, const hhi_area *a, size_t n)
 {
     hhi_summary s;
     if (hhi_summarise(a, n, &s) != 0)
         return;
-    h->note(ctx,
-            "All areas together, same data and grouping: index of the pooled shares %.3f (textbook HHI %.3f); "
-            "mean of the %zu area values %.3f unweighted, %.3f weighted by population (the report's 0,38 is "
-            "for 1 January 2015 with 18 groups: see docs/plugins/hhi.md for which reading it matches)",
-            s.pooled_d, s.pooled_h, s.n_used, s.mean_d, s.wmean_d);
+    static const char *const names[] = {"pooled", "textbook", "n", "mean", "wmean"};
+    char p[24], t[24], k[24], m[24], wm[24];
+    snprintf(k, sizeof k, "%zu", s.n_used);
+    const char *const values[] = {fmt3(p, sizeof p, s.pooled_d, w->mark), fmt3(t, sizeof t, s.pooled_h, w->mark), k,
+                                  fmt3(m, sizeof m, s.mean_d, w->mark), fmt3(wm, sizeof wm, s.wmean_d, w->mark)};
+    note_fill(h, ctx, w->national, names, values, 5);
 }
 
 static hhi_grouping effective_grouping(const hhi_map_config *cfg)
@@ -232,11 +271,41 @@ static void write_csv(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_confi
 
 wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map_config *cfg)
 {
-    /* The figure's words, before any work: a spec without them fails. */
-    static const char *const mark_key[] = {"text.decimal_mark"};
-    const char *mark, *grouping_text = NULL;
-    if (!wfc_spec_texts(h, ctx, mark_key, &mark, 1))
+    /* The figure's words, before any work: a spec without them fails. The
+     * texts of a layout's or parameter's own notes only where they apply. */
+    static const char *const common_keys[] = {"text.decimal_mark", "text.join",  "text.only_data",
+                                              "text.only_boundaries", "text.codes_more", "text.index_shown",
+                                              "text.no_value"};
+    map_words w = {0};
+    const char *common[7];
+    if (!wfc_spec_texts(h, ctx, common_keys, common, 7))
         return WRRFIG_ERROR;
+    w.mark = common[0], w.join = common[1], w.only_data = common[2], w.only_geo = common[3], w.more = common[4],
+    w.index_shown = common[5], w.no_value = common[6];
+    const char *mark = w.mark;
+    if (cfg->source == HHI_SRC_GROUP_COUNTS) {
+        static const char *const keys[] = {"text.grouping_table"};
+        if (!wfc_spec_texts(h, ctx, keys, &w.grouping_table, 1))
+            return WRRFIG_ERROR;
+    } else {
+        static const char *const keys[] = {"text.grouping_is"};
+        if (!wfc_spec_texts(h, ctx, keys, &w.grouping, 1))
+            return WRRFIG_ERROR;
+    }
+    if (cfg->source == HHI_SRC_KWB_PCT) {
+        static const char *const keys[] = {"text.shares_pct", "text.shares_pct_scaled", "text.nw_unsplit"};
+        const char *t[3];
+        if (!wfc_spec_texts(h, ctx, keys, t, cfg->grouping == HHI_G7 ? 3 : 1))
+            return WRRFIG_ERROR;
+        w.shares_pct = t[0], w.shares_pct_scaled = cfg->grouping == HHI_G7 ? t[1] : "",
+        w.nw_unsplit = cfg->grouping == HHI_G7 ? t[2] : "";
+    }
+    if (cfg->national) {
+        static const char *const keys[] = {"text.national"};
+        if (!wfc_spec_texts(h, ctx, keys, &w.national, 1))
+            return WRRFIG_ERROR;
+    }
+    const char *grouping_text = NULL;
     if (cfg->source != HHI_SRC_GROUP_COUNTS && !(grouping_text = hhi_grouping_text(h, ctx, effective_grouping(cfg))))
         return WRRFIG_ERROR;
     hhi_area *a = NULL;
@@ -256,35 +325,36 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         return WRRFIG_ERROR;
     }
 
-    if (cfg->source == HHI_SRC_GROUP_COUNTS)
-        h->note(ctx, "Grouping: %zu origin groups as in the table %s", groups, cfg->table);
-    else
-        h->note(ctx, "Grouping: %s", grouping_text);
-    h->note(ctx, "Index shown: 1 - sum of squared group shares (the report's \"hhi\", Gini-Simpson); the CSV "
-                 "also has the textbook Herfindahl-Hirschman index, sum of squared shares");
+    if (cfg->source == HHI_SRC_GROUP_COUNTS) {
+        char ng[24];
+        snprintf(ng, sizeof ng, "%zu", groups);
+        note_fill(h, ctx, w.grouping_table, (const char *const[]){"n", "table"}, (const char *const[]){ng, cfg->table},
+                  2);
+    } else {
+        note_fill(h, ctx, w.grouping, (const char *const[]){"grouping"}, (const char *const[]){grouping_text}, 1);
+    }
+    h->note(ctx, "%s", w.index_shown);
     if (cfg->source == HHI_SRC_KWB_PCT) {
-        h->note(ctx, "Shares from CBS whole percentages: Dutch background = 100 - western - non-western%s",
-                cfg->grouping == HHI_G7 ? "; the five non-western subgroups (rounded separately) are scaled to "
-                                          "add up to the non-western share"
-                                        : "");
+        h->note(ctx, "%s%s", w.shares_pct, w.shares_pct_scaled);
+        /* Only the 7-group reading splits the non-western share. */
         const char *unsplit[64];
         size_t nu = 0;
         for (size_t i = 0; i < n && nu < 64; i++)
             if (a[i].nw_unsplit)
                 unsplit[nu++] = a[i].code;
-        note_codes(h, ctx, "Non-western subgroups all suppressed (0), non-western residents kept as one group "
-                           "(in the column 'other non-western')", unsplit, nu);
+        if (cfg->grouping == HHI_G7)
+            note_codes(h, ctx, &w, w.nw_unsplit, unsplit, nu);
     }
 
     size_t matched;
-    join_report(h, ctx, cfg, a, n, f, nf, &matched);
+    join_report(h, ctx, cfg, &w, a, n, f, nf, &matched);
     if (matched == 0) {
         h->log(ctx, WRRFIG_LOG_ERROR, "no area of the data matches a boundary of %s", cfg->geometry);
         free(a);
         return WRRFIG_ERROR;
     }
     if (cfg->national)
-        note_national(h, ctx, a, n);
+        note_national(h, ctx, &w, a, n);
 
     /* Classes from the values actually mapped. */
     double *v = malloc(n * sizeof *v);
@@ -348,8 +418,11 @@ wrrfig_status hhi_build_map(const wrrfig_host *h, wrrfig_ctx *ctx, const hhi_map
         cls[i] = ar && ar->ok ? (int)hhi_class_of(&cl, ar->d) : HHI_NO_CLASS;
         no_value += cls[i] == HHI_NO_CLASS;
     }
-    if (no_value)
-        h->note(ctx, "Areas on the map without a value (no data, or no inhabitants), drawn grey: %zu", no_value);
+    if (no_value) {
+        char nv_text[24];
+        snprintf(nv_text, sizeof nv_text, "%zu", no_value);
+        note_fill(h, ctx, w.no_value, (const char *const[]){"n"}, (const char *const[]){nv_text}, 1);
+    }
 
     const char *nd_colour = h->spec_text(ctx, "nodata.colour");
     const char *nd_label = h->spec_text(ctx, "nodata.label");

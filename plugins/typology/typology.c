@@ -15,6 +15,7 @@
 #include "common/choropleth.h"
 #include "common/kindparam.h"
 #include "common/maplabels.h"
+#include "common/spectext.h"
 
 #define MAX_TYPES 12
 
@@ -78,10 +79,26 @@ static const wrrfig_feature *find_feature(const wrrfig_feature *f, size_t n, con
     return NULL;
 }
 
+/* One note: tmpl (spec text) with names[i] replaced by values[i]. */
+static void note_fill(const wrrfig_host *h, wrrfig_ctx *ctx, const char *tmpl, const char *const *names,
+                      const char *const *values, size_t n)
+{
+    char note[1024];
+    wfc_fill(note, sizeof note, tmpl, names, values, n);
+    h->note(ctx, "%s", note);
+}
+
 static wrrfig_status build_examples_map(const wrrfig_host *h, wrrfig_ctx *ctx)
 {
     legend lg;
     if (read_legend(h, ctx, &lg) < 0)
+        return WRRFIG_ERROR;
+    /* The notes' words, in the output language, before any data. */
+    enum { NOT_IN_BOUNDARIES, RENAMED, TWO_TYPES, COLOURED, N_WORDS };
+    static const char *const keys[N_WORDS] = {"text.not_in_boundaries", "text.renamed", "text.two_types",
+                                              "text.coloured"};
+    const char *words[N_WORDS];
+    if (!wfc_spec_texts(h, ctx, keys, words, N_WORDS))
         return WRRFIG_ERROR;
     /* The example table and the boundaries come from the spec's inputs. */
     const char *types_input = wfc_kind_text(h, ctx, "examples"), *geo_input = wfc_kind_text(h, ctx, "boundaries");
@@ -117,18 +134,21 @@ static wrrfig_status build_examples_map(const wrrfig_host *h, wrrfig_ctx *ctx)
         int k = legend_index(&lg, type);
         const wrrfig_feature *feat = find_feature(f, nf, code);
         if (!feat) {
-            h->note(ctx, "%s (%s, %s) is not in the 2015 boundaries: not drawn.", name, code, type);
+            note_fill(h, ctx, words[NOT_IN_BOUNDARIES], (const char *const[]){"name", "code", "type"},
+                      (const char *const[]){name, code, type}, 3);
         } else {
             matched++;
             if (strcmp(feat->name, name) != 0)
-                h->note(ctx, "%s is named '%s' in the boundaries (%s).", name, feat->name, code);
+                note_fill(h, ctx, words[RENAMED], (const char *const[]){"name", "boundary_name", "code"},
+                          (const char *const[]){name, feat->name, code}, 3);
             if (k >= 0) {
                 size_t i = (size_t)(feat - f);
                 if (cls[i] == (int)lg.n) {
                     cls[i] = k;
                     coloured++;
                 } else if (cls[i] != k) {
-                    h->note(ctx, "%s is an example of two types; drawn as the first.", name);
+                    note_fill(h, ctx, words[TWO_TYPES], (const char *const[]){"name"}, (const char *const[]){name},
+                              1);
                 }
             }
         }
@@ -136,9 +156,9 @@ static wrrfig_status build_examples_map(const wrrfig_host *h, wrrfig_ctx *ctx)
                    k >= 0 ? lg.label[k] : "(not a type of the figure's legend)",
                    feat && k >= 0 ? "coloured" : feat ? "grey" : "absent");
     }
-    h->note(ctx, "Coloured: the %zu example municipalities Kader 2.3 names for the legend's types; all other "
-                 "municipalities are grey. The report's full classification (VNG 2020: 39) is not in the report.",
-            coloured);
+    char nc[24];
+    snprintf(nc, sizeof nc, "%zu", coloured);
+    note_fill(h, ctx, words[COLOURED], (const char *const[]){"n"}, (const char *const[]){nc}, 1);
     if (matched < rows)
         h->log(ctx, WRRFIG_LOG_WARN, "%zu of %zu example municipalities not in the boundaries", rows - matched,
                rows);

@@ -119,11 +119,68 @@ static void test_diff_broken_files_are_errors(void **state)
     }
 }
 
+/* Regression (found by tests/fuzz/fuzz_diff.c): a manifest's status went
+ * into diff.html unescaped, so an output directory from elsewhere could put
+ * its own markup (a script) into the page. */
+static void test_diff_html_escapes_status(void **state)
+{
+    (void)state;
+    char *a = tu_tempdir("diffxa"), *b = tu_tempdir("diffxb");
+    put(a, "fig-a.json", "{\"id\": \"fig-a\", \"status\": \"<script>alert(1)</script>\", \"plugin\": {}}\n");
+    put(b, "fig-a.json", "{\"id\": \"fig-a\", \"status\": \"ok\", \"plugin\": {}}\n");
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig(&out, &err, "diff", a, b, NULL);
+    if (rc != 0)
+        fail_msg("diff: exit %d\n%s", rc, err);
+    char *html = tu_readf("%s/diff.html", b);
+    assert_non_null(html);
+    assert_contains(html, "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    assert_false(tu_contains(html, "<script>"));
+    free(html);
+    free(out);
+    free(err);
+    tu_rmrf(a);
+    tu_rmrf(b);
+    free(a);
+    free(b);
+}
+
+/* Regressions (found by tests/fuzz/fuzz_diff.c): an input a manifest lists
+ * without a sha256 was reported as changed, "(none) -> (none)", and a
+ * manifest without a status as a new figure, even in a directory compared
+ * with itself. */
+static void test_diff_input_without_hash_is_unchanged(void **state)
+{
+    (void)state;
+    char *a = tu_tempdir("diffsa");
+    put(a, "fig-a.json", "{\"id\": \"fig-a\", \"status\": \"ok\", \"plugin\": {}, \"inputs\": [{\"name\": \"cbs/t\"}]}\n");
+    char *out = NULL, *err = NULL;
+    int rc = tu_wrrfig(&out, &err, "diff", a, a, NULL);
+    if (rc != 0)
+        fail_msg("diff: exit %d\n%s", rc, err);
+    assert_contains(out, "0 figures changed, 1 unchanged");
+    assert_false(tu_contains(out, "(none)"));
+    free(out);
+    free(err);
+    /* nor is a manifest without a status a "new figure" */
+    put(a, "fig-a.json", "{\"id\": \"fig-a\", \"plugin\": {}}\n");
+    rc = tu_wrrfig(&out, &err, "diff", a, a, NULL);
+    if (rc != 0)
+        fail_msg("diff: exit %d\n%s", rc, err);
+    assert_contains(out, "0 figures changed, 1 unchanged");
+    free(out);
+    free(err);
+    tu_rmrf(a);
+    free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_diff_two_builds),
         cmocka_unit_test(test_diff_broken_files_are_errors),
+        cmocka_unit_test(test_diff_html_escapes_status),
+        cmocka_unit_test(test_diff_input_without_hash_is_unchanged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,8 +84,8 @@ static void test_amsterdam_every_wijk(void **state)
     assert_contains(gp, "set label 9998 'Niet een van de figuren van het rapport.");
     free(gp);
     char *m = tu_readf("%s/hhi-wijk-amsterdam-2019.json", out);
-    assert_contains(m, "(99 areas) with the boundaries geo/wijk_2016_amsterdam (97 areas) on the CBS code: 97 matched");
-    assert_contains(m, "GM0363 as a whole, same data and grouping: 0.630");
+    assert_contains(m, "(99 gebieden) aan de grenzen geo/wijk_2016_amsterdam (97 gebieden) op de CBS-code: 97 gekoppeld");
+    assert_contains(m, "GM0363 als geheel, zelfde gegevens en indeling: 0,630");
     free(m);
 }
 
@@ -274,6 +274,32 @@ static void test_english_build(void **state)
     assert_contains(gp, "title '0.65 or more'");
     assert_contains(gp, "set label 9998 'Classes: the same in fig-2-15 and fig-2-15-2017.");
     free(gp);
+    /* ... and so is every note the plugins write into the manifests (the
+     * notes of the shipped specs are English in their "en" texts too) */
+    const char *manifests[] = {"fig-2-14.json", "fig-2-15.json", "hhi-granularity.json", "fig-3-13.json"};
+    const char *dutch_notes[] = {"Koppeling", "gebieden", "Indeling", "Getoonde index", "als geheel", "Gekleurd",
+                                 "heet '", "Geen van deze", "grijs getekend", "Alle gebieden", "0,38"};
+    for (size_t f = 0; f < sizeof manifests / sizeof *manifests; f++) {
+        char *t = tu_readf("%s/%s", out, manifests[f]);
+        assert_non_null(t);
+        for (size_t d = 0; d < sizeof dutch_notes / sizeof *dutch_notes; d++)
+            if (tu_contains(t, dutch_notes[d]))
+                fail_msg("%s (--lang en) contains Dutch '%s'", manifests[f], dutch_notes[d]);
+        free(t);
+    }
+    char *m = tu_readf("%s/fig-2-14.json", out);
+    assert_contains(m, "Join of the data (388 areas) with the boundaries geo/gemeente_2017 (388 areas) on the CBS "
+                       "code: 388 matched");
+    assert_contains(m, "All areas together, same data and grouping: index of the pooled shares 0.386 (textbook HHI "
+                       "0.614)");
+    free(m);
+    m = tu_readf("%s/fig-2-15.json", out);
+    assert_contains(m, "GM0518 as a whole, same data and grouping: 0.630");
+    free(m);
+    m = tu_readf("%s/fig-3-13.json", out);
+    assert_contains(m, "Den Haag is named ''s-Gravenhage' in the boundaries (GM0518).");
+    assert_contains(m, "Coloured: the 30 example municipalities Kader 2.3 names");
+    free(m);
 }
 
 /* A municipality no plugin names (the SYNTHETIC Proefstad of
@@ -320,7 +346,7 @@ static void test_new_city_from_mapping_and_spec(void **state)
     assert_contains(csv, "WK999003,Wijk 03 Zuid,300,");
     free(csv);
     char *m = tu_readf("%s/hhi-wijk-proefstad-2019.json", outdir);
-    assert_contains(m, "GM9990 as a whole, same data and grouping: 0.620");
+    assert_contains(m, "GM9990 als geheel, zelfde gegevens en indeling: 0,620");
     assert_contains(m, "hhi/kwb2019_proefstad");
     free(m);
     char *svg = tu_readf("%s/hhi-wijk-proefstad-2019.svg", outdir);

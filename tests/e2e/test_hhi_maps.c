@@ -93,12 +93,16 @@ static void test_fixture_map(void **state)
 
     char *m = tu_readf("%s/fig-2-14-report.json", out);
     assert_non_null(m);
-    assert_contains(m, "Grouping: 3 origin groups as in the table hhi/herkomst18_gemeente_2015");
-    assert_contains(m, "(4 areas) on the CBS code: 3 matched");
-    assert_contains(m, "In the data but not in the boundaries (1): GM9004");
-    assert_contains(m, "In the boundaries but not in the data (drawn grey) (1): GM9005");
-    assert_contains(m, "index of the pooled shares 0.350");
-    assert_contains(m, "4 area values 0.325 unweighted, 0.274 weighted");
+    /* The notes of a Dutch build are Dutch, their numbers with a decimal
+     * comma (they were English in C before). */
+    assert_contains(m, "Indeling: 3 herkomstgroepen zoals in de tabel hhi/herkomst18_gemeente_2015");
+    assert_contains(m, "(4 gebieden) op de CBS-code: 3 gekoppeld");
+    assert_contains(m, "In de gegevens maar niet in de grenzen (1): GM9004");
+    assert_contains(m, "In de grenzen maar niet in de gegevens (grijs getekend) (1): GM9005");
+    assert_contains(m, "index van de samengevoegde aandelen 0,350");
+    assert_false(tu_contains(m, "Grouping"));
+    assert_false(tu_contains(m, "matched"));
+    assert_contains(m, "4 gebiedswaarden 0,325 ongewogen, 0,274 gewogen");
     assert_contains(m, "SYNTHETIC TEST FIXTURE");
     free(m);
 
@@ -132,6 +136,14 @@ static void test_fixture_wijk_map(void **state)
     assert_contains(gp, "set key at screen 0.8"); /* right of the map, at its top */
     assert_contains(gp, " top left Left reverse");
     free(gp);
+    /* --lang en: the notes in English, with a decimal point */
+    char *m = tu_readf("%s/fig-2-15-report.json", out);
+    assert_contains(m, "Grouping: 3 origin groups as in the table hhi/herkomst18_denhaag_wijk_2014");
+    assert_contains(m, "Join of the data (");
+    assert_contains(m, "Areas on the map without a value (no data, or no inhabitants), drawn grey: ");
+    assert_false(tu_contains(m, "Indeling"));
+    assert_false(tu_contains(m, "gebieden"));
+    free(m);
 }
 
 /* A broken boundary file fails the build with the feature and JSON path. */
@@ -223,9 +235,11 @@ static void test_fig_2_14_shipped_data(void **state)
     free(csv);
 
     char *m = tu_readf("%s/fig-2-14.json", out);
-    assert_contains(m, "Grouping: 7 herkomstgroepen");
-    assert_contains(m, "(388 areas) with the boundaries geo/gemeente_2017 (388 areas) on the CBS code: 388 matched");
-    assert_false(tu_contains(m, "not in the boundaries"));
+    assert_contains(m, "Indeling: 7 herkomstgroepen");
+    assert_contains(m, "(388 gebieden) aan de grenzen geo/gemeente_2017 (388 gebieden) op de CBS-code: 388 gekoppeld");
+    assert_contains(m, "Aandelen uit de hele percentages van CBS: Nederlandse achtergrond = 100 - westers - "
+                       "niet-westers; de vijf niet-westerse subgroepen");
+    assert_false(tu_contains(m, "niet in de grenzen"));
     assert_contains(m, "\"name\":\t\"geo/gemeente_2017\"");
     free(m);
 }
@@ -264,8 +278,8 @@ static void test_den_haag_shipped_data(void **state)
     assert_contains(csv, "WK051801,Wijk 01 Oostduinen,0,3,3,Dutch,0,,,,,yes");
     free(csv);
     char *m = tu_readf("%s/fig-2-15.json", out);
-    assert_contains(m, "(44 areas) with the boundaries geo/wijk_2016_denhaag (44 areas) on the CBS code: 44 matched");
-    assert_contains(m, "drawn grey: 1");
+    assert_contains(m, "(44 gebieden) aan de grenzen geo/wijk_2016_denhaag (44 gebieden) op de CBS-code: 44 gekoppeld");
+    assert_contains(m, "grijs getekend: 1");
     free(m);
 
     /* KWB 2017, Schildersbuurt: western 7, non-western 84 (Moroccan 23,
@@ -279,7 +293,7 @@ static void test_den_haag_shipped_data(void **state)
     assert_double_near(csv_field(csv, "WK051829,", 8), d_of(sch7, 7), 1e-12);
     assert_double_near(csv_field(csv, "WK051827,", 8), d_of(sta7, 7), 1e-12);
     m = tu_readf("%s/fig-2-15-2017.json", out);
-    assert_contains(m, "kept as one group (in the column 'other non-western') (1): WK051843");
+    assert_contains(m, "als één groep gehouden (in de kolom 'other non-western') (1): WK051843");
     free(m);
     /* With 7 groups the Schilderswijk is among the most diverse; with 3 it
      * looked homogeneous. */
@@ -424,10 +438,10 @@ static void test_join_report_year_mismatch(void **state)
         fail_msg("build failed (%d): %s", rc, err);
     free(err);
     char *m = tu_readf("%s/fig-2-14.json", o2);
-    assert_contains(m, "Join of the data (388 areas) with the boundaries geo/gemeente_2017 (393 areas) on the CBS "
-                       "code: 384 matched");
-    assert_contains(m, "In the data but not in the boundaries (4): GM1940, GM1942, GM1945, GM1948");
-    assert_contains(m, "In the boundaries but not in the data (drawn grey) (9): GM0241, GM0381, GM0424, GM0425, "
+    assert_contains(m, "Koppeling van de gegevens (388 gebieden) aan de grenzen geo/gemeente_2017 (393 gebieden) op "
+                       "de CBS-code: 384 gekoppeld");
+    assert_contains(m, "In de gegevens maar niet in de grenzen (4): GM1940, GM1942, GM1945, GM1948");
+    assert_contains(m, "In de grenzen maar niet in de gegevens (grijs getekend) (9): GM0241, GM0381, GM0424, GM0425, "
                        "GM0478, GM0844, GM0846, GM0860, GM1921");
     free(m);
 }

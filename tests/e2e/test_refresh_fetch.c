@@ -205,7 +205,7 @@ static void test_refresh_fetch_new_release(void **state)
     int rc = refresh(&s, data, sh, o, &out, &err, &ms);
     if (rc != 0 && rc != 1)
         fail_msg("refresh on release A: exit %d\n%s\n%s", rc, out, err);
-    assert_contains(out, "fetch 37296ned -> ");
+    assert_contains(out, "fetch 37296ned (v3) -> ");
     assert_contains(out, "import cbs/37296ned");
     char *meta = tu_readf("%s/cbs/37296ned.meta.json", data);
     assert_contains(meta, "snapshots/37296ned/");
@@ -218,7 +218,7 @@ static void test_refresh_fetch_new_release(void **state)
     rc = refresh(&s, data, sh, o, &out, &err, &ms);
     double refresh_ms = ms;
     assert_int_equal(rc, 1); /* a claim verdict changed (2015 immigration < 200000) */
-    assert_contains(out, "fetch 37296ned -> ");
+    assert_contains(out, "fetch 37296ned (v3) -> ");
     assert_contains(out, "periods added: 2023JJ00");
     assert_contains(out, "0 removed, 2 changed");
     assert_contains(out, "changed Perioden=2015JJ00 Onderwerp=Immigratie_73: 204615 -> 170000 (-34615)");
@@ -281,10 +281,48 @@ static void test_refresh_fetch_needs_a_snapshot_mapping(void **state)
     free(o);
 }
 
+/* A mapping that imports v4 Observations is fetched through OData v4. The
+ * CONSTRUCTED fetch fixture T0001 (tests/fixtures/fetch, served by the
+ * test's own server) with its constructed mappings: cbs/70067ned reads
+ * snapshots/T0001/ * /Observations.json. Before, refresh fetched through v3
+ * only, and the import found no Observations in the new snapshot. */
+static void test_refresh_fetch_v4_mapping(void **state)
+{
+    (void)state;
+    server s = start_server(WF_FIXTURES "/fetch");
+    char *sh = tu_tempdir("rff4sh"), *o = tu_tempdir("rff4out"), *data = tu_tempdir("rff4data");
+    char cmd[1400], v3[128], v4[128];
+    snprintf(cmd, sizeof cmd, "cp -r '%s/fetch/data/mappings' '%s/fetch/data/crosswalks' '%s/'", WF_FIXTURES,
+             WF_FIXTURES, data);
+    assert_int_equal(system(cmd), 0);
+    snprintf(v3, sizeof v3, "%s/v3", s.base);
+    snprintf(v4, sizeof v4, "%s/v4", s.base);
+    char *out = NULL, *err = NULL;
+    tu_wrrfig_dirs(WF_PLUGINS, data, WF_FIGURES, &out, &err, "--shared", sh, "refresh", "--fetch", "70067ned",
+                   "--v3-url", v3, "--v4-url", v4, "--out", o, "--format", "svg", NULL);
+    assert_contains(out, "fetch T0001 (v4) -> ");
+    if (!tu_contains(out, "import cbs/70067ned"))
+        fail_msg("the v4 snapshot was not imported:\n%s%s", out, err);
+    char *meta = tu_readf("%s/cbs/70067ned.meta.json", data);
+    assert_non_null(meta);
+    assert_contains(meta, "/Observations.json");
+    free(meta);
+    free(out);
+    free(err);
+    stop_server(&s);
+    tu_rmrf(sh);
+    tu_rmrf(o);
+    tu_rmrf(data);
+    free(sh);
+    free(o);
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refresh_fetch_needs_a_snapshot_mapping),
+        cmocka_unit_test(test_refresh_fetch_v4_mapping),
         cmocka_unit_test(test_refresh_fetch_new_release),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

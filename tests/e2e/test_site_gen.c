@@ -98,9 +98,10 @@ static int setup(void **state)
         "{\"id\":\"fig-9-2\",\"status\":\"no-data\",\"missing_input\":\"cbs/" HOSTILE_JSON "\","
         "\"needs\":\"CBS 12345NED <img src=x onerror=alert(1)> (synthetic)\",\"fetchable\":{\"table\":\"12345NED\",\"api\":\"v3\","
         "\"mapping\":\"data/mappings/" HOSTILE_JSON ".json\",\"unverified\":true}}\n");
-    /* the English build */
+    /* the English build, made with --latest: it shows three more years */
     put(f.out, "en/fig-9-1.json",
         "{\"id\":\"fig-9-1\",\"status\":\"ok\",\"title\":\"TITLE-EN\",\"notes\":[\"NOTE-EN\"],"
+        "\"period\":{\"mode\":\"latest\",\"from\":2000,\"to\":2021,\"report\":{\"from\":2000,\"to\":2018}},"
         "\"outputs\":{\"data\":\"fig-9-1.csv\",\"rendered\":[\"svg\"]}}\n");
     put(f.out, "en/fig-9-1.csv", "label,value\nEN-ROW,1.5\n");
     put(f.out, "en/fig-9-1.svg", svg);
@@ -280,7 +281,9 @@ static void test_both_languages(void **state)
     assert_non_null(strstr(en, "NOTE-EN"));
     assert_non_null(strstr(en, "EN-ROW"));
     assert_non_null(strstr(en, "src=\"../en/fig-9-1.svg\""));
-    assert_non_null(strstr(en, "alt=\"ALT-EN\""));
+    /* the alt describes the report's figure; the --latest build says it shows more */
+    assert_non_null(strstr(en, "alt=\"ALT-EN This description is of the report&#39;s period (2000-2018); this version "
+                               "shows 2000-2021.\""));
     /* the switch links the pages to each other */
     assert_non_null(strstr(nl, "hreflang=\"en\" lang=\"en\" href=\"fig-9-1.en.html\""));
     assert_non_null(strstr(en, "hreflang=\"nl\" lang=\"nl\" href=\"fig-9-1.html\""));

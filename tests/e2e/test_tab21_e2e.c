@@ -71,9 +71,12 @@ static void test_csv_markdown_manifest(void **state)
     assert_contains(js, "\"sha256\":\t\"");
     assert_contains(js, "kolomkop (r. 2110) 1995-2005");
     /* The row-sum check found the rows the report prints off by more than rounding. */
-    assert_contains(js, "Row 'Tuinbouwgemeenten', cohort 2006-2010 sums to 99.7");
-    assert_contains(js, "Row 'Voorsteden', cohort 2006-2010 sums to 100.3");
-    assert_false(tu_contains(js, "Row 'Expatgemeenten'"));
+    /* in Dutch, with the decimal comma, in a Dutch build */
+    assert_contains(js, "Rij 'Tuinbouwgemeenten', cohort 2006-2010 telt op tot 99,7, niet tot 100 binnen de "
+                        "afronding van de afgedrukte waarden (+/- 0,15).");
+    assert_contains(js, "Rij 'Voorsteden', cohort 2006-2010 telt op tot 100,3");
+    assert_false(tu_contains(js, "Rij 'Expatgemeenten'"));
+    assert_false(tu_contains(js, "sums to"));
     free(csv);
     free(md);
     free(js);
@@ -123,6 +126,12 @@ static void test_english(void **state)
     assert_false(tu_contains(md, "jaar"));
     assert_false(tu_contains(md, "Bron"));
     free(md);
+    /* and the row-sum notes in English, with a decimal point */
+    char *js = tu_readf("%s/tab-2-1.json", out2);
+    assert_contains(js, "Row 'Tuinbouwgemeenten', cohort 2006-2010 sums to 99.7, not 100 within the rounding of the "
+                        "printed values (+/- 0.15).");
+    assert_false(tu_contains(js, "telt op tot"));
+    free(js);
     free(out);
     free(err);
 }

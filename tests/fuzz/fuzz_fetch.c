@@ -32,8 +32,6 @@ static struct {
     int calls;
 } fetch_srv;
 
-#define FETCH_SEP "\n----\n"
-
 int http_get(const http_opts *o, const char *url, strbuf *body, int *attempts, wf_error *err)
 {
     (void)o;
@@ -43,15 +41,9 @@ int http_get(const http_opts *o, const char *url, strbuf *body, int *attempts, w
     if (attempts)
         *attempts = 1;
     fetch_srv.calls++;
-    if (!fetch_srv.p)
+    const char *start, *stop;
+    if (!fuzz_part(&fetch_srv.p, fetch_srv.end, &start, &stop))
         return wf_errorf(err, "%s: HTTP status 404", url);
-    const char *start = fetch_srv.p, *stop = fetch_srv.end;
-    for (const char *q = start; q + sizeof FETCH_SEP - 1 <= fetch_srv.end; q++)
-        if (memcmp(q, FETCH_SEP, sizeof FETCH_SEP - 1) == 0) {
-            stop = q;
-            break;
-        }
-    fetch_srv.p = stop < fetch_srv.end ? stop + sizeof FETCH_SEP - 1 : NULL;
     size_t n = (size_t)(stop - start);
     if (n >= 9 && memcmp(start, "HTTP ", 5) == 0 && start[8] == '\n')
         return wf_errorf(err, "%s: HTTP status %.3s", url, start + 5);
@@ -81,20 +73,15 @@ static void fetch_check_snapshot(const char *dir)
         if (!file || !sha || !cJSON_IsNumber(bytes) || strchr(file, '/'))
             abort();
         snprintf(path, sizeof path, "%s/%s", dir, file);
-        FILE *f = fopen(path, "rb");
-        if (!f)
+        size_t len = 0;
+        char *text = fuzz_read(path, &len);
+        if (!text)
             abort();
-        strbuf b = STRBUF_INIT;
-        char buf[4096];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-            sb_add(&b, buf, k);
-        fclose(f);
         char hex[65];
-        sha256_hex(b.s ? b.s : "", b.len, hex);
-        if (strcmp(hex, sha) != 0 || (double)b.len != bytes->valuedouble)
+        sha256_hex(text, len, hex);
+        if (strcmp(hex, sha) != 0 || (double)len != bytes->valuedouble)
             abort();
-        sb_free(&b);
+        free(text);
         pages++;
     }
     if (pages == 0 || pages != (size_t)fetch_srv.calls)

@@ -6,7 +6,7 @@
  * "\n----\n" as "<relative path>\n<content>". A path under "crosswalks/"
  * goes to <data>/crosswalks/, any other under the shared directory. Paths
  * outside [A-Za-z0-9._/-], absolute ones and ".." are skipped (the harness's
- * own files, not the importer's).
+ * own files, not the importer's: tests/fuzz/fuzz.h fuzz_name_ok).
  *
  * Invariants:
  * - an import that succeeds wrote a table that loads, and importing again
@@ -19,8 +19,6 @@
 #include "data/table.h"
 #include "import/importer.h"
 
-#define IMPORT_SEP "\n----\n"
-
 /* mkdir -p of the directories above path (the harness's own paths). */
 static void import_mkdirs_above(char *path)
 {
@@ -31,23 +29,8 @@ static void import_mkdirs_above(char *path)
     }
 }
 
-static int import_path_ok(const char *p, size_t n)
-{
-    if (n == 0 || n > 120 || p[0] == '/')
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '-' || c == '/'))
-            return 0;
-        if (c == '.' && i + 1 < n && p[i + 1] == '.')
-            return 0;
-    }
-    return 1;
-}
-
-/* Files under dir, recursively, and whether any is a temporary (".tmp"
- * in its name, as util/fileio.c names them). */
+/* Files under dir, recursively; *tmp counts those that look like a
+ * temporary (".tmp" in the name, as util/fileio.c names them). */
 static size_t import_count(const char *dir, int *tmp)
 {
     size_t n = 0;
@@ -64,7 +47,7 @@ static size_t import_count(const char *dir, int *tmp)
         if (lstat(sub, &st) != 0)
             continue;
         if (strstr(e->d_name, ".tmp"))
-            *tmp = 1;
+            (*tmp)++;
         n += S_ISDIR(st.st_mode) ? import_count(sub, tmp) : 1;
     }
     if (d)
@@ -105,39 +88,32 @@ static int fuzz_import(const uint8_t *data, size_t size)
     fuzz_rm_tree(top);
     import_mkdirs_above(mapping);
     mkdir(shared, 0755);
-    const char *p = (const char *)data, *end = p + size;
-    for (int part = 0; p <= end; part++) {
-        const char *stop = end;
-        for (const char *q = p; q + sizeof IMPORT_SEP - 1 <= end; q++)
-            if (memcmp(q, IMPORT_SEP, sizeof IMPORT_SEP - 1) == 0) {
-                stop = q;
-                break;
-            }
+    const char *p = (const char *)data, *end = p + size, *start, *stop;
+    for (int part = 0; fuzz_part(&p, end, &start, &stop); part++) {
         if (part == 0) {
-            fuzz_write(mapping, p, (size_t)(stop - p));
-        } else {
-            const char *nl = memchr(p, '\n', (size_t)(stop - p));
-            size_t n = nl ? (size_t)(nl - p) : 0;
-            if (nl && import_path_ok(p, n)) {
-                char path[600];
-                int cw = n > 11 && memcmp(p, "crosswalks/", 11) == 0;
-                snprintf(path, sizeof path, "%s/%.*s", cw ? ddir : shared, (int)n, p);
-                import_mkdirs_above(path);
-                /* a path that names a directory, or runs through a file,
-                 * is skipped: the harness's files, not the importer's */
-                FILE *f = fopen(path, "wb");
-                if (f) {
-                    fwrite(nl + 1, 1, (size_t)(stop - nl - 1), f);
-                    fclose(f);
-                }
-            }
+            fuzz_write(mapping, start, (size_t)(stop - start));
+            continue;
         }
-        if (stop == end)
-            break;
-        p = stop + sizeof IMPORT_SEP - 1;
+        const char *nl = memchr(start, '\n', (size_t)(stop - start));
+        size_t n = nl ? (size_t)(nl - start) : 0;
+        if (!nl || !fuzz_name_ok(start, n, 8))
+            continue;
+        char path[600];
+        int cw = n > 11 && memcmp(start, "crosswalks/", 11) == 0;
+        snprintf(path, sizeof path, "%s/%.*s", cw ? ddir : shared, (int)n, start);
+        import_mkdirs_above(path);
+        /* a path that names a directory, or runs through a file, is
+         * skipped: the harness's files, not the importer's */
+        FILE *f = fopen(path, "wb");
+        if (f) {
+            fwrite(nl + 1, 1, (size_t)(stop - nl - 1), f);
+            fclose(f);
+        }
     }
-    int tmp = 0;
+    /* the input's own files may have ".tmp" in their names: count them */
+    int tmp = 0, tmp_data = 0;
     size_t shared_files = import_count(shared, &tmp);
+    import_count(ddir, &tmp_data);
     char *name = NULL;
     int differs = -1;
     wf_error err;
@@ -167,7 +143,7 @@ static int fuzz_import(const uint8_t *data, size_t size)
     }
     tmp_after = 0;
     import_count(ddir, &tmp_after);
-    if (tmp_after) {
+    if (tmp_after != tmp_data) {
         fprintf(stderr, "a temporary file is left in the data directory\n");
         abort();
     }

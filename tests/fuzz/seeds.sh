@@ -15,6 +15,8 @@ claims) find data/claims tests/fixtures/claims -name 'ch*.json' | sort ;;
 spec) find figures tests/fixtures/figures -name '*.json' | sort ;;
 fetch) find tests/fuzz/seeds/fetch -type f | sort ;;
 import) find tests/fuzz/seeds/import -type f | sort ;;
+diff) find tests/fuzz/seeds/diff -type f | sort ;;
+site) find tests/fuzz/seeds/site -type f | sort ;;
 scan) find data/claims -name 'ch*.json' | sort  # their quotes are report text
       [ ! -f ../shared/report/samenleven-in-verscheidenheid.txt ] || echo ../shared/report/samenleven-in-verscheidenheid.txt ;;
 expr|measure_answer) ;;

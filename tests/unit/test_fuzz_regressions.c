@@ -19,6 +19,8 @@
 #include "../fuzz/fuzz_fetch.c" /* defines http_get: the fetcher is served the input */
 #include "../fuzz/fuzz_import.c"
 #include "../fuzz/fuzz_scan.c"
+#include "../fuzz/fuzz_diff.c"
+#include "../fuzz/fuzz_site.c"
 
 typedef int (*harness_fn)(const uint8_t *, size_t);
 
@@ -95,6 +97,8 @@ REPLAY(measure_answer, 1)
 REPLAY(fetch, 4)
 REPLAY(import, 20)
 REPLAY(scan, 5)
+REPLAY(diff, 3)
+REPLAY(site, 3)
 
 static int cleanup(void **state)
 {
@@ -111,7 +115,8 @@ int main(void)
         cmocka_unit_test(test_odata),   cmocka_unit_test(test_mapping), cmocka_unit_test(test_claims),
         cmocka_unit_test(test_expr),    cmocka_unit_test(test_spec),  cmocka_unit_test(test_table),
         cmocka_unit_test(test_measure_answer), cmocka_unit_test(test_fetch),  cmocka_unit_test(test_import),
-        cmocka_unit_test(test_scan),
+        cmocka_unit_test(test_scan),    cmocka_unit_test(test_diff),
+        cmocka_unit_test(test_site),
     };
     return cmocka_run_group_tests_name("fuzz regressions", tests, NULL, cleanup);
 }

@@ -22,7 +22,7 @@ static const fig FIGS[] = {
     {"origin", "fig-1-3", "text.generations_differ"},     {"origin", "fig-2-5", "text.decimal_mark"},
     {"cohorts", "fig-2-12", "text.not_yet_passed"},
     {"immigration", "fig-2-1", "text.decimal_mark"}, {"immigration", "fig-2-7", "text.period_ends_earlier"},
-    {"immigration", "fig-2-8", "text.period_ends_earlier"}, {"cohorts", "tab-2-1", "text.md_source"},
+    {"immigration", "fig-2-8", "text.period_ends_earlier"}, {"cohorts", "tab-2-1", "text.decimal_mark"},
 };
 
 /* The shipped spec of id, without its "text" member when strip is set.
@@ -178,11 +178,57 @@ static void test_hhi_and_immigration_notes_follow_lang(void **state)
          {"De periode van het rapport begint in 1946; de gegevens beginnen in 1950",
           "The report's period starts in 1946; the data start in 1950"}},
         {"hhi", "fig-2-14", "hhi.area-map",
-         {"Grouping: 7 herkomstgroepen: Nederlands, westers, Marokkaans",
+         {"Indeling: 7 herkomstgroepen: Nederlands, westers, Marokkaans",
           "Grouping: 7 origin groups: Dutch, western, Moroccan"}},
         {"hhi", "fig-2-15", "hhi.area-map",
-         {"Grouping: 3 herkomstgroepen: Nederlands, westers, niet-westers",
+         {"Indeling: 3 herkomstgroepen: Nederlands, westers, niet-westers",
           "Grouping: 3 origin groups: Dutch, western, non-western"}},
+        /* the notes that were English in C, whatever the language */
+        {"hhi", "fig-2-14", "hhi.area-map",
+         {"Koppeling van de gegevens (388 gebieden) aan de grenzen geo/gemeente_2017 (388 gebieden) op de "
+          "CBS-code: 388 gekoppeld",
+          "Join of the data (388 areas) with the boundaries geo/gemeente_2017 (388 areas) on the CBS code: 388 "
+          "matched"}},
+        {"hhi", "fig-2-14", "hhi.area-map",
+         {"Alle gebieden samen, zelfde gegevens en indeling: index van de samengevoegde aandelen 0,386 (gewone HHI "
+          "0,614); gemiddelde van de 388 gebiedswaarden 0,256 ongewogen, 0,364 gewogen naar inwonertal (de 0,38 ",
+          "All areas together, same data and grouping: index of the pooled shares 0.386 (textbook HHI 0.614); mean "
+          "of the 388 area values 0.256 unweighted, 0.364 weighted by population (the report's 0.38 "}},
+        {"hhi", "fig-2-14", "hhi.area-map",
+         {"Getoonde index: 1 - som van de gekwadrateerde groepsaandelen (de 'hhi' van het rapport, Gini-Simpson)",
+          "Index shown: 1 - sum of squared group shares (the report's \"hhi\", Gini-Simpson)"}},
+        {"hhi", "fig-2-14", "hhi.area-map",
+         {"Aandelen uit de hele percentages van CBS: Nederlandse achtergrond = 100 - westers - niet-westers; de vijf "
+          "niet-westerse subgroepen",
+          "Shares from CBS whole percentages: Dutch background = 100 - western - non-western; the five non-western "
+          "subgroups"}},
+        {"hhi", "fig-2-15-2017", "hhi.area-map",
+         {"Niet-westerse subgroepen alle geheimgehouden (0), niet-westerse inwoners als één groep gehouden (in de "
+          "kolom 'other non-western') (1): WK051843",
+          "Non-western subgroups all suppressed (0), non-western residents kept as one group (in the column 'other "
+          "non-western') (1): WK051843"}},
+        {"hhi", "fig-2-15-2017", "hhi.area-map",
+         {"Gebieden op de kaart zonder waarde (geen gegevens of geen inwoners), grijs getekend: 1",
+          "Areas on the map without a value (no data, or no inhabitants), drawn grey: 1"}},
+        {"hhi", "fig-2-15", "hhi.area-map",
+         {"GM0518 als geheel, zelfde gegevens en indeling: 0,630", "GM0518 as a whole, same data and grouping: 0.630"}},
+        {"hhi", "hhi-wijk-amsterdam-2019", "hhi.area-map",
+         {"In de gegevens maar niet in de grenzen (2): WK036335, WK036363",
+          "In the data but not in the boundaries (2): WK036335, WK036363"}},
+        {"hhi", "hhi-granularity", "hhi.granularity",
+         {"Geen van deze indelingen is die van het rapport (18 geolinguïstische groepen)",
+          "None of these is the report's grouping (18 geolinguistic groups)"}},
+        {"typology", "fig-3-13", "typology.examples-map",
+         {"Den Haag heet ''s-Gravenhage' in de grenzen (GM0518).",
+          "Den Haag is named ''s-Gravenhage' in the boundaries (GM0518)."}},
+        {"typology", "fig-3-13", "typology.examples-map",
+         {"Gekleurd: de 30 voorbeeldgemeenten die kader 2.3 noemt bij de typen van de legenda",
+          "Coloured: the 30 example municipalities Kader 2.3 names for the legend's types"}},
+        {"cohorts", "tab-2-1", NULL,
+         {"Rij 'Voorsteden', cohort 2006-2010 telt op tot 100,3, niet tot 100 binnen de afronding van de afgedrukte "
+          "waarden (+/- 0,15).",
+          "Row 'Voorsteden', cohort 2006-2010 sums to 100.3, not 100 within the rounding of the printed values "
+          "(+/- 0.15)."}},
         {"hhi", "hhi-granularity", "hhi.granularity",
          {"landniveau: Nederlands, elk land", "country level: Dutch, every country"}},
         {"hhi", "hhi-granularity", "hhi.granularity",
@@ -238,6 +284,32 @@ static void test_missing_text_names_its_path(void **state)
         {"hhi", "fig-2-15", "hhi.area-map", "text.grouping.3"},
         {"hhi", "hhi-granularity", "hhi.granularity", "text.grouping.country"},
         {"hhi", "hhi-granularity", "hhi.granularity", "text.decimal_mark"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.join"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.only_data"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.only_boundaries"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.codes_more"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.index_shown"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.no_value"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.grouping_is"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.shares_pct"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.shares_pct_scaled"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.nw_unsplit"},
+        {"hhi", "fig-2-14", "hhi.area-map", "text.national"},
+        {"hhi", "fig-2-15-2017", "hhi.area-map", "text.nw_unsplit"},
+        {"hhi", "fig-2-14-report", "hhi.area-map", "text.grouping_table"},
+        {"hhi", "fig-2-14-report", "hhi.area-map", "text.national"},
+        {"hhi", "fig-2-15-report", "hhi.area-map", "text.join"},
+        {"hhi", "fig-2-15", "hhi.area-map", "text.whole"},
+        {"hhi", "fig-2-15", "hhi.area-map", "text.whole_absent"},
+        {"hhi", "hhi-wijk-amsterdam-2019", "hhi.area-map", "text.whole"},
+        {"hhi", "hhi-wijk-amsterdam-2019", "hhi.area-map", "text.no_value"},
+        {"hhi", "hhi-granularity", "hhi.granularity", "text.not_report_grouping"},
+        {"typology", "fig-3-13", "typology.examples-map", "text.not_in_boundaries"},
+        {"typology", "fig-3-13", "typology.examples-map", "text.renamed"},
+        {"typology", "fig-3-13", "typology.examples-map", "text.two_types"},
+        {"typology", "fig-3-13", "typology.examples-map", "text.coloured"},
+        {"cohorts", "tab-2-1", NULL, "text.row_sum"},
+        {"cohorts", "tab-2-1", NULL, "text.decimal_mark"},
         {"origin", "fig-1-3", NULL, "text.generations_differ"},
         {"origin", "fig-1-3", NULL, "legend.first"},
         {"origin", "fig-1-3", NULL, "legend.unknown"},
@@ -306,6 +378,89 @@ static void test_origin_sum_note_follows_lang(void **state)
     }
 }
 
+/* The spec of id with the member at the dotted path (of an object) set to
+ * the string value. Returns a string to free. */
+static char *spec_with(const char *id, const char *path, const char *value)
+{
+    char *json = tu_readf("%s/%s.json", WF_FIGURES, id);
+    cJSON *root = cJSON_Parse(json);
+    free(json);
+    assert_non_null(root);
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", path);
+    cJSON *cur = root;
+    char *last = buf, *dot;
+    while ((dot = strchr(last, '.'))) {
+        *dot = '\0';
+        cur = cJSON_GetObjectItemCaseSensitive(cur, last);
+        assert_non_null(cur);
+        last = dot + 1;
+    }
+    assert_true(cJSON_ReplaceItemInObjectCaseSensitive(cur, last, cJSON_CreateString(value)));
+    char *s = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    return s;
+}
+
+/* The notes that fire only on unusual inputs come from the spec too, in
+ * the output language: a whole area not in the table (fig-2-15), code lists
+ * longer than 25 ("and 363 more": fig-2-14's municipalities against the
+ * wijk boundaries of Amsterdam, which fails the map after the join notes),
+ * and a municipality listed under two types (fig-3-13, a SYNTHETIC
+ * examples table on the typology fixture). */
+static void test_rare_notes_follow_lang(void **state)
+{
+    (void)state;
+    static const char *const absent[2] = {"GM9999 als geheel: niet in hhi/kwb2019_denhaag",
+                                          "GM9999 as a whole: not in hhi/kwb2019_denhaag"};
+    static const char *const more[2] = {"In de gegevens maar niet in de grenzen (388): ",
+                                        "In the data but not in the boundaries (388): "};
+    static const char *const more_tail[2] = {" en nog 363", " and 363 more"};
+    static const char *const two[2] = {"Alfadorp is een voorbeeld van twee typen; getekend als het eerste.",
+                                       "Alfadorp is an example of two types; drawn as the first."};
+    for (int en = 0; en < 2; en++) {
+        const char *lang = en ? "en" : "nl";
+        fh_host *f = fh_new(WF_DATA);
+        fh_lang(f, lang);
+        char *spec = spec_with("fig-2-15", "params.whole", "GM9999");
+        wrrfig_status st = build_spec(f, "hhi", "fig-2-15", "hhi.area-map", spec);
+        if (st != WRRFIG_OK)
+            fail_msg("fig-2-15 (%s): status %d: %s", lang, st, fh_message(f));
+        if (!has_note(f, absent[en]))
+            fail_msg("fig-2-15 (%s): no note '%s'", lang, absent[en]);
+        assert_false(has_note(f, absent[!en]));
+        free(spec);
+
+        spec = spec_with("fig-2-14", "inputs.boundaries", "geo/wijk_2016_amsterdam");
+        assert_int_equal(build_spec(f, "hhi", "fig-2-14", "hhi.area-map", spec), WRRFIG_ERROR);
+        const char *list = NULL;
+        for (size_t i = 0; i < fh_notes(f); i++)
+            if (strncmp(fh_note(f, i), more[en], strlen(more[en])) == 0)
+                list = fh_note(f, i);
+        if (!list)
+            fail_msg("fig-2-14 on wijk boundaries (%s): no note '%s'", lang, more[en]);
+        size_t n = strlen(list), k = strlen(more_tail[en]);
+        assert_true(n > k && strcmp(list + n - k, more_tail[en]) == 0);
+        assert_false(has_note(f, more[!en]));
+        free(spec);
+        fh_free(f);
+
+        f = fh_new(WF_FIXTURES "/typology/data");
+        fh_lang(f, lang);
+        fh_table(f, "report/kader-2-3", "type,gemeente,statcode_2015\nexpat,Alfadorp,GM9101\ngrens,Alfadorp,GM9101\n",
+                 "SYNTHETIC TEST FIXTURE");
+        spec = spec_of("fig-3-13", false);
+        st = build_spec(f, "typology", "fig-3-13", "typology.examples-map", spec);
+        if (st != WRRFIG_OK)
+            fail_msg("fig-3-13 (%s): status %d: %s", lang, st, fh_message(f));
+        if (!has_note(f, two[en]))
+            fail_msg("fig-3-13 (%s): no note '%s'", lang, two[en]);
+        assert_false(has_note(f, two[!en]));
+        free(spec);
+        fh_free(f);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_hhi_and_immigration_notes_follow_lang),
         cmocka_unit_test(test_missing_text_names_its_path),
         cmocka_unit_test(test_origin_sum_note_follows_lang),
+        cmocka_unit_test(test_rare_notes_follow_lang),
     };
     return cmocka_run_group_tests_name("spec text required", tests, NULL, NULL);
 }

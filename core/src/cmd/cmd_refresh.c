@@ -64,8 +64,10 @@ static size_t find_mappings(const wf_app *a, const char *want, char ***out)
 
 /* The CBS table id whose snapshots a mapping reads ("file":
  * "snapshots/<id>/<pattern>/TypedDataSet.json" gives <id>), or NULL when its input
- * is something else; *file gets the input's file (both caller frees). */
-static char *snapshot_id(const char *mapping_path, char **file)
+ * is something else; *file gets the input's file (both caller frees). *api
+ * (may be NULL) gets the API whose download the mapping imports: v4 for
+ * "odata-v4" (Observations), else v3. */
+static char *snapshot_id(const char *mapping_path, char **file, fetch_api *api)
 {
     cJSON *m = NULL;
     wf_error e;
@@ -73,7 +75,10 @@ static char *snapshot_id(const char *mapping_path, char **file)
     *file = NULL;
     if (json_read_file(mapping_path, &m, &e) != 0)
         return NULL;
-    const char *f = json_str(cJSON_GetObjectItemCaseSensitive(m, "input"), "file");
+    const cJSON *input = cJSON_GetObjectItemCaseSensitive(m, "input");
+    const char *f = json_str(input, "file"), *format = json_str(input, "format");
+    if (api)
+        *api = format && strcmp(format, "odata-v4") == 0 ? FETCH_V4 : FETCH_V3;
     if (f) {
         *file = xstrdup(f);
         if (strncmp(f, "snapshots/", 10) == 0) {
@@ -107,7 +112,8 @@ static void fetched_free(fetched *f, size_t n)
  * mapping reads its snapshots, into <shared>/snapshots (where the mappings'
  * patterns look). A mapping that reads something else is refused: its
  * import would not see the download. Returns 0, or -1 (printed). */
-static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, fetched **out, size_t *n_out)
+static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, const char *v4, fetched **out,
+                     size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
@@ -118,7 +124,7 @@ static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, fetc
     }
     strbuf root = STRBUF_INIT;
     sb_printf(&root, "%s/snapshots", a->shared_dir);
-    fetch_opts fo = {{300, 30, 4, 1000, (size_t)512 << 20}, FETCH_V3, v3, NULL, root.s, 100000};
+    fetch_opts fo = {{300, 30, 4, 1000, (size_t)512 << 20}, FETCH_V3, v3, v4, root.s, 100000};
     int rc = 0;
     curl_global_init(CURL_GLOBAL_DEFAULT);
     for (int i = 0; i < n && rc == 0; i++) {
@@ -129,7 +135,7 @@ static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, fetc
             rc = -1;
         }
         for (size_t k = 0; k < nm; k++) {
-            char *file = NULL, *id = rc == 0 ? snapshot_id(maps[k], &file) : NULL;
+            char *file = NULL, *id = rc == 0 ? snapshot_id(maps[k], &file, &fo.api) : NULL;
             bool done = false;
             for (size_t j = 0; id && j < *n_out; j++)
                 done = done || strcmp((*out)[j].id, id) == 0;
@@ -151,7 +157,7 @@ static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, fetc
                     const char *base = strrchr(dir, '/');
                     strbuf rel = STRBUF_INIT;
                     sb_printf(&rel, "snapshots/%s/%s/", id, base ? base + 1 : dir);
-                    printf("fetch %s -> %s\n", id, dir);
+                    printf("fetch %s (%s) -> %s\n", id, fo.api == FETCH_V4 ? "v4" : "v3", dir);
                     *out = xrealloc(*out, (*n_out + 1) * sizeof **out);
                     (*out)[(*n_out)++] = (fetched){xstrdup(id), sb_take(&rel)};
                 }
@@ -174,7 +180,7 @@ static int fetch_all(const wf_app *a, char **tables, int n, const char *v3, fetc
  * silently show an older release.) */
 static int imported_snapshot(const wf_app *a, const char *table, const fetched *f, size_t n, const char *mapping)
 {
-    char *file = NULL, *id = snapshot_id(mapping, &file);
+    char *file = NULL, *id = snapshot_id(mapping, &file, NULL);
     int rc = 0;
     for (size_t j = 0; id && j < n; j++) {
         if (strcmp(f[j].id, id) != 0)
@@ -317,9 +323,10 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
 {
     static const wf_usage usage = {
         "refresh", "TABLE...",
-        "A new CBS release in one command: with --fetch first downloads each table (OData v3, as wrrfig fetch)\n"
-        "into a snapshot under <shared>/snapshots; imports each table (37296ned or cbs/37296ned) from its newest\n"
-        "download (the mapping's file pattern under --shared), printing what the release changes; rebuilds\n"
+        "A new CBS release in one command: with --fetch first downloads each table (as wrrfig fetch: OData v3,\n"
+        "or v4 for a mapping that imports v4 Observations) into a snapshot under <shared>/snapshots; imports\n"
+        "each table (37296ned or cbs/37296ned) from its newest download (the mapping's file pattern under\n"
+        "--shared), printing what the release changes; rebuilds\n"
         "only the figures whose cues changed (each cue printed); checks the claims; prints what changed\n"
         "against the previous build (wrrfig diff against <out>/.previous).\n"
         "Exit status 1 when the build failed or a claim verdict changed.\n",
@@ -327,6 +334,8 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
     const char *out = "out", *formats = "svg,pdf,png";
     const char *v3 = getenv("WRRFIG_CBS_V3_URL") && *getenv("WRRFIG_CBS_V3_URL") ? getenv("WRRFIG_CBS_V3_URL")
                                                                                   : "https://opendata.cbs.nl/ODataFeed/odata";
+    const char *v4 = getenv("WRRFIG_CBS_V4_URL") && *getenv("WRRFIG_CBS_V4_URL") ? getenv("WRRFIG_CBS_V4_URL")
+                                                                                  : "https://datasets.cbs.nl/odata/v1/CBS";
     bool do_fetch = false, latest = false;
     const wf_option opts[] = {
         WF_OPT_STRING('o', "out", &out, "DIR", "the build to refresh (default out)"),
@@ -334,6 +343,7 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
         WF_OPT_FLAG(0, "fetch", &do_fetch, "download each table first into a snapshot its mapping reads (<shared>/snapshots)"),
         WF_OPT_FLAG(0, "latest", &latest, "rebuild with wrrfig build --latest (time series to the data's last period)"),
         WF_OPT_STRING(0, "v3-url", &v3, "URL", "with --fetch: the OData v3 base (default $WRRFIG_CBS_V3_URL or https://opendata.cbs.nl/ODataFeed/odata)"),
+        WF_OPT_STRING(0, "v4-url", &v4, "URL", "with --fetch: the OData v4 base (default $WRRFIG_CBS_V4_URL or https://datasets.cbs.nl/odata/v1/CBS)"),
         WF_OPT_END,
     };
     char **pos;
@@ -343,7 +353,7 @@ int cmd_refresh(wf_app *a, int argc, char **argv)
     double t0 = now_ms();
     fetched *got = NULL;
     size_t n_got = 0;
-    if (do_fetch && fetch_all(a, pos, n_pos, v3, &got, &n_got) != 0) {
+    if (do_fetch && fetch_all(a, pos, n_pos, v3, v4, &got, &n_got) != 0) {
         free(pos);
         return EXIT_FAILED; /* nothing imported, the build untouched */
     }

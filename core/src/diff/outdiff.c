@@ -208,12 +208,13 @@ static void diff_values(od_figure *f, const char *old_dir, const char *new_dir, 
     cells_free(&b);
 }
 
-static const char *input_sha(const cJSON *m, const char *name)
+/* The manifest's entry for input name, or NULL when it lists none. */
+static const cJSON *input_of(const cJSON *m, const char *name)
 {
     const cJSON *it;
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(m, "inputs"))
     if (json_str(it, "name") && strcmp(json_str(it, "name"), name) == 0)
-        return json_str(it, "sha256");
+        return it;
     return NULL;
 }
 
@@ -232,8 +233,11 @@ static void diff_inputs(od_figure *f, const cJSON *om, const cJSON *nm)
         sorted[i] = names.order[i];
     qsort(sorted, names.n, sizeof *sorted, cmp_str);
     for (size_t i = 0; i < names.n; i++) {
-        const char *a = om ? input_sha(om, sorted[i]) : NULL, *b = nm ? input_sha(nm, sorted[i]) : NULL;
-        if (a && b && strcmp(a, b) == 0)
+        const cJSON *ia = om ? input_of(om, sorted[i]) : NULL, *ib = nm ? input_of(nm, sorted[i]) : NULL;
+        const char *a = json_str(ia, "sha256"), *b = json_str(ib, "sha256");
+        /* listed on both sides with the same hash, or with none on either
+         * (a manifest without one: nothing says it changed) */
+        if (ia && ib && (a && b ? strcmp(a, b) == 0 : !a && !b))
             continue;
         strbuf s = STRBUF_INIT;
         sb_printf(&s, "%s %.12s -> %.12s", sorted[i], a ? a : "(none)", b ? b : "(none)");
@@ -385,8 +389,10 @@ int od_compare(const char *old_dir, const char *new_dir, double tolerance, od_re
         od_figure f;
         memset(&f, 0, sizeof f);
         f.id = xstrdup(sorted[i]);
-        f.old_status = om && json_str(om, "status") ? xstrdup(json_str(om, "status")) : NULL;
-        f.new_status = nm && json_str(nm, "status") ? xstrdup(json_str(nm, "status")) : NULL;
+        /* NULL means "no manifest on that side"; a manifest without a
+         * status is there all the same */
+        f.old_status = om ? xstrdup(json_str(om, "status") ? json_str(om, "status") : "(no status)") : NULL;
+        f.new_status = nm ? xstrdup(json_str(nm, "status") ? json_str(nm, "status") : "(no status)") : NULL;
         diff_inputs(&f, om, nm);
         diff_values(&f, old_dir, new_dir, tolerance);
         f.n_verdicts_changed = diff_claims(claims_array(cJSON_GetObjectItemCaseSensitive(om, "claims")),
@@ -604,7 +610,10 @@ void od_html(strbuf *b, const od_result *r, const char *old_dir, const char *new
                 html_text(b, f->id);
                 sb_puts(b, ".svg\" alt=\"\">");
             } else {
-                sb_printf(b, "<p>%s</p>", st[w] ? st[w] : "absent");
+                /* the status is a manifest's text, like every other string here */
+                sb_puts(b, "<p>");
+                html_text(b, st[w] ? st[w] : "absent");
+                sb_puts(b, "</p>");
             }
             sb_puts(b, "</figure>");
         }

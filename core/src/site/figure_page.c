@@ -4,6 +4,7 @@
 #include "site/html.h"
 #include "site/site.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,6 +344,30 @@ int site_write_figure(const site *s, const site_fig *f, int lang, wf_error *err)
     const char *source = site_text(cJSON_GetObjectItemCaseSensitive(f->spec, "source"), lang);
     int bl = f->man[lang] ? lang : LANG_NL; /* no build in this language: the Dutch render */
     const cJSON *man = f->man[bl];
+    /* The spec's alt describes the figure over the report's period (as far
+     * as the data reach: what the default build shows); a --latest build
+     * shows more years, and says so rather than describe less than it
+     * shows. */
+    strbuf alt_latest = STRBUF_INIT;
+    const cJSON *per = cJSON_GetObjectItemCaseSensitive(man, "period");
+    const cJSON *dat = cJSON_GetObjectItemCaseSensitive(per, "data");
+    double pf, pt, rf, rt, df, dt;
+    if (alt && json_str(per, "mode") && strcmp(json_str(per, "mode"), "latest") == 0 &&
+        json_num(per, "from", &pf) == 0 && json_num(per, "to", &pt) == 0 &&
+        json_num(cJSON_GetObjectItemCaseSensitive(per, "report"), "from", &rf) == 0 &&
+        json_num(cJSON_GetObjectItemCaseSensitive(per, "report"), "to", &rt) == 0) {
+        if (json_num(dat, "first", &df) == 0 && df > rf)
+            rf = df;
+        if (json_num(dat, "last", &dt) == 0 && dt < rt)
+            rt = dt;
+    } else {
+        pf = pt = rf = rt = 0;
+    }
+    if ((pf != rf || pt != rt) && fabs(pf) < 1e5 && fabs(pt) < 1e5 && fabs(rf) < 1e5 && fabs(rt) < 1e5) {
+        sb_printf(&alt_latest, "%s ", alt);
+        sb_printf(&alt_latest, u->alt_period, (int)rf, (int)rt, (int)pf, (int)pt);
+        alt = alt_latest.s;
+    }
     if (!strcmp(status, "ok") && man && rendered(man, "svg")) {
         sb_puts(&b, "<figure class=\"fig\">\n<img src=\"");
         html_url(&b, build_prefix(bl), f->id);
@@ -394,5 +419,6 @@ int site_write_figure(const site *s, const site_fig *f, int lang, wf_error *err)
     int rc = site_write_file(s->o->out_dir, rel.s, &b, err);
     sb_free(&rel);
     sb_free(&b);
+    sb_free(&alt_latest);
     return rc;
 }

@@ -84,6 +84,10 @@ typedef struct site_ui {
         *claims_about, *none, *claimed, *observed, *reason, *expected, *report_line, *search, *verdict, *figure,
         *all, *shown, *no_render, *no_claims, *passage_missing, *rows, *extra, *title_word, *inputs, *report_section,
         *chart, *table, *kind, *kind_data, *kind_internal, *claims_title, *extra_figures;
+    /* printf format (the report's period as far as the data reach, then
+     * the period shown): added to a spec's alt text, which describes the
+     * former, when a build with --latest shows another period */
+    const char *alt_period;
 } site_ui;
 
 const site_ui *site_ui_for(int lang);

@@ -24,6 +24,7 @@ static const site_ui ui_nl = {
     .chart = "Weergave", .table = "Tabel", .kind = "Getoetst", .claims_title = "De claims van het rapport, getoetst",
     .extra_figures = "Extra figuren (niet uit het rapport)",
     .kind_data = "tegen data van derden", .kind_internal = "binnen het rapport (tegen zijn eigen tabellen en getallen)",
+    .alt_period = "Deze beschrijving geldt voor de periode van het rapport (%d-%d); deze versie toont %d-%d.",
 };
 
 static const site_ui ui_en = {
@@ -49,6 +50,7 @@ static const site_ui ui_en = {
     .chart = "Chart", .table = "Table", .kind = "Checked", .claims_title = "The report's claims, checked",
     .extra_figures = "Extra figures (not in the report)",
     .kind_data = "against third-party data", .kind_internal = "within the report (against its own tables and numbers)",
+    .alt_period = "This description is of the report's period (%d-%d); this version shows %d-%d.",
 };
 
 const site_ui *site_ui_for(int lang)
