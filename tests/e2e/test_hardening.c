@@ -810,6 +810,30 @@ static void test_plugin_text_escaped_for_terminal(void **state)
     free(err);
 }
 
+/* Probe 3: a measure that answered NaN or infinity got a verdict: NaN was
+ * INCONSISTENT, and infinity was CONSISTENT with "= 1" (the comparison's
+ * relative slack grew to infinity). Not a number is an ERROR. */
+static void test_nonfinite_measure_is_error(void **state)
+{
+    (void)state;
+    char *reg = one_claim_registry("hostile.nan");
+    for (int inf = 0; inf < 2; inf++) {
+        if (inf)
+            setenv("WRRFIG_TEST_INF", "1", 1);
+        char *out = NULL, *err = NULL;
+        tu_wrrfig_dirs(plugdir, datadir, WF_FIXTURES "/figures", &out, &err, "check", "--registry", reg,
+                       "--no-report", NULL);
+        unsetenv("WRRFIG_TEST_INF");
+        if (!tu_contains(out, "ERROR") || tu_contains(out, "CONSISTENT"))
+            fail_msg("%s: %s", inf ? "infinity" : "NaN", out);
+        assert_contains(out, "not a finite number");
+        free(out);
+        free(err);
+    }
+    tu_rmrf(reg);
+    free(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -837,6 +861,7 @@ int main(void)
         cmocka_unit_test(test_fifo_input_does_not_hang),
         cmocka_unit_test(test_gnuplot_message_flood_capped),
         cmocka_unit_test(test_plugin_text_escaped_for_terminal),
+        cmocka_unit_test(test_nonfinite_measure_is_error),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

@@ -17,7 +17,7 @@ static double dmax(double a, double b)
 
 int claims_compare(claim_op op, double actual, double value, double tol)
 {
-    if (isnan(actual))
+    if (!isfinite(actual)) /* infinity met the slack below, itself infinite */
         return 0;
     double slack = 1e-9 * dmax(1.0, dmax(dabs(actual), dabs(value)));
     switch (op) {

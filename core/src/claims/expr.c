@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,11 @@ void claims_expr_eval(const char *e, int year, expr_ref_fn fn, void *user, expr_
     if (p.failed) {
         out->status = EVAL_ERROR;
         wf_errorf(&out->reason, "%s", err.msg);
+    } else if (out->status == EVAL_OK && !isfinite(out->value)) {
+        /* an overflow (1e308 * 10) or a number written so: no verdict rests
+         * on it (infinity passed any "=" claim) */
+        out->status = EVAL_ERROR;
+        wf_errorf(&out->reason, "the expression's value is not a finite number");
     }
     free(t);
 }

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <stdint.h>
 #include <sys/socket.h>
@@ -67,6 +68,11 @@ static void eval_in_child(const wf_app *a, const wf_measure *m, struct wrrfig_pa
     } else if (c.misuse) {
         r->status = EVAL_ERROR;
         wf_errorf(&r->reason, "the plugin misused the host API");
+    } else if (st == WRRFIG_OK && !isfinite(v)) {
+        /* NaN has no verdict, and infinity passed any "=" claim (the
+         * comparison's slack is relative) */
+        r->status = EVAL_ERROR;
+        wf_errorf(&r->reason, "the measure returned %s: not a finite number", isnan(v) ? "NaN" : "infinity");
     } else if (st == WRRFIG_OK) {
         r->status = EVAL_OK;
         r->value = v;

@@ -331,7 +331,18 @@ static wrrfig_status measure_child(const wrrfig_host *h, wrrfig_ctx *ctx, const 
     return WRRFIG_OK;
 }
 
+/* Answers a number that is not one: NaN (or infinity with p "inf"). */
+static wrrfig_status measure_nan(const wrrfig_host *h, wrrfig_ctx *ctx, const wrrfig_params *p, double *out)
+{
+    (void)h;
+    (void)ctx;
+    (void)p;
+    *out = getenv("WRRFIG_TEST_INF") ? 1e308 * 10 : 0.0 / 0.0;
+    return WRRFIG_OK;
+}
+
 static const wrrfig_measure measures[] = {
+    {"hostile.nan", "", "count", "NaN (infinity with WRRFIG_TEST_INF set)", NULL, measure_nan},
     {"hostile.stdout", "", "count", "writes to standard output, then 1", NULL, measure_stdout},
     {"hostile.child", "", "count", "leaves two sleeping children, then 1", NULL, measure_child},
     {"hostile.junk", "", "count", "writes junk to every descriptor, then 1", NULL, measure_junk},
