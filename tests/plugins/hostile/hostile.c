@@ -2,7 +2,10 @@
  * they forge the worker's status message, close every descriptor, leave
  * children behind, hang gnuplot, write a script gnuplot rejects, exhaust
  * memory through the host, and map a corrupt input to NO-DATA the way six
- * shipped plugins do. The tests (tests/e2e/test_hardening.c) prove the host
+ * shipped plugins do; and (probe 3) leave children that leave the group or
+ * outlive a SIGKILLed host, stop themselves, print on stdout, flood
+ * gnuplot's messages, send terminal escapes and forge a failure reason; its
+ * measures print on stdout, leave children and answer NaN. The tests (tests/e2e/test_hardening.c) prove the host
  * reports each as what it is. */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
