@@ -834,6 +834,22 @@ static void test_nonfinite_measure_is_error(void **state)
     free(reg);
 }
 
+/* Probe 3: a process a plugin's script started through gnuplot's system()
+ * ran on after the build: gnuplot was in the host's process group, and its
+ * orphan too. gnuplot servers now lead their own guarded groups. */
+static void test_gnuplot_children_do_not_survive(void **state)
+{
+    (void)state;
+    sh("rm -f '%s'/*", piddir);
+    char *out = NULL, *err = NULL;
+    int rc = hbuild(&out, &err, "10", "hostile-gpsystem");
+    if (rc != 0)
+        fail_msg("rc %d: %s", rc, err);
+    assert_int_equal(assert_pids_gone("gpsys"), 1);
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -862,6 +878,7 @@ int main(void)
         cmocka_unit_test(test_gnuplot_message_flood_capped),
         cmocka_unit_test(test_plugin_text_escaped_for_terminal),
         cmocka_unit_test(test_nonfinite_measure_is_error),
+        cmocka_unit_test(test_gnuplot_children_do_not_survive),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

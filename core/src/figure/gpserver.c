@@ -34,6 +34,8 @@ struct wf_gpserver {
     char *version;
     bool ready;          /* the version answer arrived (gpserver_await) */
     char *prog;          /* the program started, for messages */
+    pid_t group;         /* gnuplot's process group (its pid), kept after it died */
+    int guard[2];        /* the group's guard (util/proc.h), open while it runs */
 };
 
 /* gnuplot's messages kept per request. A script that prints in a loop
@@ -53,6 +55,7 @@ static const char reset_cmds[] = "reset session\n"
                                  "reset errors\n";
 
 const char *gpserver_version(const wf_gpserver *s) { return s->version ? s->version : ""; }
+pid_t gpserver_pid(const wf_gpserver *s) { return s && s->pid > 0 ? s->pid : 0; }
 int gpserver_fd(const wf_gpserver *s) { return s->err; }
 bool gpserver_busy(const wf_gpserver *s) { return s->busy; }
 
@@ -207,10 +210,21 @@ wf_gpserver *gpserver_launch(wf_error *err)
         sb_printf(&preload, "%s%s%s", old && *old ? old : "", old && *old ? ":" : "", enc);
         free(enc);
     }
+    /* gnuplot leads its own group with a guardian in it: what a script
+     * starts (system('sleep 60 &')) is killed with the group when the
+     * server stops, or when the host dies however it dies. In the host's
+     * group, such a process outlived the build. */
+    int guard[2] = {-1, -1};
+    if (group_guard_pipe(guard) != 0)
+        guard[0] = guard[1] = -1;
     pid_t parent = getpid();
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
+        if (guard[0] >= 0) {
+            close(guard[0]);
+            close(guard[1]);
+        }
         sb_free(&preload);
         close(in[0]);
         close(in[1]);
@@ -223,6 +237,8 @@ wf_gpserver *gpserver_launch(wf_error *err)
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)
             _exit(127);
+        setpgid(0, 0);
+        child_start_group_guard(guard);
         int devnull = open("/dev/null", O_WRONLY);
         dup2(in[0], 0);
         dup2(devnull >= 0 ? devnull : er[1], 1);
@@ -234,6 +250,7 @@ wf_gpserver *gpserver_launch(wf_error *err)
         _exit(127);
     }
     sb_free(&preload);
+    setpgid(pid, pid); /* before any kill(-pid): whichever of the two runs first */
     close(in[0]);
     close(er[1]);
     /* A dead gnuplot must not kill the build with SIGPIPE. */
@@ -242,6 +259,9 @@ wf_gpserver *gpserver_launch(wf_error *err)
     wf_gpserver *s = xcalloc(1, sizeof *s);
     s->prog = xstrdup(gnuplot_program());
     s->pid = pid;
+    s->group = pid;
+    s->guard[0] = guard[0];
+    s->guard[1] = guard[1];
     s->in = in[1];
     s->err = er[0];
     static const char hex[] = "0123456789abcdef";
@@ -410,6 +430,12 @@ void gpserver_stop(wf_gpserver *s)
             kill(s->pid, SIGKILL);
             waitpid(s->pid, &st, 0);
         }
+    }
+    if (s->group > 0)
+        kill(-s->group, SIGKILL); /* what its scripts started */
+    if (s->guard[0] >= 0) {
+        close(s->guard[0]);
+        close(s->guard[1]);
     }
     if (s->err >= 0)
         close(s->err);

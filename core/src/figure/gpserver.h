@@ -58,6 +58,8 @@ wf_gpserver *gpserver_start(double timeout, wf_error *err);
 /* "gnuplot 5.4 patchlevel 4", as `gnuplot --version` prints it. Owned by the
  * server. */
 const char *gpserver_version(const wf_gpserver *s);
+/* gnuplot's pid while it runs, else 0 (the host keeps it by strays_end). */
+pid_t gpserver_pid(const wf_gpserver *s);
 
 /* Starts rendering script (a path) into <prefix>.<fmt> for each of formats
  * ("svg pdf png"). gnuplot names the script in its messages; shown_as (may

@@ -49,6 +49,15 @@ wf_render_pool *render_pool_new(int slots, double timeout)
     return p;
 }
 
+size_t render_pool_pids(const wf_render_pool *p, pid_t *out, size_t max)
+{
+    size_t n = 0;
+    for (int i = 0; p && i < p->n && n < max; i++)
+        if (gpserver_pid(p->slots[i].gp) > 0)
+            out[n++] = gpserver_pid(p->slots[i].gp);
+    return n;
+}
+
 void render_pool_free(wf_render_pool *p)
 {
     if (!p)

@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <sys/types.h>
+
 #include "util/strbuf.h"
 #include "util/wf_error.h"
 
@@ -51,6 +53,10 @@ int render_pool_step(wf_render_pool *p, int slot);
  * gnuplot stopped, as it may hang). Messages of its renders are appended to
  * *messages (may be NULL) and cleared. */
 void render_pool_release(wf_render_pool *p, int slot, strbuf *messages);
+
+/* The pids of the pool's running gnuplots, at most max into out: the
+ * children a stray sweep (util/proc.h strays_end) must keep. */
+size_t render_pool_pids(const wf_render_pool *p, pid_t *out, size_t max);
 
 /* --- the worker's side ------------------------------------------------- */
 

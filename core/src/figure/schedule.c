@@ -426,6 +426,15 @@ static void clean_stale_temps(const char *out_dir)
     closedir(d);
 }
 
+/* Ends the processes plugins left outside their groups (strays_adopt),
+ * keeping the render pool's gnuplots, which lead groups of their own. */
+static void end_strays(const build_opts *o)
+{
+    pid_t keep[256]; /* one gnuplot per slot, --jobs at most 256 (cmd_build.c) */
+    size_t n = o->pool ? render_pool_pids(o->pool, keep, sizeof keep / sizeof *keep) : 0;
+    strays_end(keep, n);
+}
+
 static void report(job *j, size_t done, size_t total, wf_schedule_counts *c, wf_progress_fn progress, void *ud)
 {
     cue_finish(&j->cue, j->status);
@@ -639,7 +648,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
                 if (js[i].log_fd >= 0)
                     close(js[i].log_fd);
             }
-        strays_end(NULL, 0);
+        end_strays(o);
         clean_stale_temps(o->out_dir);
         int sig = interrupted;
         sigaction(SIGINT, &old_int, NULL);
@@ -654,7 +663,7 @@ wf_schedule_counts wf_schedule_run(const wf_app *a, const build_opts *o, const w
         close(guard[0]);
         close(guard[1]);
     }
-    strays_end(NULL, 0);
+    end_strays(o);
     /* Again at the end: a worker of a killed build may still have been
      * dying (and writing) when this build started. */
     clean_stale_temps(o->out_dir);

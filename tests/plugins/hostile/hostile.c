@@ -246,7 +246,15 @@ static wrrfig_status build_escreason(const wrrfig_host *h, wrrfig_ctx *ctx)
     _exit(1);
 }
 
+/* gnuplot starts a sleeping process in the background (its system()),
+ * which records its pid. */
+static wrrfig_status build_gpsystem(const wrrfig_host *h, wrrfig_ctx *ctx)
+{
+    return draw(h, ctx, "system('sleep 60 & echo $! > \"$WRRFIG_TEST_PIDDIR/gpsys.$!.pid\"')");
+}
+
 static const wrrfig_figure figures[] = {
+    {"hostile-gpsystem", hostile_in, "nothing", build_gpsystem},
     {"hostile-termesc", hostile_in, "nothing", build_termesc},
     {"hostile-escreason", NULL, "nothing", build_escreason},
     {"hostile-gpflood", hostile_in, "nothing", build_gpflood},
