@@ -130,8 +130,11 @@ static void write_markdown(const wrrfig_host *h, wrrfig_ctx *ctx, const tab21 *t
     for (size_t i = 0; i < t->n_types && n < sizeof md; i++) {
         n += (size_t)snprintf(md + n, sizeof md - n, "| %s |", t->types[i]);
         for (int c = 0; c < N_COHORT; c++)
-            for (int s = 0; s < N_STAY && n < sizeof md; s++)
-                n += (size_t)snprintf(md + n, sizeof md - n, " %.1f |", t->v[i][c][s]);
+            for (int s = 0; s < N_STAY && n < sizeof md; s++) {
+                char v[32]; /* with the spec's decimal mark, as the figure's labels: 27,2 in Dutch */
+                snprintf(v, sizeof v, "%.1f", t->v[i][c][s]);
+                n += (size_t)snprintf(md + n, sizeof md - n, " %s |", wfc_decimal(v, sizeof v, w[DECIMAL_MARK]));
+            }
         if (n < sizeof md)
             n += (size_t)snprintf(md + n, sizeof md - n, "\n");
     }

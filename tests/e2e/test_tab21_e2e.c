@@ -64,8 +64,8 @@ static void test_csv_markdown_manifest(void **state)
     assert_contains(csv, "Meerderheid-minderheden steden (G3),1999-2005,15.5,20.5,64,100\n");
     assert_contains(csv, "Totaal,2006-2010,23.8,15.5,60.8,100.1");
     char *md = tu_readf("%s/tab-2-1.md", out1);
-    assert_contains(md, "| Expatgemeenten | 27.2 | 29.7 | 43.1 | 37.8 | 24.4 | 37.9 |");
-    assert_contains(md, "column header 1995-2005");
+    assert_contains(md, "| Expatgemeenten | 27,2 | 29,7 | 43,1 | 37,8 | 24,4 | 37,9 |"); /* decimal comma in Dutch */
+    assert_contains(md, "de kolomkop 1995-2005"); /* the Dutch build: a Dutch footnote */
     char *js = tu_readf("%s/tab-2-1.json", out1);
     assert_contains(js, "\"name\":\t\"report/tab-2-1\"");
     assert_contains(js, "\"sha256\":\t\"");
@@ -125,6 +125,7 @@ static void test_english(void **state)
     assert_contains(md, "\nSource: WRR (2020), Samenleven in verscheidenheid, table 2.1.\n");
     assert_false(tu_contains(md, "jaar"));
     assert_false(tu_contains(md, "Bron"));
+    assert_contains(md, "| Expatgemeenten | 27.2 | 29.7 | 43.1 | 37.8 | 24.4 | 37.9 |"); /* decimal point in English */
     free(md);
     /* and the row-sum notes in English, with a decimal point */
     char *js = tu_readf("%s/tab-2-1.json", out2);
