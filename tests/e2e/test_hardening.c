@@ -334,6 +334,14 @@ static void test_silent_acceptance(void **state)
     assert_contains(err, "test/broken.csv:4:1: duplicate row: the same codes as line 2");
     free(out);
     free(err);
+    /* a code with a space after it was a second code for the same cell
+     * (probe 3): codes are trimmed, so it is refused where it stands */
+    snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
+    tu_write(p, "label,value\nx ,3\ny,4\nx,5\n");
+    assert_int_equal(hbuild(&out, &err, "10", "hostile-broken"), 1);
+    assert_contains(err, "test/broken.csv:2:1: code 'x ' in column 'label' has spaces around it (codes are trimmed)");
+    free(out);
+    free(err);
     snprintf(p, sizeof p, "%s/test/broken.csv", datadir);
     unlink(p);
     assert_int_equal(hbuild(&out, &err, "10", "hostile-badheader"), 1);

@@ -31,6 +31,13 @@ static void test_expr_unary_minus_depth(void **state)
     free(e);
     assert_int_equal(claims_expr_check("--f.x", 0, NULL), 0);
     assert_int_equal(claims_expr_check("- -f.x - -2", 0, NULL), 0);
+    /* numbers in decimal only (probe 3: strtod read 0x10 as 16) */
+    static const char *const hex[] = {"0x10", "f.x * 0X1p4", "1.2.3"};
+    for (size_t i = 0; i < sizeof hex / sizeof *hex; i++) {
+        assert_int_equal(claims_expr_check(hex[i], 0, &err), -1);
+        assert_contains(err.msg, "a number is written in decimal digits");
+    }
+    assert_int_equal(claims_expr_check("f.x * 1e3 + .5 - 12.25 / 2E-2", 0, NULL), 0);
 }
 
 static void test_text_check(void **state)

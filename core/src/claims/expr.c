@@ -163,8 +163,23 @@ static void factor(parser *p, expr_value *out)
 static void primary(parser *p, expr_value *out)
 {
     if (isdigit((unsigned char)*p->s) || (*p->s == '.' && isdigit((unsigned char)p->s[1]))) {
+        /* decimal only: strtod also reads 0x10 (16) and hex floats, which a
+         * claim never means */
+        const char *q = p->s;
+        while (isdigit((unsigned char)*q) || *q == '.')
+            q++;
+        if ((*q == 'e' || *q == 'E') &&
+            (isdigit((unsigned char)q[1]) || ((q[1] == '+' || q[1] == '-') && isdigit((unsigned char)q[2])))) {
+            q += 2;
+            while (isdigit((unsigned char)*q))
+                q++;
+        }
         char *end;
         out->value = strtod(p->s, &end);
+        if (end != q) {
+            fail(p, "a number is written in decimal digits (as 12, 0.5 or 1e3)");
+            return;
+        }
         p->s = end;
         return;
     }

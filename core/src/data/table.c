@@ -319,6 +319,17 @@ static int table_from_reader(const char *name, csv_reader *rd, const char *displ
                              row->f[n_dims]);
             break;
         }
+        /* Codes are trimmed (docs/data-formats.md): "x " next to "x" would be
+         * a second code for the same cell, and no lookup finds it. */
+        for (size_t d = 0; d < n_dims && st == 1; d++) {
+            const char *c = row->f[d];
+            size_t len = strlen(c);
+            if (len && (c[0] == ' ' || c[0] == '\t' || c[len - 1] == ' ' || c[len - 1] == '\t'))
+                st = wf_error_at(err, display, row->line, row->col[d],
+                                 "code '%s' in column '%s' has spaces around it (codes are trimmed)", c, t->dims[d]);
+        }
+        if (st < 0)
+            break;
         table_add_row(t, (const char *const *)row->f, kind, v);
         /* rows in strictly increasing order (as table_save writes them)
          * cannot repeat their codes: nothing more to check */
