@@ -488,9 +488,32 @@ static void test_broken_manifest_is_error(void **state)
     free(err);
 }
 
+/* The same for a figure's CSV that its manifest names and that cannot be
+ * read: the page said "CSV: fig-9-1.csv" and the site was written (probe
+ * 3). Now the site fails with the file and the reader's position. */
+static void test_broken_csv_is_error(void **state)
+{
+    fx *f = *state;
+    char p[700];
+    snprintf(p, sizeof p, "%s/fig-9-1.csv", f->out);
+    char *keep = tu_read(p, NULL);
+    assert_non_null(keep);
+    tu_write(p, "label,value\n\"unterminated,1.5\n");
+    site_opts o = {.out_dir = f->out, .data_dir = f->data, .figures_dir = f->figs, .reg = &f->reg};
+    site_stats st;
+    wf_error err;
+    int rc = site_generate(&o, &st, &err);
+    tu_write(p, keep);
+    free(keep);
+    assert_int_equal(rc, -1);
+    assert_contains(err.msg, "fig-9-1.csv (named by the manifest of fig-9-1): ");
+    assert_contains(err.msg, "unterminated");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_broken_csv_is_error),
         cmocka_unit_test(test_every_field_escaped), cmocka_unit_test(test_nodata_and_missing_render),
         cmocka_unit_test(test_both_languages),      cmocka_unit_test(test_claims_page),
         cmocka_unit_test(test_no_machine_paths),    cmocka_unit_test(test_valid_html),

@@ -34,7 +34,10 @@ static int rendered(const cJSON *man, const char *fmt)
     return 0;
 }
 
-static void numbers_table(strbuf *b, const site *s, const site_fig *f, int lang)
+/* The CSV the manifest names, as a table. A CSV that is named but cannot
+ * be read is an error (-1, err): the build is broken, and a page saying
+ * "CSV: name" would hide it. */
+static int numbers_table(strbuf *b, const site *s, const site_fig *f, int lang, wf_error *err)
 {
     const site_ui *u = site_ui_for(lang);
     const cJSON *man = f->man[lang] ? f->man[lang] : f->man[LANG_NL];
@@ -42,7 +45,7 @@ static void numbers_table(strbuf *b, const site *s, const site_fig *f, int lang)
     sb_printf(b, "<section aria-labelledby=\"numbers\">\n<h2 id=\"numbers\">%s</h2>\n", u->numbers);
     if (!csv || strchr(csv, '/')) {
         sb_printf(b, "<p>%s</p>\n</section>\n", u->no_render);
-        return;
+        return 0;
     }
     strbuf p = STRBUF_INIT;
     sb_printf(&p, "%s/%s", f->man[lang] ? build_dir(s, lang) : s->o->out_dir, csv);
@@ -50,13 +53,16 @@ static void numbers_table(strbuf *b, const site *s, const site_fig *f, int lang)
     wf_error e;
     csv_opts o = CSV_OPTS_TIDY;
     o.same_width = 0;
-    if (csv_read_file(p.s, &o, &d, &e) != 0 || d->n_rows == 0) {
-        sb_puts(b, "<p>CSV: ");
-        html_esc(b, d ? "empty" : csv);
-        sb_puts(b, "</p>\n</section>\n");
+    if (csv_read_file(p.s, &o, &d, &e) != 0) {
+        wf_errorf(err, "%s (named by the manifest of %s): %s", p.s, f->id, e.msg);
+        sb_free(&p);
+        return -1;
+    }
+    if (d->n_rows == 0) {
+        sb_puts(b, "<p>CSV: empty</p>\n</section>\n");
         csv_free(d);
         sb_free(&p);
-        return;
+        return 0;
     }
     sb_printf(b, "<p>%zu %s (<a href=\"", d->n_rows - 1, u->rows);
     html_url(b, f->man[lang] ? build_prefix(lang) : "../", csv);
@@ -90,6 +96,7 @@ static void numbers_table(strbuf *b, const site *s, const site_fig *f, int lang)
     sb_puts(b, "</section>\n");
     csv_free(d);
     sb_free(&p);
+    return 0;
 }
 
 static void sidecar_link(strbuf *b, const site *s, const char *name, const char *root)
@@ -407,7 +414,11 @@ int site_write_figure(const site *s, const site_fig *f, int lang, wf_error *err)
         sb_puts(&b, "</dl>\n</div>\n");
     }
     notes(&b, f, lang);
-    numbers_table(&b, s, f, lang);
+    if (numbers_table(&b, s, f, lang, err) != 0) {
+        sb_free(&b);
+        sb_free(&alt_latest);
+        return -1;
+    }
     provenance(&b, s, f, lang);
     claims_list(&b, s, f, lang);
     downloads(&b, f, lang);
