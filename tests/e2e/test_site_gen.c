@@ -506,7 +506,8 @@ static void test_broken_csv_is_error(void **state)
     tu_write(p, keep);
     free(keep);
     assert_int_equal(rc, -1);
-    assert_contains(err.msg, "fig-9-1.csv (named by the manifest of fig-9-1): ");
+    assert_contains(err.msg, "the manifest of fig-9-1 names its CSV: ");
+    assert_contains(err.msg, "fig-9-1.csv:2:1: ");
     assert_contains(err.msg, "unterminated");
 }
 

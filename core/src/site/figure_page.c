@@ -54,7 +54,7 @@ static int numbers_table(strbuf *b, const site *s, const site_fig *f, int lang, 
     csv_opts o = CSV_OPTS_TIDY;
     o.same_width = 0;
     if (csv_read_file(p.s, &o, &d, &e) != 0) {
-        wf_errorf(err, "%s (named by the manifest of %s): %s", p.s, f->id, e.msg);
+        wf_errorf(err, "the manifest of %s names its CSV: %s", f->id, e.msg);
         sb_free(&p);
         return -1;
     }
