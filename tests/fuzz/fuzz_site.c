@@ -31,9 +31,11 @@ static int site_fig_cmp(const void *a, const void *b)
     return strcmp(((const wf_figure *)a)->id, ((const wf_figure *)b)->id);
 }
 
-/* Checks every .html file under dir. */
-static void site_check_pages(const char *dir)
+/* Checks every .html file under dir (top: only the pages the site writes
+ * there, not the input's own files; below, fig/ and site/ are the site's). */
+static void site_check_pages(const char *dir, int top)
 {
+    static const char *const PAGES[] = {"index.html", "index.en.html", "claims.html", "claims.en.html", NULL};
     DIR *d = opendir(dir);
     struct dirent *e;
     while (d && (e = readdir(d))) {
@@ -47,11 +49,13 @@ static void site_check_pages(const char *dir)
         if (lstat(p, &st) != 0)
             continue;
         if (S_ISDIR(st.st_mode)) {
-            site_check_pages(p);
+            if (!top || !strcmp(e->d_name, "fig") || !strcmp(e->d_name, "site"))
+                site_check_pages(p, 0);
             continue;
         }
         size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 5, ".html") != 0)
+        if (len < 5 || strcmp(e->d_name + len - 5, ".html") != 0 ||
+            (top && !fuzz_in_list(e->d_name, len, PAGES)))
             continue;
         char *html = fuzz_read(p, NULL);
         if (!html)
@@ -125,7 +129,7 @@ static int fuzz_site(const uint8_t *data, size_t size)
     site_stats st;
     wf_error err;
     if (site_generate(&o, &st, &err) == 0)
-        site_check_pages(dirs[0]);
+        site_check_pages(dirs[0], 1);
     for (size_t i = 0; i < reg.n_figures; i++)
         free(reg.figures[i].id);
     free(reg.figures);
