@@ -136,8 +136,12 @@ static void card(strbuf *b, const site *s, const site_claim *sc, int lang)
     if (line > 0) {
         size_t before = b->len;
         site_passage(b, s, (long)line, 2, id);
-        if (b->len == before)
-            sb_printf(b, "<p class=\"small\" id=\"%s-passage\">%s</p>\n", id, u->passage_missing);
+        if (b->len == before) {
+            /* the id comes from claims.json: made safe like every other id */
+            sb_puts(b, "<p class=\"small\" id=\"");
+            html_id(b, id);
+            sb_printf(b, "-passage\">%s</p>\n", u->passage_missing);
+        }
     }
     sb_puts(b, "</article>\n");
 }
